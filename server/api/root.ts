@@ -1,0 +1,17 @@
+import { apiKeysRouter } from "./routers/api-keys";
+import { auditRouter } from "./routers/audit";
+import { authRouter } from "./routers/auth";
+import { workspaceRouter } from "./routers/workspace";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  auth: authRouter,
+  workspace: workspaceRouter,
+  apiKeys: apiKeysRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+/** Server components, the CLI and integration tests call procedures through this. */
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,89 @@
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import { z } from "zod";
+import { getDatabase } from "@/db";
+import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { clientIp } from "@/server/api/context";
+import { getAuthSecret, getEnv } from "@/server/env";
+import { checkCredentials } from "./credentials";
+
+class RateLimited extends CredentialsSignin {
+  override code = "rate_limited";
+}
+
+const credentialsInput = z.object({ email: z.string().max(320), password: z.string().max(1000) });
+
+/** Which sign-in providers this deployment offers (OAuth ones only when configured). */
+export function enabledOAuthProviders(): { id: "github" | "google"; name: string }[] {
+  const env = getEnv();
+  const list: { id: "github" | "google"; name: string }[] = [];
+  if (env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET) list.push({ id: "github", name: "GitHub" });
+  if (env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET) list.push({ id: "google", name: "Google" });
+  return list;
+}
+
+/**
+ * Lazy config: env and the database are read on the first request, never during `next build`.
+ * Sessions are JWTs (required by the credentials provider); the adapter stores OAuth users and
+ * accounts in the same users table that passwords use.
+ */
+export const { handlers, auth, signIn, signOut } = NextAuth(async (): Promise<NextAuthConfig> => {
+  const env = getEnv();
+  const { db } = await getDatabase();
+  const oauth = enabledOAuthProviders();
+  return {
+    adapter: DrizzleAdapter(db, {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+    }),
+    secret: getAuthSecret(),
+    trustHost: true,
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: [
+      Credentials({
+        credentials: { email: {}, password: {} },
+        async authorize(raw, request) {
+          const parsed = credentialsInput.safeParse(raw);
+          if (!parsed.success) return null;
+          const result = await checkCredentials(db, {
+            ...parsed.data,
+            ip: clientIp(request.headers),
+          });
+          if (result.ok) return result.user;
+          if (result.reason === "rate_limited") throw new RateLimited();
+          return null;
+        },
+      }),
+      ...(oauth.some((p) => p.id === "github")
+        ? [GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET })]
+        : []),
+      ...(oauth.some((p) => p.id === "google")
+        ? [Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET })]
+        : []),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user?.id) token.sub = user.id;
+        return token;
+      },
+      session({ session, token }) {
+        if (token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+  };
+});
+
+/** The signed-in user for server components and the tRPC context, or null. */
+export async function getSessionUser(): Promise<{ id: string; email: string; name: string | null } | null> {
+  const session = await auth();
+  const user = session?.user;
+  if (!user?.id || !user.email) return null;
+  return { id: user.id, email: user.email, name: user.name ?? null };
+}

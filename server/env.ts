@@ -1,0 +1,79 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Everything else imports `env` from here, so a missing
+ * or malformed setting fails at start-up with a readable message instead of deep in a request.
+ */
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: optionalString.pipe(z.url().optional()),
+  PGLITE_DIR: optionalString,
+  AUTH_SECRET: optionalString.pipe(z.string().min(16).optional()),
+  AUTH_URL: optionalString,
+  AUTH_GITHUB_ID: optionalString,
+  AUTH_GITHUB_SECRET: optionalString,
+  AUTH_GOOGLE_ID: optionalString,
+  AUTH_GOOGLE_SECRET: optionalString,
+  SMTP_URL: optionalString,
+  SMTP_FROM: optionalString.default("Parley <no-reply@parley.local>"),
+  APP_URL: optionalString,
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** Sign-in attempts allowed per account and per IP in one window. */
+  AUTH_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  AUTH_RATE_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+});
+
+export type Env = z.infer<typeof envSchema> & { PGLITE_DIR: string };
+
+function loadEnv(): Env {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const value = parsed.data;
+  // Built at run time from the working directory so `next build` never traces the data folder.
+  const pgliteDir = value.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite");
+  return { ...value, PGLITE_DIR: pgliteDir };
+}
+
+/**
+ * With the embedded database a fresh clone must run with no configuration, so a secret is
+ * generated once and kept beside the data (`.data/auth-secret`). With PostgreSQL several
+ * processes share sessions, so the secret must come from the environment.
+ */
+export function getAuthSecret(): string {
+  const value = getEnv();
+  if (value.AUTH_SECRET) return value.AUTH_SECRET;
+  if (value.DATABASE_URL) {
+    throw new Error("AUTH_SECRET is required when DATABASE_URL is set (openssl rand -base64 32)");
+  }
+  const dir = path.join(process.cwd(), ".data");
+  const file = path.join(dir, "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+let cached: Env | undefined;
+
+/** Lazily validated so that importing a module never fails during `next build`. */
+export function getEnv(): Env {
+  cached ??= loadEnv();
+  return cached;
+}
+
+/** Tests change settings between cases; production never calls this. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

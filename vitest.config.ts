@@ -1,0 +1,56 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+/**
+ * Three projects: `unit` (pure logic), and the integration suite (`*.int.test.ts`, routers
+ * through createCaller against a real database) twice — on PGlite always, on PostgreSQL when
+ * TEST_DATABASE_URL is set (CI sets it). Playwright specs under e2e/ are never picked up.
+ */
+const alias = { "@": path.resolve(import.meta.dirname) };
+const exclude = ["node_modules/**", "e2e/**", ".next/**", ".data/**"];
+const postgresUrl = process.env.TEST_DATABASE_URL;
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          include: ["**/*.test.ts"],
+          exclude: [...exclude, "**/*.int.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "pglite",
+          include: ["**/*.int.test.ts"],
+          exclude,
+          environment: "node",
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          env: { DATABASE_URL: "", PGLITE_DIR: "memory://", AUTH_SECRET: "test-secret-at-least-16-chars" },
+        },
+      },
+      ...(postgresUrl
+        ? [
+            {
+              resolve: { alias },
+              test: {
+                name: "postgres",
+                include: ["**/*.int.test.ts"],
+                exclude,
+                environment: "node",
+                testTimeout: 30_000,
+                hookTimeout: 60_000,
+                env: { DATABASE_URL: postgresUrl, AUTH_SECRET: "test-secret-at-least-16-chars" },
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
