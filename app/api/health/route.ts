@@ -1,0 +1,26 @@
+import { sql } from "drizzle-orm";
+import { getDatabase } from "@/db";
+import { pendingMigrationCount } from "@/db/migrate";
+import { log } from "@/server/logger";
+
+export const dynamic = "force-dynamic";
+
+/** 200 when the database answers and every committed migration is applied, 503 otherwise. */
+export async function GET(): Promise<Response> {
+  const started = Date.now();
+  try {
+    const handle = await getDatabase();
+    await handle.db.execute(sql`select 1`);
+    const pending = await pendingMigrationCount(handle);
+    const body = {
+      status: pending === 0 ? "ok" : "migrations_pending",
+      database: handle.driver,
+      pendingMigrations: pending,
+      ms: Date.now() - started,
+    };
+    return Response.json(body, { status: pending === 0 ? 200 : 503 });
+  } catch (error) {
+    log.error("health check failed", { error });
+    return Response.json({ status: "database_unreachable" }, { status: 503 });
+  }
+}

@@ -1,0 +1,64 @@
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * End-to-end tests in Debian's Chromium against a production build (`next build` runs first,
+ * in scripts/e2e.sh). The database is TEST_DATABASE_URL when set (CI), else a fresh embedded
+ * one under .data/e2e-pglite. scripts/e2e.sh seeds the demo workspace into it first.
+ */
+const port = Number(process.env.E2E_PORT ?? 3210);
+const baseURL = `http://127.0.0.1:${port}`;
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const databaseEnv: Record<string, string> = process.env.TEST_DATABASE_URL
+  ? { DATABASE_URL: process.env.TEST_DATABASE_URL }
+  : { PGLITE_DIR: `${process.cwd()}/.data/e2e-pglite` };
+
+export default defineConfig({
+  testDir: "./e2e",
+  testMatch: /.*\.spec\.ts/,
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"], channel: undefined },
+      dependencies: ["setup"],
+    },
+  ],
+  webServer: {
+    command: `npx next start -p ${port} -H 127.0.0.1`,
+    url: `${baseURL}/api/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      ...databaseEnv,
+      AUTH_SECRET: "e2e-secret-for-playwright-only-0123456789",
+      APP_URL: baseURL,
+      LOG_LEVEL: "warn",
+      NODE_ENV: "production",
+    },
+  },
+});
