@@ -1,0 +1,32 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { memberships, users } from "@/db/schema";
+import { withTenant } from "@/db/tenant";
+import { checkCredentials } from "@/server/auth/credentials";
+import { testDatabase } from "@/test/db";
+import { DEMO, seedDemo } from "./seed";
+
+describe("demo seed", () => {
+  it("is idempotent: a second run finds the same workspace and creates nothing", async () => {
+    const db = await testDatabase();
+    const first = await seedDemo(db);
+    const second = await seedDemo(db);
+    expect(second.workspaceId).toBe(first.workspaceId);
+    expect(second.created).toEqual({ workspace: false, users: 0 });
+
+    const members = await withTenant(db, first.workspaceId, (tx) =>
+      tx.select({ role: memberships.role, email: users.email }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)),
+    );
+    expect(members.sort((a, b) => a.email.localeCompare(b.email))).toEqual([
+      { role: "owner", email: DEMO.owner.email },
+      { role: "agent", email: DEMO.agent.email },
+    ]);
+  });
+
+  it("leaves the documented demo passwords working", async () => {
+    const db = await testDatabase();
+    await seedDemo(db);
+    const result = await checkCredentials(db, { email: DEMO.owner.email, password: DEMO.owner.password, ip: null });
+    expect(result.ok).toBe(true);
+  });
+});
