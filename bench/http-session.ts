@@ -1,0 +1,75 @@
+import { type ChildProcess, spawn } from "node:child_process";
+
+/** Cookie jar for a scripted browser session against a running Parley server. */
+export class CookieJar {
+  private cookies = new Map<string, string>();
+
+  absorb(response: Response): void {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const eq = pair?.indexOf("=") ?? -1;
+      if (!pair || eq < 1) continue;
+      this.cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+    }
+  }
+
+  header(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+}
+
+/** Signs in through Auth.js's credentials endpoint exactly as the sign-in form does. */
+export async function signIn(baseUrl: string, email: string, password: string): Promise<CookieJar> {
+  const jar = new CookieJar();
+  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
+  jar.absorb(csrfResponse);
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.header() },
+    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: baseUrl }).toString(),
+  });
+  jar.absorb(response);
+  if (!jar.header().includes("session-token")) {
+    throw new Error(`sign-in as ${email} failed (HTTP ${response.status})`);
+  }
+  return jar;
+}
+
+/** Starts `next start` on a port and resolves once /api/health answers 200. */
+export async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, ...env, NODE_ENV: "production", LOG_LEVEL: "warn" },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (res.status === 200) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  stopServer(child);
+  throw new Error("server did not become healthy within 60 s");
+}
+
+export function stopServer(child: ChildProcess): void {
+  if (child.pid) {
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+}
+
+export function percentile(sortedMs: number[], p: number): number {
+  if (sortedMs.length === 0) return Number.NaN;
+  const index = Math.min(sortedMs.length - 1, Math.ceil((p / 100) * sortedMs.length) - 1);
+  return Math.round((sortedMs[Math.max(0, index)] ?? 0) * 100) / 100;
+}
