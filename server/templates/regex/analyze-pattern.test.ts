@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { checkPattern, findNestedRepetition, MAX_PATTERN_LENGTH } from "./analyze-pattern";
+
+describe("findNestedRepetition", () => {
+  it.each([
+    ["(a+)+$", 0],
+    ["^(a*)*b", 1],
+    ["x(\\s?\\w+)+y", 1],
+    ["(?:ab{1,3})*", 0],
+    ["((a)+)+", 0],
+    ["(?<word>[a-z]+)+", 0],
+    ["foo(bar(baz+))*", 3],
+  ])("flags %s at offset %i", (pattern, offset) => {
+    expect(findNestedRepetition(pattern)).toBe(offset);
+  });
+
+  it.each([
+    "refund|return",
+    "(a+)",
+    "(ab)+",
+    "(\\d{3})+",
+    "(a+)?",
+    "[(a+)+]",
+    "\\(a+\\)+",
+    "order #?\\d{4,10}",
+    "(?:where|how) is my (?:order|package)",
+  ])("accepts %s", (pattern) => {
+    expect(findNestedRepetition(pattern)).toBe(-1);
+  });
+});
+
+describe("checkPattern", () => {
+  it("reports the engine's own message for an invalid pattern", () => {
+    const result = checkPattern("(unclosed", "i");
+    expect(result).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^Invalid regular expression: .*Unterminated group/),
+    });
+  });
+
+  it("rejects a nested repetition with the position and a suggested rewrite", () => {
+    const result = checkPattern("^(a+)+$", "i");
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toContain("at character 2");
+  });
+
+  it("rejects empty and overlong patterns", () => {
+    expect(checkPattern("", "i").ok).toBe(false);
+    expect(checkPattern("a".repeat(MAX_PATTERN_LENGTH + 1), "i")).toEqual({
+      ok: false,
+      message: `The regular expression is ${MAX_PATTERN_LENGTH + 1} characters long; the limit is ${MAX_PATTERN_LENGTH}.`,
+    });
+  });
+
+  it("accepts an ordinary pattern", () => {
+    expect(checkPattern("\\border\\s+#?\\d+", "i")).toEqual({ ok: true });
+  });
+});

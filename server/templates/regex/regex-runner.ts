@@ -1,0 +1,34 @@
+/**
+ * How user-supplied regular expressions are run. Callers inject a RegexRunner so the pure
+ * modules (renderer, trigger matcher) stay usable in the browser, while the server injects
+ * the time-bounded runner from bounded-regex-runner.ts.
+ */
+
+export type RegexOutcome =
+  | { ok: true; matched: boolean }
+  | { ok: false; reason: "invalid" | "timeout" | "too-long"; message: string };
+
+export type RegexRunner = (pattern: string, flags: string, input: string) => RegexOutcome;
+
+/** Longest input a user pattern is ever run against; longer input is refused, not truncated. */
+export const MAX_REGEX_INPUT = 20_000;
+
+/**
+ * Runs in the calling thread with no time bound. Only for the browser editor's preview, where
+ * a slow pattern can stall nobody but its own author; server code uses runRegexBounded.
+ */
+export const runRegexInThread: RegexRunner = (pattern, flags, input) => {
+  if (input.length > MAX_REGEX_INPUT) {
+    return {
+      ok: false,
+      reason: "too-long",
+      message: `The text is ${input.length} characters long; patterns are checked on at most ${MAX_REGEX_INPUT}.`,
+    };
+  }
+  try {
+    return { ok: true, matched: new RegExp(pattern, flags).test(input) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, reason: "invalid", message: `Invalid regular expression: ${reason}` };
+  }
+};
