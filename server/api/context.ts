@@ -1,6 +1,7 @@
 import type { Database } from "@/db";
 import type { Actor } from "@/server/audit/actor";
 import { resolveApiKey } from "@/server/auth/resolve-api-key";
+import { getEnv } from "@/server/env";
 
 export type SessionUser = { id: string; email: string; name: string | null };
 
@@ -12,6 +13,8 @@ export type Context = {
   ip: string | null;
   /** Set when a Bearer header was sent but did not match a live key. */
   rejectedApiKey: boolean;
+  /** Where links in emails point, e.g. invitations: APP_URL, else the request's own origin. */
+  origin: string | null;
 };
 
 /**
@@ -25,20 +28,35 @@ export async function createContext(options: {
 }): Promise<Context> {
   const { db, headers } = options;
   const ip = clientIp(headers);
+  const origin = requestOrigin(headers);
   const workspaceSlug = headers.get("x-parley-workspace")?.trim() || null;
   const authorization = headers.get("authorization");
   if (authorization?.toLowerCase().startsWith("bearer ")) {
     const actor = await resolveApiKey(db, authorization.slice(7).trim());
-    return { db, actor, workspaceSlug, ip, rejectedApiKey: actor === null };
+    return { db, actor, workspaceSlug, ip, origin, rejectedApiKey: actor === null };
   }
   const user = await options.getSessionUser();
   const actor: Actor | null = user
     ? { type: "user", userId: user.id, email: user.email, name: user.name }
     : null;
-  return { db, actor, workspaceSlug, ip, rejectedApiKey: false };
+  return { db, actor, workspaceSlug, ip, origin, rejectedApiKey: false };
 }
 
 export function clientIp(headers: Headers): string | null {
   const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
   return forwarded || headers.get("x-real-ip") || null;
+}
+
+/**
+ * APP_URL wins: a Host header is chosen by the client, so deployments behind anything but a
+ * trusted proxy should set it. Without it, the proxy's forwarded headers, then Host.
+ */
+export function requestOrigin(headers: Headers): string | null {
+  const configured = getEnv().APP_URL;
+  if (configured) return configured.replace(/\/+$/, "");
+  const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host");
+  if (!host || !/^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:]+\](:\d+)?$/.test(host)) return null;
+  const forwardedProto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  const proto = forwardedProto === "https" || forwardedProto === "http" ? forwardedProto : "http";
+  return `${proto}://${host}`;
 }

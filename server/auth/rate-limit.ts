@@ -25,21 +25,48 @@ export async function secondsUntilAllowed(db: Database, who: ThrottleKeys): Prom
     const [row] = await db
       .select({ n: count() })
       .from(authAttempts)
-      .where(and(eq(authAttempts.key, key), eq(authAttempts.succeeded, 0), gt(authAttempts.at, since)));
+      .where(
+        and(eq(authAttempts.key, key), eq(authAttempts.succeeded, 0), gt(authAttempts.at, since)),
+      );
     if ((row?.n ?? 0) >= limit) return Math.ceil(windowMs / 1000);
   }
   return 0;
 }
 
-export async function recordAttempt(db: Database, who: ThrottleKeys, succeeded: boolean): Promise<void> {
+export async function recordAttempt(
+  db: Database,
+  who: ThrottleKeys,
+  succeeded: boolean,
+): Promise<void> {
   const rows = keys(who).map(({ key }) => ({ key, succeeded: succeeded ? 1 : 0 }));
   await db.insert(authAttempts).values(rows);
   if (succeeded) {
     // A successful sign-in clears the account's failures (not the IP's).
-    await db.delete(authAttempts).where(and(eq(authAttempts.key, `email:${who.email}`), eq(authAttempts.succeeded, 0)));
+    await db
+      .delete(authAttempts)
+      .where(and(eq(authAttempts.key, `email:${who.email}`), eq(authAttempts.succeeded, 0)));
   }
   // Keep the table small: anything older than a day is irrelevant to any window.
   if (Math.random() < 0.01) {
     await db.delete(authAttempts).where(lt(authAttempts.at, new Date(Date.now() - 86_400_000)));
   }
+}
+
+/**
+ * Sign-ups per client IP: every attempt counts (taken emails included, since the answer tells
+ * whether an account exists), at most AUTH_RATE_LIMIT per window. Returns the seconds to wait,
+ * 0 when this attempt is allowed (and then recorded). Without an IP there is nothing to key on.
+ */
+export async function consumeSignUpAttempt(db: Database, ip: string | null): Promise<number> {
+  if (!ip) return 0;
+  const { AUTH_RATE_LIMIT, AUTH_RATE_WINDOW_SECONDS } = getEnv();
+  const key = `signup:${ip}`;
+  const since = new Date(Date.now() - AUTH_RATE_WINDOW_SECONDS * 1000);
+  const [row] = await db
+    .select({ n: count() })
+    .from(authAttempts)
+    .where(and(eq(authAttempts.key, key), gt(authAttempts.at, since)));
+  if ((row?.n ?? 0) >= AUTH_RATE_LIMIT) return AUTH_RATE_WINDOW_SECONDS;
+  await db.insert(authAttempts).values({ key, succeeded: 0 });
+  return 0;
 }

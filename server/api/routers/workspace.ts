@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { sendInvitationEmail } from "@/server/mail/send-invitation";
+import {
+  createInvitation,
+  listOpenInvitations,
+  revokeInvitation,
+} from "@/server/workspaces/invitations";
+import { changeMemberRole, listMembers, removeMember } from "@/server/workspaces/members";
+import { createWorkspaceForUser, myWorkspaces } from "@/server/workspaces/my-workspaces";
+import {
+  emailSchema,
+  roleSchema,
+  workspaceNameSchema,
+  workspaceSettingsSchema,
+} from "@/server/workspaces/schemas";
+import { getWorkspace, updateWorkspace } from "@/server/workspaces/settings";
+import {
+  adminProcedure,
+  authedProcedure,
+  createTRPCRouter,
+  humanAdminProcedure,
+  workspaceProcedure,
+} from "../trpc";
+
+const userIdSchema = z.string().min(1).max(100);
+
+const membersRouter = createTRPCRouter({
+  list: workspaceProcedure.query(({ ctx }) => listMembers(ctx)),
+
+  invite: humanAdminProcedure
+    .input(z.object({ email: emailSchema, role: roleSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const { invitation, token } = await createInvitation(ctx, input);
+      const inviteUrl = `${ctx.origin ?? "http://localhost:3000"}/invite/${token}`;
+      const emailed = await sendInvitationEmail({
+        to: invitation.email,
+        workspaceName: ctx.workspace.name,
+        inviterName: ctx.actor.type === "user" ? (ctx.actor.name ?? ctx.actor.email) : null,
+        role: invitation.role,
+        inviteUrl,
+        expiresAt: invitation.expiresAt,
+      });
+      return { invitation, inviteUrl, emailed };
+    }),
+
+  changeRole: adminProcedure
+    .input(z.object({ userId: userIdSchema, role: roleSchema }))
+    .mutation(({ ctx, input }) => changeMemberRole(ctx, input)),
+
+  remove: adminProcedure
+    .input(z.object({ userId: userIdSchema }))
+    .mutation(({ ctx, input }) => removeMember(ctx, input)),
+});
+
+const invitationsRouter = createTRPCRouter({
+  list: adminProcedure.query(({ ctx }) => listOpenInvitations(ctx)),
+
+  revoke: humanAdminProcedure
+    .input(z.object({ id: z.uuid() }))
+    .mutation(({ ctx, input }) => revokeInvitation(ctx, input)),
+});
+
+export const workspaceRouter = createTRPCRouter({
+  mine: authedProcedure.query(({ ctx }) => myWorkspaces(ctx.db, ctx.actor)),
+
+  create: authedProcedure
+    .input(z.object({ name: workspaceNameSchema }))
+    .mutation(({ ctx, input }) =>
+      createWorkspaceForUser(ctx.db, ctx.actor, { name: input.name, ip: ctx.ip }),
+    ),
+
+  get: workspaceProcedure.query(({ ctx }) => getWorkspace(ctx)),
+
+  update: adminProcedure
+    .input(workspaceSettingsSchema)
+    .mutation(({ ctx, input }) => updateWorkspace(ctx, input)),
+
+  members: membersRouter,
+  invitations: invitationsRouter,
+});

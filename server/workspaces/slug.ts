@@ -1,0 +1,63 @@
+/** 3–40 characters, lower-case letters, digits and inner dashes: safe in a URL path segment. */
+export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/;
+
+/**
+ * Top-level paths of the app. A workspace lives at `/<slug>`, so a workspace called "api" or
+ * "sign-in" would be shadowed by the route of the same name and never reachable.
+ */
+const RESERVED = new Set([
+  "api",
+  "app",
+  "auth",
+  "admin",
+  "account",
+  "assets",
+  "docs",
+  "health",
+  "invite",
+  "invites",
+  "login",
+  "logout",
+  "new",
+  "onboarding",
+  "public",
+  "register",
+  "settings",
+  "sign-in",
+  "sign-out",
+  "sign-up",
+  "static",
+  "welcome",
+  "workspaces",
+  "www",
+]);
+
+export function isReservedSlug(slug: string): boolean {
+  return RESERVED.has(slug);
+}
+
+/** "Acme Store!" → "acme-store"; names with no usable letters fall back to "workspace". */
+export function slugify(name: string): string {
+  const base = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 32)
+    .replace(/-+$/g, "");
+  if (base.length === 0) return "workspace";
+  if (base.length < 3 || isReservedSlug(base)) return `${base}-workspace`;
+  return base;
+}
+
+/**
+ * Candidates in order: "acme", "acme-2" … "acme-20", then random suffixes. The base is cut to
+ * 32 characters above, so every candidate still fits the 40-character pattern.
+ */
+export function* slugCandidates(name: string): Generator<string> {
+  const base = slugify(name);
+  yield base;
+  for (let n = 2; n <= 20; n++) yield `${base}-${n}`;
+  for (;;) yield `${base}-${crypto.randomUUID().slice(0, 6)}`;
+}
