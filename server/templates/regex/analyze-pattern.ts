@@ -9,6 +9,8 @@
  * time bound on matching is what guarantees the server never hangs. Pure: safe in the browser.
  */
 
+import { describeRegexError } from "./regex-runner";
+
 export const MAX_PATTERN_LENGTH = 500;
 
 export type PatternCheck = { ok: true } | { ok: false; message: string };
@@ -123,8 +125,7 @@ export function checkPattern(pattern: string, flags: string): PatternCheck {
   try {
     new RegExp(pattern, flags);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: `Invalid regular expression: ${reason}` };
+    return { ok: false, message: describeRegexError(error) };
   }
   const nested = findNestedRepetition(pattern);
   if (nested !== -1) {

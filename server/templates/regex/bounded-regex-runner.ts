@@ -1,5 +1,5 @@
 import vm from "node:vm";
-import { MAX_REGEX_INPUT, type RegexRunner } from "./regex-runner";
+import { describeRegexError, MAX_REGEX_INPUT, type RegexRunner } from "./regex-runner";
 
 /**
  * The hard guarantee against catastrophic backtracking: every user pattern runs inside
@@ -46,12 +46,7 @@ export function createBoundedRegexRunner(timeoutMs: number = REGEX_TIMEOUT_MS): 
         };
       }
       // Errors thrown inside the context come from its own realm: not `instanceof Error` here.
-      const reason = (error as { message?: unknown } | null)?.message;
-      return {
-        ok: false,
-        reason: "invalid",
-        message: `Invalid regular expression: ${typeof reason === "string" ? reason : String(error)}`,
-      };
+      return { ok: false, reason: "invalid", message: describeRegexError(error) };
     } finally {
       sandbox.input = "";
     }

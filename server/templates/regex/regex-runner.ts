@@ -28,7 +28,15 @@ export const runRegexInThread: RegexRunner = (pattern, flags, input) => {
   try {
     return { ok: true, matched: new RegExp(pattern, flags).test(input) };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, reason: "invalid", message: `Invalid regular expression: ${reason}` };
+    return { ok: false, reason: "invalid", message: describeRegexError(error) };
   }
 };
+
+/** V8 already says "Invalid regular expression: /x(/: Unterminated group"; keep that verbatim. */
+export function describeRegexError(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message;
+  const text = typeof message === "string" ? message : String(error);
+  return text.startsWith("Invalid regular expression")
+    ? text
+    : `Invalid regular expression: ${text}`;
+}
