@@ -1,0 +1,133 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardHeader } from "@/components/ui/card";
+import { classNames } from "@/lib/class-names";
+
+type Step = {
+  title: string;
+  description: string;
+  state: "done" | "todo" | "unavailable";
+  href?: string;
+};
+
+type GettingStartedProps = {
+  slug: string;
+  /** Admins can act on the steps; agents see where things stand. */
+  canManage: boolean;
+  hasTeammate: boolean;
+  hasApiKey: boolean;
+};
+
+function StepMarker({ state }: { state: Step["state"] }) {
+  if (state === "done") {
+    return (
+      <span className="flex size-6 shrink-0 items-center justify-center rounded-full bg-emerald-600 text-white">
+        <svg viewBox="0 0 20 20" className="size-3.5" fill="currentColor" aria-hidden="true">
+          <path d="M16.7 5.3a1 1 0 0 1 0 1.4l-8 8a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.4L8 12.6l7.3-7.3a1 1 0 0 1 1.4 0Z" />
+        </svg>
+      </span>
+    );
+  }
+  return (
+    <span
+      className={classNames(
+        "size-6 shrink-0 rounded-full border-2",
+        state === "todo" ? "border-accent-500" : "border-dashed border-zinc-300",
+      )}
+      aria-hidden="true"
+    />
+  );
+}
+
+const stateText: Record<Step["state"], string> = {
+  done: "Done",
+  todo: "To do",
+  unavailable: "Not available yet",
+};
+
+/** A checklist computed from the workspace's real state, not from a stored flag. */
+export function GettingStarted({ slug, canManage, hasTeammate, hasApiKey }: GettingStartedProps) {
+  const settings = `/w/${slug}/settings`;
+  const steps: Step[] = [
+    {
+      title: "Create the workspace",
+      description: "Your team's own space in Parley.",
+      state: "done",
+    },
+    {
+      title: "Invite a teammate",
+      description: "Agents answer customers; admins manage settings.",
+      state: hasTeammate ? "done" : "todo",
+      href: `${settings}/members`,
+    },
+    {
+      title: "Create an API key",
+      description: "Connect your help desk to push conversations and ask for suggestions.",
+      state: hasApiKey ? "done" : "todo",
+      href: `${settings}/api-keys`,
+    },
+    {
+      title: "Upload training data",
+      description:
+        "Past conversations, FAQs and articles. Uploading is not available in this version yet.",
+      state: "unavailable",
+    },
+    {
+      title: "Write reply templates",
+      description:
+        "Templates with variables, suggested to agents. Not available in this version yet.",
+      state: "unavailable",
+    },
+  ];
+  const available = steps.filter((step) => step.state !== "unavailable");
+  const done = available.filter((step) => step.state === "done").length;
+
+  return (
+    <Card aria-labelledby="getting-started-title">
+      <CardHeader
+        id="getting-started-title"
+        title="Getting started"
+        description={`${done} of ${available.length} available steps done`}
+      />
+      <ol className="divide-y divide-zinc-100">
+        {steps.map((step) => {
+          const actionable = canManage && step.state === "todo" && step.href;
+          return (
+            <li key={step.title} className="flex gap-3 px-5 py-3.5">
+              <StepMarker state={step.state} />
+              <div className="min-w-0 flex-1 space-y-0.5">
+                <div className="flex flex-wrap items-center gap-2">
+                  {actionable && step.href ? (
+                    <Link
+                      href={step.href}
+                      className="text-sm font-medium text-accent-700 hover:underline"
+                    >
+                      {step.title}
+                    </Link>
+                  ) : (
+                    <span
+                      className={classNames(
+                        "text-sm font-medium",
+                        step.state === "unavailable" ? "text-zinc-500" : "text-zinc-900",
+                      )}
+                    >
+                      {step.title}
+                    </span>
+                  )}
+                  <span className="sr-only">({stateText[step.state]})</span>
+                  {step.state === "unavailable" ? <Badge>Not available yet</Badge> : null}
+                </div>
+                <p className="text-sm text-zinc-500">{step.description}</p>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      {!canManage ? (
+        <p className="border-t border-zinc-100 px-5 py-3 text-xs text-zinc-500">
+          Workspace admins complete these steps.
+        </p>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,70 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { type Role, roleDescriptions, roleLabels } from "@/lib/roles";
+
+type OverviewStatsProps = {
+  slug: string;
+  role: Role;
+  memberCount: number;
+  /** Null when the viewer may not see it (agents). */
+  openInvitationCount: number | null;
+  activeKeyCount: number | null;
+};
+
+function Stat({ label, value, detail }: { label: string; value: ReactNode; detail: ReactNode }) {
+  return (
+    <div className="rounded-lg border border-zinc-200 bg-white px-4 py-4 shadow-xs">
+      <dt className="text-sm text-zinc-500">{label}</dt>
+      <dd className="mt-1 text-2xl font-semibold tracking-tight text-zinc-900">{value}</dd>
+      <dd className="mt-1 text-xs text-zinc-500">{detail}</dd>
+    </div>
+  );
+}
+
+const linkClass = "font-medium text-accent-700 hover:underline";
+
+export function OverviewStats({
+  slug,
+  role,
+  memberCount,
+  openInvitationCount,
+  activeKeyCount,
+}: OverviewStatsProps) {
+  const settings = `/w/${slug}/settings`;
+  return (
+    <dl className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
+      <Stat label="Your role" value={roleLabels[role]} detail={roleDescriptions[role]} />
+      <Stat
+        label="Members"
+        value={memberCount}
+        detail={
+          openInvitationCount === null ? (
+            "People in this workspace"
+          ) : (
+            <Link href={`${settings}/members`} className={linkClass}>
+              Manage members
+            </Link>
+          )
+        }
+      />
+      {openInvitationCount !== null ? (
+        <Stat
+          label="Open invitations"
+          value={openInvitationCount}
+          detail="Sent, not yet accepted"
+        />
+      ) : null}
+      {activeKeyCount !== null ? (
+        <Stat
+          label="Active API keys"
+          value={activeKeyCount}
+          detail={
+            <Link href={`${settings}/api-keys`} className={linkClass}>
+              Manage API keys
+            </Link>
+          }
+        />
+      ) : null}
+    </dl>
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * Dates are formatted in the workspace's locale and time zone, explicitly, so the server render
+ * and the browser render print the same text.
+ */
+export type DateFormatting = { locale: string; timeZone: string };
+
+function safeFormatter(options: Intl.DateTimeFormatOptions, { locale, timeZone }: DateFormatting) {
+  try {
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone });
+  } catch {
+    return new Intl.DateTimeFormat("en-US", { ...options, timeZone: "UTC" });
+  }
+}
+
+export function formatDateTime(value: Date | string, formatting: DateFormatting): string {
+  return safeFormatter({ dateStyle: "medium", timeStyle: "short" }, formatting).format(
+    new Date(value),
+  );
+}
+
+export function formatDate(value: Date | string, formatting: DateFormatting): string {
+  return safeFormatter({ dateStyle: "medium" }, formatting).format(new Date(value));
+}
+
+export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}

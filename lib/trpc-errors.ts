@@ -1,0 +1,44 @@
+/**
+ * Reading the error shape of server/api/trpc.ts (`error.data.code`, `error.data.fieldErrors`)
+ * from whatever a mutation or query rejected with.
+ */
+export type FieldErrors = Record<string, string[] | undefined>;
+
+type ErrorData =
+  | { code?: string; fieldErrors?: Record<string, string[]> | null }
+  | null
+  | undefined;
+
+function errorData(error: unknown): ErrorData {
+  if (error && typeof error === "object" && "data" in error) {
+    return (error as { data?: ErrorData }).data;
+  }
+  return undefined;
+}
+
+export function fieldErrorsOf(error: unknown): FieldErrors {
+  return errorData(error)?.fieldErrors ?? {};
+}
+
+export function errorCodeOf(error: unknown): string | undefined {
+  return errorData(error)?.code;
+}
+
+/**
+ * The message to show above a form. When the server already explained the problem next to the
+ * fields, a short summary is enough.
+ */
+export function formErrorMessage(
+  error: unknown,
+  fallback = "Something went wrong. Please try again.",
+): string | null {
+  if (!error) return null;
+  const fields = errorData(error)?.fieldErrors;
+  if (fields && Object.keys(fields).length > 0) return "Please fix the highlighted fields.";
+  if (error instanceof Error && error.message) {
+    // A network failure surfaces as a TypeError from fetch.
+    if (error.name === "TypeError") return "Could not reach the server. Check your connection.";
+    return error.message;
+  }
+  return fallback;
+}
