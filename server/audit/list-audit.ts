@@ -5,7 +5,8 @@ import { auditLog } from "@/db/schema";
 import { badRequest } from "@/server/errors";
 
 export const auditListSchema = z.object({
-  cursor: z.string().max(200).optional(),
+  // Nullish: TanStack's infinite queries send `cursor: null` when refetching the first page.
+  cursor: z.string().max(200).nullish(),
   limit: z.number().int().min(1).max(100).default(50),
   action: z.string().trim().min(1).max(100).optional(),
   entityType: z.string().trim().min(1).max(100).optional(),

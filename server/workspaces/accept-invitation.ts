@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Database, Tx } from "@/db";
 import { type Invitation, invitations, memberships, workspaces } from "@/db/schema";
 import { withLookup, withTenant } from "@/db/tenant";
@@ -140,6 +140,7 @@ async function acceptInTenant(tx: Tx, invitation: Invitation, who: UserWorkspace
         eq(invitations.id, invitation.id),
         isNull(invitations.acceptedAt),
         isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, new Date()),
       ),
     )
     .returning({ id: invitations.id });

@@ -2,8 +2,9 @@
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/;
 
 /**
- * Top-level paths of the app. A workspace lives at `/<slug>`, so a workspace called "api" or
- * "sign-in" would be shadowed by the route of the same name and never reachable.
+ * Names of the app's own paths. Workspaces live under `/w/<slug>` today, but a workspace called
+ * "api" or "sign-in" would read like a system address in links and emails, and would block
+ * ever serving workspaces at the top level.
  */
 const RESERVED = new Set([
   "api",

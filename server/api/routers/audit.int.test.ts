@@ -54,6 +54,9 @@ describe("audit.list", () => {
     } while (cursor);
     expect(pages).toBe(5);
     expect(seen).toEqual(all.items.map((i) => i.id));
+    // TanStack's infinite queries refetch the first page with `cursor: null`.
+    const first = await caller.audit.list({ limit: 2, cursor: null });
+    expect(first.items.map((i) => i.id)).toEqual(seen.slice(0, 2));
   });
 
   it("filters by action, entity type, actor and time range", async () => {
