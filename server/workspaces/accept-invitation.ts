@@ -77,44 +77,19 @@ export async function acceptInvitation(
   const status = invitationStatus(invitation);
   if (status !== "open") throw new AppError("PRECONDITION_FAILED", NOT_OPEN[status]);
   const email = invitation.email.toLowerCase();
-
-  let user: { id: string; name: string | null } | null = null;
-  let newAccount: { name: string; passwordHash: string } | null = null;
-  const { actor } = caller;
-  if (actor?.type === "api_key") throw forbidden("API keys cannot accept invitations");
-  if (actor?.type === "user") {
-    if (actor.email.toLowerCase() !== email) {
-      throw forbidden(
-        `This invitation is for ${invitation.email}, but you are signed in as ${actor.email}. Sign out and sign in as ${invitation.email} to accept it.`,
-      );
-    }
-    user = { id: actor.userId, name: actor.name };
-  } else {
-    if (await findUserByEmail(db, email)) {
-      throw new AppError(
-        "UNAUTHORIZED",
-        `Sign in as ${invitation.email} to accept this invitation`,
-      );
-    }
-    const name = input.name?.trim();
-    if (!name || !input.password) {
-      throw badRequest("Choose a name and a password to create your account", {
-        ...(name ? {} : { name: ["Enter your name"] }),
-        ...(input.password ? {} : { password: ["Choose a password"] }),
-      });
-    }
-    newAccount = { name, passwordHash: await hashPassword(input.password) };
-  }
+  const acceptor = await resolveAcceptor(db, invitation.email, input, caller.actor);
 
   try {
     await db.transaction(async (outer) => {
-      const userId = newAccount ? await insertUser(outer, { ...newAccount, email }) : user?.id;
-      if (!userId) throw new Error("no user to accept the invitation");
+      const userId =
+        acceptor.kind === "new"
+          ? await insertUser(outer, { ...acceptor.account, email })
+          : acceptor.id;
       const who: UserWorkspaceActor = {
         type: "user",
         userId,
         email,
-        name: newAccount?.name ?? user?.name ?? null,
+        name: acceptor.kind === "new" ? acceptor.account.name : acceptor.name,
         role: invitation.role,
         ip: caller.ip,
       };
@@ -126,6 +101,43 @@ export async function acceptInvitation(
     throw error;
   }
   return { workspace: { slug: workspace.slug, name: workspace.name }, email };
+}
+
+type Acceptor =
+  | { kind: "existing"; id: string; name: string | null }
+  | { kind: "new"; account: { name: string; passwordHash: string } };
+
+/**
+ * Who accepts: the signed-in user if their email is the invited one; nobody signed in means a
+ * new account, which is only allowed while no account has that email (else they must sign in,
+ * so a link cannot be used to take over an existing account).
+ */
+async function resolveAcceptor(
+  db: Database,
+  invitedEmail: string,
+  input: AcceptInput,
+  actor: Actor | null,
+): Promise<Acceptor> {
+  if (actor?.type === "api_key") throw forbidden("API keys cannot accept invitations");
+  if (actor?.type === "user") {
+    if (actor.email.toLowerCase() !== invitedEmail.toLowerCase()) {
+      throw forbidden(
+        `This invitation is for ${invitedEmail}, but you are signed in as ${actor.email}. Sign out and sign in as ${invitedEmail} to accept it.`,
+      );
+    }
+    return { kind: "existing", id: actor.userId, name: actor.name };
+  }
+  if (await findUserByEmail(db, invitedEmail.toLowerCase())) {
+    throw new AppError("UNAUTHORIZED", `Sign in as ${invitedEmail} to accept this invitation`);
+  }
+  const name = input.name?.trim();
+  if (!name || !input.password) {
+    throw badRequest("Choose a name and a password to create your account", {
+      ...(name ? {} : { name: ["Enter your name"] }),
+      ...(input.password ? {} : { password: ["Choose a password"] }),
+    });
+  }
+  return { kind: "new", account: { name, passwordHash: await hashPassword(input.password) } };
 }
 
 type UserWorkspaceActor = Extract<WorkspaceActor, { type: "user" }>;
