@@ -86,16 +86,17 @@ export function importTemplatesCsv(text: string, options: ImportOptions = {}): I
   ].sort((a, b) => a.line - b.line);
 
   for (const item of items) {
-    if ("problem" in item) {
-      report.rejected.push({ line: item.line, errors: [item.problem.message] });
-      continue;
-    }
-    const { fields, line } = item.row;
+    const fields = "problem" in item ? item.problem.fields : item.row.fields;
     const cell = (column: Column) => {
       const index = columns.get(column);
       return restoreFormula(index === undefined ? "" : (fields[index] ?? ""));
     };
+    const { line } = item;
     const name = cell("name").trim();
+    if ("problem" in item) {
+      report.rejected.push({ line, ...(name ? { name } : {}), errors: [item.problem.message] });
+      continue;
+    }
     if (fields.length !== header.fields.length) {
       report.rejected.push({
         line,

@@ -17,6 +17,8 @@ export interface CsvProblem {
   /** 1-based line where the bad record starts. */
   line: number;
   message: string;
+  /** The fields as far as they could be read, to name the row in a report. */
+  fields: string[];
 }
 
 export interface CsvParseResult {
@@ -84,6 +86,7 @@ export function parseCsv(input: string): CsvParseResult {
           break;
         }
         if (!closed) {
+          parts.push(text.slice(pos));
           errors.push(
             `Unterminated quoted field starting at ${openedAt}: the file ends inside it.`,
           );
@@ -135,7 +138,7 @@ export function parseCsv(input: string): CsvParseResult {
     const blank = fields.length === 1 && fields[0] === "" && errors.length === 0;
     if (blank) continue;
     if (errors.length > 0) {
-      problems.push({ line: recordLine, message: errors.join(" ") });
+      problems.push({ line: recordLine, message: errors.join(" "), fields });
     } else {
       records.push({ line: recordLine, fields });
     }
