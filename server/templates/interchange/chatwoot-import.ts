@@ -33,8 +33,8 @@ const lookup = mappingLookup(CHATWOOT_PLACEHOLDERS);
 
 const cannedResponseSchema = z.object({
   id: z.union([z.number(), z.string()]).optional(),
-  short_code: z.string(),
-  content: z.string(),
+  short_code: z.string({ error: "The canned response has no short_code." }),
+  content: z.string({ error: "The canned response has no content." }),
 });
 
 /**
@@ -72,7 +72,7 @@ export function importChatwootCannedResponses(
     if (!parsed.success) {
       report.rejected.push({
         index,
-        errors: parsed.error.issues.map((i) => `${i.path.join(".") || "response"}: ${i.message}`),
+        errors: parsed.error.issues.map((issue) => issue.message),
       });
       return;
     }
@@ -84,7 +84,7 @@ export function importChatwootCannedResponses(
       status: "active",
       variables: converted.variables,
     };
-    const admitted = admit(report, candidate, { index, name }, options);
+    const admitted = admit(report, candidate, { index, ...(name ? { name } : {}) }, options);
     if (admitted && converted.unmapped.length > 0) {
       report.unmapped.push({ template: admitted.name, placeholders: converted.unmapped });
     }

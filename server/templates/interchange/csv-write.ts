@@ -22,5 +22,5 @@ function quoteField(field: string): string {
 }
 
 export function writeCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((row) => row.map(quoteField).join(",")).join("\r\n") + "\r\n";
+  return rows.map((row) => `${row.map(quoteField).join(",")}\r\n`).join("");
 }

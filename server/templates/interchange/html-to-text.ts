@@ -23,14 +23,15 @@ function decodeEntities(text: string): string {
 /**
  * Plain text from a macro's `comment_value_html`, used only when a macro has no plain
  * `comment_value`. Parley content is text (HTML output escapes it), so markup must go:
- * block ends become line breaks, tags are dropped, entities decoded.
+ * paragraphs become blank lines, other blocks line breaks, tags are dropped, entities decoded.
  */
 export function htmlToText(html: string): string {
   return (
     decodeEntities(
       html
         .replace(/<br\s*\/?>/gi, "\n")
-        .replace(/<\/(p|div|li|h[1-6]|blockquote|tr)>/gi, "\n")
+        .replace(/<\/(p|h[1-6]|blockquote)>/gi, "\n\n")
+        .replace(/<\/(div|li|tr)>/gi, "\n")
         .replace(/<li[^<>]*>/gi, "- ")
         // [^<>] rather than [^>]: stays linear on a long run of "<" with no ">".
         .replace(/<[^<>]*>/g, ""),

@@ -51,9 +51,9 @@ const actionSchema = z.object({
 });
 const macroSchema = z.object({
   id: z.union([z.number(), z.string()]).optional(),
-  title: z.string(),
+  title: z.string({ error: "The macro has no title." }),
   active: z.boolean().optional(),
-  actions: z.array(actionSchema),
+  actions: z.array(actionSchema, { error: "The macro has no list of actions." }),
   description: z.string().nullish(),
 });
 type ZendeskAction = z.infer<typeof actionSchema>;
@@ -99,7 +99,9 @@ export function splitZendeskTitle(title: string): { name: string; category: stri
 }
 
 const formatIssues = (error: z.ZodError) =>
-  error.issues.map((issue) => `${issue.path.join(".") || "macro"}: ${issue.message}`);
+  error.issues.map((issue) =>
+    issue.path.length > 1 ? `${issue.path.join(".")}: ${issue.message}` : issue.message,
+  );
 
 /**
  * Imports Zendesk macros as `GET /api/v2/macros` returns them (`{ "macros": [...] }`; a bare
