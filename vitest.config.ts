@@ -32,7 +32,11 @@ export default defineConfig({
           environment: "node",
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          env: { DATABASE_URL: "", PGLITE_DIR: "memory://", AUTH_SECRET: "test-secret-at-least-16-chars" },
+          env: {
+            DATABASE_URL: "",
+            PGLITE_DIR: "memory://",
+            AUTH_SECRET: "test-secret-at-least-16-chars",
+          },
         },
       },
       ...(postgresUrl

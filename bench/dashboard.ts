@@ -5,15 +5,20 @@
  * `next start`, signs in as the demo owner and fetches the page sequentially over loopback
  * (time to the last byte of the server-rendered HTML). Prints one JSON object.
  */
-import { existsSync } from "node:fs";
+
 import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { closeDatabase, getDatabase } from "@/db";
 import { DEMO, seedDemo } from "@/db/seed";
 import { percentile, signIn, startServer, stopServer } from "./http-session";
 
 const { values } = parseArgs({
-  options: { requests: { type: "string", default: "300" }, warmup: { type: "string", default: "30" }, port: { type: "string", default: "3290" } },
+  options: {
+    requests: { type: "string", default: "300" },
+    warmup: { type: "string", default: "30" },
+    port: { type: "string", default: "3290" },
+  },
 });
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
@@ -40,7 +45,8 @@ try {
     const res = await fetch(url, { headers: { cookie: jar.header() } });
     const body = await res.text();
     const ms = performance.now() - started;
-    if (res.status !== 200 || !body.includes(DEMO.workspace.name)) throw new Error(`dashboard answered ${res.status}`);
+    if (res.status !== 200 || !body.includes(DEMO.workspace.name))
+      throw new Error(`dashboard answered ${res.status}`);
     return ms;
   };
   for (let i = 0; i < Number(values.warmup); i++) await fetchPage();

@@ -1,5 +1,5 @@
 import { getDatabase } from "@/db";
-import { seedDemo, DEMO } from "@/db/seed";
+import { DEMO, seedDemo } from "@/db/seed";
 
 type Values = Record<string, string | boolean | undefined>;
 type OptionSpec = Record<string, { type: "string" | "boolean"; default?: string | boolean }>;

@@ -14,7 +14,11 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(usage());
     return name && name !== "help" && name !== "--help" ? 1 : 0;
   }
-  const { values } = parseArgs({ args: rest, options: { ...command.options, json: { type: "boolean" } }, strict: true });
+  const { values } = parseArgs({
+    args: rest,
+    options: { ...command.options, json: { type: "boolean" } },
+    strict: true,
+  });
   const json = values.json === true;
   try {
     const result = await command.run(values as Record<string, string | boolean | undefined>);

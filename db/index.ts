@@ -9,7 +9,9 @@ type Holder = { handle?: DatabaseHandle; ready?: Promise<DatabaseHandle> };
 
 // One instance per process, kept on globalThis so Next's dev reloads and the in-process
 // worker share it: PGlite is one connection and must never be opened twice (STACK.md).
-const holder: Holder = ((globalThis as { __parleyDb?: Holder }).__parleyDb ??= {});
+const globalHolder = globalThis as { __parleyDb?: Holder };
+globalHolder.__parleyDb ??= {};
+const holder: Holder = globalHolder.__parleyDb;
 
 function open(): DatabaseHandle {
   if (holder.handle) return holder.handle;

@@ -15,7 +15,10 @@ describe("demo seed", () => {
     expect(second.created).toEqual({ workspace: false, users: 0 });
 
     const members = await withTenant(db, first.workspaceId, (tx) =>
-      tx.select({ role: memberships.role, email: users.email }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)),
+      tx
+        .select({ role: memberships.role, email: users.email })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId)),
     );
     expect(members.sort((a, b) => a.email.localeCompare(b.email))).toEqual([
       { role: "owner", email: DEMO.owner.email },
@@ -26,7 +29,11 @@ describe("demo seed", () => {
   it("leaves the documented demo passwords working", async () => {
     const db = await testDatabase();
     await seedDemo(db);
-    const result = await checkCredentials(db, { email: DEMO.owner.email, password: DEMO.owner.password, ip: null });
+    const result = await checkCredentials(db, {
+      email: DEMO.owner.email,
+      password: DEMO.owner.password,
+      ip: null,
+    });
     expect(result.ok).toBe(true);
   });
 });

@@ -2,12 +2,18 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { memberships, users, workspaces } from "@/db/schema";
 import { withTenant } from "@/db/tenant";
-import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { recordAudit } from "@/server/audit/record";
+import { hashPassword, verifyPassword } from "@/server/auth/password";
 
 /** The demo workspace. Passwords are documented in the README and printed by `npm run demo`. */
 export const DEMO = {
-  workspace: { name: "Acme Store", slug: "acme", locale: "en-US", currency: "USD", timezone: "America/New_York" },
+  workspace: {
+    name: "Acme Store",
+    slug: "acme",
+    locale: "en-US",
+    currency: "USD",
+    timezone: "America/New_York",
+  },
   owner: { email: "admin@acme.test", name: "Ada Admin", password: "parley-demo-admin" },
   agent: { email: "agent@acme.test", name: "Sam Agent", password: "parley-demo-agent" },
 } as const;
@@ -23,16 +29,24 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
   const ensureUser = async (person: { email: string; name: string; password: string }) => {
     const [existing] = await db.select().from(users).where(eq(users.email, person.email)).limit(1);
     if (existing) {
-      const stillValid = existing.passwordHash && (await verifyPassword(person.password, existing.passwordHash));
+      const stillValid =
+        existing.passwordHash && (await verifyPassword(person.password, existing.passwordHash));
       if (!stillValid) {
-        await db.update(users).set({ passwordHash: await hashPassword(person.password) }).where(eq(users.id, existing.id));
+        await db
+          .update(users)
+          .set({ passwordHash: await hashPassword(person.password) })
+          .where(eq(users.id, existing.id));
       }
       return existing.id;
     }
     createdUsers++;
     const [row] = await db
       .insert(users)
-      .values({ email: person.email, name: person.name, passwordHash: await hashPassword(person.password) })
+      .values({
+        email: person.email,
+        name: person.name,
+        passwordHash: await hashPassword(person.password),
+      })
       .returning({ id: users.id });
     if (!row) throw new Error(`could not create ${person.email}`);
     return row.id;
@@ -41,12 +55,26 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
   const agentId = await ensureUser(DEMO.agent);
 
   // Looked up by slug as the table owner: the seed is an operator's tool, not a tenant request.
-  const [found] = await db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, DEMO.workspace.slug)).limit(1);
+  const [found] = await db
+    .select({ id: workspaces.id })
+    .from(workspaces)
+    .where(eq(workspaces.slug, DEMO.workspace.slug))
+    .limit(1);
   const workspaceId = found?.id ?? crypto.randomUUID();
   await withTenant(db, workspaceId, async (tx) => {
     if (!found) {
       await tx.insert(workspaces).values({ id: workspaceId, ...DEMO.workspace });
-      await recordAudit(tx, workspaceId, { type: "system" }, { action: "workspace.create", entityType: "workspace", entityId: workspaceId, summary: { source: "seed" } });
+      await recordAudit(
+        tx,
+        workspaceId,
+        { type: "system" },
+        {
+          action: "workspace.create",
+          entityType: "workspace",
+          entityId: workspaceId,
+          summary: { source: "seed" },
+        },
+      );
     }
     for (const [userId, role] of [
       [ownerId, "owner"],
@@ -55,7 +83,10 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
       await tx
         .insert(memberships)
         .values({ workspaceId, userId, role })
-        .onConflictDoUpdate({ target: [memberships.workspaceId, memberships.userId], set: { role } });
+        .onConflictDoUpdate({
+          target: [memberships.workspaceId, memberships.userId],
+          set: { role },
+        });
     }
   });
   return { workspaceId, created: { workspace: !found, users: createdUsers } };

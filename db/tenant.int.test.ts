@@ -1,9 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db";
 import { readRows } from "@/db/migrate";
 import { apiKeys, auditLog, invitations, memberships, users, workspaces } from "@/db/schema";
 import { withTenant } from "@/db/tenant";
-import type { Database } from "@/db";
 import { testDatabase } from "@/test/db";
 
 /** Point 3 of the foundation: inside withTenant(A), raw SQL aimed at B sees and changes nothing. */
@@ -27,9 +27,23 @@ describe("withTenant isolates workspaces in the database itself", () => {
       await withTenant(db, id, async (tx) => {
         await tx.insert(workspaces).values({ id, name: `WS ${id}`, slug: `ws-${id}` });
         await tx.insert(memberships).values({ workspaceId: id, userId: user, role: "owner" });
-        await tx.insert(apiKeys).values({ workspaceId: id, name: "k", prefix: "pk_x", secretHash: `h-${id}`, scope: "read" });
-        await tx.insert(invitations).values({ workspaceId: id, email: "x@example.test", role: "agent", tokenHash: `t-${id}`, expiresAt: new Date(Date.now() + 1e6) });
-        await tx.insert(auditLog).values({ workspaceId: id, actorType: "system", action: "test", entityType: "test" });
+        await tx.insert(apiKeys).values({
+          workspaceId: id,
+          name: "k",
+          prefix: "pk_x",
+          secretHash: `h-${id}`,
+          scope: "read",
+        });
+        await tx.insert(invitations).values({
+          workspaceId: id,
+          email: "x@example.test",
+          role: "agent",
+          tokenHash: `t-${id}`,
+          expiresAt: new Date(Date.now() + 1e6),
+        });
+        await tx
+          .insert(auditLog)
+          .values({ workspaceId: id, actorType: "system", action: "test", entityType: "test" });
       });
     }
   });
@@ -60,8 +74,14 @@ describe("withTenant isolates workspaces in the database itself", () => {
   it.each(tables)("a raw update or delete of %s aimed at B changes nothing", async (table) => {
     const column = ownerColumn(table);
     await withTenant(db, a, async (tx) => {
-      const updated = readRows(await tx.execute(sql.raw(`update ${table} set ${column} = ${column} where ${column} = '${b}' returning 1`)));
-      const deleted = readRows(await tx.execute(sql.raw(`delete from ${table} where ${column} = '${b}' returning 1`)));
+      const updated = readRows(
+        await tx.execute(
+          sql.raw(`update ${table} set ${column} = ${column} where ${column} = '${b}' returning 1`),
+        ),
+      );
+      const deleted = readRows(
+        await tx.execute(sql.raw(`delete from ${table} where ${column} = '${b}' returning 1`)),
+      );
       expect(updated).toHaveLength(0);
       expect(deleted).toHaveLength(0);
     });
@@ -73,12 +93,20 @@ describe("withTenant isolates workspaces in the database itself", () => {
 
   it("an insert into B's workspace is rejected by the policy", async () => {
     await expect(
-      withTenant(db, a, (tx) => tx.insert(memberships).values({ workspaceId: b, userId: userA, role: "owner" })),
+      withTenant(db, a, (tx) =>
+        tx.insert(memberships).values({ workspaceId: b, userId: userA, role: "owner" }),
+      ),
     ).rejects.toThrow();
     await expect(
-      withTenant(db, a, (tx) => tx.insert(auditLog).values({ workspaceId: b, actorType: "system", action: "x", entityType: "x" })),
+      withTenant(db, a, (tx) =>
+        tx
+          .insert(auditLog)
+          .values({ workspaceId: b, actorType: "system", action: "x", entityType: "x" }),
+      ),
     ).rejects.toThrow();
-    const bMembers = await withTenant(db, b, (tx) => tx.select().from(memberships).where(eq(memberships.userId, userA)));
+    const bMembers = await withTenant(db, b, (tx) =>
+      tx.select().from(memberships).where(eq(memberships.userId, userA)),
+    );
     expect(bMembers).toHaveLength(0);
   });
 

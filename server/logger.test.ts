@@ -12,14 +12,19 @@ describe("redact", () => {
     expect(out).toEqual({
       email: "a@b.test",
       password: "[redacted]",
-      nested: { apiKey: "[redacted]", headers: { authorization: "[redacted]", cookie: "[redacted]" } },
+      nested: {
+        apiKey: "[redacted]",
+        headers: { authorization: "[redacted]", cookie: "[redacted]" },
+      },
       list: [{ token: "[redacted]" }],
     });
   });
 
   it("scrubs API keys and bearer tokens inside free text", () => {
     const key = `pk_AbCdEfGh_${"x".repeat(43)}`;
-    expect(redact(`failed for ${key} and Bearer ${key}`)).toBe("failed for [redacted] and [redacted]");
+    expect(redact(`failed for ${key} and Bearer ${key}`)).toBe(
+      "failed for [redacted] and [redacted]",
+    );
   });
 });
 
@@ -40,7 +45,12 @@ describe("log", () => {
     log.info("signed in", { email: "a@b.test", password: "hunter22" });
     expect(writes).toHaveLength(1);
     const line = JSON.parse(writes[0] ?? "");
-    expect(line).toMatchObject({ level: "info", msg: "signed in", email: "a@b.test", password: "[redacted]" });
+    expect(line).toMatchObject({
+      level: "info",
+      msg: "signed in",
+      email: "a@b.test",
+      password: "[redacted]",
+    });
     expect(writes[0]).not.toContain("hunter22");
   });
 

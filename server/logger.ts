@@ -4,7 +4,13 @@
  * careless `log.info("x", { body })` cannot leak a password or an API key.
  */
 type Level = "debug" | "info" | "warn" | "error";
-const ORDER: Record<Level | "silent", number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
+const ORDER: Record<Level | "silent", number> = {
+  debug: 10,
+  info: 20,
+  warn: 30,
+  error: 40,
+  silent: 99,
+};
 const SECRET_KEY = /pass(word)?|secret|token|authorization|cookie|api_?key|^key$|hash/i;
 const BEARER = /\b(pk_[A-Za-z0-9]+_[A-Za-z0-9_-]+|Bearer\s+\S+)/g;
 
@@ -12,7 +18,11 @@ export function redact(value: unknown, depth = 0): unknown {
   if (depth > 6) return "[deep]";
   if (typeof value === "string") return value.replace(BEARER, "[redacted]");
   if (value instanceof Error) {
-    return { name: value.name, message: redact(value.message), stack: value.stack?.split("\n").slice(0, 6).join("\n") };
+    return {
+      name: value.name,
+      message: redact(value.message),
+      stack: value.stack?.split("\n").slice(0, 6).join("\n"),
+    };
   }
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   if (value && typeof value === "object") {
@@ -26,7 +36,8 @@ export function redact(value: unknown, depth = 0): unknown {
 }
 
 function threshold(): number {
-  const level = (process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "warn" : "info")) as Level;
+  const level = (process.env.LOG_LEVEL ??
+    (process.env.NODE_ENV === "test" ? "warn" : "info")) as Level;
   return ORDER[level] ?? ORDER.info;
 }
 
@@ -35,7 +46,9 @@ function write(level: Level, message: string, fields?: Record<string, unknown>):
   const safe = fields ? (redact(fields) as Record<string, unknown>) : undefined;
   const stream = level === "error" || level === "warn" ? process.stderr : process.stdout;
   if (process.env.NODE_ENV === "production") {
-    stream.write(`${JSON.stringify({ time: new Date().toISOString(), level, msg: redact(message), ...safe })}\n`);
+    stream.write(
+      `${JSON.stringify({ time: new Date().toISOString(), level, msg: redact(message), ...safe })}\n`,
+    );
   } else {
     const extra = safe && Object.keys(safe).length ? ` ${JSON.stringify(safe)}` : "";
     stream.write(`${level.toUpperCase().padEnd(5)} ${redact(message)}${extra}\n`);

@@ -1,5 +1,5 @@
-import { getDatabase } from "@/db";
 import type { Database } from "@/db";
+import { getDatabase } from "@/db";
 
 /**
  * The integration suite's database: the project's env decides which (vitest.config.ts) —

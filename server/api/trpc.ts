@@ -1,4 +1,4 @@
-import { TRPCError, initTRPC } from "@trpc/server";
+import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Tx } from "@/db";
@@ -8,14 +8,20 @@ import type { WorkspaceActor } from "@/server/audit/actor";
 import { type AuditEvent, recordAudit } from "@/server/audit/record";
 import { AppError } from "@/server/errors";
 import { log } from "@/server/logger";
-import { findAccessBySlug, findWorkspaceById, roleAtLeast, type WorkspaceAccess } from "@/server/workspaces/access";
+import {
+  findAccessBySlug,
+  findWorkspaceById,
+  roleAtLeast,
+  type WorkspaceAccess,
+} from "@/server/workspaces/access";
 import type { Context } from "./context";
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
-    const zodFieldErrors = cause instanceof ZodError ? z.flattenError(cause).fieldErrors : undefined;
+    const zodFieldErrors =
+      cause instanceof ZodError ? z.flattenError(cause).fieldErrors : undefined;
     const appFieldErrors = cause instanceof AppError ? cause.fieldErrors : undefined;
     const internal = error.code === "INTERNAL_SERVER_ERROR";
     return {
@@ -41,7 +47,11 @@ const errorMapping = t.middleware(async ({ next, path, type }) => {
   if (result.ok) return result;
   const { error } = result;
   if (error.cause instanceof AppError) {
-    throw new TRPCError({ code: error.cause.code, message: error.cause.message, cause: error.cause });
+    throw new TRPCError({
+      code: error.cause.code,
+      message: error.cause.message,
+      cause: error.cause,
+    });
   }
   if (error.code === "INTERNAL_SERVER_ERROR") {
     log.error("procedure failed", { path, type, error: error.cause ?? error });
@@ -56,7 +66,9 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.actor) {
     throw new TRPCError({
       code: "UNAUTHORIZED",
-      message: ctx.rejectedApiKey ? "This API key is invalid or has been revoked" : "Please sign in",
+      message: ctx.rejectedApiKey
+        ? "This API key is invalid or has been revoked"
+        : "Please sign in",
     });
   }
   return next({ ctx: { ...ctx, actor: ctx.actor } });
@@ -82,7 +94,10 @@ export const workspaceProcedure = authedProcedure.use(async ({ ctx, next, type, 
     const workspace = await findWorkspaceById(ctx.db, actor.workspaceId);
     access = workspace ? { workspace, role: actor.scope === "write" ? "admin" : "agent" } : null;
     if (access && ctx.workspaceSlug && ctx.workspaceSlug !== access.workspace.slug) {
-      throw new TRPCError({ code: "FORBIDDEN", message: "This API key belongs to another workspace" });
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: "This API key belongs to another workspace",
+      });
     }
     if (type === "mutation" && actor.scope !== "write") {
       throw new TRPCError({ code: "FORBIDDEN", message: "This API key is read-only" });
@@ -119,7 +134,10 @@ export const workspaceProcedure = authedProcedure.use(async ({ ctx, next, type, 
 export function requireRole(minimum: MemberRole) {
   return workspaceProcedure.use(({ ctx, next }) => {
     if (!roleAtLeast(ctx.actor.role, minimum)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: `Only a workspace ${minimum} can do this` });
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: `Only a workspace ${minimum} can do this`,
+      });
     }
     return next();
   });

@@ -1,6 +1,6 @@
-import { auditLog } from "@/db/schema";
 import type { Tx } from "@/db";
-import { type WorkspaceActor, actorLabel } from "./actor";
+import { auditLog } from "@/db/schema";
+import { actorLabel, type WorkspaceActor } from "./actor";
 
 export type AuditEvent = {
   /** `<entity>.<verb>`, e.g. "member.invite", "api_key.revoke". */

@@ -81,7 +81,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (): Promise<Ne
 });
 
 /** The signed-in user for server components and the tRPC context, or null. */
-export async function getSessionUser(): Promise<{ id: string; email: string; name: string | null } | null> {
+export async function getSessionUser(): Promise<{
+  id: string;
+  email: string;
+  name: string | null;
+} | null> {
   const session = await auth();
   const user = session?.user;
   if (!user?.id || !user.email) return null;

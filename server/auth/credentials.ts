@@ -26,9 +26,9 @@ export async function checkCredentials(
   if (wait > 0) return { ok: false, reason: "rate_limited", retryAfterSeconds: wait };
 
   const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
-  const valid = user?.passwordHash
-    ? await verifyPassword(input.password, user.passwordHash)
-    : (await burnPasswordCheck(input.password), false);
+  let valid = false;
+  if (user?.passwordHash) valid = await verifyPassword(input.password, user.passwordHash);
+  else await burnPasswordCheck(input.password);
   await recordAttempt(db, who, valid);
   if (!user || !valid) return { ok: false, reason: "invalid" };
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };

@@ -32,5 +32,11 @@ export async function resolveApiKey(db: Database, key: string): Promise<Actor | 
         ),
       ),
   );
-  return { type: "api_key", keyId: row.id, workspaceId: row.workspaceId, scope: row.scope, name: row.name };
+  return {
+    type: "api_key",
+    keyId: row.id,
+    workspaceId: row.workspaceId,
+    scope: row.scope,
+    name: row.name,
+  };
 }

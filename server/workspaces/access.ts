@@ -4,7 +4,14 @@ import { type MemberRole, memberships, workspaces } from "@/db/schema";
 import { withTenant, withUser } from "@/db/tenant";
 
 export type WorkspaceAccess = {
-  workspace: { id: string; name: string; slug: string; locale: string; currency: string; timezone: string };
+  workspace: {
+    id: string;
+    name: string;
+    slug: string;
+    locale: string;
+    currency: string;
+    timezone: string;
+  };
   role: MemberRole;
 };
 
