@@ -116,6 +116,18 @@ describe("apiKeys", () => {
       );
       expect((await catchError(who.apiKeys.list())).code).toBe("FORBIDDEN");
       expect((await catchError(who.apiKeys.revoke({ id: write.id }))).code).toBe("FORBIDDEN");
+      // Nor members: a leaked key must not be able to demote or remove people.
+      const member = await addMember(db, workspace, "agent");
+      expect(
+        (
+          await catchError(
+            who.workspace.members.changeRole({ userId: member.user.id, role: "admin" }),
+          )
+        ).code,
+      ).toBe("FORBIDDEN");
+      expect(
+        (await catchError(who.workspace.members.remove({ userId: member.user.id }))).code,
+      ).toBe("FORBIDDEN");
     }
     // The write key still works: the failed attempts revoked nothing.
     expect((await write.caller.workspace.get()).role).toBe("admin");

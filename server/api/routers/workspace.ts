@@ -43,11 +43,11 @@ const membersRouter = createTRPCRouter({
       return { invitation, inviteUrl, emailed };
     }),
 
-  changeRole: adminProcedure
+  changeRole: humanAdminProcedure
     .input(z.object({ userId: userIdSchema, role: roleSchema }))
     .mutation(({ ctx, input }) => changeMemberRole(ctx, input)),
 
-  remove: adminProcedure
+  remove: humanAdminProcedure
     .input(z.object({ userId: userIdSchema }))
     .mutation(({ ctx, input }) => removeMember(ctx, input)),
 });
