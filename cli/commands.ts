@@ -1,5 +1,6 @@
 import { getDatabase } from "@/db";
 import { DEMO, seedDemo } from "@/db/seed";
+import { createApiKeyCommand, createWorkspaceCommand } from "./workspace-commands";
 
 type Values = Record<string, string | boolean | undefined>;
 type OptionSpec = Record<string, { type: "string" | "boolean"; default?: string | boolean }>;
@@ -47,5 +48,37 @@ export const commands: Record<string, Command> = {
             "",
           ].join("\n")
         : `demo workspace ${r.created.workspace ? "created" : "already present"} (${r.created.users} new users)`,
+  },
+  "workspace:create": {
+    help: "--name <n> --owner-email <e> --password <p>: a workspace and its owner",
+    options: {
+      name: { type: "string" },
+      "owner-email": { type: "string" },
+      password: { type: "string" },
+    },
+    run: (values) =>
+      createWorkspaceCommand({
+        name: requireString(values, "name"),
+        ownerEmail: requireString(values, "owner-email"),
+        password: typeof values.password === "string" ? values.password : undefined,
+      }),
+    describe: (r) =>
+      `workspace "${r.workspace.name}" created at /w/${r.workspace.slug}, owner ${r.owner.email}${r.owner.created ? " (new account)" : ""}`,
+  },
+  "apikey:create": {
+    help: "--workspace <slug> --name <n> [--scope read|write]: prints the key once",
+    options: {
+      workspace: { type: "string" },
+      name: { type: "string" },
+      scope: { type: "string", default: "read" },
+    },
+    run: (values) =>
+      createApiKeyCommand({
+        workspaceSlug: requireString(values, "workspace"),
+        name: requireString(values, "name"),
+        scope: requireString(values, "scope"),
+      }),
+    describe: (r) =>
+      `${r.scope} key "${r.name}" for ${r.workspace}:\n${r.key}\n(shown only now; store it safely)`,
   },
 };

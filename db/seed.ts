@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { memberships, users, workspaces } from "@/db/schema";
 import { withTenant } from "@/db/tenant";
+import { SYSTEM_ACTOR } from "@/server/audit/actor";
 import { recordAudit } from "@/server/audit/record";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 
@@ -64,17 +65,12 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
   await withTenant(db, workspaceId, async (tx) => {
     if (!found) {
       await tx.insert(workspaces).values({ id: workspaceId, ...DEMO.workspace });
-      await recordAudit(
-        tx,
-        workspaceId,
-        { type: "system" },
-        {
-          action: "workspace.create",
-          entityType: "workspace",
-          entityId: workspaceId,
-          summary: { source: "seed" },
-        },
-      );
+      await recordAudit(tx, workspaceId, SYSTEM_ACTOR, {
+        action: "workspace.create",
+        entityType: "workspace",
+        entityId: workspaceId,
+        summary: { source: "seed" },
+      });
     }
     for (const [userId, role] of [
       [ownerId, "owner"],

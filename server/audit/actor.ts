@@ -8,6 +8,10 @@ export type Actor =
 /** The caller inside one workspace, after membership or key checks. */
 export type WorkspaceActor = Actor & { role: MemberRole; ip: string | null };
 
+/** The operator at the command line (CLI, seed): acts with an owner's rights, audited as "system". */
+export type SystemActor = { type: "system"; role: "owner"; ip: null };
+export const SYSTEM_ACTOR: SystemActor = { type: "system", role: "owner", ip: null };
+
 export function actorLabel(actor: Actor): string {
   return actor.type === "user" ? actor.email : `API key "${actor.name}"`;
 }

@@ -1,6 +1,6 @@
 import type { Tx } from "@/db";
 import { auditLog } from "@/db/schema";
-import { actorLabel, type WorkspaceActor } from "./actor";
+import { actorLabel, type SystemActor, type WorkspaceActor } from "./actor";
 
 export type AuditEvent = {
   /** `<entity>.<verb>`, e.g. "member.invite", "api_key.revoke". */
@@ -15,7 +15,7 @@ export type AuditEvent = {
 export async function recordAudit(
   tx: Tx,
   workspaceId: string,
-  actor: WorkspaceActor | { type: "system" },
+  actor: WorkspaceActor | SystemActor,
   event: AuditEvent,
 ): Promise<void> {
   await tx.insert(auditLog).values({

@@ -1,5 +1,5 @@
 import type { Tx } from "@/db";
-import type { WorkspaceActor } from "@/server/audit/actor";
+import type { SystemActor, WorkspaceActor } from "@/server/audit/actor";
 import type { AuditEvent } from "@/server/audit/record";
 
 /**
@@ -10,6 +10,6 @@ import type { AuditEvent } from "@/server/audit/record";
 export type TenantScope = {
   tx: Tx;
   workspace: { id: string; name: string; slug: string };
-  actor: WorkspaceActor;
+  actor: WorkspaceActor | SystemActor;
   audit: (event: AuditEvent) => Promise<void>;
 };

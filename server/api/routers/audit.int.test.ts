@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
 import { withTenant } from "@/db/tenant";
+import { SYSTEM_ACTOR } from "@/server/audit/actor";
 import { recordAudit } from "@/server/audit/record";
 import { testDatabase } from "@/test/db";
 import {
@@ -24,12 +25,11 @@ describe("audit.list", () => {
     // Rows written in one transaction share created_at to the microsecond: the id breaks ties.
     await withTenant(db, workspace.id, async (tx) => {
       for (let n = 1; n <= 5; n++) {
-        await recordAudit(
-          tx,
-          workspace.id,
-          { type: "system" },
-          { action: "test.batch", entityType: "test", entityId: `b${n}` },
-        );
+        await recordAudit(tx, workspace.id, SYSTEM_ACTOR, {
+          action: "test.batch",
+          entityType: "test",
+          entityId: `b${n}`,
+        });
       }
     });
     for (let n = 1; n <= 3; n++) await caller.workspace.update({ name: `Name ${n}` });
