@@ -4,7 +4,7 @@ import { classNames } from "@/lib/class-names";
 /** A table that scrolls sideways on narrow screens instead of breaking the layout. */
 export function Table({ className, ...rest }: ComponentProps<"table">) {
   return (
-    <div className="w-full overflow-x-auto">
+    <div className="relative w-full overflow-x-auto">
       <table
         className={classNames("w-full border-collapse text-left text-sm", className)}
         {...rest}
@@ -18,7 +18,7 @@ export function TableHead(props: ComponentProps<"thead">) {
 }
 
 export function TableBody(props: ComponentProps<"tbody">) {
-  return <tbody className="divide-y divide-zinc-100" {...props} />;
+  return <tbody className="divide-y divide-zinc-100 text-zinc-700" {...props} />;
 }
 
 export function TableRow(props: ComponentProps<"tr">) {
@@ -41,7 +41,7 @@ export function TableHeaderCell({ className, ...rest }: ComponentProps<"th">) {
 export function TableCell({ className, ...rest }: ComponentProps<"td">) {
   return (
     <td
-      className={classNames("px-4 py-3 align-middle text-zinc-700 first:pl-5 last:pr-5", className)}
+      className={classNames("px-4 py-3 align-middle first:pl-5 last:pr-5", className)}
       {...rest}
     />
   );

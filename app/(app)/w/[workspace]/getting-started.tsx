@@ -15,7 +15,8 @@ type GettingStartedProps = {
   /** Admins can act on the steps; agents see where things stand. */
   canManage: boolean;
   hasTeammate: boolean;
-  hasApiKey: boolean;
+  /** Null when the viewer may not see API keys: the step is then left out, not guessed. */
+  hasApiKey: boolean | null;
 };
 
 function StepMarker({ state }: { state: Step["state"] }) {
@@ -48,7 +49,7 @@ const stateText: Record<Step["state"], string> = {
 /** A checklist computed from the workspace's real state, not from a stored flag. */
 export function GettingStarted({ slug, canManage, hasTeammate, hasApiKey }: GettingStartedProps) {
   const settings = `/w/${slug}/settings`;
-  const steps: Step[] = [
+  const steps: (Step | null)[] = [
     {
       title: "Create the workspace",
       description: "Your team's own space in Parley.",
@@ -60,12 +61,14 @@ export function GettingStarted({ slug, canManage, hasTeammate, hasApiKey }: Gett
       state: hasTeammate ? "done" : "todo",
       href: `${settings}/members`,
     },
-    {
-      title: "Create an API key",
-      description: "Connect your help desk to push conversations and ask for suggestions.",
-      state: hasApiKey ? "done" : "todo",
-      href: `${settings}/api-keys`,
-    },
+    hasApiKey === null
+      ? null
+      : {
+          title: "Create an API key",
+          description: "Connect your help desk to push conversations and ask for suggestions.",
+          state: hasApiKey ? "done" : "todo",
+          href: `${settings}/api-keys`,
+        },
     {
       title: "Upload training data",
       description:
@@ -79,7 +82,8 @@ export function GettingStarted({ slug, canManage, hasTeammate, hasApiKey }: Gett
       state: "unavailable",
     },
   ];
-  const available = steps.filter((step) => step.state !== "unavailable");
+  const shown = steps.filter((step): step is Step => step !== null);
+  const available = shown.filter((step) => step.state !== "unavailable");
   const done = available.filter((step) => step.state === "done").length;
 
   return (
@@ -90,7 +94,7 @@ export function GettingStarted({ slug, canManage, hasTeammate, hasApiKey }: Gett
         description={`${done} of ${available.length} available steps done`}
       />
       <ol className="divide-y divide-zinc-100">
-        {steps.map((step) => {
+        {shown.map((step) => {
           const actionable = canManage && step.state === "todo" && step.href;
           return (
             <li key={step.title} className="flex gap-3 px-5 py-3.5">

@@ -48,7 +48,7 @@ export default async function OverviewPage({ params }: OverviewPageProps) {
             slug={slug}
             canManage={isAdmin}
             hasTeammate={members.length > 1 || (invitations?.length ?? 0) > 0}
-            hasApiKey={(apiKeys?.length ?? 0) > 0}
+            hasApiKey={apiKeys ? apiKeys.length > 0 : null}
           />
         </div>
         {audit ? (

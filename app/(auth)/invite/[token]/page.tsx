@@ -40,7 +40,7 @@ const closedStates = {
   },
   accepted: {
     title: "This invitation has already been used",
-    body: "If it was you, sign in to open the workspace.",
+    body: "If it was you, the workspace is in your list of workspaces once you are signed in.",
   },
 } as const;
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { AnalyticsIcon } from "@/components/workspace/nav-icons";
 import { requireWorkspaceAccess } from "@/lib/server/require-workspace";
 
 export const dynamic = "force-dynamic";
@@ -15,6 +16,7 @@ export default async function AnalyticsPage({ params }: AnalyticsPageProps) {
     <div className="space-y-6">
       <PageHeader title="Analytics" description="How suggestions and templates perform." />
       <EmptyState
+        icon={<AnalyticsIcon />}
         title="Nothing to measure yet"
         description="Analytics will appear here once conversations and templates exist: template usage and outcomes, suggestion acceptance and A/B test results."
       />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { InboxIcon } from "@/components/workspace/nav-icons";
 import { requireWorkspaceAccess } from "@/lib/server/require-workspace";
 
 export const dynamic = "force-dynamic";
@@ -18,6 +19,7 @@ export default async function InboxPage({ params }: InboxPageProps) {
         description="Customer conversations, with suggested replies beside each one."
       />
       <EmptyState
+        icon={<InboxIcon />}
         title="No conversations yet"
         description="Conversations will appear here once they can be pushed in from your help desk or imported. Each one will show the suggested reply templates, filled in from the conversation."
       />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { TrainingIcon } from "@/components/workspace/nav-icons";
 import { requireWorkspaceAccess } from "@/lib/server/require-workspace";
 
 export const dynamic = "force-dynamic";
@@ -18,6 +19,7 @@ export default async function TrainingPage({ params }: TrainingPageProps) {
         description="Train the assistant on your own support history and evaluate each run."
       />
       <EmptyState
+        icon={<TrainingIcon />}
         title="No training runs yet"
         description="Training runs will appear here once training data can be uploaded. Each run will be evaluated on held-out conversations before it can be deployed."
       />

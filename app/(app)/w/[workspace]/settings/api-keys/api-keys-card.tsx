@@ -80,7 +80,7 @@ function ApiKeyRow({ apiKey }: { apiKey: ApiKey }) {
 
   return (
     <TableRow className={revoked ? "text-zinc-400" : undefined}>
-      <TableCell>
+      <TableCell className="min-w-40">
         <p className="font-medium text-zinc-900">{apiKey.name}</p>
         {creator ? (
           <p className="text-xs text-zinc-500">by {creator.name ?? creator.email}</p>

@@ -27,13 +27,11 @@ import { formatDateTime } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/router-types";
 import { formErrorMessage } from "@/lib/trpc-errors";
 
-export const AUDIT_PAGE_SIZE = 25;
-
 type AuditPage = RouterOutputs["audit"]["list"];
 type Filters = { action?: string; entityType?: string };
 
 /** The audit trail, newest first, filtered on the server, paged with the server's cursor. */
-export function AuditLog({ firstPage }: { firstPage: AuditPage }) {
+export function AuditLog({ firstPage, pageSize }: { firstPage: AuditPage; pageSize: number }) {
   const trpc = useTRPC();
   const formatting = useDateFormatting();
   const actionListId = useId();
@@ -43,7 +41,7 @@ export function AuditLog({ firstPage }: { firstPage: AuditPage }) {
 
   const query = useInfiniteQuery(
     trpc.audit.list.infiniteQueryOptions(
-      { limit: AUDIT_PAGE_SIZE, ...filters },
+      { limit: pageSize, ...filters },
       {
         getNextPageParam: (page) => page.nextCursor,
         // The server already rendered the first unfiltered page.
@@ -144,9 +142,9 @@ export function AuditLog({ firstPage }: { firstPage: AuditPage }) {
         <Table>
           <TableHead>
             <TableRow>
-              <TableHeaderCell>When</TableHeaderCell>
-              <TableHeaderCell>Who</TableHeaderCell>
               <TableHeaderCell>What</TableHeaderCell>
+              <TableHeaderCell>Who</TableHeaderCell>
+              <TableHeaderCell>When</TableHeaderCell>
               <TableHeaderCell>Entity</TableHeaderCell>
               <TableHeaderCell>IP</TableHeaderCell>
             </TableRow>
@@ -154,10 +152,9 @@ export function AuditLog({ firstPage }: { firstPage: AuditPage }) {
           <TableBody>
             {entries.map((entry) => (
               <TableRow key={entry.id}>
-                <TableCell className="whitespace-nowrap text-zinc-500">
-                  <time dateTime={new Date(entry.createdAt).toISOString()}>
-                    {formatDateTime(entry.createdAt, formatting)}
-                  </time>
+                <TableCell className="min-w-64">
+                  <p className="text-zinc-900">{describeAuditEntry(entry)}</p>
+                  <p className="font-mono text-xs text-zinc-500">{entry.action}</p>
                 </TableCell>
                 <TableCell>
                   <div className="flex items-center gap-2">
@@ -166,9 +163,10 @@ export function AuditLog({ firstPage }: { firstPage: AuditPage }) {
                     {entry.actorType === "system" ? <Badge>System</Badge> : null}
                   </div>
                 </TableCell>
-                <TableCell className="min-w-64">
-                  <p className="text-zinc-900">{describeAuditEntry(entry)}</p>
-                  <p className="font-mono text-xs text-zinc-500">{entry.action}</p>
+                <TableCell className="whitespace-nowrap text-zinc-500">
+                  <time dateTime={new Date(entry.createdAt).toISOString()}>
+                    {formatDateTime(entry.createdAt, formatting)}
+                  </time>
                 </TableCell>
                 <TableCell className="font-mono text-xs whitespace-nowrap text-zinc-500">
                   {entry.entityType}

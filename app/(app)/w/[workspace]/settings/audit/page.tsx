@@ -3,7 +3,9 @@ import { AdminsOnly } from "@/components/workspace/admins-only";
 import { isAtLeast } from "@/lib/roles";
 import { requireWorkspaceAccess } from "@/lib/server/require-workspace";
 import { getServerCaller } from "@/server/api/server-caller";
-import { AUDIT_PAGE_SIZE, AuditLog } from "./audit-log";
+import { AuditLog } from "./audit-log";
+
+const PAGE_SIZE = 25;
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit log" };
@@ -16,6 +18,6 @@ export default async function AuditPage({ params }: AuditPageProps) {
   if (!isAtLeast(role, "admin")) return <AdminsOnly what="The audit log and workspace settings" />;
 
   const caller = await getServerCaller(slug);
-  const firstPage = await caller.audit.list({ limit: AUDIT_PAGE_SIZE });
-  return <AuditLog firstPage={firstPage} />;
+  const firstPage = await caller.audit.list({ limit: PAGE_SIZE });
+  return <AuditLog firstPage={firstPage} pageSize={PAGE_SIZE} />;
 }

@@ -11,7 +11,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { assignableRoles, type Role, roleDescriptions, roleLabels } from "@/lib/roles";
+import { assignableRoles, type Role, roleLabels } from "@/lib/roles";
 import { fieldErrorsOf, formErrorMessage } from "@/lib/trpc-errors";
 
 export function InviteMemberForm({ viewerRole }: { viewerRole: Role }) {
@@ -84,8 +84,8 @@ export function InviteMemberForm({ viewerRole }: { viewerRole: Role }) {
             </Button>
           </div>
           <p className="text-xs text-zinc-500">
-            Agent: {roleDescriptions.agent.toLowerCase()}. Admin:{" "}
-            {roleDescriptions.admin.toLowerCase()}.
+            Agents work in the inbox with suggested replies. Admins also manage settings, members,
+            API keys, training and templates.
           </p>
         </form>
         {result && !invite.isPending ? (

@@ -88,7 +88,7 @@ function MemberRow({ member, viewerRole, isViewer }: MemberRowProps) {
 
   return (
     <TableRow>
-      <TableCell>
+      <TableCell className="min-w-56">
         <div className="flex min-w-0 items-center gap-2">
           <div className="min-w-0">
             <p className="truncate font-medium text-zinc-900">{member.name ?? "—"}</p>
