@@ -102,9 +102,9 @@ export default async function InvitePage({ params }: InvitePageProps) {
       <CenteredPage title={title} description={description}>
         <Alert tone="warning" title="This invitation is for another email address">
           It was sent to <strong>{invitation.email}</strong>, but you are signed in as{" "}
-          <strong>{user.email}</strong>. Sign out, then open this link again.
+          <strong>{user.email}</strong>. Sign out to continue with this invitation.
         </Alert>
-        <SwitchAccountButton callbackUrl={signInUrl(invitePath)} />
+        <SwitchAccountButton callbackUrl={invitePath} />
       </CenteredPage>
     );
   }
