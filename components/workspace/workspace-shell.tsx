@@ -42,6 +42,12 @@ export function WorkspaceShell({ workspace, workspaces, user, children }: Worksp
   return (
     <WorkspaceProvider value={workspace}>
       <div className="min-h-dvh lg:pl-64">
+        <a
+          href="#main-content"
+          className="sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-medium text-zinc-900 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+        >
+          Skip to content
+        </a>
         <header className="sticky top-0 z-20 flex h-14 items-center gap-3 border-b border-zinc-200 bg-white/95 px-4 backdrop-blur lg:hidden">
           <button
             type="button"

@@ -27,8 +27,6 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
 
-  const signUpHref =
-    callbackUrl === "/" ? "/sign-up" : `/sign-up?${new URLSearchParams({ callbackUrl })}`;
   return (
     <CenteredPage
       title="Sign in to Parley"
@@ -36,7 +34,7 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
       footer={
         <>
           New to Parley?{" "}
-          <Link href={signUpHref} className="font-medium text-accent-700 hover:underline">
+          <Link href="/sign-up" className="font-medium text-accent-700 hover:underline">
             Create an account
           </Link>
         </>
