@@ -1,13 +1,8 @@
-"use client";
-
-import { signOut } from "next-auth/react";
-import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import { SignOutButton } from "./sign-out-button";
 
 type UserPanelProps = { name: string | null; email: string };
 
 export function UserPanel({ name, email }: UserPanelProps) {
-  const [pending, setPending] = useState(false);
   return (
     <div className="flex items-center gap-2.5">
       <span
@@ -20,18 +15,7 @@ export function UserPanel({ name, email }: UserPanelProps) {
         {name ? <p className="truncate text-sm font-medium text-zinc-900">{name}</p> : null}
         <p className="truncate text-xs text-zinc-500">{email}</p>
       </div>
-      <Button
-        variant="ghost"
-        size="sm"
-        pending={pending}
-        pendingLabel="Signing out…"
-        onClick={() => {
-          setPending(true);
-          void signOut({ redirectTo: "/sign-in" });
-        }}
-      >
-        Sign out
-      </Button>
+      <SignOutButton />
     </div>
   );
 }

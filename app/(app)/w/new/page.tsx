@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { CenteredPage } from "@/components/layout/centered-page";
+import { SignOutButton } from "@/components/workspace/sign-out-button";
 import { signInUrl } from "@/lib/safe-callback-url";
 import { getMyWorkspaces } from "@/lib/server/workspace-access";
 import { getCurrentUser } from "@/server/api/server-caller";
@@ -33,7 +34,10 @@ export default async function NewWorkspacePage() {
             Back to {first.workspace.name}
           </Link>
         ) : (
-          <>Signed in as {user.email}</>
+          <span className="inline-flex flex-wrap items-center justify-center gap-x-2">
+            Signed in as {user.email}
+            <SignOutButton />
+          </span>
         )
       }
     >

@@ -1,0 +1,26 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useState } from "react";
+import { Button, type ButtonSize, type ButtonVariant } from "@/components/ui/button";
+
+type SignOutButtonProps = { variant?: ButtonVariant; size?: ButtonSize; className?: string };
+
+export function SignOutButton({ variant = "ghost", size = "sm", className }: SignOutButtonProps) {
+  const [pending, setPending] = useState(false);
+  return (
+    <Button
+      variant={variant}
+      size={size}
+      className={className}
+      pending={pending}
+      pendingLabel="Signing out…"
+      onClick={() => {
+        setPending(true);
+        void signOut({ redirectTo: "/sign-in" });
+      }}
+    >
+      Sign out
+    </Button>
+  );
+}
