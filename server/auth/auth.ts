@@ -8,6 +8,7 @@ import { getDatabase } from "@/db";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { clientIp } from "@/server/api/context";
 import { getAuthSecret, getEnv } from "@/server/env";
+import { log } from "@/server/logger";
 import { checkCredentials } from "./credentials";
 
 class RateLimited extends CredentialsSignin {
@@ -45,6 +46,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (): Promise<Ne
     trustHost: true,
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: "/sign-in", error: "/sign-in" },
+    // Auth.js's own logger prints stack traces for every wrong password; route it through ours
+    // (structured, redacted) and treat refused credentials as the routine event they are.
+    logger: {
+      error(error) {
+        if (error instanceof CredentialsSignin) log.info("sign-in refused", { code: error.code });
+        else log.error("auth error", { error });
+      },
+      warn(code) {
+        log.warn("auth warning", { code });
+      },
+      debug() {},
+    },
     providers: [
       Credentials({
         credentials: { email: {}, password: {} },

@@ -1,0 +1,25 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_AGENT, OWNER_STATE } from "./fixtures/accounts";
+import { SignInPage } from "./pages/sign-in-page";
+
+test.describe("the demo workspace", () => {
+  test.use({ storageState: OWNER_STATE });
+
+  test("the owner's dashboard shows Acme Store with its real members", async ({ page }) => {
+    await page.goto("/w/acme");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Acme Store");
+    await page.goto("/w/acme/settings/members");
+    await expect(page.getByRole("cell", { name: DEMO_AGENT.email })).toBeVisible();
+  });
+});
+
+test("a wrong password gets the same message as an unknown email", async ({ page }) => {
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(DEMO_AGENT.email, "wrong-password");
+  await expect(page.getByText("Email or password is incorrect")).toBeVisible();
+  await signIn.signIn("nobody-here@acme.test", "wrong-password");
+  await expect(page.getByText("Email or password is incorrect")).toBeVisible();
+  await signIn.signIn(DEMO_AGENT.email, DEMO_AGENT.password);
+  await expect(page).toHaveURL(/\/w\/acme$/);
+});
