@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { TRPCClientError } from "@trpc/client";
 import { createParleyClient } from "@/sdk/parley-client";
+import type { AppRouter } from "@/server/api/root";
 import { uniqueEmail } from "./fixtures/accounts";
 import { ApiKeysSettings, MembersSettings } from "./pages/settings-pages";
 import { SignInPage } from "./pages/sign-in-page";
@@ -84,7 +85,7 @@ test("a new team signs up, invites an agent and uses the API with a key", async 
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(TRPCClientError);
-  expect((error as TRPCClientError<never>).data?.code).toBe("UNAUTHORIZED");
+  expect((error as TRPCClientError<AppRouter>).data?.code).toBe("UNAUTHORIZED");
 
   await agentContext.close();
   await ownerContext.close();
