@@ -1,4 +1,5 @@
 export * from "./api-keys";
 export * from "./audit";
 export * from "./auth";
+export * from "./templates";
 export * from "./workspaces";

@@ -1,0 +1,187 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { TemplateDraft } from "../../server/templates/language/template-schema";
+import { users } from "./auth";
+import { workspaces } from "./workspaces";
+
+// The value lists mirror the template core's zod enums (server/templates/language); the
+// store checks at compile time that both stay the same (server/templates/store/rows.ts).
+export const templateStatus = pgEnum("template_status", ["draft", "active", "archived"]);
+export const templateVariableType = pgEnum("template_variable_type", [
+  "text",
+  "number",
+  "date",
+  "select",
+  "email",
+  "url",
+  "currency",
+]);
+export const templateTriggerKind = pgEnum("template_trigger_kind", [
+  "keyword",
+  "phrase",
+  "regex",
+  "intent",
+  "sentiment",
+]);
+
+const workspaceId = () =>
+  uuid()
+    .notNull()
+    .references(() => workspaces.id, { onDelete: "cascade" });
+const userRef = () => text().references(() => users.id, { onDelete: "set null" });
+
+/** Names are unique per workspace regardless of case: "Billing" and "billing" are one. */
+export const templateCategories = pgTable(
+  "template_categories",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workspaceId: workspaceId(),
+    name: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("template_categories_workspace_idx").on(t.workspaceId),
+    uniqueIndex("template_categories_name_idx").on(t.workspaceId, sql`lower(${t.name})`),
+  ],
+);
+
+/**
+ * A reply template as it is now. Its variables and triggers are rows of their own (queried by
+ * the suggestion engine); every saved state is also kept whole in template_versions. The
+ * weighted `search` tsvector (name > trigger_text > content) is a generated column added by
+ * the custom migration 0003, as are the GIN and trigram indexes.
+ */
+export const templates = pgTable(
+  "templates",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workspaceId: workspaceId(),
+    name: text().notNull(),
+    categoryId: uuid().references(() => templateCategories.id, { onDelete: "set null" }),
+    content: text().notNull(),
+    status: templateStatus().notNull().default("draft"),
+    /** What `restore` goes back to; set by `archive`. */
+    statusBeforeArchive: templateStatus(),
+    tags: text().array().notNull().default(sql`'{}'::text[]`),
+    /** BCP 47 tag of the template's text. */
+    language: text().notNull().default("en"),
+    currentVersion: integer().notNull().default(1),
+    usageCount: integer().notNull().default(0),
+    lastUsedAt: timestamp({ withTimezone: true }),
+    createdBy: userRef(),
+    updatedBy: userRef(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** The trigger values people type (keywords, phrases, intents), kept for search on save. */
+    triggerText: text().notNull().default(""),
+  },
+  (t) => [
+    // Each list order has its own keyset index, workspace_id first so RLS's filter uses it.
+    // Ascending on purpose: scanned backwards they serve `desc` (nulls first, the default).
+    index("templates_workspace_updated_idx").on(t.workspaceId, t.updatedAt, t.id),
+    index("templates_workspace_name_idx").on(t.workspaceId, t.name, t.id),
+    index("templates_workspace_usage_idx").on(t.workspaceId, t.usageCount, t.id),
+    index("templates_category_idx").on(t.categoryId),
+    // Lets a tag filter combine with the full-text bitmap instead of filtering row by row.
+    index("templates_tags_idx").using("gin", t.tags),
+  ],
+);
+
+/** Every saved state of a template, whole: restoring version N copies its draft forward. */
+export const templateVersions = pgTable(
+  "template_versions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workspaceId: workspaceId(),
+    templateId: uuid()
+      .notNull()
+      .references(() => templates.id, { onDelete: "cascade" }),
+    version: integer().notNull(),
+    /** The draft as saved (category by name), variables and triggers included. */
+    snapshot: jsonb().$type<TemplateDraft>().notNull(),
+    changeSummary: text().notNull(),
+    createdBy: userRef(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("template_versions_workspace_idx").on(t.workspaceId),
+    uniqueIndex("template_versions_template_version_idx").on(t.templateId, t.version),
+  ],
+);
+
+export const templateVariables = pgTable(
+  "template_variables",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workspaceId: workspaceId(),
+    templateId: uuid()
+      .notNull()
+      .references(() => templates.id, { onDelete: "cascade" }),
+    position: integer().notNull(),
+    name: text().notNull(),
+    type: templateVariableType().notNull(),
+    required: boolean().notNull().default(false),
+    fallback: text(),
+    options: text().array(),
+    pattern: text(),
+    description: text(),
+  },
+  (t) => [
+    index("template_variables_workspace_idx").on(t.workspaceId),
+    uniqueIndex("template_variables_template_position_idx").on(t.templateId, t.position),
+  ],
+);
+
+export const templateTriggers = pgTable(
+  "template_triggers",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workspaceId: workspaceId(),
+    templateId: uuid()
+      .notNull()
+      .references(() => templates.id, { onDelete: "cascade" }),
+    position: integer().notNull(),
+    kind: templateTriggerKind().notNull(),
+    value: text().notNull(),
+    weight: real().notNull().default(1),
+    active: boolean().notNull().default(true),
+  },
+  (t) => [
+    index("template_triggers_workspace_idx").on(t.workspaceId),
+    uniqueIndex("template_triggers_template_position_idx").on(t.templateId, t.position),
+  ],
+);
+
+/**
+ * The words of the workspace's template names and triggers: the vocabulary that search
+ * corrects misspelled terms against (pg_trgm on a few thousand words instead of on every
+ * template name, see server/templates/search/). Written on save; a word no template uses any
+ * more is harmless (a correction that finds nothing), so entries are never deleted.
+ */
+export const templateSearchTerms = pgTable(
+  "template_search_terms",
+  {
+    workspaceId: workspaceId(),
+    term: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.term] })],
+);
+
+export type TemplateRow = typeof templates.$inferSelect;
+export type TemplateCategory = typeof templateCategories.$inferSelect;
+export type TemplateVersionRow = typeof templateVersions.$inferSelect;
+export type TemplateVariableRow = typeof templateVariables.$inferSelect;
+export type TemplateTriggerRow = typeof templateTriggers.$inferSelect;
