@@ -1,0 +1,90 @@
+import { z } from "zod";
+import { MAX_CATEGORY_LENGTH, MAX_TAG_LENGTH, MAX_TAGS } from "@/server/templates/language/limits";
+import { OUTPUT_FORMATS } from "@/server/templates/language/render-options";
+import {
+  type TemplateDraftInput,
+  templateStatusSchema,
+} from "@/server/templates/language/template-schema";
+import { EXPORT_FORMATS, IMPORT_FORMATS } from "@/server/templates/store/import-export";
+import { LIST_SORTS } from "@/server/templates/store/list-templates";
+
+/**
+ * Inputs of the templates router. Drafts pass through as objects typed as the core's
+ * TemplateDraftInput and are checked by validateTemplate in the store, the same gate imports
+ * go through, so every problem comes back at once with its field path.
+ */
+export const templateDraftInput = z.custom<TemplateDraftInput>(
+  (value) => typeof value === "object" && value !== null && !Array.isArray(value),
+  "Send the template as an object.",
+);
+
+export const idInput = z.object({ id: z.uuid() });
+export const versionInput = z.object({ id: z.uuid(), version: z.number().int().min(1) });
+
+const cursor = z.string().max(500).nullish();
+const limit = z.number().int().min(1).max(100).default(50);
+const language = z.string().trim().min(1).max(35).optional();
+const tag = z.string().trim().min(1).max(MAX_TAG_LENGTH);
+
+export const listInput = z.object({
+  cursor,
+  limit,
+  status: templateStatusSchema.optional(),
+  categoryId: z.uuid().optional(),
+  tag: tag.optional(),
+  language,
+  sort: z.enum(LIST_SORTS).default("updated"),
+});
+
+export const searchInput = z.object({
+  query: z.string().max(200),
+  cursor,
+  limit,
+  status: templateStatusSchema.optional(),
+  categoryId: z.uuid().optional(),
+  tags: z.array(tag).max(MAX_TAGS).optional(),
+  language,
+});
+
+export const updateInput = templateDraftInput.and(
+  z.object({ id: z.uuid(), expectedVersion: z.number().int().min(1) }),
+);
+
+export const validateInput = z.object({ draft: templateDraftInput });
+
+const MAX_RENDER_VALUES = 200;
+export const renderInput = z
+  .object({
+    id: z.uuid().optional(),
+    draft: templateDraftInput.optional(),
+    values: z
+      .record(z.string().max(200), z.string().max(10_000))
+      .refine((v) => Object.keys(v).length <= MAX_RENDER_VALUES, {
+        message: `At most ${MAX_RENDER_VALUES} values.`,
+      })
+      .default({}),
+    format: z.enum(OUTPUT_FORMATS).default("text"),
+  })
+  .refine((v) => (v.id === undefined) !== (v.draft === undefined), {
+    message: "Render either a saved template (id) or a draft, not both.",
+    path: ["id"],
+  });
+
+export const MAX_IMPORT_BYTES = 10_000_000;
+export const importInput = z.object({
+  format: z.enum(IMPORT_FORMATS),
+  content: z
+    .string()
+    .max(MAX_IMPORT_BYTES, `An import file is at most ${MAX_IMPORT_BYTES / 1_000_000} MB.`),
+  dryRun: z.boolean().default(false),
+});
+
+export const exportInput = z.object({
+  format: z.enum(EXPORT_FORMATS),
+  ids: z.array(z.uuid()).min(1).max(5_000).optional(),
+});
+
+export const renameCategoryInput = z.object({
+  id: z.uuid(),
+  name: z.string().trim().min(1, "Name the category.").max(MAX_CATEGORY_LENGTH),
+});

@@ -1,0 +1,174 @@
+import { createHash } from "node:crypto";
+import { type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Tx } from "@/db";
+import { readRows } from "@/db/migrate";
+import { badRequest } from "@/server/errors";
+import type { TemplateStatus } from "../language/template-schema";
+import type { TemplatePage } from "../store/list-templates";
+import type { TemplateScope } from "../store/template-scope";
+import { summariesById, type TemplateSummary } from "../store/template-summaries";
+import { highlightText, matchersFor, type Segment, snippet } from "./highlight";
+import { buildTsQuery, correctableWords, type ParsedQuery, parseSearchQuery } from "./parse-query";
+
+export type SearchInput = {
+  query: string;
+  cursor?: string | null;
+  limit: number;
+  status?: TemplateStatus;
+  categoryId?: string;
+  tags?: string[];
+  language?: string;
+};
+
+export type SearchHit = TemplateSummary & {
+  highlights: { name: Segment[]; snippet: Segment[] };
+  score: number;
+};
+
+/**
+ * Candidates per search (see template_search_candidates in migration 0003): up to ANY_POOL
+ * matches as the index yields them plus the TOP_POOL most used. Work per query is bounded by
+ * these, not by how many of 100,000 templates a two-letter prefix matches; a query matching
+ * fewer than ANY_POOL templates is ranked completely. Pages go as deep as the pool.
+ */
+export const ANY_POOL = 200;
+export const TOP_POOL = 50;
+const CORRECTIONS_PER_WORD = 3;
+
+const textArray = (values: readonly string[] | undefined): SQL =>
+  values && values.length > 0
+    ? sql`array[${sql.join(
+        values.map((v) => sql`${v}`),
+        sql`, `,
+      )}]::text[]`
+    : sql`null::text[]`;
+
+/** Misspelled words → words of the workspace's vocabulary that look like them. */
+export async function findCorrections(tx: Tx, words: string[]): Promise<Map<string, string[]>> {
+  const corrections = new Map<string, string[]>();
+  if (words.length === 0) return corrections;
+  const rows = readRows<{ term: string; word: string }>(
+    await tx.execute(
+      sql`select term, word from template_search_similar_terms(${textArray(words)}, ${CORRECTIONS_PER_WORD})`,
+    ),
+  );
+  for (const { term, word } of rows)
+    corrections.set(term, [...(corrections.get(term) ?? []), word]);
+  return corrections;
+}
+
+export type RankedQuery = {
+  tsquery: string;
+  /** The typed words, for name similarity. */
+  text: string;
+  filters: Pick<SearchInput, "status" | "categoryId" | "tags" | "language">;
+  after: { score: number; id: string } | null;
+  limit: number;
+};
+
+/**
+ * One page of (id, score), best first. Score: ts_rank_cd with weights name 1.0 > triggers 0.4
+ * > content 0.2, plus pg_trgm similarity of the name to the typed words (what lifts
+ * "Refund policy" for "refnud polcy"), plus a pinch of usage to order equals by popularity.
+ * The query text is one bound parameter of to_tsquery; filters are bound parameters too.
+ */
+export function rankedSearchSql(q: RankedQuery): SQL {
+  const { status, categoryId, tags, language } = q.filters;
+  return sql`
+    with q as materialized (select to_tsquery('simple', ${q.tsquery}) as query),
+    ranked as (
+      select t.id,
+        (ts_rank_cd('{0.1,0.2,0.4,1.0}'::real[], t.search, q.query)
+          + similarity(lower(t.name), ${q.text})
+          + ln(1 + t.usage_count) / 1000)::float8 as score
+      from q
+      cross join lateral template_search_candidates(
+        q.query, ${status ?? null}::template_status, ${categoryId ?? null}::uuid,
+        ${textArray(tags)}, ${language ?? null}::text, ${ANY_POOL}::int, ${TOP_POOL}::int
+      ) as c(id)
+      join templates t on t.id = c.id
+    )
+    select id, score from ranked
+    ${q.after ? sql`where (score, id) < (${q.after.score}::float8, ${q.after.id}::uuid)` : sql``}
+    order by score desc, id desc
+    limit ${q.limit + 1}`;
+}
+
+const cursorSchema = z.object({ s: z.number(), i: z.uuid(), h: z.string().max(16) });
+
+/** Ties a cursor to its query and filters: a cursor reused with another query is refused. */
+function fingerprint(tsquery: string, filters: RankedQuery["filters"]): string {
+  return createHash("sha256")
+    .update(JSON.stringify([tsquery, filters]))
+    .digest("base64url")
+    .slice(0, 12);
+}
+
+function decodeCursor(value: string, hash: string): { score: number; id: string } {
+  try {
+    const c = cursorSchema.parse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
+    if (c.h === hash) return { score: c.s, id: c.i };
+  } catch {
+    // reported below
+  }
+  throw badRequest("Invalid cursor", { cursor: ["Invalid cursor"] });
+}
+
+/** Parses the input and corrects misspellings: everything rankedSearchSql needs but paging. */
+export async function prepareSearch(tx: Tx, input: SearchInput) {
+  const parsed: ParsedQuery = parseSearchQuery(input.query);
+  const corrections = await findCorrections(tx, correctableWords(parsed));
+  const tsquery = buildTsQuery(parsed, corrections);
+  const filters = {
+    status: input.status,
+    categoryId: input.categoryId,
+    tags: input.tags,
+    language: input.language,
+  };
+  return { parsed, corrections, tsquery, filters };
+}
+
+export async function searchTemplates(
+  scope: TemplateScope,
+  input: SearchInput,
+): Promise<TemplatePage<SearchHit>> {
+  const { parsed, corrections, tsquery, filters } = await prepareSearch(scope.tx, input);
+  if (tsquery === null) return { items: [], nextCursor: null };
+  const hash = fingerprint(tsquery, filters);
+  const after = input.cursor ? decodeCursor(input.cursor, hash) : null;
+  const rows = readRows<{ id: string; score: number }>(
+    await scope.tx.execute(
+      rankedSearchSql({ tsquery, text: parsed.text, filters, after, limit: input.limit }),
+    ),
+  );
+  const page = rows.slice(0, input.limit);
+  const summaries = await summariesById(
+    scope.tx,
+    scope.workspace.id,
+    page.map((r) => r.id),
+  );
+  const matchers = matchersFor(parsed.words, [...corrections.values()].flat());
+  const items: SearchHit[] = [];
+  for (const row of page) {
+    const found = summaries.get(row.id);
+    if (!found) continue;
+    const { content, ...summary } = found;
+    items.push({
+      ...summary,
+      highlights: {
+        name: highlightText(summary.name, matchers),
+        snippet: snippet(content, matchers),
+      },
+      score: Math.round(Number(row.score) * 10_000) / 10_000,
+    });
+  }
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > input.limit && last
+      ? Buffer.from(JSON.stringify({ s: Number(last.score), i: last.id, h: hash })).toString(
+          "base64url",
+        )
+      : null;
+  return { items, nextCursor };
+}

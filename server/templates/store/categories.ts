@@ -1,0 +1,136 @@
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { templateCategories, templates } from "@/db/schema";
+import { conflict, isUniqueViolation, notFound } from "@/server/errors";
+import type { TemplateScope } from "./template-scope";
+
+export type CategoryRef = { id: string; name: string };
+export type CategoryWithCount = CategoryRef & { templateCount: number };
+
+/** How category names compare: trimmed, case-insensitively (as the unique index does). */
+export const categoryKey = (name: string) => name.trim().toLowerCase();
+const key = categoryKey;
+
+/**
+ * The ids of categories by name, created on the fly. Names match case-insensitively (the
+ * unique index is on lower(name)), so "billing" files under an existing "Billing".
+ * `on conflict do nothing` makes two saves that create the same category at once both succeed.
+ */
+export async function resolveCategories(
+  tx: Tx,
+  workspaceId: string,
+  names: Iterable<string | null>,
+): Promise<Map<string, string>> {
+  const wanted = new Map<string, string>();
+  for (const name of names) if (name !== null) wanted.set(key(name), name.trim());
+  const ids = new Map<string, string>();
+  if (wanted.size === 0) return ids;
+  const lowered = [...wanted.keys()];
+  await tx
+    .insert(templateCategories)
+    .values([...wanted.values()].map((name) => ({ workspaceId, name })))
+    .onConflictDoNothing();
+  const rows = await tx
+    .select({ id: templateCategories.id, name: templateCategories.name })
+    .from(templateCategories)
+    .where(
+      and(
+        eq(templateCategories.workspaceId, workspaceId),
+        inArray(sql`lower(${templateCategories.name})`, lowered),
+      ),
+    );
+  for (const row of rows) ids.set(key(row.name), row.id);
+  return ids;
+}
+
+export async function resolveCategory(
+  tx: Tx,
+  workspaceId: string,
+  name: string | null,
+): Promise<string | null> {
+  if (name === null) return null;
+  const ids = await resolveCategories(tx, workspaceId, [name]);
+  return ids.get(key(name)) ?? null;
+}
+
+/** Every category with how many templates (of any status) it holds, by name. */
+export async function listCategories(scope: TemplateScope): Promise<CategoryWithCount[]> {
+  return scope.tx
+    .select({
+      id: templateCategories.id,
+      name: templateCategories.name,
+      templateCount: count(templates.id),
+    })
+    .from(templateCategories)
+    .leftJoin(templates, eq(templates.categoryId, templateCategories.id))
+    .where(eq(templateCategories.workspaceId, scope.workspace.id))
+    .groupBy(templateCategories.id)
+    .orderBy(asc(sql`lower(${templateCategories.name})`), asc(templateCategories.id));
+}
+
+export async function renameCategory(
+  scope: TemplateScope,
+  input: { id: string; name: string },
+): Promise<CategoryRef> {
+  const name = input.name.trim();
+  let renamed: { id: string; name: string; previous: string } | undefined;
+  try {
+    // A savepoint, so a taken name becomes a clean CONFLICT instead of an aborted transaction.
+    renamed = await scope.tx.transaction(async (tx) => {
+      const [before] = await tx
+        .select({ name: templateCategories.name })
+        .from(templateCategories)
+        .where(byId(scope, input.id))
+        .for("update");
+      if (!before) return undefined;
+      const [row] = await tx
+        .update(templateCategories)
+        .set({ name })
+        .where(byId(scope, input.id))
+        .returning({ id: templateCategories.id, name: templateCategories.name });
+      return row && { ...row, previous: before.name };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "template_categories_name_idx")) {
+      throw conflict(`There is already a category called "${name}"`, {
+        name: ["A category with this name exists"],
+      });
+    }
+    throw error;
+  }
+  if (!renamed) throw notFound("Category");
+  await scope.audit({
+    action: "template_category.rename",
+    entityType: "template_category",
+    entityId: renamed.id,
+    summary: { from: renamed.previous, to: renamed.name },
+  });
+  return { id: renamed.id, name: renamed.name };
+}
+
+/** Deletes the category; its templates stay, uncategorised (the foreign key sets null). */
+export async function removeCategory(
+  scope: TemplateScope,
+  input: { id: string },
+): Promise<{ id: string; templateCount: number }> {
+  const [{ n = 0 } = {}] = await scope.tx
+    .select({ n: count() })
+    .from(templates)
+    .where(and(eq(templates.workspaceId, scope.workspace.id), eq(templates.categoryId, input.id)));
+  const [removed] = await scope.tx
+    .delete(templateCategories)
+    .where(byId(scope, input.id))
+    .returning({ id: templateCategories.id, name: templateCategories.name });
+  if (!removed) throw notFound("Category");
+  await scope.audit({
+    action: "template_category.remove",
+    entityType: "template_category",
+    entityId: removed.id,
+    summary: { name: removed.name, templates: n },
+  });
+  return { id: removed.id, templateCount: n };
+}
+
+function byId(scope: TemplateScope, id: string) {
+  return and(eq(templateCategories.workspaceId, scope.workspace.id), eq(templateCategories.id, id));
+}
