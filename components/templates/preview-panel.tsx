@@ -1,0 +1,176 @@
+"use client";
+
+import { useDeferredValue, useMemo } from "react";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { type RenderResult, renderTemplate } from "@/server/templates/language/render-template";
+import type { TemplateVariable } from "@/server/templates/language/variable-schema";
+import { exampleValue } from "./example-values";
+import { SampleInput } from "./sample-input";
+import type { RenderSettings } from "./template-types";
+
+type PreviewPanelProps = {
+  content: string;
+  variables: readonly TemplateVariable[];
+  values: Record<string, string>;
+  onValuesChange: (values: Record<string, string>) => void;
+  settings: RenderSettings;
+};
+
+type Rendered = { ok: true; result: RenderResult } | { ok: false; message: string };
+
+function render(
+  content: string,
+  variables: readonly TemplateVariable[],
+  values: Record<string, string>,
+  settings: RenderSettings,
+): Rendered {
+  try {
+    return { ok: true, result: renderTemplate(content, variables, values, settings) };
+  } catch (error) {
+    // Only unusable workspace settings (locale, currency, time zone) throw.
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * The reply as an agent would send it, rendered in the browser with the same renderer the
+ * server uses and the workspace's locale, currency and time zone.
+ */
+export function PreviewPanel({
+  content,
+  variables,
+  values,
+  onValuesChange,
+  settings,
+}: PreviewPanelProps) {
+  const deferredContent = useDeferredValue(content);
+  const deferredValues = useDeferredValue(values);
+  const rendered = useMemo(
+    () => render(deferredContent, variables, deferredValues, settings),
+    [deferredContent, variables, deferredValues, settings],
+  );
+  const result = rendered.ok ? rendered.result : null;
+  const invalid = new Map(result?.invalid.map((entry) => [entry.name, entry.message]));
+  const missing = new Set(result?.missing);
+  const problems = (result?.missing.length ?? 0) + (result?.invalid.length ?? 0);
+
+  return (
+    <Card aria-labelledby="preview-title">
+      <CardHeader
+        id="preview-title"
+        title="Preview"
+        description={`Rendered for ${settings.locale}, ${settings.currency}, ${settings.timeZone}.`}
+        actions={
+          variables.length > 0 ? (
+            <>
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() =>
+                  onValuesChange(
+                    Object.fromEntries(variables.map((v) => [v.name, exampleValue(v)])),
+                  )
+                }
+              >
+                Fill examples
+              </Button>
+              <Button variant="ghost" size="sm" onClick={() => onValuesChange({})}>
+                Clear
+              </Button>
+            </>
+          ) : null
+        }
+      />
+      <CardBody className="space-y-4">
+        {variables.length > 0 ? (
+          <fieldset className="grid gap-3 sm:grid-cols-2">
+            <legend className="sr-only">Sample values</legend>
+            {variables.map((variable) => (
+              <SampleInput
+                key={variable.name}
+                variable={variable}
+                value={values[variable.name] ?? ""}
+                onChange={(value) => onValuesChange({ ...values, [variable.name]: value })}
+                invalid={invalid.get(variable.name)}
+                missing={missing.has(variable.name)}
+              />
+            ))}
+          </fieldset>
+        ) : null}
+        <div
+          data-testid="template-preview"
+          className="min-h-24 rounded-md border border-zinc-200 bg-zinc-50 px-4 py-3 text-sm leading-6 break-words whitespace-pre-wrap text-zinc-900"
+        >
+          {rendered.ok ? (
+            rendered.result.output === "" ? (
+              <span className="text-zinc-400">Nothing to preview yet.</span>
+            ) : (
+              <MarkedOutput output={rendered.result.output} missing={rendered.result.missing} />
+            )
+          ) : (
+            <span className="text-red-700">The preview cannot render: {rendered.message}</span>
+          )}
+        </div>
+        <div data-testid="preview-problems" aria-live="polite" className="text-sm">
+          {result && problems > 0 ? (
+            <ul className="space-y-1 rounded-md border border-amber-200 bg-amber-50 px-3 py-2">
+              {result.missing.map((name) => (
+                <li key={`missing-${name}`} className="text-amber-900">
+                  <code className="font-mono text-xs">{name}</code> is required and has no value.
+                </li>
+              ))}
+              {result.invalid.map((entry) => (
+                <li key={`invalid-${entry.name}`} className="text-red-700">
+                  <code className="font-mono text-xs">{entry.name}</code> is invalid:{" "}
+                  {entry.message}
+                </li>
+              ))}
+            </ul>
+          ) : result ? (
+            <p className="text-emerald-700">Every required variable is filled in correctly.</p>
+          ) : null}
+        </div>
+      </CardBody>
+    </Card>
+  );
+}
+
+/** The output with each unfilled `{name}` of a missing variable marked. */
+function MarkedOutput({ output, missing }: { output: string; missing: readonly string[] }) {
+  if (missing.length === 0) return <>{output}</>;
+  const tokens = missing.map((name) => `{${name}}`);
+  const parts: { text: string; gap: boolean }[] = [];
+  let at = 0;
+  while (at < output.length) {
+    let next = -1;
+    let token = "";
+    for (const candidate of tokens) {
+      const found = output.indexOf(candidate, at);
+      if (found !== -1 && (next === -1 || found < next)) {
+        next = found;
+        token = candidate;
+      }
+    }
+    if (next === -1) break;
+    if (next > at) parts.push({ text: output.slice(at, next), gap: false });
+    parts.push({ text: token, gap: true });
+    at = next + token.length;
+  }
+  if (at < output.length) parts.push({ text: output.slice(at), gap: false });
+  return (
+    <>
+      {parts.map((part, index) =>
+        part.gap ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: positional pieces of one string
+          <mark key={index} className="rounded-sm bg-amber-200 px-0.5 text-amber-950">
+            {part.text}
+          </mark>
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: positional pieces of one string
+          <span key={index}>{part.text}</span>
+        ),
+      )}
+    </>
+  );
+}

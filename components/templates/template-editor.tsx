@@ -1,0 +1,230 @@
+"use client";
+
+import { useDeferredValue, useEffect, useEffectEvent, useMemo, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { parseTemplate } from "@/server/templates/language/parse-template";
+import { validateTemplate } from "@/server/templates/validate-template";
+import { ContentEditor } from "./content-editor";
+import { DetailsFields } from "./details-fields";
+import { EditorActions } from "./editor-actions";
+import { draftFromForm, newTrigger, newVariable, previewVariables } from "./editor-form";
+import { EditorHeader } from "./editor-header";
+import { buildIssueMap, isBlankField } from "./field-issues";
+import { guessVariableType } from "./guess-variable-type";
+import { PreviewPanel } from "./preview-panel";
+import type { RenderSettings, TemplateDetail } from "./template-types";
+import { templatesPath } from "./template-types";
+import { TriggersPanel } from "./triggers-panel";
+import { useEditorState } from "./use-editor-state";
+import { useTemplateActions } from "./use-template-actions";
+import { useUnsavedChangesWarning } from "./use-unsaved-changes";
+import { VariablesPanel } from "./variables-panel";
+
+type TemplateEditorProps = {
+  slug: string;
+  /** Null for a new template. */
+  initial: TemplateDetail | null;
+  categories: readonly string[];
+  settings: RenderSettings;
+  canWrite: boolean;
+  /** A one-off message from the page that sent the author here ("Template created"). */
+  notice?: string;
+};
+
+/** The template editor: details, content, variables, triggers and a live preview. */
+export function TemplateEditor({
+  slug,
+  initial,
+  categories,
+  settings,
+  canWrite,
+  notice,
+}: TemplateEditorProps) {
+  const state = useEditorState(initial);
+  const { form, patch, saved, dirty } = state;
+  const actions = useTemplateActions(slug, state);
+  const [attempted, setAttempted] = useState(false);
+  const [samples, setSamples] = useState<Record<string, string>>({});
+  const readOnly = !canWrite;
+
+  useUnsavedChangesWarning(dirty && canWrite);
+
+  // The notice is for this visit only: a reload should not announce it again.
+  useEffect(() => {
+    if (notice) window.history.replaceState(window.history.state, "", window.location.pathname);
+  }, [notice]);
+
+  // What the parser and the schema say, recomputed behind typing rather than on every key.
+  const deferredForm = useDeferredValue(form);
+  const declared = useMemo(
+    () => deferredForm.variables.map((v) => v.name.trim()),
+    [deferredForm.variables],
+  );
+  const parsed = useMemo(
+    () => parseTemplate(deferredForm.content, declared),
+    [deferredForm.content, declared],
+  );
+  const contentErrors = parsed.diagnostics.filter((d) => d.severity === "error");
+  const warnings = new Map(
+    parsed.diagnostics.flatMap((d) =>
+      d.severity === "warning" && d.name !== "" ? [[d.variableIndex, d.message] as const] : [],
+    ),
+  );
+  const usage = new Map<string, number>();
+  const undeclared: string[] = [];
+  for (const node of parsed.nodes) {
+    if (node.kind !== "placeholder") continue;
+    usage.set(node.name, (usage.get(node.name) ?? 0) + 1);
+    if (!declared.includes(node.name) && !undeclared.includes(node.name))
+      undeclared.push(node.name);
+  }
+  const issues = useMemo(() => {
+    const client = validateTemplate(draftFromForm(deferredForm)).issues.filter(
+      (issue) => attempted || !isBlankField(deferredForm, issue.path),
+    );
+    return buildIssueMap(client, actions.fieldErrors);
+  }, [deferredForm, attempted, actions.fieldErrors]);
+  const variables = useMemo(() => previewVariables(deferredForm), [deferredForm]);
+  const declaredNames = useMemo(() => variables.map((v) => v.name), [variables]);
+
+  function addVariables(names: readonly string[]) {
+    const existing = new Set(form.variables.map((v) => v.name.trim()));
+    const added = names.filter((name) => !existing.has(name));
+    patch({
+      variables: [
+        ...form.variables,
+        ...added.map((name) => newVariable(name, guessVariableType(name))),
+      ],
+    });
+  }
+
+  function save() {
+    if (readOnly || (saved && !dirty)) return;
+    setAttempted(true);
+    void actions.save(form);
+  }
+
+  const onShortcut = useEffectEvent((event: KeyboardEvent) => {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "s") {
+      event.preventDefault();
+      save();
+    }
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onShortcut(event);
+    window.addEventListener("keydown", listener);
+    return () => window.removeEventListener("keydown", listener);
+  }, []);
+
+  return (
+    <div className="space-y-6">
+      <EditorHeader
+        libraryHref={templatesPath(slug)}
+        title={saved ? saved.name : form.name.trim() || "New template"}
+        status={saved?.status ?? form.status}
+        saved={saved}
+        dirty={dirty && canWrite}
+        actions={
+          <EditorActions
+            slug={slug}
+            saved={saved}
+            canWrite={canWrite}
+            dirty={dirty}
+            actions={actions}
+            onSave={save}
+          />
+        }
+      />
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {readOnly ? (
+        <Alert>Only admins can change templates. You can try it out in the preview.</Alert>
+      ) : null}
+      {actions.conflict ? (
+        <Alert tone="error" title="Someone else saved this template while you were editing">
+          <p>{actions.conflictMessage}</p>
+          <div className="mt-2 flex flex-wrap gap-2">
+            <button
+              type="button"
+              className="rounded font-medium underline underline-offset-2"
+              onClick={() => void actions.loadLatest()}
+            >
+              Reload their version (drop my changes)
+            </button>
+            <button
+              type="button"
+              className="rounded font-medium underline underline-offset-2"
+              onClick={() => void actions.overwriteLatest(form)}
+            >
+              Save mine over it
+            </button>
+          </div>
+        </Alert>
+      ) : null}
+      {actions.errorMessage ? (
+        <Alert tone="error">
+          {actions.errorMessage}
+          {issues.get("draft")?.map((message) => (
+            <p key={message}>{message}</p>
+          ))}
+        </Alert>
+      ) : null}
+
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          save();
+        }}
+        className="space-y-6"
+      >
+        <DetailsFields
+          form={form}
+          onChange={patch}
+          categories={categories}
+          issues={issues}
+          readOnly={readOnly}
+        />
+        <div className="grid gap-6 lg:grid-cols-2 lg:items-start">
+          <div className="min-w-0 space-y-2">
+            <ContentEditor
+              value={form.content}
+              onChange={(content) => patch({ content })}
+              declared={declaredNames}
+              errors={contentErrors}
+              fieldError={issues.get("content")?.join(" ")}
+              readOnly={readOnly}
+              onDeclare={(name) => addVariables([name])}
+            />
+          </div>
+          <div className="min-w-0 lg:sticky lg:top-6">
+            <PreviewPanel
+              content={form.content}
+              variables={variables}
+              values={samples}
+              onValuesChange={setSamples}
+              settings={settings}
+            />
+          </div>
+        </div>
+        <VariablesPanel
+          variables={form.variables}
+          onChange={(next) => patch({ variables: next })}
+          onAdd={() => patch({ variables: [...form.variables, newVariable()] })}
+          undeclared={undeclared}
+          onAddFromContent={() => addVariables(undeclared)}
+          usage={usage}
+          warnings={warnings}
+          issues={issues}
+          readOnly={readOnly}
+        />
+        <TriggersPanel
+          triggers={form.triggers}
+          onChange={(next) => patch({ triggers: next })}
+          onAdd={() => patch({ triggers: [...form.triggers, newTrigger()] })}
+          issues={issues}
+          readOnly={readOnly}
+        />
+      </form>
+    </div>
+  );
+}

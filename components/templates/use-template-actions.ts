@@ -1,0 +1,124 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import { useTRPC } from "@/components/providers/trpc-react-provider";
+import { errorCodeOf, fieldErrorsOf, formErrorMessage } from "@/lib/trpc-errors";
+import { draftFromForm, type EditorForm } from "./editor-form";
+import { templatesPath } from "./template-types";
+import type { EditorState } from "./use-editor-state";
+import { LEAVE_MESSAGE } from "./use-unsaved-changes";
+
+/**
+ * Save (create, or update against the version the author started from), archive, restore
+ * and duplicate, with the server's answers turned into what the editor shows.
+ */
+export function useTemplateActions(slug: string, state: EditorState) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const create = useMutation(trpc.templates.create.mutationOptions());
+  const update = useMutation(trpc.templates.update.mutationOptions());
+  const archive = useMutation(trpc.templates.archive.mutationOptions());
+  const restore = useMutation(trpc.templates.restore.mutationOptions());
+  const duplicate = useMutation(trpc.templates.duplicate.mutationOptions());
+  const [savedAt, setSavedAt] = useState<number | null>(null);
+  const { saved } = state;
+
+  const invalidateLists = () =>
+    queryClient.invalidateQueries({ queryKey: trpc.templates.pathKey() });
+
+  async function fetchLatest(id: string) {
+    return queryClient.fetchQuery({ ...trpc.templates.get.queryOptions({ id }), staleTime: 0 });
+  }
+
+  async function save(form: EditorForm, expectedVersion = saved?.currentVersion) {
+    if (create.isPending || update.isPending) return;
+    const draft = draftFromForm(form);
+    try {
+      if (!saved) {
+        const created = await create.mutateAsync(draft);
+        await invalidateLists();
+        router.replace(`${templatesPath(slug, created.id)}?created=1`);
+        return;
+      }
+      const updated = await update.mutateAsync({
+        id: saved.id,
+        expectedVersion: expectedVersion ?? saved.currentVersion,
+        ...draft,
+      });
+      state.acceptSaved(updated, false);
+      setSavedAt(Date.now());
+      await invalidateLists();
+    } catch {
+      // Shown from the mutation's error.
+    }
+  }
+
+  /** After a conflict: take the other person's version and drop local edits. */
+  async function loadLatest() {
+    if (!saved) return;
+    const latest = await fetchLatest(saved.id);
+    state.acceptSaved(latest, true);
+    update.reset();
+  }
+
+  /** After a conflict: save these edits over the newer version, knowingly. */
+  async function overwriteLatest(form: EditorForm) {
+    if (!saved) return;
+    const latest = await fetchLatest(saved.id);
+    update.reset();
+    await save(form, latest.currentVersion);
+  }
+
+  async function setArchived(archived: boolean) {
+    if (!saved) return;
+    try {
+      await (archived ? archive : restore).mutateAsync({ id: saved.id });
+      state.acceptSaved(await fetchLatest(saved.id), false);
+      await invalidateLists();
+    } catch {
+      // Shown from the mutation's error.
+    }
+  }
+
+  async function duplicateTemplate() {
+    if (!saved) return;
+    if (
+      state.dirty &&
+      !window.confirm(`The copy is made from the saved version. ${LEAVE_MESSAGE}`)
+    ) {
+      return;
+    }
+    try {
+      const copy = await duplicate.mutateAsync({ id: saved.id });
+      await invalidateLists();
+      router.push(templatesPath(slug, copy.id));
+    } catch {
+      // Shown from the mutation's error.
+    }
+  }
+
+  const saveError = saved ? update.error : create.error;
+  const fieldErrors = useMemo(() => fieldErrorsOf(saveError), [saveError]);
+  const conflict = errorCodeOf(update.error) === "CONFLICT";
+  const otherError = archive.error ?? restore.error ?? duplicate.error;
+  return {
+    save,
+    loadLatest,
+    overwriteLatest,
+    setArchived,
+    duplicateTemplate,
+    saving: create.isPending || update.isPending,
+    archiving: archive.isPending || restore.isPending,
+    duplicating: duplicate.isPending,
+    savedAt,
+    conflict,
+    conflictMessage: conflict ? formErrorMessage(update.error) : null,
+    fieldErrors,
+    errorMessage: conflict
+      ? null
+      : (formErrorMessage(saveError) ?? formErrorMessage(otherError) ?? null),
+  };
+}

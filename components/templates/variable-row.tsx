@@ -1,0 +1,169 @@
+import { useId } from "react";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { VARIABLE_TYPES, type VariableType } from "@/server/templates/language/variable-schema";
+import type { VariableForm } from "./editor-form";
+import { type IssueMap, issueAt } from "./field-issues";
+import { RowActions } from "./row-actions";
+
+export const variableTypeLabels: Record<VariableType, string> = {
+  text: "Text",
+  number: "Number",
+  date: "Date",
+  select: "Select (options)",
+  email: "Email",
+  url: "URL",
+  currency: "Currency amount",
+};
+
+const typeOptions = VARIABLE_TYPES.map((value) => ({ value, label: variableTypeLabels[value] }));
+
+type VariableRowProps = {
+  index: number;
+  count: number;
+  variable: VariableForm;
+  issues: IssueMap;
+  /** "Declared but never used", from the parser. */
+  warning?: string;
+  usage: number;
+  readOnly: boolean;
+  onChange: (patch: Partial<VariableForm>) => void;
+  onRemove: () => void;
+  onMove: (direction: -1 | 1) => void;
+};
+
+export function VariableRow({
+  index,
+  count,
+  variable,
+  issues,
+  warning,
+  usage,
+  readOnly,
+  onChange,
+  onRemove,
+  onMove,
+}: VariableRowProps) {
+  const requiredId = useId();
+  const at = (field: string) => issueAt(issues, `variables.${index}.${field}`);
+  const rowError = issueAt(issues, `variables.${index}`);
+  const label = `Variable ${index + 1}`;
+  return (
+    <fieldset
+      aria-label={label}
+      className="min-w-0 space-y-3 rounded-md border border-zinc-200 bg-white p-3 sm:p-4"
+    >
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-xs font-medium text-zinc-500" aria-hidden="true">
+          {label}
+          {usage > 0 ? ` · used ${usage === 1 ? "once" : `${usage} times`}` : ""}
+        </p>
+        {readOnly ? null : (
+          <RowActions
+            what={label.toLowerCase()}
+            isFirst={index === 0}
+            isLast={index === count - 1}
+            onMove={onMove}
+            onRemove={onRemove}
+          />
+        )}
+      </div>
+      <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_11rem_auto] sm:items-start">
+        <FormField label="Variable name" error={at("name")}>
+          {(control) => (
+            <Input
+              {...control}
+              value={variable.name}
+              onChange={(event) => onChange({ name: event.target.value })}
+              readOnly={readOnly}
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="order_id"
+              className="font-mono"
+            />
+          )}
+        </FormField>
+        <FormField label="Type" error={at("type")}>
+          {(control) => (
+            <Select
+              {...control}
+              value={variable.type}
+              disabled={readOnly}
+              onChange={(event) => onChange({ type: event.target.value as VariableType })}
+              options={typeOptions}
+            />
+          )}
+        </FormField>
+        <div className="flex h-10 items-center gap-2 sm:mt-7">
+          <input
+            id={requiredId}
+            type="checkbox"
+            checked={variable.required}
+            disabled={readOnly}
+            onChange={(event) => onChange({ required: event.target.checked })}
+            className="size-4 rounded border-zinc-300 accent-accent-600"
+          />
+          <label htmlFor={requiredId} className="text-sm text-zinc-800">
+            Required
+          </label>
+        </div>
+      </div>
+      <div className="grid gap-3 sm:grid-cols-2">
+        {variable.type === "select" ? (
+          <FormField label="Options" error={at("options")} hint="Comma-separated.">
+            {(control) => (
+              <Input
+                {...control}
+                value={variable.options}
+                onChange={(event) => onChange({ options: event.target.value })}
+                readOnly={readOnly}
+                placeholder="shipped, delivered, delayed"
+              />
+            )}
+          </FormField>
+        ) : null}
+        <FormField label="Fallback" error={at("fallback")} hint="Used when no value is given.">
+          {(control) => (
+            <Input
+              {...control}
+              value={variable.fallback}
+              onChange={(event) => onChange({ fallback: event.target.value })}
+              readOnly={readOnly}
+            />
+          )}
+        </FormField>
+        <FormField
+          label="Pattern"
+          error={at("pattern")}
+          hint="Optional regular expression the whole value must match."
+        >
+          {(control) => (
+            <Input
+              {...control}
+              value={variable.pattern}
+              onChange={(event) => onChange({ pattern: event.target.value })}
+              readOnly={readOnly}
+              spellCheck={false}
+              placeholder="[A-Z]{2}-\d{6}"
+              className="font-mono"
+            />
+          )}
+        </FormField>
+        <FormField label="Description" error={at("description")} className="sm:col-span-2">
+          {(control) => (
+            <Input
+              {...control}
+              value={variable.description}
+              onChange={(event) => onChange({ description: event.target.value })}
+              readOnly={readOnly}
+              placeholder="Shown to agents filling it in"
+            />
+          )}
+        </FormField>
+      </div>
+      {rowError ? <p className="text-sm text-red-600">{rowError}</p> : null}
+      {warning ? <p className="text-sm text-amber-700">{warning}</p> : null}
+    </fieldset>
+  );
+}
