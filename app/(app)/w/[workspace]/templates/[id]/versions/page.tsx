@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { isAtLeast } from "@/lib/roles";
+import { requireWorkspaceAccess } from "@/lib/server/require-workspace";
+import { getServerCaller } from "@/server/api/server-caller";
+import { loadTemplate } from "../../load-template";
+import { VersionHistory } from "./version-history";
+
+export const dynamic = "force-dynamic";
+
+type VersionsPageProps = { params: Promise<{ workspace: string; id: string }> };
+
+export async function generateMetadata({ params }: VersionsPageProps): Promise<Metadata> {
+  const { workspace: slug, id } = await params;
+  await requireWorkspaceAccess(slug, `/w/${slug}/templates/${id}/versions`);
+  const template = await loadTemplate(slug, id);
+  return { title: `History · ${template.name}` };
+}
+
+export default async function VersionsPage({ params }: VersionsPageProps) {
+  const { workspace: slug, id } = await params;
+  const { role } = await requireWorkspaceAccess(slug, `/w/${slug}/templates/${id}/versions`);
+  const template = await loadTemplate(slug, id);
+  const caller = await getServerCaller(slug);
+  const versions = await caller.templates.versions.list({ id });
+  return (
+    <VersionHistory
+      key={template.currentVersion}
+      slug={slug}
+      template={template}
+      versions={versions}
+      canWrite={isAtLeast(role, "admin")}
+    />
+  );
+}
