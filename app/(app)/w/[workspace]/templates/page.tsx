@@ -1,28 +1,37 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
-import { TemplatesIcon } from "@/components/workspace/nav-icons";
+import { isAtLeast } from "@/lib/roles";
 import { requireWorkspaceAccess } from "@/lib/server/require-workspace";
+import { getServerCaller } from "@/server/api/server-caller";
+import { filtersFromSearchParams } from "./library-filters";
+import { TemplateLibrary } from "./template-library";
+
+const PAGE_SIZE = 25;
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Templates" };
 
-type TemplatesPageProps = { params: Promise<{ workspace: string }> };
+type TemplatesPageProps = {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
-export default async function TemplatesPage({ params }: TemplatesPageProps) {
+export default async function TemplatesPage({ params, searchParams }: TemplatesPageProps) {
   const { workspace: slug } = await params;
-  await requireWorkspaceAccess(slug, `/w/${slug}/templates`);
+  const { role } = await requireWorkspaceAccess(slug, `/w/${slug}/templates`);
+  const caller = await getServerCaller(slug);
+  const [firstPage, categories] = await Promise.all([
+    caller.templates.list({ limit: PAGE_SIZE }),
+    caller.templates.categories.list(),
+  ]);
   return (
-    <div className="space-y-6">
-      <PageHeader
-        title="Templates"
-        description="Reply templates with variables, suggested to agents in the inbox."
-      />
-      <EmptyState
-        icon={<TemplatesIcon />}
-        title="No templates yet"
-        description="Reply templates will be listed here once they can be written in this workspace, with how often each is used and how its conversations end."
-      />
-    </div>
+    <TemplateLibrary
+      slug={slug}
+      firstPage={firstPage}
+      workspaceEmpty={firstPage.items.length === 0}
+      categories={categories}
+      initialFilters={filtersFromSearchParams(await searchParams)}
+      pageSize={PAGE_SIZE}
+      canWrite={isAtLeast(role, "admin")}
+    />
   );
 }

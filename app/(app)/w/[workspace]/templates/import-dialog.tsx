@@ -1,0 +1,194 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type ChangeEvent, useId, useState } from "react";
+import { useTRPC } from "@/components/providers/trpc-react-provider";
+import type { ImportFormat, TemplateImportResult } from "@/components/templates/template-types";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { controlClassName } from "@/components/ui/input";
+import { LargeDialog } from "@/components/ui/large-dialog";
+import { Select } from "@/components/ui/select";
+import { classNames } from "@/lib/class-names";
+import { pluralize } from "@/lib/format";
+import { formErrorMessage } from "@/lib/trpc-errors";
+import { detectImportFormat } from "./detect-import-format";
+import { ImportReport } from "./import-report";
+
+const formatOptions: { value: ImportFormat; label: string }[] = [
+  { value: "json", label: "Parley JSON export" },
+  { value: "csv", label: "CSV (name, category, content, triggers)" },
+  { value: "zendesk", label: "Zendesk macros (API JSON)" },
+  { value: "chatwoot", label: "Chatwoot canned responses (API JSON)" },
+];
+
+/** Above this a loaded file is not shown in the textarea, which would only slow the page. */
+const MAX_SHOWN = 200_000;
+
+type Checked = {
+  result: TemplateImportResult;
+  dryRun: boolean;
+  content: string;
+  format: ImportFormat;
+};
+
+/** Import: pick a format, load or paste a file, check it (dry run), then import it whole. */
+export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const fileId = useId();
+  const [format, setFormat] = useState<ImportFormat>("json");
+  const [content, setContent] = useState("");
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [checked, setChecked] = useState<Checked | null>(null);
+  const importTemplates = useMutation(trpc.templates.import.mutationOptions());
+
+  function reset() {
+    setContent("");
+    setFileName(null);
+    setChecked(null);
+    importTemplates.reset();
+  }
+
+  function close() {
+    if (importTemplates.isPending) return;
+    reset();
+    onClose();
+  }
+
+  async function onFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    const text = await file.text();
+    setFileName(`${file.name} (${Math.ceil(file.size / 1024).toLocaleString("en-US")} KB)`);
+    setContent(text);
+    setChecked(null);
+    const detected = detectImportFormat(file.name, text);
+    if (detected) setFormat(detected);
+  }
+
+  async function run(dryRun: boolean) {
+    try {
+      const result = await importTemplates.mutateAsync({ format, content, dryRun });
+      setChecked({ result, dryRun, content, format });
+      if (!dryRun && result.committed) {
+        await queryClient.invalidateQueries({ queryKey: trpc.templates.pathKey() });
+      }
+    } catch {
+      // Shown below.
+    }
+  }
+
+  const current = checked && checked.content === content && checked.format === format;
+  const done = Boolean(current && checked && !checked.dryRun && checked.result.committed);
+  // Importing without a check first is allowed: a rejected file is reported the same way.
+  const cleanCheck =
+    current &&
+    checked?.dryRun &&
+    checked.result.rejected.length === 0 &&
+    checked.result.imported > 0;
+  const canImport = content.trim() !== "" && (!current || cleanCheck);
+  const error = formErrorMessage(importTemplates.error);
+
+  return (
+    <LargeDialog
+      open={open}
+      onClose={close}
+      title="Import templates"
+      description="Nothing is saved until you import, and an import is all or nothing: if any entry is rejected, no template is created."
+      footer={
+        done ? (
+          <Button onClick={close}>Done</Button>
+        ) : (
+          <>
+            <Button variant="secondary" onClick={close} disabled={importTemplates.isPending}>
+              Cancel
+            </Button>
+            <Button
+              variant="secondary"
+              onClick={() => void run(true)}
+              disabled={content.trim() === ""}
+              pending={importTemplates.isPending && importTemplates.variables?.dryRun === true}
+              pendingLabel="Checking…"
+            >
+              Check file
+            </Button>
+            <Button
+              onClick={() => void run(false)}
+              disabled={!canImport}
+              pending={importTemplates.isPending && importTemplates.variables?.dryRun === false}
+              pendingLabel="Importing…"
+            >
+              {cleanCheck && checked
+                ? `Import ${pluralize(checked.result.imported, "template")}`
+                : "Import"}
+            </Button>
+          </>
+        )
+      }
+    >
+      <div className="space-y-4">
+        {done ? null : (
+          <>
+            <div className="grid gap-4 sm:grid-cols-2">
+              <FormField label="Format">
+                {(control) => (
+                  <Select
+                    {...control}
+                    value={format}
+                    onChange={(event) => setFormat(event.target.value as ImportFormat)}
+                    options={formatOptions}
+                  />
+                )}
+              </FormField>
+              <div className="space-y-1.5">
+                <label htmlFor={fileId} className="block text-sm font-medium text-zinc-800">
+                  File
+                </label>
+                <input
+                  id={fileId}
+                  type="file"
+                  accept=".json,.csv,application/json,text/csv"
+                  onChange={(event) => void onFile(event)}
+                  className="block w-full text-sm text-zinc-600 file:mr-3 file:rounded-md file:border file:border-zinc-300 file:bg-white file:px-3 file:py-2 file:text-sm file:font-medium file:text-zinc-800 hover:file:bg-zinc-50"
+                />
+              </div>
+            </div>
+            {fileName && content.length > MAX_SHOWN ? (
+              <p className="text-sm text-zinc-600">
+                Loaded {fileName}.{" "}
+                <button type="button" className="underline" onClick={reset}>
+                  Clear
+                </button>
+              </p>
+            ) : (
+              <FormField
+                label="Or paste the file's contents"
+                hint={fileName ? `Loaded from ${fileName}.` : undefined}
+              >
+                {(control) => (
+                  <textarea
+                    {...control}
+                    value={content}
+                    onChange={(event) => {
+                      setContent(event.target.value);
+                      setFileName(null);
+                    }}
+                    rows={8}
+                    spellCheck={false}
+                    className={classNames(controlClassName, "py-2 font-mono text-xs")}
+                  />
+                )}
+              </FormField>
+            )}
+          </>
+        )}
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        {checked && current ? (
+          <ImportReport result={checked.result} dryRun={checked.dryRun} />
+        ) : null}
+      </div>
+    </LargeDialog>
+  );
+}
