@@ -100,6 +100,9 @@ export const templates = pgTable(
   ],
 );
 
+// Children are read by template under RLS, so their workspace index also carries template_id:
+// with workspace_id alone the planner ANDs a bitmap of the whole workspace into every lookup.
+
 /** Every saved state of a template, whole: restoring version N copies its draft forward. */
 export const templateVersions = pgTable(
   "template_versions",
@@ -117,7 +120,7 @@ export const templateVersions = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("template_versions_workspace_idx").on(t.workspaceId),
+    index("template_versions_workspace_template_idx").on(t.workspaceId, t.templateId),
     uniqueIndex("template_versions_template_version_idx").on(t.templateId, t.version),
   ],
 );
@@ -140,7 +143,7 @@ export const templateVariables = pgTable(
     description: text(),
   },
   (t) => [
-    index("template_variables_workspace_idx").on(t.workspaceId),
+    index("template_variables_workspace_template_idx").on(t.workspaceId, t.templateId),
     uniqueIndex("template_variables_template_position_idx").on(t.templateId, t.position),
   ],
 );
@@ -160,7 +163,7 @@ export const templateTriggers = pgTable(
     active: boolean().notNull().default(true),
   },
   (t) => [
-    index("template_triggers_workspace_idx").on(t.workspaceId),
+    index("template_triggers_workspace_template_idx").on(t.workspaceId, t.templateId),
     uniqueIndex("template_triggers_template_position_idx").on(t.templateId, t.position),
   ],
 );

@@ -27,13 +27,15 @@ export type SearchHit = TemplateSummary & {
 };
 
 /**
- * Candidates per search (see template_search_candidates in migration 0003): up to ANY_POOL
- * matches as the index yields them plus the TOP_POOL most used. Work per query is bounded by
- * these, not by how many of 100,000 templates a two-letter prefix matches; a query matching
- * fewer than ANY_POOL templates is ranked completely. Pages go as deep as the pool.
+ * Candidates per search (template_search_candidates, migrations 0003 and 0005): up to
+ * ANY_POOL matches as the GIN index yields them, plus up to TOP_POOL matches among the
+ * POPULAR_SCAN most used templates. Work per query is bounded by these, not by how many of
+ * 100,000 templates a two-letter prefix matches; a query matching fewer than ANY_POOL
+ * templates is ranked completely. Pages go as deep as the pool.
  */
 export const ANY_POOL = 200;
 export const TOP_POOL = 50;
+export const POPULAR_SCAN = 500;
 const CORRECTIONS_PER_WORD = 3;
 
 const textArray = (values: readonly string[] | undefined): SQL =>
@@ -85,7 +87,7 @@ export function rankedSearchSql(q: RankedQuery): SQL {
       from q
       cross join lateral template_search_candidates(
         q.query, ${status ?? null}::template_status, ${categoryId ?? null}::uuid,
-        ${textArray(tags)}, ${language ?? null}::text, ${ANY_POOL}::int, ${TOP_POOL}::int
+        ${textArray(tags)}, ${language ?? null}::text, ${ANY_POOL}::int, ${TOP_POOL}::int, ${POPULAR_SCAN}::int
       ) as c(id)
       join templates t on t.id = c.id
     )
