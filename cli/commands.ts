@@ -1,5 +1,6 @@
 import { getDatabase } from "@/db";
 import { DEMO, seedDemo } from "@/db/seed";
+import { benchSearch } from "./bench-search";
 import { createApiKeyCommand, createWorkspaceCommand } from "./workspace-commands";
 
 type Values = Record<string, string | boolean | undefined>;
@@ -8,8 +9,10 @@ type OptionSpec = Record<string, { type: "string" | "boolean"; default?: string 
 export type Command = {
   help: string;
   options: OptionSpec;
+  /** Usage of the positional arguments the command takes (`bench search`); none when absent. */
+  positionals?: string;
   // biome-ignore lint/suspicious/noExplicitAny: each command returns its own JSON shape
-  run: (values: Values) => Promise<any>;
+  run: (values: Values, positionals: string[]) => Promise<any>;
   // biome-ignore lint/suspicious/noExplicitAny: matches run's result
   describe: (result: any) => string;
 };
@@ -81,4 +84,35 @@ export const commands: Record<string, Command> = {
     describe: (r) =>
       `${r.scope} key "${r.name}" for ${r.workspace}:\n${r.key}\n(shown only now; store it safely)`,
   },
+  bench: {
+    help: "search [--templates N] [--queries N] [--limit N]: templates.search p50/p95 on a scratch workspace",
+    positionals: "search",
+    options: {
+      templates: { type: "string", default: "100000" },
+      queries: { type: "string", default: "1000" },
+      limit: { type: "string", default: "20" },
+      keep: { type: "boolean" },
+    },
+    run: (values, positionals) => {
+      const [what] = positionals;
+      if (what !== "search" || positionals.length > 1) {
+        throw new Error("usage: bench search [--templates N] [--queries N] [--limit N]");
+      }
+      return benchSearch({
+        templates: positiveInt(values, "templates"),
+        queries: positiveInt(values, "queries"),
+        limit: positiveInt(values, "limit"),
+        keep: values.keep === true,
+      });
+    },
+    describe: (r) =>
+      `templates.search on ${r.templates} templates (${r.driver}), ${r.queries} queries: p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms (bare SQL p50 ${r.sql_p50_ms} ms, p95 ${r.sql_p95_ms} ms)`,
+  },
 };
+
+function positiveInt(values: Values, name: string): number {
+  const value = Number(values[name]);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`--${name} must be a positive integer`);
+  return value;
+}

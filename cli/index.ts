@@ -14,14 +14,21 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(usage());
     return name && name !== "help" && name !== "--help" ? 1 : 0;
   }
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
     options: { ...command.options, json: { type: "boolean" } },
     strict: true,
+    allowPositionals: true,
   });
   const json = values.json === true;
   try {
-    const result = await command.run(values as Record<string, string | boolean | undefined>);
+    if (positionals.length > 0 && !command.positionals) {
+      throw new Error(`unexpected argument "${positionals[0]}"`);
+    }
+    const result = await command.run(
+      values as Record<string, string | boolean | undefined>,
+      positionals,
+    );
     process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${command.describe(result)}\n`);
     return 0;
   } catch (error) {
