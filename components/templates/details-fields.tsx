@@ -45,7 +45,7 @@ export function DetailsFields({
               readOnly={readOnly}
               maxLength={MAX_TEMPLATE_NAME_LENGTH}
               autoComplete="off"
-              placeholder="Order status inquiry"
+              placeholder={readOnly ? undefined : "Order status inquiry"}
               required
             />
           )}
@@ -76,7 +76,7 @@ export function DetailsFields({
                 onChange={(event) => onChange({ category: event.target.value })}
                 readOnly={readOnly}
                 autoComplete="off"
-                placeholder="Orders"
+                placeholder={readOnly ? undefined : "Orders"}
               />
               <datalist id={categoryListId}>
                 {categories.map((name) => (
@@ -99,7 +99,7 @@ export function DetailsFields({
               onChange={(event) => onChange({ tags: event.target.value })}
               readOnly={readOnly}
               autoComplete="off"
-              placeholder="shipping, tracking"
+              placeholder={readOnly ? undefined : "shipping, tracking"}
             />
           )}
         </FormField>

@@ -5,6 +5,23 @@ import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import type { TemplateVariable, VariableType } from "@/server/templates/language/variable-schema";
 
+function CalendarIcon() {
+  return (
+    <svg
+      viewBox="0 0 24 24"
+      className="size-4"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.75"
+      strokeLinecap="round"
+      aria-hidden="true"
+    >
+      <rect x="3.5" y="5" width="17" height="15" rx="2" />
+      <path d="M3.5 10h17M8 3v4M16 3v4" />
+    </svg>
+  );
+}
+
 type SampleInputProps = {
   variable: TemplateVariable;
   value: string;
@@ -38,7 +55,7 @@ export function SampleInput({ variable, value, onChange, invalid, missing }: Sam
   const id = useId();
   const messageId = `${id}-message`;
   const pickerRef = useRef<HTMLInputElement>(null);
-  const message = invalid ?? (missing ? "Required: no value and no fallback." : undefined);
+  const message = invalid ?? (missing ? "Required" : undefined);
   const control = {
     id,
     "aria-invalid": invalid ? (true as const) : undefined,
@@ -102,7 +119,7 @@ export function SampleInput({ variable, value, onChange, invalid, missing }: Sam
               }
             }}
           >
-            <span aria-hidden="true">📅</span>
+            <CalendarIcon />
             <span className="sr-only">Pick a date for {variable.name}</span>
           </Button>
         </div>

@@ -16,6 +16,7 @@ import type { RenderSettings, TemplateDetail } from "./template-types";
 import { templatesPath } from "./template-types";
 import { TriggersPanel } from "./triggers-panel";
 import { useEditorState } from "./use-editor-state";
+import { useSampleValues } from "./use-sample-values";
 import { useTemplateActions } from "./use-template-actions";
 import { useUnsavedChangesWarning } from "./use-unsaved-changes";
 import { VariablesPanel } from "./variables-panel";
@@ -44,7 +45,7 @@ export function TemplateEditor({
   const { form, patch, saved, dirty } = state;
   const actions = useTemplateActions(slug, state);
   const [attempted, setAttempted] = useState(false);
-  const [samples, setSamples] = useState<Record<string, string>>({});
+  const [samples, setSamples] = useSampleValues(initial?.id ?? null);
   const readOnly = !canWrite;
 
   useUnsavedChangesWarning(dirty && canWrite);

@@ -11,7 +11,7 @@ import { RowActions } from "./row-actions";
 const kindLabels: Record<TriggerKind, string> = {
   keyword: "Keyword",
   phrase: "Phrase",
-  regex: "Regular expression",
+  regex: "Regex",
   intent: "Intent",
   sentiment: "Sentiment",
 };
@@ -98,7 +98,7 @@ export function TriggerRow({
               readOnly={readOnly}
               spellCheck={trigger.kind === "regex" ? false : undefined}
               autoComplete="off"
-              placeholder={kindPlaceholders[trigger.kind]}
+              placeholder={readOnly ? undefined : kindPlaceholders[trigger.kind]}
               className={trigger.kind === "regex" ? "font-mono" : undefined}
             />
           )}

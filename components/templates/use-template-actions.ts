@@ -8,6 +8,7 @@ import { errorCodeOf, fieldErrorsOf, formErrorMessage } from "@/lib/trpc-errors"
 import { draftFromForm, type EditorForm } from "./editor-form";
 import { templatesPath } from "./template-types";
 import type { EditorState } from "./use-editor-state";
+import { carrySampleValues } from "./use-sample-values";
 import { LEAVE_MESSAGE } from "./use-unsaved-changes";
 
 /**
@@ -39,6 +40,7 @@ export function useTemplateActions(slug: string, state: EditorState) {
     try {
       if (!saved) {
         const created = await create.mutateAsync(draft);
+        carrySampleValues(created.id);
         await invalidateLists();
         router.replace(`${templatesPath(slug, created.id)}?created=1`);
         return;
@@ -101,8 +103,12 @@ export function useTemplateActions(slug: string, state: EditorState) {
   }
 
   const saveError = saved ? update.error : create.error;
-  const fieldErrors = useMemo(() => fieldErrorsOf(saveError), [saveError]);
   const conflict = errorCodeOf(update.error) === "CONFLICT";
+  // A conflict is about the whole template, not a field: it has its own message and actions.
+  const fieldErrors = useMemo(
+    () => (conflict ? {} : fieldErrorsOf(saveError)),
+    [conflict, saveError],
+  );
   const otherError = archive.error ?? restore.error ?? duplicate.error;
   return {
     save,
@@ -115,7 +121,9 @@ export function useTemplateActions(slug: string, state: EditorState) {
     duplicating: duplicate.isPending,
     savedAt,
     conflict,
-    conflictMessage: conflict ? formErrorMessage(update.error) : null,
+    conflictMessage: conflict
+      ? (fieldErrorsOf(update.error).expectedVersion?.join(" ") ?? update.error?.message ?? null)
+      : null,
     fieldErrors,
     errorMessage: conflict
       ? null

@@ -79,7 +79,7 @@ export function VariableRow({
               readOnly={readOnly}
               autoComplete="off"
               spellCheck={false}
-              placeholder="order_id"
+              placeholder={readOnly ? undefined : "order_id"}
               className="font-mono"
             />
           )}
@@ -118,7 +118,7 @@ export function VariableRow({
                 value={variable.options}
                 onChange={(event) => onChange({ options: event.target.value })}
                 readOnly={readOnly}
-                placeholder="shipped, delivered, delayed"
+                placeholder={readOnly ? undefined : "shipped, delivered, delayed"}
               />
             )}
           </FormField>
@@ -145,7 +145,7 @@ export function VariableRow({
               onChange={(event) => onChange({ pattern: event.target.value })}
               readOnly={readOnly}
               spellCheck={false}
-              placeholder="[A-Z]{2}-\d{6}"
+              placeholder={readOnly ? undefined : String.raw`[A-Z]{2}-\d{6}`}
               className="font-mono"
             />
           )}
@@ -157,7 +157,7 @@ export function VariableRow({
               value={variable.description}
               onChange={(event) => onChange({ description: event.target.value })}
               readOnly={readOnly}
-              placeholder="Shown to agents filling it in"
+              placeholder={readOnly ? undefined : "Shown to agents filling it in"}
             />
           )}
         </FormField>

@@ -17,7 +17,10 @@ export function ImportReport({
   return (
     <div className="space-y-4">
       {rejected > 0 ? (
-        <Alert tone="error" title="Nothing was imported">
+        <Alert
+          tone="error"
+          title={dryRun ? "This file cannot be imported as it is" : "Nothing was imported"}
+        >
           {pluralize(rejected, "entry", "entries")} of the file cannot be imported. An import is all
           or nothing: fix {rejected === 1 ? "it" : "them"} and try again.
         </Alert>

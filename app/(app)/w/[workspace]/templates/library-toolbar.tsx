@@ -50,12 +50,14 @@ export function LibraryToolbar({
           spellCheck={false}
           className="h-11 pr-10 text-base sm:text-sm"
         />
-        <span
-          aria-hidden="true"
-          className="pointer-events-none absolute top-1/2 right-3 hidden -translate-y-1/2 rounded border border-zinc-300 px-1.5 font-mono text-xs text-zinc-500 sm:block"
-        >
-          /
-        </span>
+        {filters.query ? null : (
+          <span
+            aria-hidden="true"
+            className="pointer-events-none absolute top-1/2 right-3 hidden -translate-y-1/2 rounded border border-zinc-300 px-1.5 font-mono text-xs text-zinc-500 sm:block"
+          >
+            /
+          </span>
+        )}
       </div>
       <div className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap sm:items-center">
         <Select

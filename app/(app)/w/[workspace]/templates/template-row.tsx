@@ -58,7 +58,7 @@ export function TemplateRow({ item, href, selected, formatting, onFocus }: Templ
             {item.tags.length > 0 ? <span>#{item.tags.join(" #")}</span> : null}
           </p>
         </div>
-        <p className="shrink-0 text-xs text-zinc-500 sm:text-right">
+        <p className="w-full text-xs text-zinc-500 sm:w-auto sm:shrink-0 sm:text-right">
           Updated {formatDate(item.updatedAt, formatting)}
           {updater ? (
             <>
