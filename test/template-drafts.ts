@@ -1,3 +1,6 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "@/db";
+import { readRows } from "@/db/migrate";
 import type { TemplateDraftInput } from "@/server/templates/language/template-schema";
 
 /** Realistic drafts for integration tests: three typed variables, two triggers. */
@@ -39,4 +42,20 @@ export function refundPolicyDraft(overrides: Partial<TemplateDraftInput> = {}): 
     ],
     ...overrides,
   };
+}
+
+/**
+ * Rows of each template table that belong to the workspace, read as the connection's own
+ * (superuser) role so that RLS hides nothing: "nothing was written" means all zeros.
+ */
+export async function templateRowCounts(db: Database, workspaceId: string) {
+  const rows = readRows<Record<string, number>>(
+    await db.execute(sql`select
+      (select count(*)::int from templates where workspace_id = ${workspaceId}) as templates,
+      (select count(*)::int from template_versions where workspace_id = ${workspaceId}) as versions,
+      (select count(*)::int from template_variables where workspace_id = ${workspaceId}) as variables,
+      (select count(*)::int from template_triggers where workspace_id = ${workspaceId}) as triggers,
+      (select count(*)::int from template_categories where workspace_id = ${workspaceId}) as categories`),
+  );
+  return rows[0];
 }

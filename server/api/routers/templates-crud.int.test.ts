@@ -94,3 +94,47 @@ describe("templates: create, read, update, versions", () => {
     expect((await owner.templates.get({ id: created.id })).name).toBe("Mine");
   });
 });
+
+describe("templates: archive, restore, duplicate", () => {
+  it("archives (a version of its own) and restores the status it had", async () => {
+    const created = await owner.templates.create(orderStatusDraft({ name: "Seasonal" }));
+    const archived = await owner.templates.archive({ id: created.id });
+    expect([archived.status, archived.currentVersion]).toEqual(["archived", 2]);
+    expect((await owner.templates.archive({ id: created.id })).currentVersion).toBe(2);
+    const restored = await owner.templates.restore({ id: created.id });
+    expect([restored.status, restored.currentVersion]).toEqual(["active", 3]);
+    const summaries = (await owner.templates.versions.list({ id: created.id })).map(
+      (v) => v.changeSummary,
+    );
+    expect(summaries).toEqual(["restored from archive (active)", "archived", "created"]);
+  });
+
+  it("duplicates as a draft named 'Copy of …' with the same variables and triggers", async () => {
+    const created = await owner.templates.create(orderStatusDraft({ name: "Original" }));
+    const copy = await owner.templates.duplicate({ id: created.id });
+    expect(copy.id).not.toBe(created.id);
+    expect(copy).toMatchObject({
+      name: "Copy of Original",
+      status: "draft",
+      currentVersion: 1,
+      content: created.content,
+      category: created.category,
+      variables: created.variables,
+      triggers: created.triggers,
+    });
+  });
+
+  it("unknown ids are NOT_FOUND everywhere", async () => {
+    const id = crypto.randomUUID();
+    for (const attempt of [
+      () => owner.templates.get({ id }),
+      () => owner.templates.archive({ id }),
+      () => owner.templates.duplicate({ id }),
+      () => owner.templates.versions.list({ id }),
+      () => owner.templates.versions.get({ id, version: 1 }),
+      () => owner.templates.recordUse({ id }),
+    ]) {
+      expect((await catchError(attempt())).code).toBe("NOT_FOUND");
+    }
+  });
+});
