@@ -135,7 +135,7 @@ describe("every mutation leaves an audit row naming its actor", () => {
     await caller.workspace.update({ locale: "de-DE" });
     await write.caller.workspace.update({ currency: "EUR" });
     await caller.workspace.members.changeRole({ userId: agent.id, role: "admin" });
-    await write.caller.workspace.members.remove({ userId: joining.id });
+    await caller.workspace.members.remove({ userId: joining.id });
     const other = await caller.apiKeys.create({ name: "temp", scope: "read" });
     await caller.apiKeys.revoke({ id: other.apiKey.id });
 
@@ -183,7 +183,7 @@ describe("every mutation leaves an audit row naming its actor", () => {
         entityId: workspace.id,
       },
       { action: "member.change_role", actorType: "user", actorId: owner.id, entityId: agent.id },
-      { action: "member.remove", actorType: "api_key", actorId: write.id, entityId: joining.id },
+      { action: "member.remove", actorType: "user", actorId: owner.id, entityId: joining.id },
       { action: "api_key.create", actorType: "user", actorId: owner.id, entityId: other.apiKey.id },
       { action: "api_key.revoke", actorType: "user", actorId: owner.id, entityId: other.apiKey.id },
     ]);

@@ -91,10 +91,12 @@ describe("tenant isolation", () => {
     for (const attempt of [
       () => b.caller.workspace.members.changeRole({ userId: a.agent.id, role: "admin" }),
       () => b.caller.workspace.members.remove({ userId: a.agent.id }),
-      () => b.key.caller.workspace.members.remove({ userId: a.agent.id }),
     ]) {
       expect((await catchError(attempt())).code).toBe("NOT_FOUND");
     }
+    // Keys never manage members, in their own workspace or any other.
+    const byKey = await catchError(b.key.caller.workspace.members.remove({ userId: a.agent.id }));
+    expect(byKey.code).toBe("FORBIDDEN");
     const aMembers = await a.caller.workspace.members.list();
     expect(aMembers.map((m) => [m.userId, m.role])).toEqual([
       [a.owner.id, "owner"],
