@@ -50,7 +50,7 @@ export const commands: Record<string, Command> = {
             `  agent  ${DEMO.agent.email}  password ${DEMO.agent.password}`,
             "",
           ].join("\n")
-        : `demo workspace ${r.created.workspace ? "created" : "already present"} (${r.created.users} new users)`,
+        : `demo workspace ${r.created.workspace ? "created" : "already present"} (${r.created.users} new users, ${r.created.templates} new templates)`,
   },
   "workspace:create": {
     help: "--name <n> --owner-email <e> --password <p>: a workspace and its owner",

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { memberships, users } from "@/db/schema";
+import { memberships, templates, users } from "@/db/schema";
 import { withTenant } from "@/db/tenant";
 import { checkCredentials } from "@/server/auth/credentials";
 import { testDatabase } from "@/test/db";
@@ -12,7 +12,12 @@ describe("demo seed", () => {
     const first = await seedDemo(db);
     const second = await seedDemo(db);
     expect(second.workspaceId).toBe(first.workspaceId);
-    expect(second.created).toEqual({ workspace: false, users: 0 });
+    expect(second.created).toEqual({ workspace: false, users: 0, templates: 0 });
+    const demoTemplates = await withTenant(db, first.workspaceId, (tx) =>
+      tx.select({ name: templates.name, status: templates.status }).from(templates),
+    );
+    expect(demoTemplates.length).toBeGreaterThanOrEqual(29);
+    expect(demoTemplates.map((t) => t.name)).toContain("Order Status Inquiry");
 
     const members = await withTenant(db, first.workspaceId, (tx) =>
       tx

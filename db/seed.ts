@@ -1,10 +1,12 @@
 import { eq } from "drizzle-orm";
-import type { Database } from "@/db";
-import { memberships, users, workspaces } from "@/db/schema";
+import type { Database, Tx } from "@/db";
+import demoTemplates from "@/db/demo/templates.json";
+import { memberships, templates, users, workspaces } from "@/db/schema";
 import { withTenant } from "@/db/tenant";
 import { SYSTEM_ACTOR } from "@/server/audit/actor";
 import { recordAudit } from "@/server/audit/record";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
+import { importTemplates } from "@/server/templates/store/import-export";
 
 /** The demo workspace. Passwords are documented in the README and printed by `npm run demo`. */
 export const DEMO = {
@@ -19,7 +21,10 @@ export const DEMO = {
   agent: { email: "agent@acme.test", name: "Sam Agent", password: "parley-demo-agent" },
 } as const;
 
-export type SeedResult = { workspaceId: string; created: { workspace: boolean; users: number } };
+export type SeedResult = {
+  workspaceId: string;
+  created: { workspace: boolean; users: number; templates: number };
+};
 
 /**
  * Idempotent: a second run finds everything in place and changes nothing (it restores the
@@ -52,6 +57,7 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
     if (!row) throw new Error(`could not create ${person.email}`);
     return row.id;
   };
+  let templatesAdded = 0;
   const ownerId = await ensureUser(DEMO.owner);
   const agentId = await ensureUser(DEMO.agent);
 
@@ -84,6 +90,46 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
           set: { role },
         });
     }
+    templatesAdded = await seedDemoTemplates(tx, { id: workspaceId, ...DEMO.workspace });
   });
-  return { workspaceId, created: { workspace: !found, users: createdUsers } };
+  return {
+    workspaceId,
+    created: { workspace: !found, users: createdUsers, templates: templatesAdded },
+  };
+}
+
+/**
+ * The demo templates (db/demo/templates.json, built by scripts/build-demo-templates.ts), added
+ * through the same all-or-nothing import as the app's. Templates whose name already exists are
+ * left alone, so edits made in the demo survive a second seed.
+ */
+async function seedDemoTemplates(
+  tx: Tx,
+  workspace: {
+    id: string;
+    name: string;
+    slug: string;
+    locale: string;
+    currency: string;
+    timezone: string;
+  },
+): Promise<number> {
+  const existing = new Set(
+    (await tx.select({ name: templates.name }).from(templates)).map((row) => row.name),
+  );
+  const missing = demoTemplates.templates.filter((draft) => !existing.has(draft.name));
+  if (missing.length === 0) return 0;
+  const result = await importTemplates(
+    {
+      tx,
+      workspace,
+      actor: SYSTEM_ACTOR,
+      audit: (event) => recordAudit(tx, workspace.id, SYSTEM_ACTOR, event),
+    },
+    { format: "json", content: JSON.stringify({ ...demoTemplates, templates: missing }) },
+  );
+  if (!result.committed) {
+    throw new Error(`demo templates rejected: ${JSON.stringify(result.rejected.slice(0, 3))}`);
+  }
+  return result.imported;
 }
