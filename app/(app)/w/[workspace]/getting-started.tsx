@@ -17,6 +17,7 @@ type GettingStartedProps = {
   hasTeammate: boolean;
   /** Null when the viewer may not see API keys: the step is then left out, not guessed. */
   hasApiKey: boolean | null;
+  hasTemplate: boolean;
 };
 
 function StepMarker({ state }: { state: Step["state"] }) {
@@ -47,7 +48,13 @@ const stateText: Record<Step["state"], string> = {
 };
 
 /** A checklist computed from the workspace's real state, not from a stored flag. */
-export function GettingStarted({ slug, canManage, hasTeammate, hasApiKey }: GettingStartedProps) {
+export function GettingStarted({
+  slug,
+  canManage,
+  hasTeammate,
+  hasApiKey,
+  hasTemplate,
+}: GettingStartedProps) {
   const settings = `/w/${slug}/settings`;
   const steps: (Step | null)[] = [
     {
@@ -77,9 +84,9 @@ export function GettingStarted({ slug, canManage, hasTeammate, hasApiKey }: Gett
     },
     {
       title: "Write reply templates",
-      description:
-        "Templates with variables, suggested to agents. Not available in this version yet.",
-      state: "unavailable",
+      description: "Replies with typed variables and triggers, or import them from your help desk.",
+      state: hasTemplate ? "done" : "todo",
+      href: `/w/${slug}/templates`,
     },
   ];
   const shown = steps.filter((step): step is Step => step !== null);

@@ -22,8 +22,9 @@ export default async function OverviewPage({ params }: OverviewPageProps) {
   const isAdmin = isAtLeast(role, "admin");
   const caller = await getServerCaller(slug);
 
-  const [members, invitations, apiKeys, audit] = await Promise.all([
+  const [members, templates, invitations, apiKeys, audit] = await Promise.all([
     caller.workspace.members.list(),
+    caller.templates.list({ limit: 1 }),
     isAdmin ? caller.workspace.invitations.list() : null,
     isAdmin ? caller.apiKeys.list() : null,
     isAdmin ? caller.audit.list({ limit: 10 }) : null,
@@ -49,6 +50,7 @@ export default async function OverviewPage({ params }: OverviewPageProps) {
             canManage={isAdmin}
             hasTeammate={members.length > 1 || (invitations?.length ?? 0) > 0}
             hasApiKey={apiKeys ? apiKeys.length > 0 : null}
+            hasTemplate={templates.items.length > 0}
           />
         </div>
         {audit ? (
