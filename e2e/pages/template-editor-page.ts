@@ -33,7 +33,12 @@ export class TemplateEditorPage {
   }
 
   async sample(name: string, value: string): Promise<void> {
-    await this.page.getByLabel(`Sample ${name}`, { exact: true }).fill(value);
+    // Number samples are spinbuttons, the others text boxes; both are named "Sample <name>".
+    const label = { name: `Sample ${name}`, exact: true };
+    await this.page
+      .getByRole("textbox", label)
+      .or(this.page.getByRole("spinbutton", label))
+      .fill(value);
   }
 
   /** Saves and waits for the header to show the new version number. */
