@@ -6,9 +6,9 @@ import { defineConfig, devices } from "@playwright/test";
  * one under .data/e2e-pglite. scripts/e2e.sh seeds the demo workspace into it first.
  */
 const port = Number(process.env.E2E_PORT ?? 3210);
-// "localhost", not 127.0.0.1: Next reports its origin as localhost, and Auth.js builds its
-// redirects from that origin, so cookies set on 127.0.0.1 would be left behind on sign-out.
-const baseURL = `http://localhost:${port}`;
+// 127.0.0.1 on purpose: Next reports its own origin as "localhost", so anything that trusted
+// that origin (Auth.js redirects did) would break for people who open Parley by IP address.
+const baseURL = `http://127.0.0.1:${port}`;
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const databaseEnv: Record<string, string> = process.env.TEST_DATABASE_URL
   ? { DATABASE_URL: process.env.TEST_DATABASE_URL }

@@ -1,8 +1,8 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { Button, type ButtonSize, type ButtonVariant } from "@/components/ui/button";
+import { signOutTo } from "@/lib/sign-out";
 
 type SignOutButtonProps = { variant?: ButtonVariant; size?: ButtonSize; className?: string };
 
@@ -17,7 +17,7 @@ export function SignOutButton({ variant = "ghost", size = "sm", className }: Sig
       pendingLabel="Signing out…"
       onClick={() => {
         setPending(true);
-        void signOut({ redirectTo: "/sign-in" });
+        void signOutTo("/sign-in");
       }}
     >
       Sign out

@@ -2,13 +2,14 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { signIn, signOut } from "next-auth/react";
+import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-react-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { signOutTo } from "@/lib/sign-out";
 import { fieldErrorsOf, formErrorMessage } from "@/lib/trpc-errors";
 
 function workspacePath(slug: string): string {
@@ -124,7 +125,7 @@ export function SwitchAccountButton({ callbackUrl }: { callbackUrl: string }) {
       pendingLabel="Signing out…"
       onClick={() => {
         setPending(true);
-        void signOut({ redirectTo: callbackUrl });
+        void signOutTo(callbackUrl);
       }}
     >
       Sign out
