@@ -17,7 +17,11 @@ step "unit and integration tests (vitest)"
 if [ -z "${TEST_DATABASE_URL:-}" ]; then
   echo "TEST_DATABASE_URL is not set: integration tests run on PGlite only (CI also runs them on PostgreSQL)."
 fi
-npx vitest run
+rm -rf .data/test-results && mkdir -p .data/test-results
+npx vitest run --reporter=default --reporter=json --outputFile.json=.data/test-results/vitest.json
 
 step "end-to-end tests (Playwright + Chromium)"
 bash scripts/e2e.sh
+
+# One closing line over both runners: "N passed, N failed".
+node scripts/summarise-tests.mjs .data/test-results/vitest.json .data/test-results/playwright.json
