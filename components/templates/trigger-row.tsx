@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { CheckboxField } from "@/components/ui/checkbox-field";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -55,7 +55,6 @@ export function TriggerRow({
   onRemove,
   onMove,
 }: TriggerRowProps) {
-  const activeId = useId();
   const at = (field: string) => issueAt(issues, `triggers.${index}.${field}`);
   const label = `Trigger ${index + 1}`;
   return (
@@ -118,19 +117,13 @@ export function TriggerRow({
             />
           )}
         </FormField>
-        <div className="flex h-10 items-center gap-2 sm:mt-7">
-          <input
-            id={activeId}
-            type="checkbox"
-            checked={trigger.active}
-            disabled={readOnly}
-            onChange={(event) => onChange({ active: event.target.checked })}
-            className="size-4 rounded border-zinc-300 accent-accent-600"
-          />
-          <label htmlFor={activeId} className="text-sm text-zinc-800">
-            Active
-          </label>
-        </div>
+        <CheckboxField
+          label="Active"
+          checked={trigger.active}
+          disabled={readOnly}
+          onChange={(active) => onChange({ active })}
+          className="sm:mt-7"
+        />
       </div>
     </fieldset>
   );

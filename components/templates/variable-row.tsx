@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { CheckboxField } from "@/components/ui/checkbox-field";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -45,7 +45,6 @@ export function VariableRow({
   onRemove,
   onMove,
 }: VariableRowProps) {
-  const requiredId = useId();
   const at = (field: string) => issueAt(issues, `variables.${index}.${field}`);
   const rowError = issueAt(issues, `variables.${index}`);
   const label = `Variable ${index + 1}`;
@@ -95,19 +94,13 @@ export function VariableRow({
             />
           )}
         </FormField>
-        <div className="flex h-10 items-center gap-2 sm:mt-7">
-          <input
-            id={requiredId}
-            type="checkbox"
-            checked={variable.required}
-            disabled={readOnly}
-            onChange={(event) => onChange({ required: event.target.checked })}
-            className="size-4 rounded border-zinc-300 accent-accent-600"
-          />
-          <label htmlFor={requiredId} className="text-sm text-zinc-800">
-            Required
-          </label>
-        </div>
+        <CheckboxField
+          label="Required"
+          checked={variable.required}
+          disabled={readOnly}
+          onChange={(required) => onChange({ required })}
+          className="sm:mt-7"
+        />
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
         {variable.type === "select" ? (

@@ -1,6 +1,7 @@
 "use client";
 
-import { type ReactNode, useEffect, useId, useRef } from "react";
+import type { ReactNode } from "react";
+import { useModalDialog } from "./use-modal-dialog";
 
 type LargeDialogProps = {
   open: boolean;
@@ -24,27 +25,11 @@ export function LargeDialog({
   children,
   footer,
 }: LargeDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const descriptionId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const { titleId, descriptionId, dialogProps } = useModalDialog(open, onClose, !!description);
 
   return (
     <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      aria-describedby={description ? descriptionId : undefined}
-      onClose={onClose}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
+      {...dialogProps}
       className="m-auto max-h-[calc(100dvh-2rem)] w-[calc(100%-1rem)] max-w-3xl overflow-hidden rounded-lg border border-zinc-200 bg-white p-0 text-left text-zinc-900 shadow-xl sm:w-[calc(100%-2rem)]"
     >
       {open ? (
