@@ -77,6 +77,18 @@ test("a new team signs up, invites an agent and uses the API with a key", async 
   const parley = createParleyClient({ url: baseURL ?? "", apiKey: key });
   const workspace = await parley.workspace.get.query();
   expect(workspace).toMatchObject({ slug, name: workspaceName, role: "agent" });
+  // A large query input (a 15,000-character draft) travels in the body, not the URL.
+  const preview = await parley.templates.render.query({
+    draft: {
+      name: "Long reply",
+      content: `Hi {name}. ${"word ".repeat(3000)}`,
+      variables: [{ name: "name", type: "text" }],
+    },
+    values: { name: "Ada" },
+    format: "text",
+  });
+  expect(preview.output.startsWith("Hi Ada. ")).toBe(true);
+  expect(preview.output.length).toBeGreaterThan(15_000);
 
   // After revoking the key, the next call fails with UNAUTHORIZED.
   await apiKeys.revoke("Helpdesk sync");

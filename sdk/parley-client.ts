@@ -24,6 +24,8 @@ export function createParleyClient(options: ParleyClientOptions): ParleyClient {
       httpBatchLink({
         url: `${base}/api/trpc`,
         transformer: superjson,
+        // Inputs go in the body for queries too, so large ones (template drafts) always fit.
+        methodOverride: "POST",
         headers: () => ({ authorization: `Bearer ${options.apiKey}` }),
         fetch: options.fetch,
       }),

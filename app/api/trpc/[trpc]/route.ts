@@ -11,6 +11,9 @@ function handler(req: Request) {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
+    // Queries may come as POST: a template draft (up to 20,000 characters) sent to
+    // templates.validate or templates.render would not fit in a GET URL.
+    allowMethodOverride: true,
     createContext: async () => {
       const { db } = await getDatabase();
       return createContext({ db, headers: req.headers, getSessionUser });
