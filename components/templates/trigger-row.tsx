@@ -5,8 +5,8 @@ import { Select } from "@/components/ui/select";
 import { MAX_TRIGGER_WEIGHT } from "@/server/templates/language/limits";
 import { TRIGGER_KINDS, type TriggerKind } from "@/server/templates/language/trigger-schema";
 import type { TriggerForm } from "./editor-form";
+import { EditorRow } from "./editor-row";
 import { type IssueMap, issueAt } from "./field-issues";
-import { RowActions } from "./row-actions";
 
 const kindLabels: Record<TriggerKind, string> = {
   keyword: "Keyword",
@@ -58,24 +58,14 @@ export function TriggerRow({
   const at = (field: string) => issueAt(issues, `triggers.${index}.${field}`);
   const label = `Trigger ${index + 1}`;
   return (
-    <fieldset
-      aria-label={label}
-      className="min-w-0 space-y-3 rounded-md border border-zinc-200 bg-white p-3 sm:p-4"
+    <EditorRow
+      label={label}
+      index={index}
+      count={count}
+      readOnly={readOnly}
+      onMove={onMove}
+      onRemove={onRemove}
     >
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-xs font-medium text-zinc-500" aria-hidden="true">
-          {label}
-        </p>
-        {readOnly ? null : (
-          <RowActions
-            what={label.toLowerCase()}
-            isFirst={index === 0}
-            isLast={index === count - 1}
-            onMove={onMove}
-            onRemove={onRemove}
-          />
-        )}
-      </div>
       <div className="grid gap-3 sm:grid-cols-[10rem_minmax(0,1fr)_6rem_auto] sm:items-start">
         <FormField label="Trigger kind" error={at("kind")}>
           {(control) => (
@@ -125,6 +115,6 @@ export function TriggerRow({
           className="sm:mt-7"
         />
       </div>
-    </fieldset>
+    </EditorRow>
   );
 }

@@ -4,8 +4,8 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { VARIABLE_TYPES, type VariableType } from "@/server/templates/language/variable-schema";
 import type { VariableForm } from "./editor-form";
+import { EditorRow } from "./editor-row";
 import { type IssueMap, issueAt } from "./field-issues";
-import { RowActions } from "./row-actions";
 
 export const variableTypeLabels: Record<VariableType, string> = {
   text: "Text",
@@ -49,25 +49,15 @@ export function VariableRow({
   const rowError = issueAt(issues, `variables.${index}`);
   const label = `Variable ${index + 1}`;
   return (
-    <fieldset
-      aria-label={label}
-      className="min-w-0 space-y-3 rounded-md border border-zinc-200 bg-white p-3 sm:p-4"
+    <EditorRow
+      label={label}
+      note={usage > 0 ? `used ${usage === 1 ? "once" : `${usage} times`}` : undefined}
+      index={index}
+      count={count}
+      readOnly={readOnly}
+      onMove={onMove}
+      onRemove={onRemove}
     >
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-xs font-medium text-zinc-500" aria-hidden="true">
-          {label}
-          {usage > 0 ? ` · used ${usage === 1 ? "once" : `${usage} times`}` : ""}
-        </p>
-        {readOnly ? null : (
-          <RowActions
-            what={label.toLowerCase()}
-            isFirst={index === 0}
-            isLast={index === count - 1}
-            onMove={onMove}
-            onRemove={onRemove}
-          />
-        )}
-      </div>
       <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_11rem_auto] sm:items-start">
         <FormField label="Variable name" error={at("name")}>
           {(control) => (
@@ -157,6 +147,6 @@ export function VariableRow({
       </div>
       {rowError ? <p className="text-sm text-red-600">{rowError}</p> : null}
       {warning ? <p className="text-sm text-amber-700">{warning}</p> : null}
-    </fieldset>
+    </EditorRow>
   );
 }
