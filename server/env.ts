@@ -33,6 +33,15 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(15 * 60),
+  /** Calls per minute per API key (token bucket; a costly procedure takes more than one). */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Calls per minute for all keys of one workspace together. */
+  API_WORKSPACE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(3000),
+  /**
+   * `in-process`: the web process also works jobs (one machine, PGlite or PostgreSQL).
+   * `off`: this web process only enqueues; `npm run worker` processes do the work.
+   */
+  JOBS_WORKER: z.enum(["in-process", "off"]).default("in-process"),
 });
 
 export type Env = z.infer<typeof envSchema> & { PGLITE_DIR: string };

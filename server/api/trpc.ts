@@ -3,40 +3,46 @@ import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Tx } from "@/db";
 import type { MemberRole } from "@/db/schema";
-import { withTenant } from "@/db/tenant";
+import { consumeApiQuota, quotaHeaders } from "@/server/access/rate-limit";
+import { runInWorkspace } from "@/server/access/run-in-workspace";
+import { resolveWorkspaceAccess } from "@/server/access/workspace-access";
 import type { WorkspaceActor } from "@/server/audit/actor";
-import { type AuditEvent, recordAudit } from "@/server/audit/record";
+import type { AuditEvent } from "@/server/audit/record";
 import { AppError } from "@/server/errors";
 import { log } from "@/server/logger";
-import {
-  findAccessBySlug,
-  findWorkspaceById,
-  roleAtLeast,
-  type WorkspaceAccess,
-} from "@/server/workspaces/access";
+import { roleAtLeast, type WorkspaceAccess } from "@/server/workspaces/access";
 import type { Context } from "./context";
 
-const t = initTRPC.context<Context>().create({
-  transformer: superjson,
-  errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    const zodFieldErrors =
-      cause instanceof ZodError ? z.flattenError(cause).fieldErrors : undefined;
-    const appFieldErrors = cause instanceof AppError ? cause.fieldErrors : undefined;
-    const internal = error.code === "INTERNAL_SERVER_ERROR";
-    return {
-      ...shape,
-      // Users see safe messages only; the cause of an internal error is in the logs.
-      message: internal ? "Something went wrong on our side. Please try again." : shape.message,
-      data: {
-        code: shape.data.code,
-        httpStatus: shape.data.httpStatus,
-        path: shape.data.path,
-        fieldErrors: (zodFieldErrors ?? appFieldErrors ?? null) as Record<string, string[]> | null,
-      },
-    };
-  },
-});
+/** Procedure metadata: `cost` is how many rate-limit tokens an API-key call takes (default 1). */
+export type ProcedureMeta = { cost?: number };
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      const zodFieldErrors =
+        cause instanceof ZodError ? z.flattenError(cause).fieldErrors : undefined;
+      const appFieldErrors = cause instanceof AppError ? cause.fieldErrors : undefined;
+      const internal = error.code === "INTERNAL_SERVER_ERROR";
+      return {
+        ...shape,
+        // Users see safe messages only; the cause of an internal error is in the logs.
+        message: internal ? "Something went wrong on our side. Please try again." : shape.message,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          fieldErrors: (zodFieldErrors ?? appFieldErrors ?? null) as Record<
+            string,
+            string[]
+          > | null,
+        },
+      };
+    },
+  });
 
 export const createCallerFactory = t.createCallerFactory;
 export const createTRPCRouter = t.router;
@@ -83,47 +89,43 @@ export type WorkspaceContext = {
 };
 
 /**
- * Membership (or the key's own workspace) checked, then the whole body runs inside
- * withTenant: one transaction as the RLS-bound role. A mutation that recorded no audit row of
- * its own gets a generic one, so every change leaves a trace.
+ * The caller admitted to the workspace by server/access (the same check every entrance uses),
+ * API keys charged against their rate limits, then the whole body runs in one tenant
+ * transaction (runInWorkspace). A mutation that recorded no audit row of its own gets a
+ * generic one, so every change leaves a trace.
  */
-export const workspaceProcedure = authedProcedure.use(async ({ ctx, next, type, path }) => {
+export const workspaceProcedure = authedProcedure.use(async ({ ctx, next, type, path, meta }) => {
+  const access = await resolveWorkspaceAccess(ctx.db, ctx, {
+    workspaceSlug: ctx.workspaceSlug,
+    intent: type === "mutation" ? "write" : "read",
+    ip: ctx.ip,
+  });
   const { actor } = ctx;
-  let access: WorkspaceAccess | null;
   if (actor.type === "api_key") {
-    const workspace = await findWorkspaceById(ctx.db, actor.workspaceId);
-    access = workspace ? { workspace, role: actor.scope === "write" ? "admin" : "agent" } : null;
-    if (access && ctx.workspaceSlug && ctx.workspaceSlug !== access.workspace.slug) {
-      throw new TRPCError({
-        code: "FORBIDDEN",
-        message: "This API key belongs to another workspace",
-      });
+    const quota = await consumeApiQuota(ctx.db, {
+      workspaceId: access.workspace.id,
+      keyId: actor.keyId,
+      cost: meta?.cost,
+    });
+    for (const [name, value] of Object.entries(quotaHeaders(quota)))
+      ctx.resHeaders?.set(name, value);
+    if (!quota.allowed) {
+      throw new AppError(
+        "TOO_MANY_REQUESTS",
+        `Rate limit reached for this API key; retry in ${quota.retryAfterSeconds} s`,
+      );
     }
-    if (type === "mutation" && actor.scope !== "write") {
-      throw new TRPCError({ code: "FORBIDDEN", message: "This API key is read-only" });
-    }
-  } else {
-    if (!ctx.workspaceSlug) {
-      throw new TRPCError({ code: "BAD_REQUEST", message: "No workspace selected" });
-    }
-    access = await findAccessBySlug(ctx.db, actor.userId, ctx.workspaceSlug);
   }
-  if (!access) throw new TRPCError({ code: "NOT_FOUND", message: "Workspace not found" });
-
-  const { workspace, role } = access;
-  const workspaceActor: WorkspaceActor = { ...actor, role, ip: ctx.ip };
-  return withTenant(ctx.db, workspace.id, async (tx) => {
-    let audited = 0;
-    const audit = async (event: AuditEvent) => {
-      audited++;
-      await recordAudit(tx, workspace.id, workspaceActor, event);
-    };
+  // Requests only ever resolve to people and keys; the system scope is for the worker and CLI.
+  const workspaceActor = access.actor as WorkspaceActor;
+  return runInWorkspace(ctx.db, access, async (scope) => {
+    const { tx, workspace, audit } = scope;
     const result = await next({ ctx: { ...ctx, tx, workspace, actor: workspaceActor, audit } });
     if (!result.ok) {
       // Throwing rolls the tenant transaction back: nothing half-written stays visible.
       throw result.error;
     }
-    if (type === "mutation" && audited === 0) {
+    if (type === "mutation" && scope.auditCount() === 0) {
       await audit({ action: path, entityType: path.split(".")[0] ?? "workspace" });
     }
     return result;
