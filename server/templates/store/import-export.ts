@@ -1,3 +1,6 @@
+import { AppError } from "@/server/errors";
+import { templateImportJob } from "@/server/jobs/definitions/template-import";
+import { enqueueJob, jobActorOf } from "@/server/jobs/enqueue";
 import { importChatwootCannedResponses } from "../interchange/chatwoot-import";
 import { exportTemplatesCsv, importTemplatesCsv } from "../interchange/csv-interchange";
 import type {
@@ -7,13 +10,13 @@ import type {
 } from "../interchange/import-report";
 import { exportTemplatesJson, importTemplatesJson } from "../interchange/json-interchange";
 import { importZendeskMacros } from "../interchange/zendesk-import";
+import { IMPORT_FORMATS, type ImportFormat } from "./import-formats";
 import { loadDrafts } from "./read-template";
 import { storedDraft } from "./rows";
 import { actingUserId, type TemplateScope } from "./template-scope";
 import { insertTemplates } from "./write-template";
 
-export const IMPORT_FORMATS = ["json", "csv", "zendesk", "chatwoot"] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+export { IMPORT_FORMATS, type ImportFormat };
 export const EXPORT_FORMATS = ["json", "csv"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -24,6 +27,14 @@ const importers: Record<ImportFormat, (text: string) => ImportReport> = {
   chatwoot: (text) => importChatwootCannedResponses(text),
 };
 
+/** Above either limit an import runs as a job with progress; below, in the request. */
+export const IMPORT_JOB_MIN_BYTES = 1_000_000;
+export const IMPORT_JOB_MIN_TEMPLATES = 1_000;
+
+export function parseImport(format: ImportFormat, content: string): ImportReport {
+  return importers[format](content);
+}
+
 export type ImportResult = {
   /** True when the templates were written (all of them). */
   committed: boolean;
@@ -33,6 +44,8 @@ export type ImportResult = {
   /** Every rejected row or entry; a file that cannot be read at all is one entry without line or index. */
   rejected: RejectedTemplate[];
   unmapped: UnmappedPlaceholders[];
+  /** Set when the import was queued as a job (large files): follow it on /api/jobs/<id>/events. */
+  jobId?: string;
 };
 
 /**
@@ -45,8 +58,14 @@ export async function importTemplates(
   scope: TemplateScope,
   input: { format: ImportFormat; content: string; dryRun?: boolean },
 ): Promise<ImportResult> {
+  if (!input.dryRun && input.content.length > IMPORT_JOB_MIN_BYTES) {
+    return queueImport(scope, input);
+  }
   const report = importers[input.format](input.content);
   const base = { templateIds: [], rejected: report.rejected, unmapped: report.unmapped };
+  if (!input.dryRun && report.templates.length > IMPORT_JOB_MIN_TEMPLATES) {
+    return queueImport(scope, input);
+  }
   if (report.rejected.length > 0) return { ...base, committed: false, imported: 0 };
   if (input.dryRun) return { ...base, committed: false, imported: report.templates.length };
   const templateIds = await insertTemplates(scope.tx, {
@@ -61,6 +80,35 @@ export async function importTemplates(
     summary: { format: input.format, count: templateIds.length },
   });
   return { ...base, committed: true, imported: templateIds.length, templateIds };
+}
+
+/** Queues a large import; the file is stored with the job under RLS. */
+async function queueImport(
+  scope: TemplateScope,
+  input: { format: ImportFormat; content: string },
+): Promise<ImportResult> {
+  const queued = await enqueueJob(
+    scope,
+    templateImportJob,
+    {
+      workspaceId: scope.workspace.id,
+      actor: jobActorOf(scope.actor),
+      format: input.format,
+      bytes: input.content.length,
+    },
+    { input: input.content },
+  );
+  if (!queued) {
+    throw new AppError("CONFLICT", "Another import is already running in this workspace");
+  }
+  return {
+    committed: false,
+    imported: 0,
+    templateIds: [],
+    rejected: [],
+    unmapped: [],
+    jobId: queued.jobId,
+  };
 }
 
 export type ExportFile = { filename: string; mimeType: string; content: string };
