@@ -1,6 +1,7 @@
 import { apiKeysRouter } from "./routers/api-keys";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
+import { jobsRouter } from "./routers/jobs";
 import { templatesRouter } from "./routers/templates";
 import { workspaceRouter } from "./routers/workspace";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -11,6 +12,7 @@ export const appRouter = createTRPCRouter({
   apiKeys: apiKeysRouter,
   audit: auditRouter,
   templates: templatesRouter,
+  jobs: jobsRouter,
 });
 
 export type AppRouter = typeof appRouter;
