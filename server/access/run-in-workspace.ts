@@ -1,5 +1,6 @@
-import type { Database } from "@/db";
+import type { Database, Tx } from "@/db";
 import { withTenant } from "@/db/tenant";
+import { SYSTEM_ACTOR } from "@/server/audit/actor";
 import { type AuditEvent, recordAudit } from "@/server/audit/record";
 import type { TenantScope } from "@/server/workspaces/scope";
 import type { ResolvedAccess } from "./workspace-access";
@@ -31,4 +32,25 @@ export function runInWorkspace<T>(
     };
     return fn({ tx, workspace, actor, audit, auditCount: () => audited });
   });
+}
+
+/**
+ * The system scope inside a transaction the caller already holds (the seed writes a workspace
+ * and its content in one transaction): owner's rights, audited as "system".
+ */
+export function systemScopeIn<W extends ResolvedAccess["workspace"]>(
+  tx: Tx,
+  workspace: W,
+): WorkspaceScope & { workspace: W } {
+  let audited = 0;
+  return {
+    tx,
+    workspace,
+    actor: SYSTEM_ACTOR,
+    audit: async (event) => {
+      audited++;
+      await recordAudit(tx, workspace.id, SYSTEM_ACTOR, event);
+    },
+    auditCount: () => audited,
+  };
 }

@@ -38,7 +38,7 @@ export function createBoss(handle: DatabaseHandle, options: BossOptions = {}): P
     boss = new PgBoss({
       ...common,
       connectionString: handle.url,
-      max: options.max ?? 4,
+      max: options.max ?? 8,
       application_name: "parley-jobs",
     });
   }

@@ -71,8 +71,10 @@ export type JobDefinition<P extends BasePayload = BasePayload> = {
    * (pg-boss "stately" policy); undefined: every enqueue creates a job.
    */
   singletonKey?(payload: P): string;
-  /** Jobs fetched per poll; each job still runs, completes and fails on its own. */
+  /** Jobs fetched per poll; each job still runs and records its outcome on its own. */
   batchSize: number;
+  /** Pollers per worker process for this queue (each fetches its own batches); default 1. */
+  concurrency?: number;
 };
 
 export function defineJob<P extends BasePayload>(definition: JobDefinition<P>): JobDefinition<P> {

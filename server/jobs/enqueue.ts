@@ -13,6 +13,8 @@ export type EnqueueOptions = {
   input?: string;
   /** Delay before the first attempt. */
   startAfterSeconds?: number;
+  /** Overrides the definition's timeout for this one job. */
+  timeoutSeconds?: number;
 };
 
 /**
@@ -39,7 +41,7 @@ export async function enqueueJob<P extends BasePayload>(
     retryLimit: definition.retryLimit,
     retryDelay: definition.retryDelaySeconds,
     retryBackoff: definition.retryDelaySeconds > 0,
-    expireInSeconds: definition.timeoutSeconds,
+    expireInSeconds: options.timeoutSeconds ?? definition.timeoutSeconds,
     startAfter: options.startAfterSeconds,
   });
   if (!sent) {

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { Database, Tx } from "@/db";
-import { jobEvents, jobRuns } from "@/db/schema";
+import { readRows } from "@/db/migrate";
+import { jobEvents } from "@/db/schema";
 import { withTenant } from "@/db/tenant";
 
 /** The NOTIFY channel of job events. Payloads carry ids only: NOTIFY bypasses RLS. */
@@ -48,40 +49,35 @@ export async function appendJobEvent(
   event: JobEventInput,
 ): Promise<number | null> {
   const progress =
-    event.progress === undefined
-      ? undefined
-      : Math.max(0, Math.min(100, Math.round(event.progress)));
-  const updated = await tx
-    .update(jobRuns)
-    .set({
-      ...(progress === undefined ? {} : { progress }),
-      ...(event.message === undefined ? {} : { message: event.message }),
-      ...event.run,
-      updatedAt: new Date(),
-    })
-    .where(
-      and(
-        eq(jobRuns.id, jobId),
-        eq(jobRuns.workspaceId, workspaceId),
-        sql`${jobRuns.state} <> 'cancelled'`,
-      ),
+    event.progress === undefined ? null : Math.max(0, Math.min(100, Math.round(event.progress)));
+  const run = event.run ?? {};
+  const has = (key: keyof typeof run) => key in run;
+  // One statement (update the run, append the event, notify): a worker finishing many small
+  // jobs pays one round trip per job for its bookkeeping.
+  const result = await tx.execute(sql`
+    with updated as (
+      update job_runs set
+        progress = coalesce(${progress}::int, progress),
+        message = case when ${event.message !== undefined} then ${event.message ?? null} else message end,
+        state = coalesce(${run.state ?? null}, state),
+        error = case when ${has("error")} then ${run.error ?? null} else error end,
+        result = case when ${has("result")} then ${run.result === undefined ? null : JSON.stringify(run.result)}::jsonb else result end,
+        finished_at = coalesce(${run.finishedAt?.toISOString() ?? null}::timestamptz, finished_at),
+        updated_at = now()
+      where id = ${jobId} and workspace_id = ${workspaceId} and state <> 'cancelled'
+      returning id
+    ), inserted as (
+      insert into job_events (workspace_id, job_id, kind, progress, message, data)
+      select ${workspaceId}, id, ${event.kind}, ${progress}::int, ${event.message ?? null},
+             ${event.data ? JSON.stringify(event.data) : null}::jsonb
+      from updated
+      returning id
     )
-    .returning({ id: jobRuns.id });
-  if (updated.length === 0) return null;
-  const [row] = await tx
-    .insert(jobEvents)
-    .values({
-      workspaceId,
-      jobId,
-      kind: event.kind,
-      progress: progress ?? null,
-      message: event.message ?? null,
-      data: event.data ?? null,
-    })
-    .returning({ id: jobEvents.id });
-  if (!row) return null;
-  await notifyJobEvent(tx, { workspaceId, jobId, eventId: row.id });
-  return row.id;
+    select id, pg_notify(${JOB_EVENTS_CHANNEL},
+      json_build_object('w', ${workspaceId}::text, 'j', ${jobId}::text, 'e', id)::text) as notified
+    from inserted`);
+  const [row] = readRows<{ id: number | string }>(result);
+  return row ? Number(row.id) : null;
 }
 
 export async function notifyJobEvent(tx: Tx, notice: JobEventNotice): Promise<void> {

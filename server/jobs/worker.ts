@@ -10,7 +10,7 @@ import type { JobDefinition } from "./define-job";
 import { JOBS_ENQUEUED_CHANNEL } from "./job-events";
 import { ensureJobQueues } from "./queues";
 import { jobDefinitions } from "./registry";
-import { runJob } from "./run-job";
+import { runBatch } from "./run-job";
 
 export type WorkerMode = "in-process" | "standalone";
 
@@ -51,18 +51,26 @@ export async function startWorker(
   await boss.start();
   const workersByQueue = new Map<string, string[]>();
   for (const definition of definitions) {
-    const workerId = await boss.work(
-      definition.name,
-      {
-        batchSize: definition.batchSize,
-        includeMetadata: true,
-        pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5,
-      },
-      async (jobs) => {
-        await Promise.all(jobs.map((job) => runJob(boss, handle.db, definition, job)));
-      },
-    );
-    workersByQueue.set(definition.name, [workerId]);
+    const ids: string[] = [];
+    for (let i = 0; i < (definition.concurrency ?? 1); i++) {
+      let workerId = "";
+      workerId = await boss.work(
+        definition.name,
+        {
+          batchSize: definition.batchSize,
+          includeMetadata: true,
+          pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5,
+        },
+        async (jobs) => {
+          await runBatch(boss, handle.db, definition, jobs);
+          // A full batch means more are probably waiting: fetch again now instead of sleeping
+          // out the polling interval (pg-boss waits after every batch otherwise).
+          if (jobs.length >= definition.batchSize) boss.notifyWorker(workerId);
+        },
+      );
+      ids.push(workerId);
+    }
+    workersByQueue.set(definition.name, ids);
   }
   const unlisten = await handle.listen(JOBS_ENQUEUED_CHANNEL, (queue) => {
     for (const workerId of workersByQueue.get(queue) ?? []) boss.notifyWorker(workerId);

@@ -35,5 +35,6 @@ export const echoJob = defineJob({
   timeoutSeconds: 60,
   retryLimit: 0,
   retryDelaySeconds: 1,
-  batchSize: 50,
+  batchSize: 20,
+  concurrency: 4,
 });

@@ -1,0 +1,43 @@
+import { closeDatabase, getDatabase } from "@/db";
+import { getEnv } from "@/server/env";
+import { startWorker } from "@/server/jobs/worker";
+import { log } from "@/server/logger";
+
+/**
+ * `npm run worker`: a process that only works jobs, for deployments that scale out on
+ * PostgreSQL. SIGTERM/SIGINT stop fetching, let running jobs finish for
+ * WORKER_SHUTDOWN_SECONDS, then hand the rest back to the queue.
+ */
+async function main(): Promise<number> {
+  const env = getEnv();
+  if (!env.DATABASE_URL) {
+    process.stderr.write(
+      "npm run worker needs PostgreSQL (DATABASE_URL); with the embedded database the web process runs jobs itself.\n",
+    );
+    return 1;
+  }
+  const handle = await getDatabase();
+  const worker = await startWorker(handle, {
+    mode: "standalone",
+    maintenanceIntervalSeconds: env.JOBS_MAINTENANCE_SECONDS,
+  });
+  await new Promise<void>((resolve) => {
+    const shutdown = (signal: string) => {
+      log.info("worker shutting down", { signal });
+      resolve();
+    };
+    process.once("SIGTERM", () => shutdown("SIGTERM"));
+    process.once("SIGINT", () => shutdown("SIGINT"));
+  });
+  await worker.stop({ timeoutMs: env.WORKER_SHUTDOWN_SECONDS * 1000 });
+  await closeDatabase();
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    log.error("worker failed", { error });
+    process.exit(1);
+  },
+);
