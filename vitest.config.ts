@@ -28,7 +28,8 @@ export default defineConfig({
         test: {
           name: "pglite",
           include: ["**/*.int.test.ts"],
-          exclude,
+          // *.pg.int.test.ts need PostgreSQL (several processes on one database).
+          exclude: [...exclude, "**/*.pg.int.test.ts"],
           environment: "node",
           testTimeout: 30_000,
           hookTimeout: 60_000,

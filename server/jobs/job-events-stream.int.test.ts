@@ -5,11 +5,13 @@ import type { SessionUser } from "@/server/access/caller";
 import { createKey, signUpOwner } from "@/test/factories";
 import { enqueueAsSystem, startTestWorker, waitForJobState } from "@/test/jobs";
 import { readSse } from "@/test/sse";
-import { stepsJob } from "./definitions/diagnostics";
+import { stepsJob as registeredStepsJob } from "./definitions/diagnostics";
 import { jobEventsResponse } from "./job-events-stream";
 import type { RunningWorker } from "./worker";
 
 const SYSTEM = { type: "system", label: "system" } as const;
+// Its own queue: on PostgreSQL other test files' workers share the database.
+const stepsJob = { ...registeredStepsJob, name: "test-steps-sse" };
 let handle: DatabaseHandle;
 let worker: RunningWorker;
 

@@ -11,11 +11,13 @@ import { testDatabase } from "@/test/db";
 import { signUpOwner } from "@/test/factories";
 import { enqueueAsSystem, jobRun, startTestWorker, waitForJobState } from "@/test/jobs";
 import { basePayloadSchema, defineJob, PermanentJobError } from "./define-job";
-import { stepsJob } from "./definitions/diagnostics";
+import { stepsJob as registeredStepsJob } from "./definitions/diagnostics";
 import { enqueueJob } from "./enqueue";
 import type { RunningWorker } from "./worker";
 
 const SYSTEM = { type: "system", label: "system" } as const;
+// Its own queue: on PostgreSQL other test files' workers share the database.
+const stepsJob = { ...registeredStepsJob, name: "test-steps-core" };
 
 // A job type for these tests only: fails as its payload says.
 const flakyPayload = basePayloadSchema.extend({ failTimes: z.number(), permanent: z.boolean() });
