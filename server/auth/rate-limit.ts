@@ -157,3 +157,22 @@ export async function consumeSignUpAttempt(db: Database, ip: string | null): Pro
   await db.insert(authAttempts).values({ key, succeeded: 0 });
   return 0;
 }
+
+/**
+ * True at most once per `seconds` for `key` (recorded when true): for side effects that must
+ * not repeat on demand, such as mail to an address someone else typed in.
+ */
+export async function consumeOncePer(db: Database, key: string, seconds: number): Promise<boolean> {
+  const since = new Date(Date.now() - seconds * 1000);
+  // Locked per key, so two processes asked at the same moment cannot both say yes.
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
+    const [row] = await tx
+      .select({ n: count() })
+      .from(authAttempts)
+      .where(and(eq(authAttempts.key, key), gt(authAttempts.at, since)));
+    if ((row?.n ?? 0) > 0) return false;
+    await tx.insert(authAttempts).values({ key, succeeded: 0 });
+    return true;
+  });
+}
