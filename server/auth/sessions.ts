@@ -19,7 +19,12 @@ const CACHE_MAX_ENTRIES = 10_000;
 const LAST_SEEN_RESOLUTION_MS = 60_000;
 const USER_AGENT_MAX = 400;
 
-const live = new Map<string, { userId: string; until: number }>();
+type LiveCache = Map<string, { userId: string; until: number }>;
+// On globalThis: Next.js may load this module once for route handlers and again for pages in
+// the same process, and a sign-out handled by one must drop the entry the other reads.
+const globalForSessions = globalThis as typeof globalThis & { parleyLiveSessions?: LiveCache };
+globalForSessions.parleyLiveSessions ??= new Map();
+const live: LiveCache = globalForSessions.parleyLiveSessions;
 
 function remember(sessionId: string, userId: string): void {
   if (live.size >= CACHE_MAX_ENTRIES) {
