@@ -29,6 +29,8 @@ describe("parseTrustProxy", () => {
     expect(() => parseTrustProxy("yes")).toThrow(/neither a hop count/);
     expect(() => parseTrustProxy("10.0.0.0/33")).toThrow(/prefix/);
     expect(() => parseTrustProxy("10.0.0.0/x")).toThrow(/prefix/);
+    expect(() => parseTrustProxy("10.0.0.0/")).toThrow(/prefix/);
+    expect(() => parseTrustProxy("10.0.0.1/8/8")).toThrow(/prefix/);
     expect(() => parseTrustProxy("99")).toThrow(/at most 32/);
   });
 });

@@ -34,20 +34,18 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
 }
 
 function parseCidr(entry: string): CidrRange {
-  const [address = "", prefixText] = entry.split("/");
+  const parts = entry.split("/");
+  const [address = "", prefixText] = parts;
   const plain = normalizeAddress(address);
   const family = isIP(plain);
   if (family !== 4 && family !== 6) {
     throw new Error(`"${entry}" is neither a hop count nor an IP address or CIDR range`);
   }
   const width = family === 4 ? 32 : 128;
+  // "10.0.0.0/" must not read as /0 (everyone): the prefix is digits or absent.
+  const badPrefix = parts.length > 2 || (prefixText !== undefined && !/^\d{1,3}$/.test(prefixText));
   const prefix = prefixText === undefined ? width : Number(prefixText);
-  if (
-    !Number.isInteger(prefix) ||
-    prefix < 0 ||
-    prefix > width ||
-    !/^\d*$/.test(prefixText ?? "")
-  ) {
+  if (badPrefix || prefix > width) {
     throw new Error(`"${entry}" has an invalid prefix length`);
   }
   return { family, bits: addressBits(plain, family), prefix };
