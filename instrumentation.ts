@@ -12,7 +12,7 @@ export async function register(): Promise<void> {
   if (!frontServerRunning()) {
     // `next start`/`next dev` directly: no socket address, no security headers.
     log.warn(
-      "started without server.ts: client addresses are unknown and security headers are off; use npm start",
+      "started without server.mjs: client addresses are unknown and security headers are off; use npm start",
     );
   }
   const { getDatabase } = await import("./db");

@@ -21,7 +21,7 @@ if (!databaseUrl) {
 const port = Number(values.port);
 const totalBytes = Number(values.mb) * 1024 * 1024;
 
-/** Every process under `root` (npx → tsx → node server.ts), by walking /proc. */
+/** Every process under `root` (the server and anything it started), by walking /proc. */
 function descendants(root: number): number[] {
   const parents = new Map<number, number>();
   for (const entry of readdirSync("/proc")) {

@@ -3,7 +3,7 @@ import { DEMO_OWNER, OWNER_STATE } from "./fixtures/accounts";
 import { SignInPage } from "./pages/sign-in-page";
 
 /**
- * Issue 7, points 2, 3, 4 and 7 against the production server (server.ts): security headers
+ * Issue 7, points 2, 3, 4 and 7 against the production server (server.mjs): security headers
  * and a working nonce-based CSP, callback URLs that never leave the site, client addresses
  * that forged headers cannot change, and bodies refused before they are read.
  */

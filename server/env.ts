@@ -96,7 +96,7 @@ export function getEnv(): Env {
 
 /**
  * Everything that would make the server answer 500 at run time, checked up front: the server
- * refuses to start with these (server.ts, instrumentation.ts) and /api/health reports them.
+ * refuses to start with these (server.mjs, instrumentation.ts) and /api/health reports them.
  * Each problem is one line naming the variable.
  */
 export function configurationProblems(): string[] {

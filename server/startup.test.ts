@@ -10,25 +10,21 @@ const root = path.resolve(import.meta.dirname, "..");
 
 function start(env: Record<string, string>) {
   const started = Date.now();
-  const result = spawnSync(
-    process.execPath,
-    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "server.ts", "-p", "0"],
-    {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH ?? "",
-        HOME: process.env.HOME ?? "",
-        NODE_ENV: "production",
-        ...env,
-      },
-      encoding: "utf8",
-      timeout: 30_000,
+  const result = spawnSync(process.execPath, ["server.mjs", "-p", "0"], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      NODE_ENV: "production",
+      ...env,
     },
-  );
+    encoding: "utf8",
+    timeout: 30_000,
+  });
   return { ...result, ms: Date.now() - started };
 }
 
-describe("server.ts on a broken configuration", () => {
+describe("server.mjs on a broken configuration", () => {
   it("refuses to start without AUTH_SECRET when DATABASE_URL is set", () => {
     const result = start({ DATABASE_URL: "postgres://parley@127.0.0.1:5432/parley" });
     expect(result.status).toBe(1);

@@ -31,7 +31,7 @@ export async function callerFor(
 ): Promise<Caller> {
   const headers = new Headers({ host: "parley.test" });
   if (options.ip) {
-    // As the front server (server.ts) would stamp it after reading the socket.
+    // As the front server (server.mjs) would stamp it after reading the socket.
     markFrontServer();
     headers.set(CLIENT_IP_HEADER, options.ip);
   }

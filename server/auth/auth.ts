@@ -44,7 +44,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (): Promise<Ne
       verificationTokensTable: verificationTokens,
     }),
     secret: getAuthSecret(),
-    // Forwarded host and proto reach here only from a trusted proxy (server.ts drops them
+    // Forwarded host and proto reach here only from a trusted proxy (server.mjs drops them
     // otherwise), so trusting the request's host is safe.
     trustHost: true,
     // Secure cookies when the public URL is https; otherwise Auth.js decides per request from

@@ -1,5 +1,5 @@
 /**
- * The client's address travels from the front server (server.ts), which alone sees the
+ * The client's address travels from the front server (server.mjs), which alone sees the
  * socket, to route handlers and server components as an internal request header. The front
  * server deletes any copy the client sent before stamping its own. Behind plain `next start`
  * (no front server) nobody strips it, so it is believed only once the front server has

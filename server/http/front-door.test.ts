@@ -7,7 +7,7 @@ import { parseTrustProxy } from "./trust-proxy";
 
 /**
  * The front door in front of a handler that echoes the headers it received, over a real
- * socket (so the peer address is the kernel's, 127.0.0.1), as server.ts runs it.
+ * socket (so the peer address is the kernel's, 127.0.0.1), as server.mjs runs it.
  */
 type Echo = {
   status: number;

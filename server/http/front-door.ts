@@ -5,7 +5,7 @@ import { createNonce, isNoStorePath, securityHeaders } from "./security-headers"
 import { isTrustedPeer, resolveClientAddress, type TrustProxy } from "./trust-proxy";
 
 /**
- * What the front server (server.ts) does to every request before Next.js sees it. It is the
+ * What the front server (server.mjs) does to every request before Next.js sees it. It is the
  * only code that sees the TCP socket, so it decides who the client is and which forwarding
  * headers are believed; everything downstream reads its decisions from the request headers.
  */

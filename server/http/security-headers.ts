@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 
 /**
- * Response headers every answer carries, chosen per request by the front server (server.ts).
+ * Response headers every answer carries, chosen per request by the front server (server.mjs).
  * Scripts run only with this request's nonce: Next.js reads the nonce from the request's own
  * `Content-Security-Policy` header and puts it on every script it renders (which is why pages
  * render dynamically). Styles allow 'unsafe-inline' because React writes `style` attributes

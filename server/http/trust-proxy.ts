@@ -7,7 +7,7 @@ import { isIP } from "node:net";
  *   - a hop count `n`: the n closest hops are our proxies (1 = one load balancer in front);
  *   - a list of proxy addresses or CIDR ranges: walk the chain from the socket back and stop
  *     at the first address that is not one of them.
- * No dependency on Next.js: the front server (server.ts) and the tests use it.
+ * No dependency on Next.js: the front server (server.mjs) and the tests use it.
  */
 export type TrustProxy =
   | { kind: "none" }
