@@ -118,6 +118,32 @@ test.describe("callback URLs", () => {
   });
 });
 
+test("Auth.js redirects only to this site, whatever callbackUrl it is given", async ({
+  playwright,
+  baseURL,
+}) => {
+  const origin = new URL(baseURL ?? "").origin;
+  for (const callbackUrl of ["https://evil.test/phish", "//evil.test", "/\t/evil.test"]) {
+    // A fresh client per attempt: signed out, with its own CSRF cookie.
+    const request = await playwright.request.newContext({ baseURL });
+    const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as {
+      csrfToken: string;
+    };
+    const response = await request.post("/api/auth/callback/credentials", {
+      form: { email: DEMO_OWNER.email, password: DEMO_OWNER.password, csrfToken, callbackUrl },
+      maxRedirects: 0,
+    });
+    expect(response.status(), callbackUrl).toBe(302);
+    const location = new URL(response.headers().location ?? "", origin);
+    // This server, on its own idea of its host name ("localhost" unless AUTH_URL is set), at
+    // the workspace home.
+    expect(["127.0.0.1", "localhost"], `${callbackUrl} → ${location}`).toContain(location.hostname);
+    expect(location.port).toBe(new URL(origin).port);
+    expect(location.pathname).toBe("/");
+    await request.dispose();
+  }
+});
+
 test("a forged X-Forwarded-For does not reach the audit log", async ({ browser }) => {
   const context = await browser.newContext({ storageState: OWNER_STATE });
   const headers = { "x-parley-workspace": "acme", "content-type": "application/json" };
