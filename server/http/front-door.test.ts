@@ -121,9 +121,9 @@ describe("front door without TRUST_PROXY", () => {
     expect((await send(base, { path: "/sign-in" })).headers["cache-control"]).toBeUndefined();
   });
 
-  it("refuses a declared body over the ceiling before reading it", async () => {
+  it("refuses a declared body over the ceiling before reading it (outside tRPC and Auth.js)", async () => {
     const result = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = httpRequest(`${base}/api/trpc/auth.signUp`, {
+      const req = httpRequest(`${base}/w/acme`, {
         method: "POST",
         headers: {
           "content-length": String(120 * 1024 * 1024),

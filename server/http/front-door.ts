@@ -58,8 +58,11 @@ export function prepareRequest(
   const pathname = (req.url ?? "/").split("?")[0] ?? "/";
   if (isNoStorePath(pathname)) res.setHeader("Cache-Control", "no-store");
 
+  // The tRPC and Auth.js routes check their own, smaller limits (and answer in their own
+  // error shapes) before reading; everything else is held to the largest one here.
   const declared = Number(req.headers["content-length"] ?? "");
-  if (Number.isFinite(declared) && declared > options.maxBodyBytes) {
+  const ownLimit = pathname.startsWith("/api/trpc/") || pathname.startsWith("/api/auth/");
+  if (!ownLimit && Number.isFinite(declared) && declared > options.maxBodyBytes) {
     const message = `The request body is larger than ${formatBytes(options.maxBodyBytes)}.`;
     res.writeHead(413, TOO_LARGE_HEADERS);
     res.end(JSON.stringify({ error: { message, code: "PAYLOAD_TOO_LARGE" } }));
