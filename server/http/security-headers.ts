@@ -45,9 +45,8 @@ export function securityHeaders(nonce: string, context: SecurityContext): Record
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
     "Cross-Origin-Opener-Policy": "same-origin",
-    ...(context.https
-      ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" }
-      : {}),
+    // No includeSubDomains: other hosts under the operator's domain are not ours to decide.
+    ...(context.https ? { "Strict-Transport-Security": "max-age=31536000" } : {}),
   };
 }
 
