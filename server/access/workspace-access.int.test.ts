@@ -95,7 +95,7 @@ describe("the access check every entrance uses", () => {
 
     await caller.apiKeys.revoke({ id: read.id });
     const revoked = await bearer(read.key);
-    expect(revoked).toEqual({ actor: null, rejectedApiKey: true });
+    expect(revoked).toEqual({ actor: null, rejectedApiKey: true, sessionId: null });
     expect(await codeOf(resolveWorkspaceAccess(db, revoked, request(null, "read")))).toBe(
       "UNAUTHORIZED",
     );

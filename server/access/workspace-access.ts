@@ -34,7 +34,7 @@ export type ResolvedAccess = {
  */
 export async function resolveWorkspaceAccess(
   db: Database,
-  caller: Caller,
+  caller: Pick<Caller, "actor" | "rejectedApiKey">,
   request: { workspaceSlug: string | null; intent: AccessIntent; ip: string | null },
 ): Promise<ResolvedAccess> {
   const { actor } = caller;

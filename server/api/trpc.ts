@@ -16,33 +16,29 @@ import type { Context } from "./context";
 /** Procedure metadata: `cost` is how many rate-limit tokens an API-key call takes (default 1). */
 export type ProcedureMeta = { cost?: number };
 
-const t = initTRPC
-  .context<Context>()
-  .meta<ProcedureMeta>()
-  .create({
-    transformer: superjson,
-    errorFormatter({ shape, error }) {
-      const cause = error.cause;
-      const zodFieldErrors =
-        cause instanceof ZodError ? z.flattenError(cause).fieldErrors : undefined;
-      const appFieldErrors = cause instanceof AppError ? cause.fieldErrors : undefined;
-      const internal = error.code === "INTERNAL_SERVER_ERROR";
-      return {
-        ...shape,
-        // Users see safe messages only; the cause of an internal error is in the logs.
-        message: internal ? "Something went wrong on our side. Please try again." : shape.message,
-        data: {
-          code: shape.data.code,
-          httpStatus: shape.data.httpStatus,
-          path: shape.data.path,
-          fieldErrors: (zodFieldErrors ?? appFieldErrors ?? null) as Record<
-            string,
-            string[]
-          > | null,
-        },
-      };
-    },
-  });
+const builder = initTRPC.context<Context>().meta<ProcedureMeta>();
+
+const t = builder.create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const zodFieldErrors =
+      cause instanceof ZodError ? z.flattenError(cause).fieldErrors : undefined;
+    const appFieldErrors = cause instanceof AppError ? cause.fieldErrors : undefined;
+    const internal = error.code === "INTERNAL_SERVER_ERROR";
+    return {
+      ...shape,
+      // Users see safe messages only; the cause of an internal error is in the logs.
+      message: internal ? "Something went wrong on our side. Please try again." : shape.message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        fieldErrors: (zodFieldErrors ?? appFieldErrors ?? null) as Record<string, string[]> | null,
+      },
+    };
+  },
+});
 
 export const createCallerFactory = t.createCallerFactory;
 export const createTRPCRouter = t.router;
@@ -61,6 +57,13 @@ const errorMapping = t.middleware(async ({ next, path, type }) => {
   }
   if (error.code === "INTERNAL_SERVER_ERROR") {
     log.error("procedure failed", { path, type, error: error.cause ?? error });
+    // Logged above, with its SQL and code. What travels on carries no cause: a failed query's
+    // message holds its parameters, and a server component that calls this procedure rethrows
+    // the error for Next.js to print whole.
+    throw new TRPCError({
+      code: "INTERNAL_SERVER_ERROR",
+      message: `${path} failed; the server log has the details`,
+    });
   }
   return result;
 });

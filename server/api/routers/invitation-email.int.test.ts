@@ -28,7 +28,7 @@ afterEach(() => {
   resetEnvForTests();
 });
 
-function useSmtp(url: string) {
+function setSmtpUrl(url: string) {
   process.env.SMTP_URL = url;
   resetEnvForTests();
 }
@@ -48,7 +48,7 @@ describe("invitation e-mail as a job", () => {
   it("is sent by the worker after the invitation commits, not inside the request", async () => {
     const smtp = await startFakeSmtp();
     try {
-      useSmtp(smtp.url);
+      setSmtpUrl(smtp.url);
       const { caller } = await signUpOwner(db);
       const email = uniqueEmail("mailed");
       const result = await caller.workspace.members.invite({ email, role: "agent" });
@@ -70,7 +70,7 @@ describe("invitation e-mail as a job", () => {
   it("sends nothing when the invitation's transaction rolls back", async () => {
     const smtp = await startFakeSmtp();
     try {
-      useSmtp(smtp.url);
+      setSmtpUrl(smtp.url);
       const { user, workspace } = await signUpOwner(db);
       const caller = await resolveCaller({
         db,
@@ -105,7 +105,7 @@ describe("invitation e-mail as a job", () => {
   });
 
   it("keeps the invitation when SMTP is down, retries with backoff, and delivers once it is back", async () => {
-    useSmtp("smtp://127.0.0.1:1");
+    setSmtpUrl("smtp://127.0.0.1:1");
     const { caller } = await signUpOwner(db);
     const result = await caller.workspace.members.invite({
       email: uniqueEmail("unmailed"),
@@ -131,7 +131,7 @@ describe("invitation e-mail as a job", () => {
 
     const smtp = await startFakeSmtp();
     try {
-      useSmtp(smtp.url);
+      setSmtpUrl(smtp.url);
       // Time passes: the retry is due now.
       await db.execute(
         sql`update pgboss.job set start_after = now()

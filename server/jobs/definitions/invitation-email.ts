@@ -3,7 +3,7 @@ import { basePayloadSchema, defineJob } from "../define-job";
 
 export const invitationEmailPayload = basePayloadSchema.extend({
   invitationId: z.uuid(),
-  /** Holds the token: pg-boss's job table is readable by the schema owner only (0007). */
+  /** Holds the token: pg-boss's job table is readable by the schema owner only (migration pgboss_schema). */
   inviteUrl: z.url(),
   inviterName: z.string().nullable(),
 });

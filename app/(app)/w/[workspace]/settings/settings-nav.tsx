@@ -10,6 +10,7 @@ const sections = [
   { label: "API keys", segment: "/api-keys" },
   { label: "Audit log", segment: "/audit" },
   { label: "Jobs", segment: "/jobs" },
+  { label: "Your account", segment: "/account" },
 ];
 
 /** Tabs on wide screens, a scrollable row on phones. */
