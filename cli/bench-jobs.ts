@@ -56,6 +56,7 @@ export async function benchJobs(options: BenchJobsOptions) {
       const drainMs = performance.now() - started;
 
       const pickups: number[] = [];
+      let failedEnqueues = 0;
       const stop = onEcho((ms) => pickups.push(ms));
       const interval = 1000 / options.rate;
       const phaseStart = performance.now();
@@ -63,10 +64,12 @@ export async function benchJobs(options: BenchJobsOptions) {
         const due = phaseStart + i * interval;
         const wait = due - performance.now();
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        void runInWorkspace(db, access, (scope) => enqueueJob(scope, echoJob, payload()));
+        runInWorkspace(db, access, (scope) => enqueueJob(scope, echoJob, payload())).catch(() => {
+          failedEnqueues++;
+        });
       }
-      const total = options.jobs + options.latencyJobs;
-      while ((await completed()) < total) await new Promise((r) => setTimeout(r, 50));
+      const total = () => options.jobs + options.latencyJobs - failedEnqueues;
+      while ((await completed()) < total()) await new Promise((r) => setTimeout(r, 50));
       stop();
       const sorted = [...pickups].sort((a, b) => a - b);
       return {
@@ -79,6 +82,7 @@ export async function benchJobs(options: BenchJobsOptions) {
         pickup_p50_ms: Math.round(percentile(sorted, 50)),
         pickup_p95_ms: Math.round(percentile(sorted, 95)),
         pickup_max_ms: Math.round(sorted.at(-1) ?? 0),
+        failed_enqueues: failedEnqueues,
       };
     } finally {
       await worker.stop({ timeoutMs: 5_000 });
