@@ -125,4 +125,27 @@ describe("npm run worker (PostgreSQL)", () => {
       await stopGracefully(second);
     }
   }, 120_000);
+
+  it("on SIGTERM lets the running job finish before it exits", async () => {
+    const handle = await getDatabase();
+    const { workspace } = await signUpOwner(handle.db);
+    const worker = await spawnWorker(handle.db, { WORKER_SHUTDOWN_SECONDS: "20" });
+    const jobId = await enqueueAsSystem(handle.db, stepsJob, {
+      workspaceId: workspace.id,
+      actor: SYSTEM,
+      steps: 5,
+      stepMs: 400,
+    });
+    await waitFor(async () => (await stepRows(workspace.id, jobId)).length >= 1, {
+      what: "the first step",
+    });
+    signalGroup(worker.child, "SIGTERM");
+    await waitFor(async () => worker.output().includes("worker stopped"), {
+      what: "the worker to stop",
+    });
+    const run = await jobRun(handle.db, workspace.id, jobId);
+    expect(run?.state).toBe("completed");
+    expect(run?.attempts).toBe(1);
+    expect((await stepRows(workspace.id, jobId)).length).toBe(5);
+  }, 90_000);
 });
