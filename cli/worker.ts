@@ -1,5 +1,6 @@
 import { closeDatabase, getDatabase } from "@/db";
 import { getEnv } from "@/server/env";
+import { selectedDefinitions } from "@/server/jobs/registry";
 import { startWorker } from "@/server/jobs/worker";
 import { log } from "@/server/logger";
 
@@ -19,6 +20,7 @@ async function main(): Promise<number> {
   const handle = await getDatabase();
   const worker = await startWorker(handle, {
     mode: "standalone",
+    definitions: selectedDefinitions(env.JOBS_QUEUES),
     maintenanceIntervalSeconds: env.JOBS_MAINTENANCE_SECONDS,
   });
   await new Promise<void>((resolve) => {

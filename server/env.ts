@@ -64,6 +64,8 @@ const envSchema = z.object({
    * `off`: this web process only enqueues; `npm run worker` processes do the work.
    */
   JOBS_WORKER: z.enum(["in-process", "off"]).default("in-process"),
+  /** Job types this process works (comma-separated names); unset: all of them. */
+  JOBS_QUEUES: optionalString,
   /** How often a worker fails timed-out jobs, handing back those of crashed workers. */
   JOBS_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).default(30),
   /** On SIGTERM a worker lets running jobs finish this long, then hands them back. */

@@ -24,6 +24,8 @@ export async function spawnWorker(
       DATABASE_URL: url,
       AUTH_SECRET: "test-secret-at-least-16-chars",
       JOBS_MAINTENANCE_SECONDS: "1",
+      // Only the queue these tests use: other test files' jobs are theirs to run.
+      JOBS_QUEUES: "diagnostics-steps",
       LOG_LEVEL: "info",
       ...env,
     },

@@ -1,6 +1,7 @@
 import type { DatabaseHandle } from "@/db/client";
 import { getEnv } from "@/server/env";
 import { log } from "@/server/logger";
+import { selectedDefinitions } from "./registry";
 import { type RunningWorker, startWorker } from "./worker";
 
 const holder = globalThis as { __parleyWorker?: Promise<RunningWorker | null> };
@@ -23,6 +24,7 @@ export function startInProcessWorker(handle: DatabaseHandle): Promise<RunningWor
     }
     const worker = await startWorker(handle, {
       mode: "in-process",
+      definitions: selectedDefinitions(env.JOBS_QUEUES),
       maintenanceIntervalSeconds: env.JOBS_MAINTENANCE_SECONDS,
     });
     process.once("SIGTERM", () => {

@@ -14,3 +14,17 @@ export const jobDefinitions: JobDefinition[] = [
 export function findJobDefinition(name: string): JobDefinition | undefined {
   return jobDefinitions.find((d) => d.name === name);
 }
+
+/** The definitions named in JOBS_QUEUES (a dedicated worker), or all; unknown names fail. */
+export function selectedDefinitions(list: string | undefined): JobDefinition[] {
+  if (!list) return jobDefinitions;
+  return list
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean)
+    .map((name) => {
+      const definition = findJobDefinition(name);
+      if (!definition) throw new Error(`JOBS_QUEUES: unknown job type "${name}"`);
+      return definition;
+    });
+}

@@ -87,14 +87,14 @@ async function runJob(
   const context = buildContext(db, job.id, payload, controller, attempt, lastAttempt);
   try {
     const handler = await definition.handler();
-    const result = await Promise.race([
-      handler(context, payload),
-      new Promise<never>((_, reject) => {
-        controller.signal.addEventListener("abort", () => reject(controller.signal.reason), {
-          once: true,
-        });
-      }),
-    ]);
+    const aborted = new Promise<never>((_, reject) => {
+      controller.signal.addEventListener("abort", () => reject(controller.signal.reason), {
+        once: true,
+      });
+    });
+    // An abort after the handler settled must not surface as an unhandled rejection.
+    aborted.catch(() => undefined);
+    const result = await Promise.race([handler(context, payload), aborted]);
     return { job, workspaceId, output: result === undefined ? null : result };
   } catch (error) {
     // Cancelled: pg-boss already has the job as cancelled; nothing to settle.

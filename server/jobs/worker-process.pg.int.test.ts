@@ -20,6 +20,7 @@ const SYSTEM = { type: "system", label: "system" } as const;
 async function stopGracefully(worker: Awaited<ReturnType<typeof spawnWorker>>) {
   signalGroup(worker.child, "SIGTERM");
   await waitFor(async () => worker.output().includes("worker stopped"), {
+    ms: 40_000,
     what: "the worker to stop",
   });
 }
@@ -141,6 +142,7 @@ describe("npm run worker (PostgreSQL)", () => {
     });
     signalGroup(worker.child, "SIGTERM");
     await waitFor(async () => worker.output().includes("worker stopped"), {
+      ms: 40_000,
       what: "the worker to stop",
     });
     const run = await jobRun(handle.db, workspace.id, jobId);
