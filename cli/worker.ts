@@ -17,13 +17,9 @@ async function main(): Promise<number> {
     );
     return 1;
   }
-  const handle = await getDatabase();
-  const worker = await startWorker(handle, {
-    mode: "standalone",
-    definitions: selectedDefinitions(env.JOBS_QUEUES),
-    maintenanceIntervalSeconds: env.JOBS_MAINTENANCE_SECONDS,
-  });
-  await new Promise<void>((resolve) => {
+  // Signals are caught from the start: a SIGTERM that arrives while the worker is still
+  // starting (jobs may already run) stops it cleanly once it has started.
+  const stopRequested = new Promise<void>((resolve) => {
     const shutdown = (signal: string) => {
       log.info("worker shutting down", { signal });
       resolve();
@@ -31,6 +27,13 @@ async function main(): Promise<number> {
     process.once("SIGTERM", () => shutdown("SIGTERM"));
     process.once("SIGINT", () => shutdown("SIGINT"));
   });
+  const handle = await getDatabase();
+  const worker = await startWorker(handle, {
+    mode: "standalone",
+    definitions: selectedDefinitions(env.JOBS_QUEUES),
+    maintenanceIntervalSeconds: env.JOBS_MAINTENANCE_SECONDS,
+  });
+  await stopRequested;
   await worker.stop({ timeoutMs: env.WORKER_SHUTDOWN_SECONDS * 1000 });
   await closeDatabase();
   return 0;

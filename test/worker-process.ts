@@ -50,9 +50,10 @@ export async function spawnWorker(
 }
 
 async function heartbeatIds(db: Database): Promise<string[]> {
-  return readRows<{ id: string }>(await db.execute(sql`select id from worker_heartbeats`)).map(
-    (r) => r.id,
-  );
+  // Standalone workers only: other test files' in-process workers write heartbeats too.
+  return readRows<{ id: string }>(
+    await db.execute(sql`select id from worker_heartbeats where mode = 'standalone'`),
+  ).map((r) => r.id);
 }
 
 export function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {

@@ -63,12 +63,12 @@ describe("jobs isolation", () => {
   it("B's people and keys cannot list, read, cancel or retry A's jobs", async () => {
     const intruder = await callerFor(db, { user: b.user, slug: a.workspace.slug });
     for (const attempt of [
-      intruder.jobs.list({}),
-      intruder.jobs.get({ id: a.jobId }),
-      intruder.jobs.cancel({ id: a.jobId }),
-      intruder.jobs.retry({ id: a.jobId }),
+      () => intruder.jobs.list({}),
+      () => intruder.jobs.get({ id: a.jobId }),
+      () => intruder.jobs.cancel({ id: a.jobId }),
+      () => intruder.jobs.retry({ id: a.jobId }),
     ]) {
-      expect((await catchError(attempt)).code).toBe("NOT_FOUND");
+      expect((await catchError(attempt())).code).toBe("NOT_FOUND");
     }
     for (const caller of [b.caller, b.keyCaller]) {
       expect((await catchError(caller.jobs.get({ id: a.jobId }))).code).toBe("NOT_FOUND");

@@ -143,7 +143,10 @@ describe("invitation e-mail as a job", () => {
         return row?.emailStatus === "sent" ? row : undefined;
       });
       expect(delivered.emailError).toBeNull();
-      expect((await emailJobs(result.invitation.id))[0]).toMatchObject({ state: "completed" });
+      // pg-boss completes the job right after the handler's batch returns.
+      await waitFor(async () => (await emailJobs(result.invitation.id))[0]?.state === "completed", {
+        what: "pg-boss to complete the job",
+      });
     } finally {
       await smtp.close();
     }
