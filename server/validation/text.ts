@@ -12,18 +12,18 @@ import { z } from "zod";
  * - text is stored NFC-normalised, so "é" typed two ways is one spelling (search, uniqueness).
  * Each rule is a field error with a message saying what to change.
  */
-const NUL = /\u0000/;
 const LONE_SURROGATE = /\p{Surrogate}/u;
 export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
-const LINE_CONTROLS = /[\u0000-\u001F\u007F-\u009F]/;
+/** C0, DEL and C1 controls. */
+const LINE_CONTROLS = /\p{Cc}/u;
 /** What shows nothing: white space, format characters (zero-width space, joiners, BOM, marks). */
-const INVISIBLE = /^[\s\p{Z}\p{Cf}\p{Cc}\u034F\u115F\u1160\u3164\uFFA0]*$/u;
+const INVISIBLE = /^(?:[\s\p{Z}\p{Cf}\p{Cc}\u115F\u1160\u3164\uFFA0]|\u034F)*$/u;
 
 export type TextProblemOptions = { multiline?: boolean };
 
 /** Why `value` is not acceptable text, or null. The message completes "<label> …". */
 export function textProblem(value: string, options: TextProblemOptions = {}): string | null {
-  if (NUL.test(value)) return "contains a NUL character (\\0); remove it.";
+  if (value.includes("\0")) return "contains a NUL character (\\0); remove it.";
   if (LONE_SURROGATE.test(value)) {
     return "contains an invalid character (a lone UTF-16 surrogate); paste it again as text.";
   }
