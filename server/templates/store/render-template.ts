@@ -35,7 +35,8 @@ export async function renderForWorkspace(
     const parsed = templateDraftSchema.safeParse(input.draft);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const path = issue?.path.map(String).join(".") || "draft";
+      // Keyed by the procedure's input field, as zod's own errors are: draft.variables.0.type.
+      const path = ["draft", ...(issue?.path.map(String) ?? [])].join(".");
       throw badRequest(issue?.message ?? "The draft is not valid.", {
         [path]: parsed.error.issues.map((i) => i.message),
       });
