@@ -1,7 +1,6 @@
-import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
-import { users } from "@/db/schema";
 import { burnPasswordCheck, verifyPassword } from "./password";
+import { findPasswordLogin } from "./password-hashes";
 import { recordAttempt, secondsUntilAllowed } from "./rate-limit";
 
 export type CredentialsResult =
@@ -25,7 +24,7 @@ export async function checkCredentials(
   const wait = await secondsUntilAllowed(db, who);
   if (wait > 0) return { ok: false, reason: "rate_limited", retryAfterSeconds: wait };
 
-  const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+  const user = await findPasswordLogin(db, email);
   let valid = false;
   if (user?.passwordHash) valid = await verifyPassword(input.password, user.passwordHash);
   else await burnPasswordCheck(input.password);
