@@ -100,6 +100,7 @@ let bOwner: Caller;
 let bKey: Caller;
 let bOwnerUser: TestUser;
 let bOwnerAtA: Caller;
+let bKeyAtA: Caller;
 
 beforeAll(async () => {
   db = await testDatabase();
@@ -143,7 +144,9 @@ beforeAll(async () => {
   await beta.caller.templates.create(orderStatusDraft());
   bOwner = beta.caller;
   bOwnerUser = beta.user;
-  bKey = (await createKey(db, beta.caller, "write")).caller;
+  const betaKey = await createKey(db, beta.caller, "write");
+  bKey = betaKey.caller;
+  bKeyAtA = await callerFor(db, { apiKey: betaKey.key, slug: alpha.workspace.slug });
   bOwnerAtA = await callerFor(db, { user: beta.user, slug: alpha.workspace.slug });
 });
 
@@ -165,6 +168,21 @@ async function rowsOfA(): Promise<Record<string, string>> {
   return out;
 }
 
+function fixtureProblems(paths: string[]): string[] {
+  const missing = paths
+    .filter((path) => !(path in FIXTURES))
+    .map(
+      (path) =>
+        `Add "${path}" to FIXTURES in server/api/routers/isolation-sweep.int.test.ts: ` +
+        `ws((a) => [inputs using workspace A's ids]) if it runs in a workspace, ` +
+        `{ scope: "user", ... } if it spans the caller's workspaces, or none("why") if neither.`,
+    );
+  const stale = Object.keys(FIXTURES)
+    .filter((path) => !paths.includes(path))
+    .map((path) => `Remove "${path}" from FIXTURES: appRouter has no such procedure.`);
+  return [...missing, ...stale];
+}
+
 async function outcome(caller: Caller, path: string, input: unknown) {
   try {
     return { ok: true as const, result: await callProcedure(caller, path, input) };
@@ -178,19 +196,16 @@ describe("isolation sweep over every procedure of appRouter", () => {
   const procedures = listProcedures();
 
   it("has a fixture for every procedure (and none for procedures that are gone)", () => {
-    const paths = procedures.map((p) => p.path);
-    const missing = paths
-      .filter((path) => !(path in FIXTURES))
-      .map(
-        (path) =>
-          `Add "${path}" to FIXTURES in server/api/routers/isolation-sweep.int.test.ts: ` +
-          `ws((a) => [inputs using workspace A's ids]) if it runs in a workspace, ` +
-          `{ scope: "user", ... } if it spans the caller's workspaces, or none("why") if neither.`,
-      );
-    const stale = Object.keys(FIXTURES)
-      .filter((path) => !paths.includes(path))
-      .map((path) => `Remove "${path}" from FIXTURES: appRouter has no such procedure.`);
-    expect([...missing, ...stale]).toEqual([]);
+    expect(fixtureProblems(procedures.map((p) => p.path))).toEqual([]);
+  });
+
+  it("tells the developer what to add when a procedure has no fixture", () => {
+    const paths = [...procedures.map((p) => p.path), "templates.newThing"];
+    expect(fixtureProblems(paths)).toEqual([
+      expect.stringMatching(
+        /^Add "templates\.newThing" to FIXTURES in server\/api\/routers\/isolation-sweep/,
+      ),
+    ]);
   });
 
   it("B (owner and write key) given A's ids never gets A's data, and A's rows never change", async () => {
@@ -224,16 +239,21 @@ describe("isolation sweep over every procedure of appRouter", () => {
     expect(await rowsOfA()).toEqual(before);
   });
 
-  it("B's owner naming A's workspace gets NOT_FOUND from every workspace procedure", async () => {
+  it("B's owner naming A's workspace gets NOT_FOUND, B's key FORBIDDEN, from every workspace procedure", async () => {
     const before = await rowsOfA();
     const problems: string[] = [];
     for (const { path } of procedures) {
       const fixture = FIXTURES[path];
       if (fixture?.scope !== "workspace") continue;
       for (const input of fixture.inputs(a)) {
-        const answer = await outcome(bOwnerAtA, path, input);
-        const code = answer.ok ? "a success" : answer.code;
-        if (code !== "NOT_FOUND") problems.push(`${path}(${JSON.stringify(input)}) → ${code}`);
+        for (const [caller, expected] of [
+          [bOwnerAtA, "NOT_FOUND"],
+          [bKeyAtA, "FORBIDDEN"],
+        ] as const) {
+          const answer = await outcome(caller, path, input);
+          const code = answer.ok ? "a success" : answer.code;
+          if (code !== expected) problems.push(`${path}(${JSON.stringify(input)}) → ${code}`);
+        }
       }
     }
     expect(problems).toEqual([]);
