@@ -10,7 +10,7 @@ const tokenSchema = safeSecret({ max: 200, min: 16, label: "The invitation link"
 export const authRouter = createTRPCRouter({
   signUp: publicProcedure
     .input(signUpSchema)
-    .mutation(({ ctx, input }) => signUp(ctx.db, input, { ip: ctx.ip })),
+    .mutation(({ ctx, input }) => signUp(ctx.db, input, { ip: ctx.ip, origin: ctx.origin })),
 
   invitation: publicProcedure
     .input(z.object({ token: tokenSchema }))

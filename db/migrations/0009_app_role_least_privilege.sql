@@ -7,7 +7,7 @@
 --   Deleting a workspace still removes its audit rows: foreign-key cascades run as the owner;
 -- * users: every column but password_hash (column privileges; a column added later needs its
 --   own GRANT SELECT (column)). Password hashes are read and written only by the connection's
---   own role, outside tenant transactions (server/auth/password-hashes.ts), so a query as
+--   own role, outside tenant transactions (server/auth/password-store.ts), so a query as
 --   parley_app can never return a co-member's hash.
 ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ALL ON TABLES FROM parley_app;
 --> statement-breakpoint
