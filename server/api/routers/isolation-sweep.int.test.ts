@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
 import { readRows } from "@/db/migrate";
+import { startSession } from "@/server/auth/sessions";
 import { testDatabase } from "@/test/db";
 import {
   addMember,
@@ -32,6 +33,8 @@ type AIds = {
   keyId: string;
   ownerId: string;
   agentId: string;
+  /** A signed-in session of A's owner (user_sessions). */
+  sessionId: string;
 };
 
 type Fixture =
@@ -52,6 +55,13 @@ const FIXTURES: Record<string, Fixture> = {
   "auth.signUp": none("public: creates a new account and workspace (auth.int.test.ts)"),
   "auth.invitation": none("public: the secret token is the access check (accept-invitation)"),
   "auth.acceptInvitation": none("public: the secret token is the access check"),
+  "account.sessions": { scope: "user", inputs: () => [undefined] },
+  "account.revokeSession": { scope: "user", inputs: (a) => [{ id: a.sessionId }] },
+  "account.signOutEverywhere": { scope: "user", inputs: () => [undefined] },
+  "account.changePassword": {
+    scope: "user",
+    inputs: () => [{ currentPassword: "not the password", newPassword: "a new password 1" }],
+  },
   "workspace.mine": { scope: "user", inputs: () => [undefined] },
   "workspace.create": { scope: "user", inputs: () => [{ name: "Beta second" }] },
   "workspace.get": ws(),
@@ -118,7 +128,9 @@ beforeAll(async () => {
       tags: ["zanzibar-tag"],
     }),
   );
+  const sessionId = await startSession(db, alpha.user.id, { ip: null, userAgent: "alpha" });
   a = {
+    sessionId,
     owner: alpha.user,
     workspace: alpha.workspace,
     workspaceId: alpha.workspace.id,
@@ -138,6 +150,7 @@ beforeAll(async () => {
       agent.email,
       key.id,
       invitation.id,
+      sessionId,
     ],
   };
   const beta = await signUpOwner(db, { workspaceName: "Beta Sweep" });
@@ -165,6 +178,16 @@ async function rowsOfA(): Promise<Record<string, string>> {
     );
     out[table] = row?.rows ?? "";
   }
+  // Per-user rows that A's people own: their sessions and their user rows.
+  const [people] = readRows<{ sessions: string | null; users: string | null }>(
+    await db.execute(sql`select
+      (select string_agg(s::text, E'\n' order by s::text) from user_sessions s
+        where s.user_id in (${a.ownerId}, ${a.agentId})) as sessions,
+      (select string_agg(u::text, E'\n' order by u::text) from users u
+        where u.id in (${a.ownerId}, ${a.agentId})) as users`),
+  );
+  out.user_sessions = people?.sessions ?? "";
+  out.users = people?.users ?? "";
   return out;
 }
 
