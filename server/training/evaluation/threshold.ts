@@ -1,0 +1,95 @@
+/**
+ * The confidence threshold below which the model answers "no confident suggestion", chosen on
+ * held-out rows (never on a test file). Two rules, depending on what the training data holds:
+ *
+ * 1. No out-of-scope examples: the lowest threshold whose answered rows (confidence ≥ t) reach the
+ *    target precision (default 0.95: at most 1 wrong suggestion in 20 shown first). The lowest
+ *    such t answers as many messages as possible at that precision. If no t reaches the target, the
+ *    t with the best precision among those answering ≥ 10% of rows. Either way t is at least
+ *    min(0.6, 2/labels): a distribution that flat is not a suggestion, even when the held-out rows
+ *    (all in scope) would let it through — gibberish gets exactly that kind of distribution.
+ * 2. Out-of-scope examples in the held-out rows: the threshold that maximises the share of rows
+ *    handled right — an in-scope row counts when answered with its label, an out-of-scope row
+ *    when not answered (the model predicting the out-of-scope label also counts as not answered).
+ *    Ties go to the lowest threshold (answer more).
+ */
+
+export interface ThresholdRow {
+  /** Calibrated probability of the top label. */
+  confidence: number;
+  /** The top label is the truth (always false for out-of-scope rows). */
+  correct: boolean;
+  /** The row is out of scope (truth is the out-of-scope label). */
+  outOfScope: boolean;
+  /** The model's top label is the out-of-scope label (never answered whatever its confidence). */
+  predictedOutOfScope: boolean;
+}
+
+export interface ThresholdChoice {
+  threshold: number;
+  rule: "precision-target" | "best-precision" | "out-of-scope-accuracy";
+  /** Share of held-out rows answered at this threshold. */
+  coverage: number;
+  /** Share of answered rows whose top label is right. */
+  answeredPrecision: number;
+  /** Rule 2 only: share of rows handled right. */
+  accuracy?: number;
+}
+
+export interface ThresholdOptions {
+  targetPrecision: number;
+  labelCount: number;
+}
+
+function stats(rows: readonly ThresholdRow[], t: number) {
+  let answered = 0;
+  let right = 0;
+  let handled = 0;
+  for (const row of rows) {
+    const answers = row.confidence >= t && !row.predictedOutOfScope;
+    if (answers) {
+      answered++;
+      if (row.correct) right++;
+    }
+    if (row.outOfScope ? !answers : answers && row.correct) handled++;
+  }
+  const n = rows.length || 1;
+  return {
+    coverage: answered / n,
+    answeredPrecision: answered ? right / answered : 0,
+    accuracy: handled / n,
+  };
+}
+
+export function chooseThreshold(
+  rows: readonly ThresholdRow[],
+  options: ThresholdOptions,
+): ThresholdChoice {
+  const floor = Math.min(0.6, 2 / Math.max(1, options.labelCount));
+  // Candidate thresholds: the floor and every distinct confidence above it.
+  const candidates = [
+    floor,
+    ...new Set(rows.map((r) => r.confidence).filter((c) => c > floor)),
+  ].sort((a, b) => a - b);
+  if (rows.some((r) => r.outOfScope)) {
+    let best = { threshold: floor, ...stats(rows, floor) };
+    for (const t of candidates) {
+      const s = stats(rows, t);
+      if (s.accuracy > best.accuracy) best = { threshold: t, ...s };
+    }
+    return { rule: "out-of-scope-accuracy", ...best };
+  }
+  for (const t of candidates) {
+    const s = stats(rows, t);
+    if (s.answeredPrecision >= options.targetPrecision && s.coverage > 0) {
+      return { threshold: t, rule: "precision-target", ...s, accuracy: undefined };
+    }
+  }
+  let best = { threshold: floor, ...stats(rows, floor) };
+  for (const t of candidates) {
+    const s = stats(rows, t);
+    if (s.coverage >= 0.1 && s.answeredPrecision > best.answeredPrecision)
+      best = { threshold: t, ...s };
+  }
+  return { rule: "best-precision", ...best, accuracy: undefined };
+}
