@@ -54,16 +54,23 @@ export interface Prediction {
   predictedOutOfScope: boolean;
 }
 
+function scoreText(model: IntentModel, text: string) {
+  const row = model.featurizer.transform(text);
+  const z = new Float64Array(model.labels.length);
+  logits(model.classifier, row, z);
+  softmaxInPlace(z, model.temperature);
+  return { p: z, known: row.indices.length > 0 };
+}
+
 /** Calibrated probabilities over all labels, in label order. */
 export function probabilities(model: IntentModel, text: string): Float64Array {
-  const z = new Float64Array(model.labels.length);
-  logits(model.classifier, model.featurizer.transform(text), z);
-  softmaxInPlace(z, model.temperature);
-  return z;
+  return scoreText(model, text).p;
 }
 
 export function predict(model: IntentModel, text: string, limit = 3): Prediction {
-  const p = probabilities(model, text);
+  // A text with no known feature scores on the biases alone: that is the label prior, not
+  // evidence, so it is never a confident suggestion whatever the numbers say.
+  const { p, known } = scoreText(model, text);
   let top = 0;
   for (let k = 1; k < p.length; k++) if ((p[k] ?? 0) > (p[top] ?? 0)) top = k;
   const topProbability = p[top] ?? 0;
@@ -75,7 +82,7 @@ export function predict(model: IntentModel, text: string, limit = 3): Prediction
     .slice(0, limit);
   return {
     candidates,
-    confident: !predictedOutOfScope && topProbability >= model.threshold,
+    confident: known && !predictedOutOfScope && topProbability >= model.threshold,
     topProbability,
     predictedOutOfScope,
   };

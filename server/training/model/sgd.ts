@@ -10,8 +10,8 @@
  * rattling around it, and the run length is fixed in advance — which gives an honest ETA.
  */
 import { seededRandom, shuffleInPlace } from "../evaluation/random";
-import { emptyModel, logits, type SoftmaxModel, softmaxInPlace } from "./softmax";
-import { getRow, type SparseMatrix } from "./sparse";
+import { emptyModel, type SoftmaxModel, softmaxInPlace } from "./softmax";
+import type { SparseMatrix } from "./sparse";
 
 export interface SgdOptions {
   epochs: number;
@@ -51,26 +51,38 @@ export function trainSgd(
     scale = 1;
   };
 
+  // The hot loop reads the CSR arrays directly (no per-row views) and uses `as number` instead
+  // of `?? 0`: every index is in bounds by construction, and this loop is the training time.
+  const { rowPtr, indices, values } = matrix;
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     shuffleInPlace(order, random);
     for (const r of order) {
       const eta = options.eta0 * (1 - step / total);
       step++;
-      const row = getRow(matrix, r);
-      const y = labels[r] ?? 0;
-      logits(model, row, z, scale);
+      const start = rowPtr[r] as number;
+      const end = rowPtr[r + 1] as number;
+      const y = labels[r] as number;
+      for (let k = 0; k < classes; k++) z[k] = 0;
+      for (let j = start; j < end; j++) {
+        const base = (indices[j] as number) * classes;
+        const v = values[j] as number;
+        for (let k = 0; k < classes; k++)
+          z[k] = (z[k] as number) + v * (weights[base + k] as number);
+      }
+      for (let k = 0; k < classes; k++) z[k] = (z[k] as number) * scale + (bias[k] as number);
       softmaxInPlace(z);
-      z[y] = (z[y] ?? 0) - 1; // z is now the gradient of the loss w.r.t. the logits
+      z[y] = (z[y] as number) - 1; // z is now the gradient of the loss w.r.t. the logits
       scale *= 1 - eta * options.lambda;
       if (scale < 1e-6) fold();
       const rate = eta / scale;
-      for (let j = 0; j < row.indices.length; j++) {
-        const base = (row.indices[j] ?? 0) * classes;
-        const v = (row.values[j] ?? 0) * rate;
-        for (let k = 0; k < classes; k++)
-          weights[base + k] = (weights[base + k] ?? 0) - v * (z[k] ?? 0);
+      for (let j = start; j < end; j++) {
+        const base = (indices[j] as number) * classes;
+        const v = (values[j] as number) * rate;
+        for (let k = 0; k < classes; k++) {
+          weights[base + k] = (weights[base + k] as number) - v * (z[k] as number);
+        }
       }
-      for (let k = 0; k < classes; k++) bias[k] = (bias[k] ?? 0) - eta * (z[k] ?? 0);
+      for (let k = 0; k < classes; k++) bias[k] = (bias[k] as number) - eta * (z[k] as number);
     }
     if (options.onEpoch?.(epoch + 1, options.epochs) === false) break;
   }
