@@ -94,7 +94,15 @@ export function decodeWordVectors(bytes: Uint8Array): EmbeddingTable {
 
 /** Where the committed table lives: next to this module in the source tree (see README). */
 export function defaultWordVectorPath(root = process.cwd()): string {
-  return path.join(root, "server", "training", "model", "data", "word-vectors.bin");
+  // turbopackIgnore: a path built at run time; without it a Next build traces the whole project.
+  return path.join(
+    /* turbopackIgnore: true */ root,
+    "server",
+    "training",
+    "model",
+    "data",
+    "word-vectors.bin",
+  );
 }
 
 let cached: { file: string; table: EmbeddingTable } | undefined;
@@ -102,7 +110,7 @@ let cached: { file: string; table: EmbeddingTable } | undefined;
 /** Load (once per process) the committed word-vector table. */
 export function loadWordVectors(file = defaultWordVectorPath()): EmbeddingTable {
   if (cached?.file === file) return cached.table;
-  const table = decodeWordVectors(new Uint8Array(readFileSync(file)));
+  const table = decodeWordVectors(new Uint8Array(readFileSync(/* turbopackIgnore: true */ file)));
   cached = { file, table };
   return table;
 }

@@ -50,9 +50,9 @@ export interface TrainedArtefact {
 export function workerEntry(root = process.cwd()): string {
   const override = process.env.PARLEY_TRAIN_WORKER;
   const entry = override
-    ? path.resolve(root, override)
-    : path.join(root, "server", "training", "model", "train-worker.ts");
-  if (!existsSync(entry)) {
+    ? path.resolve(/* turbopackIgnore: true */ root, override)
+    : path.join(/* turbopackIgnore: true */ root, "server", "training", "model", "train-worker.ts");
+  if (!existsSync(/* turbopackIgnore: true */ entry)) {
     throw new Error(
       `training worker not found at ${entry} (set PARLEY_TRAIN_WORKER or run from the project root)`,
     );
