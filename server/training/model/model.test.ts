@@ -140,3 +140,35 @@ describe("trained model", () => {
     );
   });
 });
+
+describe("a model with out-of-scope examples", () => {
+  const outOfScope = [
+    "what is the weather tomorrow",
+    "tell me a joke",
+    "who won the football game",
+    "play some music",
+    "how tall is the eiffel tower",
+    "what time is it in tokyo",
+    "recommend a good movie",
+    "how do I bake bread",
+    "what's the capital of peru",
+    "set an alarm for 7",
+  ].map((text) => ({ text, label: "oos" }));
+  const model = trainModel([...examples, ...outOfScope], {
+    ...config,
+    outOfScopeLabel: "oos",
+  });
+
+  it("never offers the out-of-scope label as a candidate, and is not confident on such text", () => {
+    const p = predict(model, "tell me a joke about the weather");
+    expect(p.predictedOutOfScope).toBe(true);
+    expect(p.confident).toBe(false);
+    expect(p.candidates.map((c) => c.label)).not.toContain("oos");
+    expect(predict(model, "please refund my order").confident).toBe(true);
+  });
+
+  it("chooses the threshold by the out-of-scope rule and reports out-of-scope figures", () => {
+    expect(model.metrics.heldOut?.thresholdChoice.rule).toBe("out-of-scope-accuracy");
+    expect(model.metrics.heldOut?.outOfScope?.rows).toBe(2);
+  });
+});
