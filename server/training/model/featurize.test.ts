@@ -6,6 +6,7 @@ import { countTerms, hashTerm } from "./terms";
 const plain: FeaturizerConfig = {
   ...DEFAULT_FEATURIZER,
   normalize: { expandContractions: false, placeholders: false },
+  embeddingWeight: 0,
 };
 
 describe("normalizeText", () => {

@@ -39,7 +39,9 @@ export const DEFAULT_FEATURIZER: FeaturizerConfig = {
   sublinearTf: true,
   wordWeight: 1,
   charWeight: 1,
-  embeddingWeight: 0,
+  // Pooled word vectors: +1.1 points top-1 on 10-shot BANKING77 (held-out training rows), level
+  // on the full set, for about twice the training time (bench/model.ts --tune).
+  embeddingWeight: 1,
 };
 
 /** Everything needed to turn new text into the same features: stored in the artefact. */

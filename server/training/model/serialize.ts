@@ -10,7 +10,7 @@
  * by max |w| / 127 — a quarter of the size; bench/model.ts measures what it costs in accuracy.
  * All numbers little-endian. Loading rebuilds Float32 weights (prediction speed is unchanged).
  */
-import type { EmbeddingTable } from "./embeddings";
+import { type EmbeddingTable, loadWordVectors } from "./embeddings";
 import { type FeaturizerConfig, makeFeaturizer } from "./featurize";
 import type { IntentModel, ModelMetrics } from "./model";
 
@@ -92,7 +92,10 @@ export function serializeModel(
   return out;
 }
 
-/** Rebuild a model from its bytes; models trained with word vectors need the same table. */
+/**
+ * Rebuild a model from its bytes. A model trained with word vectors needs the same table: the
+ * caller's, else the committed one (loadWordVectors, once per process).
+ */
 export function deserializeModel(bytes: Uint8Array, embeddings?: EmbeddingTable): IntentModel {
   if (bytes.length < 12 || new TextDecoder().decode(bytes.subarray(0, 8)) !== MODEL_MAGIC) {
     throw new Error("not a Parley model (bad magic)");
@@ -127,6 +130,8 @@ export function deserializeModel(bytes: Uint8Array, embeddings?: EmbeddingTable)
         weights[f * classes + k] = (values[f * classes + k] ?? 0) * scale;
     }
   }
+  const vectors =
+    embeddings ?? (header.featurizer.config.embeddingWeight > 0 ? loadWordVectors() : undefined);
   const featurizer = makeFeaturizer(
     {
       config: header.featurizer.config,
@@ -135,7 +140,7 @@ export function deserializeModel(bytes: Uint8Array, embeddings?: EmbeddingTable)
       idf,
       sparseCount,
     },
-    embeddings,
+    vectors,
   );
   if (featurizer.dimension !== features) {
     throw new Error(`model expects ${features} features, featuriser gives ${featurizer.dimension}`);

@@ -45,11 +45,11 @@ describe("training on a BANKING77 slice", () => {
     expect(test.length).toBe(400);
     const model = trainModel(train);
     const { top1, top3 } = accuracy(model);
-    // Measured: top-1 0.9475, top-3 0.9875, held-out top-1 0.9125 (seeded, so stable).
+    // Measured: top-1 0.955, top-3 0.9825, held-out top-1 0.925 (seeded, so stable).
     expect(top1).toBeGreaterThan(0.8);
     expect(top3).toBeGreaterThan(0.92);
     expect(model.metrics.heldOut?.report.top1).toBeGreaterThan(0.75);
-  });
+  }, 30_000);
 
   it("trains in a worker thread with progress, and the bytes load", async () => {
     const progress: TrainingProgress[] = [];
