@@ -84,9 +84,19 @@ function measure(run: Run, config: TrainingConfig, encoding: WeightEncoding) {
   // The machine is shared: CPU seconds say what training costs when it has a core to itself.
   const trainCpuSeconds = (cpu.user + cpu.system) / 1e6;
   const bytes = serializeModel(trained, encoding);
+  // Heap + array buffers before and after loading: what one more cached model costs. Exact only
+  // with --expose-gc (node --expose-gc --import tsx bench/model.ts); null otherwise.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const used = () => {
+    gc?.();
+    const m = process.memoryUsage();
+    return m.heapUsed + m.arrayBuffers;
+  };
+  const before = used();
   const loadStarted = performance.now();
   const model = deserializeModel(bytes, embeddings);
   const loadMs = performance.now() - loadStarted;
+  const heapDelta = gc ? used() - before : null;
   const latencies: number[] = [];
   let top1 = 0;
   let top3 = 0;
@@ -143,6 +153,8 @@ function measure(run: Run, config: TrainingConfig, encoding: WeightEncoding) {
     train_cpu_seconds: trainCpuSeconds,
     model_bytes: bytes.length,
     memory_bytes: modelMemoryBytes(model),
+    heap_delta_bytes: heapDelta,
+    word_vectors_bytes: embeddings?.bytes ?? 0,
     load_ms: loadMs,
     predict_p50_ms: percentile(latencies, 0.5),
     predict_p95_ms: percentile(latencies, 0.95),

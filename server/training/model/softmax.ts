@@ -4,6 +4,12 @@
  * Weights are stored feature-major (`weights[f * classes + k]`) so that a sparse row touches a
  * few contiguous runs of `classes` numbers: the dot products and the SGD updates both stream.
  *
+ * Hand-written because the maintained npm option, ml-logistic-regression 2.0.0 (mljs), takes a
+ * dense ml-matrix and trains one-vs-rest sigmoids by full-batch gradient steps (50,000 by
+ * default): BANKING77's 10,003 × ~32,000 TF-IDF matrix would be 2.6 GB as float64, and
+ * one-vs-rest probabilities do not sum to 1. So the numerics here are tested against known
+ * results instead (optimizer.test.ts: finite-difference gradient, closed-form optimum, L-BFGS).
+ *
  * The objective both optimisers minimise, and whose gradient the tests check by finite
  * differences:  J(W, b) = (1/n) Σ_i −ln softmax(W·x_i + b)[y_i] + (λ/2)‖W‖²  (bias unpenalised).
  */
