@@ -110,6 +110,15 @@ describe("trained model", () => {
     }
   });
 
+  it("uses word vectors only when labels have few examples (median below the setting)", () => {
+    // 10 per label here, below the default 40: the 200 pooled dimensions follow the n-grams.
+    expect(model.featurizer.state.config.embeddingWeight).toBe(1);
+    expect(model.featurizer.dimension).toBe(model.featurizer.state.sparseCount + 200);
+    const without = trainModel(examples, { ...config, wordVectorsBelowPerLabel: 10 });
+    expect(without.featurizer.state.config.embeddingWeight).toBe(0);
+    expect(without.featurizer.dimension).toBe(without.featurizer.state.sparseCount);
+  });
+
   it("rejects bytes that are not a model", () => {
     expect(() => deserializeModel(new Uint8Array(20))).toThrow(/bad magic/);
   });

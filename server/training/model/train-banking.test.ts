@@ -45,7 +45,8 @@ describe("training on a BANKING77 slice", () => {
     expect(test.length).toBe(400);
     const model = trainModel(train);
     const { top1, top3 } = accuracy(model);
-    // Measured: top-1 0.955, top-3 0.9825, held-out top-1 0.925 (seeded, so stable).
+    // Measured: top-1 0.9475, top-3 0.9875, held-out top-1 0.9125 (seeded, so stable; 40 per
+    // label, so no word vectors).
     expect(top1).toBeGreaterThan(0.8);
     expect(top3).toBeGreaterThan(0.92);
     expect(model.metrics.heldOut?.report.top1).toBeGreaterThan(0.75);

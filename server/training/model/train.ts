@@ -43,6 +43,13 @@ export interface TrainingConfig {
   targetPrecision: number;
   /** Label of examples no template answers (e.g. "oos"), if the data has any. */
   outOfScopeLabel: string | null;
+  /**
+   * Use the pooled word-vector block only when the median label has fewer examples than this
+   * (0: never; Infinity: always, if featurizer.embeddingWeight > 0). Measured on held-out training
+   * rows: +1.1 points top-1 at 10 per label, none at ~100 per label (BANKING77 full), where it
+   * doubles the training time — n-grams already cover the vocabulary when examples are many.
+   */
+  wordVectorsBelowPerLabel: number;
 }
 
 export const DEFAULT_TRAINING: TrainingConfig = {
@@ -57,6 +64,7 @@ export const DEFAULT_TRAINING: TrainingConfig = {
   refit: true,
   targetPrecision: 0.95,
   outOfScopeLabel: null,
+  wordVectorsBelowPerLabel: 40,
 };
 
 export type TrainingStage = "featurize" | "train" | "evaluate" | "refit";
@@ -118,12 +126,18 @@ export function trainModel(
   };
 
   // Word vectors: the caller's table, else the committed one (loaded once per process).
+  const perLabel = labels.map((_, k) => y.filter((v) => v === k).length).sort((a, b) => a - b);
+  const median = perLabel[Math.floor(perLabel.length / 2)] ?? 0;
+  const featurizerConfig =
+    median < config.wordVectorsBelowPerLabel
+      ? config.featurizer
+      : { ...config.featurizer, embeddingWeight: 0 };
   const embeddings =
-    options.embeddings ?? (config.featurizer.embeddingWeight > 0 ? loadWordVectors() : undefined);
+    featurizerConfig.embeddingWeight > 0 ? (options.embeddings ?? loadWordVectors()) : undefined;
   const fitOn = (rows: number[], stage: "train" | "refit") => {
     const featurizer = fitFeaturizer(
       rows.map((r) => texts[r] ?? ""),
-      config.featurizer,
+      featurizerConfig,
       embeddings,
     );
     const matrix = transformAll(
