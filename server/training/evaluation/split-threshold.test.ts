@@ -60,6 +60,18 @@ describe("chooseThreshold", () => {
     expect(chooseThreshold(rows, { targetPrecision: 0.9, labelCount: 2 }).threshold).toBe(0.6);
   });
 
+  it("raises t to keep a margin: at most 1 in 100 right answers given up", () => {
+    // 99 right answers at 0.99 and one at 0.3: the precision rule alone gives the floor (0.02).
+    const rows = [...Array.from({ length: 99 }, () => row(0.99, true)), row(0.3, true)];
+    const choice = chooseThreshold(rows, { targetPrecision: 0.95, labelCount: 100 });
+    expect(choice).toMatchObject({
+      rule: "margin",
+      threshold: 0.99,
+      coverage: 0.99,
+      answeredPrecision: 1,
+    });
+  });
+
   it("falls back to the best precision when the target is out of reach", () => {
     const rows = [row(0.9, true), row(0.8, false), row(0.7, true), row(0.6, false)];
     const choice = chooseThreshold(rows, { targetPrecision: 1.01, labelCount: 50 });
