@@ -26,8 +26,14 @@ const envSchema = z.object({
   SMTP_FROM: optionalString.default("Parley <no-reply@parley.local>"),
   APP_URL: optionalString,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
-  /** Sign-in attempts allowed per account and per IP in one window. */
+  /** Sign-ups allowed per IP in one window (AUTH_RATE_WINDOW_SECONDS). */
   AUTH_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  /** Failed sign-ins per account and source IP before growing delays start (server/auth/rate-limit.ts). */
+  AUTH_FREE_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  /** Failed sign-ins per account per hour from all sources together before it refuses them all. */
+  AUTH_ACCOUNT_LIMIT: z.coerce.number().int().positive().default(300),
+  /** Failed sign-ins per source IP per hour across all accounts. */
+  AUTH_IP_LIMIT: z.coerce.number().int().positive().default(100),
   AUTH_RATE_WINDOW_SECONDS: z.coerce
     .number()
     .int()

@@ -3,7 +3,13 @@ import type { Actor } from "@/server/audit/actor";
 import { resolveApiKey } from "@/server/auth/resolve-api-key";
 import { getEnv } from "@/server/env";
 
-export type SessionUser = { id: string; email: string; name: string | null };
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string | null;
+  /** The server-side session record (server/auth/sessions.ts) behind the cookie, if any. */
+  sessionId?: string | null;
+};
 
 export type Context = {
   db: Database;
@@ -11,6 +17,8 @@ export type Context = {
   /** The workspace slug the browser is on (`x-parley-workspace`); keys carry their own. */
   workspaceSlug: string | null;
   ip: string | null;
+  /** The signed-in browser's session record, so it can be told apart from the user's others. */
+  sessionId: string | null;
   /** Set when a Bearer header was sent but did not match a live key. */
   rejectedApiKey: boolean;
   /** Where links in emails point, e.g. invitations: APP_URL, else the request's own origin. */
@@ -33,13 +41,29 @@ export async function createContext(options: {
   const authorization = headers.get("authorization");
   if (authorization?.toLowerCase().startsWith("bearer ")) {
     const actor = await resolveApiKey(db, authorization.slice(7).trim());
-    return { db, actor, workspaceSlug, ip, origin, rejectedApiKey: actor === null };
+    return {
+      db,
+      actor,
+      workspaceSlug,
+      ip,
+      origin,
+      sessionId: null,
+      rejectedApiKey: actor === null,
+    };
   }
   const user = await options.getSessionUser();
   const actor: Actor | null = user
     ? { type: "user", userId: user.id, email: user.email, name: user.name }
     : null;
-  return { db, actor, workspaceSlug, ip, origin, rejectedApiKey: false };
+  return {
+    db,
+    actor,
+    workspaceSlug,
+    ip,
+    origin,
+    sessionId: user?.sessionId ?? null,
+    rejectedApiKey: false,
+  };
 }
 
 export function clientIp(headers: Headers): string | null {
