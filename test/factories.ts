@@ -6,6 +6,7 @@ import { withTenant } from "@/db/tenant";
 import { createContext, type SessionUser } from "@/server/api/context";
 import { appRouter, createCaller } from "@/server/api/root";
 import { hashPassword } from "@/server/auth/password";
+import { CLIENT_IP_HEADER, markFrontServer } from "@/server/http/client-address";
 import { listWorkspacesForUser } from "@/server/workspaces/access";
 
 /**
@@ -30,7 +31,11 @@ export async function callerFor(
   options: { ip?: string } = {},
 ): Promise<Caller> {
   const headers = new Headers({ host: "parley.test" });
-  if (options.ip) headers.set("x-forwarded-for", options.ip);
+  if (options.ip) {
+    // As the front server (server.mjs) would stamp it after reading the socket.
+    markFrontServer();
+    headers.set(CLIENT_IP_HEADER, options.ip);
+  }
   if (who && "apiKey" in who) headers.set("authorization", `Bearer ${who.apiKey}`);
   if (who?.slug) headers.set("x-parley-workspace", who.slug);
   const user = who && "user" in who ? who.user : null;

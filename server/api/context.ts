@@ -2,6 +2,7 @@ import type { Database } from "@/db";
 import type { Actor } from "@/server/audit/actor";
 import { resolveApiKey } from "@/server/auth/resolve-api-key";
 import { getEnv } from "@/server/env";
+import { readClientIp } from "@/server/http/client-address";
 
 export type SessionUser = {
   id: string;
@@ -66,21 +67,29 @@ export async function createContext(options: {
   };
 }
 
+/**
+ * The client's address as the front server resolved it from the socket (and from forwarding
+ * headers only when TRUST_PROXY says so). Never X-Forwarded-For directly: the client writes it.
+ */
 export function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || null;
+  return readClientIp(headers);
 }
 
+const HOST_PATTERN = /^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:]+\](:\d+)?$/;
+
 /**
- * APP_URL wins: a Host header is chosen by the client, so deployments behind anything but a
- * trusted proxy should set it. Without it, the proxy's forwarded headers, then Host.
+ * Where links in e-mails point. APP_URL wins. Without it, the Host header; X-Forwarded-Host
+ * and X-Forwarded-Proto only when TRUST_PROXY is set (the front server also drops them when
+ * they do not come from a trusted proxy), since a client can send either.
  */
 export function requestOrigin(headers: Headers): string | null {
-  const configured = getEnv().APP_URL;
-  if (configured) return configured.replace(/\/+$/, "");
-  const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host");
-  if (!host || !/^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:]+\](:\d+)?$/.test(host)) return null;
-  const forwardedProto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  const env = getEnv();
+  if (env.APP_URL) return new URL(env.APP_URL).origin;
+  const trusted = Boolean(env.TRUST_PROXY);
+  const first = (name: string) => headers.get(name)?.split(",")[0]?.trim() || null;
+  const host = (trusted ? first("x-forwarded-host") : null) ?? headers.get("host");
+  if (!host || !HOST_PATTERN.test(host)) return null;
+  const forwardedProto = trusted ? first("x-forwarded-proto") : null;
   const proto = forwardedProto === "https" || forwardedProto === "http" ? forwardedProto : "http";
   return `${proto}://${host}`;
 }

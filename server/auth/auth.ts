@@ -6,6 +6,7 @@ import Google from "next-auth/providers/google";
 import { z } from "zod";
 import { getDatabase } from "@/db";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { safeCallbackUrl } from "@/lib/safe-callback-url";
 import { clientIp } from "@/server/api/context";
 import { getAuthSecret, getEnv } from "@/server/env";
 import { log } from "@/server/logger";
@@ -54,7 +55,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(
         verificationTokensTable: verificationTokens,
       }),
       secret: getAuthSecret(),
+      // Forwarded host and proto reach here only from a trusted proxy (server.mjs drops them
+      // otherwise), so trusting the request's host is safe.
       trustHost: true,
+      // Secure cookies when the public URL is https; otherwise Auth.js decides per request from
+      // the protocol, which is the socket's or a trusted proxy's.
+      ...(servedOverHttps(env) ? { useSecureCookies: true } : {}),
       session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
       pages: { signIn: "/sign-in", error: "/sign-in" },
       // Auth.js's own logger prints stack traces for every wrong password; route it through ours
@@ -92,6 +98,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(
           : []),
       ],
       callbacks: {
+        /** Only paths on this site: the same parser as the sign-in page's callbackUrl. */
+        redirect({ url, baseUrl }) {
+          return new URL(safeCallbackUrl(url, { origin: baseUrl }), baseUrl).href;
+        },
         async jwt({ token, user }) {
           if (user?.id) {
             // Signing in (any provider): a new session row, named in the cookie.
@@ -125,6 +135,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(
     };
   },
 );
+
+function servedOverHttps(env: { APP_URL?: string; AUTH_URL?: string }): boolean {
+  return [env.APP_URL, env.AUTH_URL].some((url) => url?.startsWith("https://"));
+}
 
 /** The signed-in user for server components and the tRPC context, or null. */
 export async function getSessionUser(): Promise<{
