@@ -87,6 +87,9 @@ export const templates = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** The trigger values people type (keywords, phrases, intents), kept for search on save. */
     triggerText: text().notNull().default(""),
+    /** In the trash since then (restorable for TRASH_DAYS, then purged); null when not deleted. */
+    deletedAt: timestamp({ withTimezone: true }),
+    deletedBy: userRef(),
   },
   (t) => [
     // Each list order has its own keyset index, workspace_id first so RLS's filter uses it.
@@ -97,6 +100,10 @@ export const templates = pgTable(
     index("templates_category_idx").on(t.categoryId),
     // Lets a tag filter combine with the full-text bitmap instead of filtering row by row.
     index("templates_tags_idx").using("gin", t.tags),
+    // The trash view and the purge read only deleted rows.
+    index("templates_workspace_deleted_idx")
+      .on(t.workspaceId, t.deletedAt)
+      .where(sql`${t.deletedAt} is not null`),
   ],
 );
 

@@ -80,6 +80,8 @@ export type WorkspaceContext = {
   actor: WorkspaceActor;
   /** Records the mutation's audit row in the same transaction. */
   audit: (event: AuditEvent) => Promise<void>;
+  /** A mutation that changed nothing (a dry run) skips the generic audit row. */
+  changedNothing: () => void;
 };
 
 /**
@@ -114,16 +116,28 @@ export const workspaceProcedure = authedProcedure.use(async ({ ctx, next, type, 
   const workspaceActor: WorkspaceActor = { ...actor, role, ip: ctx.ip };
   return withTenant(ctx.db, workspace.id, async (tx) => {
     let audited = 0;
+    let changedNothing = false;
     const audit = async (event: AuditEvent) => {
       audited++;
       await recordAudit(tx, workspace.id, workspaceActor, event);
     };
-    const result = await next({ ctx: { ...ctx, tx, workspace, actor: workspaceActor, audit } });
+    const result = await next({
+      ctx: {
+        ...ctx,
+        tx,
+        workspace,
+        actor: workspaceActor,
+        audit,
+        changedNothing: () => {
+          changedNothing = true;
+        },
+      },
+    });
     if (!result.ok) {
       // Throwing rolls the tenant transaction back: nothing half-written stays visible.
       throw result.error;
     }
-    if (type === "mutation" && audited === 0) {
+    if (type === "mutation" && audited === 0 && !changedNothing) {
       await audit({ action: path, entityType: path.split(".")[0] ?? "workspace" });
     }
     return result;

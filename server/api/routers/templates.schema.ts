@@ -6,6 +6,7 @@ import {
   templateStatusSchema,
 } from "@/server/templates/language/template-schema";
 import { EXPORT_FORMATS, IMPORT_FORMATS } from "@/server/templates/store/import-export";
+import { IMPORT_MODES } from "@/server/templates/store/import-modes";
 import { LIST_SORTS } from "@/server/templates/store/list-templates";
 
 /**
@@ -77,6 +78,8 @@ export const importInput = z.object({
     .string()
     .max(MAX_IMPORT_BYTES, `An import file is at most ${MAX_IMPORT_BYTES / 1_000_000} MB.`),
   dryRun: z.boolean().default(false),
+  /** What happens to entries whose name a template already has (import-modes.ts). */
+  mode: z.enum(IMPORT_MODES).default("skip"),
 });
 
 export const exportInput = z.object({

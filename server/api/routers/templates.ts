@@ -82,9 +82,11 @@ export const templatesRouter = createTRPCRouter({
   duplicate: adminProcedure
     .input(idInput)
     .mutation(({ ctx, input }) => duplicateTemplate(ctx, input)),
-  import: adminProcedure
-    .input(importInput)
-    .mutation(({ ctx, input }) => importTemplates(ctx, input)),
+  import: adminProcedure.input(importInput).mutation(({ ctx, input }) => {
+    // "Check file" is a dry run: it changes nothing, so it leaves no audit row.
+    if (input.dryRun) ctx.changedNothing();
+    return importTemplates(ctx, input);
+  }),
   /** A mutation, not a query: data leaving the workspace is audited, and the id list can be long. */
   export: workspaceProcedure
     .input(exportInput)

@@ -3,7 +3,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type ChangeEvent, useId, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-react-provider";
-import type { ImportFormat, TemplateImportResult } from "@/components/templates/template-types";
+import type {
+  ImportFormat,
+  ImportMode,
+  TemplateImportResult,
+} from "@/components/templates/template-types";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
@@ -23,6 +27,12 @@ const formatOptions: { value: ImportFormat; label: string }[] = [
   { value: "chatwoot", label: "Chatwoot canned responses (API JSON)" },
 ];
 
+const modeOptions: { value: ImportMode; label: string }[] = [
+  { value: "skip", label: "Skip them (keep what is here)" },
+  { value: "overwrite", label: "Overwrite them (as a new version)" },
+  { value: "copy", label: "Import them as copies" },
+];
+
 /** Above this a loaded file is not shown in the textarea, which would only slow the page. */
 const MAX_SHOWN = 200_000;
 
@@ -31,6 +41,7 @@ type Checked = {
   dryRun: boolean;
   content: string;
   format: ImportFormat;
+  mode: ImportMode;
 };
 
 /** Import: pick a format, load or paste a file, check it (dry run), then import it whole. */
@@ -39,6 +50,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const queryClient = useQueryClient();
   const fileId = useId();
   const [format, setFormat] = useState<ImportFormat>("json");
+  const [mode, setMode] = useState<ImportMode>("skip");
   const [content, setContent] = useState("");
   const [fileName, setFileName] = useState<string | null>(null);
   const [checked, setChecked] = useState<Checked | null>(null);
@@ -70,8 +82,8 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
 
   async function run(dryRun: boolean) {
     try {
-      const result = await importTemplates.mutateAsync({ format, content, dryRun });
-      setChecked({ result, dryRun, content, format });
+      const result = await importTemplates.mutateAsync({ format, content, dryRun, mode });
+      setChecked({ result, dryRun, content, format, mode });
       if (!dryRun && result.committed) {
         await queryClient.invalidateQueries({ queryKey: trpc.templates.pathKey() });
       }
@@ -80,7 +92,8 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
     }
   }
 
-  const current = checked && checked.content === content && checked.format === format;
+  const current =
+    checked && checked.content === content && checked.format === format && checked.mode === mode;
   const done = Boolean(current && checked && !checked.dryRun && checked.result.committed);
   // Importing without a check first is allowed: a rejected file is reported the same way.
   const cleanCheck =
@@ -88,7 +101,12 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
     checked?.dryRun &&
     checked.result.rejected.length === 0 &&
     checked.result.imported > 0;
-  const canImport = content.trim() !== "" && (!current || cleanCheck);
+  const nothingToDo =
+    current &&
+    checked?.dryRun &&
+    checked.result.rejected.length === 0 &&
+    checked.result.imported === 0;
+  const canImport = content.trim() !== "" && (!current || cleanCheck || nothingToDo);
   const error = formErrorMessage(importTemplates.error);
 
   return (
@@ -139,6 +157,19 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
                     value={format}
                     onChange={(event) => setFormat(event.target.value as ImportFormat)}
                     options={formatOptions}
+                  />
+                )}
+              </FormField>
+              <FormField
+                label="Templates whose name already exists"
+                hint="Check the file to see which entries this affects."
+              >
+                {(control) => (
+                  <Select
+                    {...control}
+                    value={mode}
+                    onChange={(event) => setMode(event.target.value as ImportMode)}
+                    options={modeOptions}
                   />
                 )}
               </FormField>
