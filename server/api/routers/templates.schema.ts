@@ -5,6 +5,7 @@ import {
   type TemplateDraftInput,
   templateStatusSchema,
 } from "@/server/templates/language/template-schema";
+import { BULK_ACTIONS, MAX_BULK_TEMPLATES } from "@/server/templates/store/bulk-actions";
 import { EXPORT_FORMATS, IMPORT_FORMATS } from "@/server/templates/store/import-export";
 import { IMPORT_MODES } from "@/server/templates/store/import-modes";
 import { LIST_SORTS } from "@/server/templates/store/list-templates";
@@ -85,6 +86,20 @@ export const importInput = z.object({
 export const exportInput = z.object({
   format: z.enum(EXPORT_FORMATS),
   ids: z.array(z.uuid()).min(1).max(5_000).optional(),
+});
+
+const ids = z
+  .array(z.uuid())
+  .min(1, "Select at least one template.")
+  .max(MAX_BULK_TEMPLATES, `At most ${MAX_BULK_TEMPLATES} templates at once.`);
+
+export const idsInput = z.object({ ids });
+
+export const bulkInput = z.object({
+  ids,
+  action: z.enum(BULK_ACTIONS),
+  category: z.string().trim().max(MAX_CATEGORY_LENGTH).nullable().optional(),
+  tag: z.string().trim().min(1, "Type the tag to add.").max(MAX_TAG_LENGTH).optional(),
 });
 
 export const renameCategoryInput = z.object({

@@ -1,4 +1,5 @@
 import { searchTemplates } from "@/server/templates/search/search-templates";
+import { bulkUpdateTemplates } from "@/server/templates/store/bulk-actions";
 import {
   listCategories,
   removeCategory,
@@ -21,10 +22,13 @@ import {
   listVersions,
   restoreVersion,
 } from "@/server/templates/store/template-versions";
+import { listTrash, restoreFromTrash, trashTemplates } from "@/server/templates/store/trash";
 import { adminProcedure, createTRPCRouter, workspaceProcedure } from "../trpc";
 import {
+  bulkInput,
   exportInput,
   idInput,
+  idsInput,
   importInput,
   listInput,
   renameCategoryInput,
@@ -53,6 +57,14 @@ const categoriesRouter = createTRPCRouter({
   remove: adminProcedure.input(idInput).mutation(({ ctx, input }) => removeCategory(ctx, input)),
 });
 
+/** Deleted templates, restorable for TRASH_DAYS (server/templates/store/trash.ts). */
+const trashRouter = createTRPCRouter({
+  list: adminProcedure.query(({ ctx }) => listTrash(ctx)),
+  restore: adminProcedure
+    .input(idsInput)
+    .mutation(({ ctx, input }) => restoreFromTrash(ctx, input)),
+});
+
 export const templatesRouter = createTRPCRouter({
   list: workspaceProcedure.input(listInput).query(({ ctx, input }) => listTemplates(ctx, input)),
   get: workspaceProcedure.input(idInput).query(({ ctx, input }) => getTemplate(ctx, input.id)),
@@ -79,6 +91,12 @@ export const templatesRouter = createTRPCRouter({
   }),
   archive: adminProcedure.input(idInput).mutation(({ ctx, input }) => archiveTemplate(ctx, input)),
   restore: adminProcedure.input(idInput).mutation(({ ctx, input }) => restoreTemplate(ctx, input)),
+  /** Moves templates to the trash (restorable for 30 days). */
+  remove: adminProcedure.input(idsInput).mutation(({ ctx, input }) => trashTemplates(ctx, input)),
+  /** Archive, move to a category, add a tag or delete, for many templates at once. */
+  bulk: adminProcedure
+    .input(bulkInput)
+    .mutation(({ ctx, input }) => bulkUpdateTemplates(ctx, input)),
   duplicate: adminProcedure
     .input(idInput)
     .mutation(({ ctx, input }) => duplicateTemplate(ctx, input)),
@@ -93,5 +111,6 @@ export const templatesRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => exportTemplates(ctx, input)),
 
   versions: versionsRouter,
+  trash: trashRouter,
   categories: categoriesRouter,
 });

@@ -90,6 +90,8 @@ export function rankedSearchSql(q: RankedQuery): SQL {
         ${textArray(tags)}, ${language ?? null}::text, ${ANY_POOL}::int, ${TOP_POOL}::int, ${POPULAR_SCAN}::int
       ) as c(id)
       join templates t on t.id = c.id
+      -- Never the trash; "any status" (no filter) leaves archived templates out too.
+      where t.deleted_at is null ${status ? sql`` : sql`and t.status <> 'archived'`}
     )
     select id, score from ranked
     ${q.after ? sql`where (score, id) < (${q.after.score}::float8, ${q.after.id}::uuid)` : sql``}

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { templateCategories, templates } from "@/db/schema";
 import { conflict, isUniqueViolation, notFound } from "@/server/errors";
@@ -53,7 +53,7 @@ export async function resolveCategory(
   return ids.get(key(name)) ?? null;
 }
 
-/** Every category with how many templates (of any status) it holds, by name. */
+/** Every category with how many templates (of any status, not in the trash) it holds, by name. */
 export async function listCategories(scope: TemplateScope): Promise<CategoryWithCount[]> {
   return scope.tx
     .select({
@@ -62,7 +62,10 @@ export async function listCategories(scope: TemplateScope): Promise<CategoryWith
       templateCount: count(templates.id),
     })
     .from(templateCategories)
-    .leftJoin(templates, eq(templates.categoryId, templateCategories.id))
+    .leftJoin(
+      templates,
+      and(eq(templates.categoryId, templateCategories.id), isNull(templates.deletedAt)),
+    )
     .where(eq(templateCategories.workspaceId, scope.workspace.id))
     .groupBy(templateCategories.id)
     .orderBy(asc(sql`lower(${templateCategories.name})`), asc(templateCategories.id));

@@ -1,4 +1,4 @@
-import { asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import { asc, desc, eq, ne, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { templates } from "@/db/schema";
 import { badRequest } from "@/server/errors";
@@ -85,7 +85,8 @@ export async function listTemplates(
     },
     [
       after,
-      input.status ? eq(templates.status, input.status) : undefined,
+      // "Any status" means the templates in use or in the works: archived ones are asked for.
+      input.status ? eq(templates.status, input.status) : ne(templates.status, "archived"),
       input.categoryId ? eq(templates.categoryId, input.categoryId) : undefined,
       input.tag ? sql`${templates.tags} @> array[${input.tag}]::text[]` : undefined,
       input.language ? eq(templates.language, input.language) : undefined,

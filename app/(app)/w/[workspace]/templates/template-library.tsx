@@ -13,6 +13,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { useDateFormatting } from "@/components/workspace/workspace-context";
+import { BulkBar } from "./bulk-bar";
 import { ExportDialog } from "./export-dialog";
 import { ImportDialog } from "./import-dialog";
 import { defaultFilters, filtersToSearch, type LibraryFilters } from "./library-filters";
@@ -56,6 +57,7 @@ export function TemplateLibrary({
   const [filters, setFilters] = useState<LibraryFilters>(initialFilters);
   const [selected, setSelected] = useState(-1);
   const [dialog, setDialog] = useState<"import" | "export" | null>(null);
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   // Typing is debounced; picking a filter applies at once (it is debounced along, unnoticed).
   const applied = useDebouncedValue(filters, 150);
   const results = useLibraryResults(applied, firstPage, pageSize);
@@ -145,6 +147,11 @@ export function TemplateLibrary({
               </Button>
             )}
             {canWrite ? (
+              <ButtonLink variant="secondary" href={`/w/${slug}/templates/trash`}>
+                Trash
+              </ButtonLink>
+            ) : null}
+            {canWrite ? (
               <ButtonLink href={templatesPath(slug, "new")}>New template</ButtonLink>
             ) : null}
           </>
@@ -197,6 +204,13 @@ export function TemplateLibrary({
               {selectedItem ? `${selectedItem.name}, ${selected + 1} of ${items.length}` : ""}
             </span>
           </div>
+          {canWrite ? (
+            <BulkBar
+              ids={items.filter((item) => ticked.has(item.id)).map((item) => item.id)}
+              categories={categories}
+              onDone={() => setTicked(new Set())}
+            />
+          ) : null}
           {results.error ? (
             <div className="p-5">
               <Alert tone="error">{results.error}</Alert>
@@ -231,6 +245,18 @@ export function TemplateLibrary({
                   selected={index === selected}
                   formatting={formatting}
                   onFocus={() => setSelected(index)}
+                  checked={ticked.has(item.id)}
+                  onCheck={
+                    canWrite
+                      ? (on) =>
+                          setTicked((current) => {
+                            const next = new Set(current);
+                            if (on) next.add(item.id);
+                            else next.delete(item.id);
+                            return next;
+                          })
+                      : undefined
+                  }
                 />
               ))}
             </ul>
