@@ -9,7 +9,7 @@ import { DetailsFields } from "./details-fields";
 import { EditorActions } from "./editor-actions";
 import { draftFromForm, newTrigger, newVariable, previewVariables } from "./editor-form";
 import { EditorHeader } from "./editor-header";
-import { buildIssueMap, isBlankField } from "./field-issues";
+import { buildIssueMap, isBlankField, unchangedServerErrors } from "./field-issues";
 import { guessVariableType } from "./guess-variable-type";
 import { PreviewPanel } from "./preview-panel";
 import type { RenderSettings, TemplateDetail } from "./template-types";
@@ -54,6 +54,11 @@ export function TemplateEditor({
   useEffect(() => {
     if (notice) window.history.replaceState(window.history.state, "", window.location.pathname);
   }, [notice]);
+  // …and it is about the save that brought the author here: the next edit retires it.
+  const [noticeDone, setNoticeDone] = useState(false);
+  useEffect(() => {
+    if (dirty) setNoticeDone(true);
+  }, [dirty]);
 
   // What the parser and the schema say, recomputed behind typing rather than on every key.
   const deferredForm = useDeferredValue(form);
@@ -79,12 +84,21 @@ export function TemplateEditor({
     if (!declared.includes(node.name) && !undeclared.includes(node.name))
       undeclared.push(node.name);
   }
+  const serverErrors = useMemo(
+    () =>
+      unchangedServerErrors(actions.fieldErrors, actions.failedDraft, draftFromForm(deferredForm)),
+    [actions.fieldErrors, actions.failedDraft, deferredForm],
+  );
   const issues = useMemo(() => {
     const client = validateTemplate(draftFromForm(deferredForm)).issues.filter(
       (issue) => attempted || !isBlankField(deferredForm, issue.path),
     );
-    return buildIssueMap(client, actions.fieldErrors);
-  }, [deferredForm, attempted, actions.fieldErrors]);
+    return buildIssueMap(client, serverErrors);
+  }, [deferredForm, attempted, serverErrors]);
+  // "Please fix the highlighted fields" goes once every field it was about has been changed.
+  const showError =
+    actions.errorMessage !== null &&
+    (Object.keys(actions.fieldErrors).length === 0 || Object.keys(serverErrors).length > 0);
   const variables = useMemo(() => previewVariables(deferredForm), [deferredForm]);
   const declaredNames = useMemo(() => variables.map((v) => v.name), [variables]);
 
@@ -136,7 +150,7 @@ export function TemplateEditor({
           />
         }
       />
-      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {notice && !noticeDone ? <Alert tone="success">{notice}</Alert> : null}
       {readOnly ? (
         <Alert>Only admins can change templates. You can try it out in the preview.</Alert>
       ) : null}
@@ -161,7 +175,7 @@ export function TemplateEditor({
           </div>
         </Alert>
       ) : null}
-      {actions.errorMessage ? (
+      {showError ? (
         <Alert tone="error">
           {actions.errorMessage}
           {issues.get("draft")?.map((message) => (
