@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { parseTemplate } from "@/server/templates/language/parse-template";
 import { validateTemplate } from "@/server/templates/validate-template";
 import { ContentEditor } from "./content-editor";
+import { CopyReply } from "./copy-reply";
 import { DetailsFields } from "./details-fields";
 import { EditorActions } from "./editor-actions";
 import { draftFromForm, newTrigger, newVariable, previewVariables } from "./editor-form";
@@ -211,13 +212,20 @@ export function TemplateEditor({
               onDeclare={(name) => addVariables([name])}
             />
           </div>
-          <div className="min-w-0 lg:sticky lg:top-6">
+          <div className="min-w-0 space-y-3 lg:sticky lg:top-6">
             <PreviewPanel
               content={form.content}
               variables={variables}
               values={samples}
               onValuesChange={setSamples}
               settings={settings}
+            />
+            <CopyReply
+              content={form.content}
+              variables={variables}
+              values={samples}
+              settings={settings}
+              templateId={saved && !dirty ? saved.id : null}
             />
           </div>
         </div>
