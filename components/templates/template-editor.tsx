@@ -3,6 +3,7 @@
 import { useDeferredValue, useEffect, useEffectEvent, useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { parseTemplate } from "@/server/templates/language/parse-template";
+import { standardPlaceholder } from "@/server/templates/language/standard-placeholders";
 import { validateTemplate } from "@/server/templates/validate-template";
 import { ContentEditor } from "./content-editor";
 import { CopyReply } from "./copy-reply";
@@ -79,11 +80,14 @@ export function TemplateEditor({
   );
   const usage = new Map<string, number>();
   const undeclared: string[] = [];
+  // Placeholders written with a fallback ({x|there}) never need a value: not required.
+  const withFallback = new Set<string>();
   for (const node of parsed.nodes) {
     if (node.kind !== "placeholder") continue;
     usage.set(node.name, (usage.get(node.name) ?? 0) + 1);
-    if (!declared.includes(node.name) && !undeclared.includes(node.name))
-      undeclared.push(node.name);
+    if (node.fallback !== undefined) withFallback.add(node.name);
+    const known = declared.includes(node.name) || standardPlaceholder(node.name) !== undefined;
+    if (!known && !undeclared.includes(node.name)) undeclared.push(node.name);
   }
   const serverErrors = useMemo(
     () =>
@@ -100,8 +104,20 @@ export function TemplateEditor({
   const showError =
     actions.errorMessage !== null &&
     (Object.keys(actions.fieldErrors).length === 0 || Object.keys(serverErrors).length > 0);
-  const variables = useMemo(() => previewVariables(deferredForm), [deferredForm]);
-  const declaredNames = useMemo(() => variables.map((v) => v.name), [variables]);
+  const declaredVariables = useMemo(() => previewVariables(deferredForm), [deferredForm]);
+  const declaredNames = useMemo(() => declaredVariables.map((v) => v.name), [declaredVariables]);
+  // What the preview asks values for: the declared variables, then the standard placeholders
+  // the content uses without declaring them (an agent fills those in too).
+  const variables = useMemo(() => {
+    const names = new Set(declaredNames);
+    const standard = parsed.nodes.flatMap((node) => {
+      if (node.kind !== "placeholder" || names.has(node.name)) return [];
+      const known = standardPlaceholder(node.name);
+      if (known) names.add(node.name);
+      return known ? [known] : [];
+    });
+    return [...declaredVariables, ...standard];
+  }, [declaredVariables, declaredNames, parsed]);
 
   function addVariables(names: readonly string[]) {
     const existing = new Set(form.variables.map((v) => v.name.trim()));
@@ -109,7 +125,10 @@ export function TemplateEditor({
     patch({
       variables: [
         ...form.variables,
-        ...added.map((name) => newVariable(name, guessVariableType(name))),
+        ...added.map((name) => ({
+          ...newVariable(name, guessVariableType(name)),
+          required: !withFallback.has(name),
+        })),
       ],
     });
   }
