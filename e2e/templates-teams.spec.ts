@@ -41,7 +41,7 @@ async function importFile(
     .last()
     .click();
   await expect(dialog.getByText("Import complete")).toBeVisible();
-  const report = await dialog.getByTestId("import-outcomes").innerText();
+  const report = (await dialog.getByTestId("import-outcomes").textContent()) ?? "";
   await dialog.getByRole("button", { name: "Done" }).click();
   return report;
 }
