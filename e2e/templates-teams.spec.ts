@@ -129,7 +129,12 @@ test("a failed save marks the tag field in words; the message goes once the tag 
   page,
 }) => {
   await page.goto("/w/acme/templates/new");
-  await page.getByLabel("Name", { exact: true }).fill(`Long tag ${Date.now().toString(36)}`);
+  // Nothing is cut silently: an over-long name stays whole and its counter says by how much.
+  const name = page.getByLabel("Name", { exact: true });
+  await name.fill("n".repeat(250));
+  await expect(name).toHaveValue("n".repeat(250));
+  await expect(page.getByText("250 / 200 characters (50 too many)")).toBeVisible();
+  await name.fill(`Long tag ${Date.now().toString(36)}`);
   await page.getByLabel("Content", { exact: true }).fill("Thanks for writing in!");
   const tags = page.getByLabel("Tags", { exact: true });
   await tags.fill("x".repeat(300));

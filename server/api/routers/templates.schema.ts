@@ -98,8 +98,18 @@ export const idsInput = z.object({ ids });
 export const bulkInput = z.object({
   ids,
   action: z.enum(BULK_ACTIONS),
-  category: z.string().trim().max(MAX_CATEGORY_LENGTH).nullable().optional(),
-  tag: z.string().trim().min(1, "Type the tag to add.").max(MAX_TAG_LENGTH).optional(),
+  category: z
+    .string()
+    .trim()
+    .max(MAX_CATEGORY_LENGTH, `A category name is at most ${MAX_CATEGORY_LENGTH} characters.`)
+    .nullable()
+    .optional(),
+  tag: z
+    .string()
+    .trim()
+    .min(1, "Type the tag to add.")
+    .max(MAX_TAG_LENGTH, `A tag is at most ${MAX_TAG_LENGTH} characters.`)
+    .optional(),
 });
 
 export const renameCategoryInput = z.object({

@@ -105,7 +105,6 @@ export function BulkBar({ ids, categories, onDone }: BulkBarProps) {
               aria-label="Tag to add"
               placeholder="Add tag…"
               value={tag}
-              maxLength={50}
               onChange={(event) => setTag(event.target.value)}
               className="h-8 w-36 text-sm"
             />
