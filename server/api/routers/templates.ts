@@ -5,6 +5,7 @@ import {
   removeCategory,
   renameCategory,
 } from "@/server/templates/store/categories";
+import { listTemplateLanguages } from "@/server/templates/store/facets";
 import { exportTemplates, importTemplates } from "@/server/templates/store/import-export";
 import { listTemplates } from "@/server/templates/store/list-templates";
 import { getTemplate } from "@/server/templates/store/read-template";
@@ -67,6 +68,8 @@ const trashRouter = createTRPCRouter({
 
 export const templatesRouter = createTRPCRouter({
   list: workspaceProcedure.input(listInput).query(({ ctx, input }) => listTemplates(ctx, input)),
+  /** The languages templates are written in, for the language filter. */
+  languages: workspaceProcedure.query(({ ctx }) => listTemplateLanguages(ctx)),
   get: workspaceProcedure.input(idInput).query(({ ctx, input }) => getTemplate(ctx, input.id)),
   search: workspaceProcedure
     .input(searchInput)

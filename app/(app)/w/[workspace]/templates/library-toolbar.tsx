@@ -11,12 +11,12 @@ const sortOptions = [
   { value: "usage", label: "Most used" },
 ];
 
-const languages = ["en", "de", "es", "fr", "it", "nl", "pt", "pt-BR", "sv", "ja", "zh"];
-
 type LibraryToolbarProps = {
   filters: LibraryFilters;
   onChange: (patch: Partial<LibraryFilters>) => void;
   categories: readonly TemplateCategory[];
+  /** The languages the workspace's templates are written in. */
+  languages: readonly string[];
   searchRef: RefObject<HTMLInputElement | null>;
   listId: string;
   onSearchKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void;
@@ -28,6 +28,7 @@ export function LibraryToolbar({
   filters,
   onChange,
   categories,
+  languages,
   searchRef,
   listId,
   onSearchKeyDown,

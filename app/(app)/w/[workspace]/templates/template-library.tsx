@@ -28,10 +28,30 @@ type TemplateLibraryProps = {
   /** The workspace has no templates at all (not: none match). */
   workspaceEmpty: boolean;
   categories: TemplateCategory[];
+  languages: string[];
   initialFilters: LibraryFilters;
   pageSize: number;
   canWrite: boolean;
 };
+
+/** Real numbers: the count when the server gave one, otherwise what is shown and that more exist. */
+function countText(
+  shown: number,
+  hasMore: boolean,
+  searching: boolean,
+  total: { count: number; capped: boolean } | undefined,
+): string {
+  const noun = (n: number) => (n === 1 ? "template" : "templates");
+  if (total) {
+    return total.capped
+      ? `More than ${total.count.toLocaleString("en-US")} templates`
+      : `${total.count.toLocaleString("en-US")} ${noun(total.count)}`;
+  }
+  if (searching) {
+    return hasMore ? `Best ${shown} matches shown; more below` : `${shown} ${noun(shown)} found`;
+  }
+  return hasMore ? `${shown} shown; more below` : `${shown} ${noun(shown)}`;
+}
 
 const isEditable = (element: Element | null) =>
   element instanceof HTMLInputElement ||
@@ -45,6 +65,7 @@ export function TemplateLibrary({
   firstPage,
   workspaceEmpty,
   categories,
+  languages,
   initialFilters,
   pageSize,
   canWrite,
@@ -184,6 +205,7 @@ export function TemplateLibrary({
               filters={filters}
               onChange={(patch) => setFilters((current) => ({ ...current, ...patch }))}
               categories={categories}
+              languages={languages}
               searchRef={searchRef}
               listId={listId}
               onSearchKeyDown={onSearchKeyDown}
@@ -196,7 +218,7 @@ export function TemplateLibrary({
                   <Spinner className="size-3" /> Searching…
                 </span>
               ) : (
-                `${items.length}${results.hasMore ? "+" : ""} ${items.length === 1 ? "template" : "templates"}${results.searching ? " found" : ""}`
+                countText(items.length, results.hasMore, results.searching, results.total)
               )}
             </span>
             <span className="hidden sm:inline">↑ ↓ to move · Enter to open · / to search</span>

@@ -74,6 +74,8 @@ export function useLibraryResults(
     firstLoad: !fresh && active.isPending,
     error: formErrorMessage(active.error),
     hasMore: active.hasNextPage,
+    /** How many templates match (list only; search pages by relevance without a count). */
+    total: query ? undefined : list.data?.pages[0]?.total,
     loadingMore: active.isFetchingNextPage,
     loadMore: () => void active.fetchNextPage(),
   };
