@@ -99,4 +99,14 @@ describe("templates.import: what happens to names the workspace already has", ()
     expect(after.length).toBe(before + 1);
     expect(after[0]).toMatchObject({ action: "template.import" });
   });
+
+  it("refuses a binary file plainly, as a file-level problem", async () => {
+    const { caller } = await exportedWorkspace();
+    const png = "\uFFFDPNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR\u0000\u0000";
+    const result = await caller.templates.import({ format: "json", content: png, dryRun: true });
+    expect(result.committed).toBe(false);
+    expect(result.rejected).toEqual([
+      { errors: [expect.stringContaining("This is not a text file")] },
+    ]);
+  });
 });

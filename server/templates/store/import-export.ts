@@ -1,11 +1,13 @@
 import { importChatwootCannedResponses } from "../interchange/chatwoot-import";
 import { exportTemplatesCsv, importTemplatesCsv } from "../interchange/csv-interchange";
-import type {
-  ImportReport,
-  RejectedTemplate,
-  UnmappedPlaceholders,
+import {
+  fileRejected,
+  type ImportReport,
+  type RejectedTemplate,
+  type UnmappedPlaceholders,
 } from "../interchange/import-report";
 import { exportTemplatesJson, importTemplatesJson } from "../interchange/json-interchange";
+import { binaryFileProblem } from "../interchange/text-file";
 import { importZendeskMacros } from "../interchange/zendesk-import";
 import {
   countActions,
@@ -68,7 +70,8 @@ export async function importTemplates(
   input: { format: ImportFormat; content: string; dryRun?: boolean; mode?: ImportMode },
 ): Promise<ImportResult> {
   const mode = input.mode ?? "skip";
-  const report = importers[input.format](input.content);
+  const binary = binaryFileProblem(input.content);
+  const report = binary ? fileRejected(binary) : importers[input.format](input.content);
   const base = { rejected: report.rejected, unmapped: report.unmapped, mode };
   if (report.rejected.length > 0) {
     return {

@@ -54,12 +54,14 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const [content, setContent] = useState("");
   const [fileName, setFileName] = useState<string | null>(null);
   const [checked, setChecked] = useState<Checked | null>(null);
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
   const importTemplates = useMutation(trpc.templates.import.mutationOptions());
 
   function reset() {
     setContent("");
     setFileName(null);
     setChecked(null);
+    setFileProblem(null);
     importTemplates.reset();
   }
 
@@ -73,11 +75,29 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
     const file = event.target.files?.[0];
     if (!file) return;
     const text = await file.text();
-    setFileName(`${file.name} (${Math.ceil(file.size / 1024).toLocaleString("en-US")} KB)`);
-    setContent(text);
     setChecked(null);
     const detected = detectImportFormat(file.name, text);
-    if (detected) setFormat(detected);
+    if (detected.kind === "binary") {
+      // Never dump a binary's bytes into the text box.
+      setContent("");
+      setFileName(null);
+      setFileProblem(`${file.name}: ${detected.message}`);
+      event.target.value = "";
+      return;
+    }
+    setFileProblem(null);
+    setFileName(`${file.name} (${Math.ceil(file.size / 1024).toLocaleString("en-US")} KB)`);
+    setContent(text);
+    if (detected.kind === "format") setFormat(detected.format);
+  }
+
+  function onPaste(text: string) {
+    setContent(text);
+    setFileName(null);
+    setFileProblem(null);
+    const detected = detectImportFormat("", text);
+    if (detected.kind === "format") setFormat(detected.format);
+    if (detected.kind === "binary") setFileProblem(detected.message);
   }
 
   async function run(dryRun: boolean) {
@@ -202,10 +222,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
                   <textarea
                     {...control}
                     value={content}
-                    onChange={(event) => {
-                      setContent(event.target.value);
-                      setFileName(null);
-                    }}
+                    onChange={(event) => onPaste(event.target.value)}
                     rows={8}
                     spellCheck={false}
                     className={classNames(controlClassName, "py-2 font-mono text-xs")}
@@ -215,6 +232,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
             )}
           </>
         )}
+        {fileProblem ? <Alert tone="error">{fileProblem}</Alert> : null}
         {error ? <Alert tone="error">{error}</Alert> : null}
         {checked && current ? (
           <ImportReport result={checked.result} dryRun={checked.dryRun} />

@@ -88,6 +88,23 @@ export function ImportReport({
   dryRun: boolean;
 }) {
   const rejected = result.rejected.length;
+  // A rejection with neither line nor index is about the file as a whole, not an entry.
+  const fileErrors = result.rejected.filter((r) => r.line === undefined && r.index === undefined);
+  if (fileErrors.length > 0 && fileErrors.length === rejected) {
+    return (
+      <Alert tone="error" title="This file cannot be imported">
+        <ul className="space-y-1">
+          {fileErrors
+            .flatMap((entry) => entry.errors)
+            .map((message) => (
+              <li key={message} className="break-words">
+                {message}
+              </li>
+            ))}
+        </ul>
+      </Alert>
+    );
+  }
   return (
     <div className="space-y-4">
       {rejected > 0 ? (
