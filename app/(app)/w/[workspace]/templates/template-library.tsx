@@ -17,6 +17,7 @@ import { BulkBar } from "./bulk-bar";
 import { ExportDialog } from "./export-dialog";
 import { ImportDialog } from "./import-dialog";
 import { defaultFilters, filtersToSearch, type LibraryFilters } from "./library-filters";
+import { countText, SearchHint } from "./library-status";
 import { LibraryToolbar } from "./library-toolbar";
 import { TemplateRow } from "./template-row";
 import { useDebouncedValue } from "./use-debounced-value";
@@ -33,25 +34,6 @@ type TemplateLibraryProps = {
   pageSize: number;
   canWrite: boolean;
 };
-
-/** Real numbers: the count when the server gave one, otherwise what is shown and that more exist. */
-function countText(
-  shown: number,
-  hasMore: boolean,
-  searching: boolean,
-  total: { count: number; capped: boolean } | undefined,
-): string {
-  const noun = (n: number) => (n === 1 ? "template" : "templates");
-  if (total) {
-    return total.capped
-      ? `More than ${total.count.toLocaleString("en-US")} templates`
-      : `${total.count.toLocaleString("en-US")} ${noun(total.count)}`;
-  }
-  if (searching) {
-    return hasMore ? `Best ${shown} matches shown; more below` : `${shown} ${noun(shown)} found`;
-  }
-  return hasMore ? `${shown} shown; more below` : `${shown} ${noun(shown)}`;
-}
 
 const isEditable = (element: Element | null) =>
   element instanceof HTMLInputElement ||
@@ -233,6 +215,11 @@ export function TemplateLibrary({
               onDone={() => setTicked(new Set())}
             />
           ) : null}
+          <SearchHint
+            didYouMean={results.didYouMean}
+            partial={results.partial}
+            onPick={(query) => setFilters((current) => ({ ...current, query }))}
+          />
           {results.error ? (
             <div className="p-5">
               <Alert tone="error">{results.error}</Alert>

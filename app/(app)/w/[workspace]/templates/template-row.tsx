@@ -63,6 +63,8 @@ export function TemplateRow({
               )}
             </Link>
             <StatusBadge status={item.status} />
+            {"match" in item && item.match === "corrected" ? <Badge>Similar spelling</Badge> : null}
+            {"match" in item && item.match === "partial" ? <Badge>Some of your words</Badge> : null}
             {item.category ? <Badge tone="accent">{item.category.name}</Badge> : null}
           </p>
           {highlights && highlights.snippet.length > 0 ? (
