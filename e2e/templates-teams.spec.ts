@@ -181,3 +181,40 @@ test.describe("as the agent", () => {
     expect(copied).not.toMatch(/\{[a-z_.]+\}/);
   });
 });
+
+test("at 390 px nothing is clipped; the editor's buttons stay put; a network error is worded", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const path of ["/w/acme/settings", "/w/acme/settings/members", "/w/acme/settings/audit"]) {
+    await page.goto(path);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+  // Locale is a list, like currency and time zone.
+  await page.goto("/w/acme/settings");
+  await expect(page.getByLabel("Locale")).toHaveJSProperty("tagName", "SELECT");
+
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/w/acme/templates/new");
+  await page.getByLabel("Name", { exact: true }).fill(`Stable ${Date.now().toString(36)}`);
+  await page.getByLabel("Content", { exact: true }).fill("Thanks for writing in!");
+  const actions = page.getByTestId("editor-actions");
+  const before = await actions.boundingBox();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("Version 1", { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Duplicate" })).toBeVisible();
+  const after = await actions.boundingBox();
+  expect(after?.y).toBe(before?.y);
+
+  // The server cannot be reached: the editor says so in words.
+  await page.getByLabel("Content", { exact: true }).fill("Thanks for writing in again!");
+  await page.route("**/api/trpc/**", (route) => route.abort("internetdisconnected"));
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(
+    page.getByText("Could not reach the server. Check your connection and try again."),
+  ).toBeVisible();
+  await expect(page.getByText("Failed to fetch")).toHaveCount(0);
+});
