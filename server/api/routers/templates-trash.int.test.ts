@@ -142,4 +142,22 @@ describe("templates.bulk", () => {
     expect(await listed(caller)).toEqual([]);
     expect(await caller.templates.trash.list()).toHaveLength(3);
   });
+
+  it("refuses bad input with messages written for people", async () => {
+    const { caller, ids } = await withThree();
+    const none = await catchError(caller.templates.bulk({ ids: [], action: "archive" }));
+    expect(none.code).toBe("BAD_REQUEST");
+    expect(none.message).toContain("Select at least one template.");
+    const many = Array.from({ length: 501 }, () => crypto.randomUUID());
+    expect((await catchError(caller.templates.remove({ ids: many }))).message).toContain(
+      "At most 500 templates at once.",
+    );
+    expect((await catchError(caller.templates.remove({ ids: ["nope"] }))).code).toBe("BAD_REQUEST");
+    const long = await catchError(
+      caller.templates.bulk({ ids, action: "tag", tag: "x".repeat(51) }),
+    );
+    expect(long.message).toContain("A tag is at most 50 characters.");
+    const noTag = await catchError(caller.templates.bulk({ ids, action: "tag" }));
+    expect(noTag.message).toContain("Type the tag to add");
+  });
 });
