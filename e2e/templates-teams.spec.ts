@@ -218,3 +218,17 @@ test("at 390 px nothing is clipped; the editor's buttons stay put; a network err
   ).toBeVisible();
   await expect(page.getByText("Failed to fetch")).toHaveCount(0);
 });
+
+test("a favourite is one click in the editor and one filter in the library", async ({ page }) => {
+  await (await search(page, "Track an order"))
+    .getByRole("link", { name: /Track an order/ })
+    .first()
+    .click();
+  await page.getByRole("button", { name: "☆ Add to favourites" }).click();
+  await expect(page.getByRole("button", { name: "★ Favourite" })).toBeVisible();
+  await page.goto("/w/acme/templates?favourites=1");
+  const list = page.getByRole("list", { name: "Templates" });
+  await expect(list.getByRole("link", { name: /Track an order/ })).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: "My favourites" })).toBeChecked();
+  await expect(list.getByRole("listitem")).toHaveCount(1);
+});

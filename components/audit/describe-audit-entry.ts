@@ -52,6 +52,8 @@ const describers: Record<string, (s: Record<string, unknown>) => string> = {
   "template.untrash": (s) => `Restored the template “${text(s.name)}” from the trash`,
   "template.purge": (s) => `Deleted the template “${text(s.name)}” for good (30 days in the trash)`,
   "template.use": () => "Used a template in a reply",
+  "template.favourite": (s) => `Added the template “${text(s.name)}” to their favourites`,
+  "template.unfavourite": (s) => `Removed the template “${text(s.name)}” from their favourites`,
   "template.export": (s) =>
     `Exported ${text(s.count)} templates as ${text(s.format).toUpperCase()}`,
   "template.import": (s) => {

@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
+import { FavouriteButton } from "./favourite-button";
 import { type TemplateDetail, templatesPath } from "./template-types";
 import type { useTemplateActions } from "./use-template-actions";
 
@@ -37,6 +38,7 @@ export function EditorActions({
       <span role="status" className="text-sm text-emerald-700">
         {showSaved && !dirty ? "Saved" : ""}
       </span>
+      {saved ? <FavouriteButton templateId={saved.id} /> : null}
       {saved ? (
         <ButtonLink variant="ghost" href={templatesPath(slug, saved.id, "versions")}>
           History

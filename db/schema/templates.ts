@@ -190,6 +190,25 @@ export const templateSearchTerms = pgTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.term] })],
 );
 
+/** An agent's own shortlist: templates they starred, shown first for them only. */
+export const templateFavourites = pgTable(
+  "template_favourites",
+  {
+    workspaceId: workspaceId(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    templateId: uuid()
+      .notNull()
+      .references(() => templates.id, { onDelete: "cascade" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.userId, t.templateId] }),
+    index("template_favourites_template_idx").on(t.templateId),
+  ],
+);
+
 export type TemplateRow = typeof templates.$inferSelect;
 export type TemplateCategory = typeof templateCategories.$inferSelect;
 export type TemplateVersionRow = typeof templateVersions.$inferSelect;

@@ -35,8 +35,11 @@ export const listInput = z.object({
   categoryId: z.uuid().optional(),
   tag: tag.optional(),
   language,
+  favourites: z.boolean().optional(),
   sort: z.enum(LIST_SORTS).default("updated"),
 });
+
+export const favouriteInput = z.object({ id: z.uuid(), favourite: z.boolean() });
 
 export const searchInput = z.object({
   query: z.string().max(200),

@@ -6,6 +6,7 @@ import {
   renameCategory,
 } from "@/server/templates/store/categories";
 import { listTemplateLanguages } from "@/server/templates/store/facets";
+import { listFavouriteIds, setFavourite } from "@/server/templates/store/favourites";
 import { exportTemplates, importTemplates } from "@/server/templates/store/import-export";
 import { listTemplates } from "@/server/templates/store/list-templates";
 import { getTemplate } from "@/server/templates/store/read-template";
@@ -28,6 +29,7 @@ import { adminProcedure, createTRPCRouter, workspaceProcedure } from "../trpc";
 import {
   bulkInput,
   exportInput,
+  favouriteInput,
   idInput,
   idsInput,
   importInput,
@@ -64,6 +66,14 @@ const trashRouter = createTRPCRouter({
   restore: adminProcedure
     .input(idsInput)
     .mutation(({ ctx, input }) => restoreFromTrash(ctx, input)),
+});
+
+/** A person's starred templates; any member keeps their own. */
+const favouritesRouter = createTRPCRouter({
+  list: workspaceProcedure.query(({ ctx }) => listFavouriteIds(ctx)),
+  set: workspaceProcedure
+    .input(favouriteInput)
+    .mutation(({ ctx, input }) => setFavourite(ctx, input)),
 });
 
 export const templatesRouter = createTRPCRouter({
@@ -115,5 +125,6 @@ export const templatesRouter = createTRPCRouter({
 
   versions: versionsRouter,
   trash: trashRouter,
+  favourites: favouritesRouter,
   categories: categoriesRouter,
 });

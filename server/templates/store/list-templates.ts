@@ -3,6 +3,7 @@ import { z } from "zod";
 import { templates } from "@/db/schema";
 import { badRequest } from "@/server/errors";
 import type { TemplateStatus } from "../language/template-schema";
+import { favouritesOnly } from "./favourites";
 import type { TemplateScope } from "./template-scope";
 import { selectSummaries, type TemplateSummary, toSummary } from "./template-summaries";
 
@@ -16,6 +17,8 @@ export type ListInput = {
   categoryId?: string;
   tag?: string;
   language?: string;
+  /** Only the signed-in person's favourites. */
+  favourites?: boolean;
   sort: ListSort;
 };
 
@@ -94,6 +97,7 @@ export async function listTemplates(
     input.categoryId ? eq(templates.categoryId, input.categoryId) : undefined,
     input.tag ? sql`${templates.tags} @> array[${input.tag}]::text[]` : undefined,
     input.language ? eq(templates.language, input.language) : undefined,
+    input.favourites ? favouritesOnly(scope) : undefined,
   ];
   const rows = await selectSummaries(
     scope.tx,

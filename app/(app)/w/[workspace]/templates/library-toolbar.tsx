@@ -100,6 +100,16 @@ export function LibraryToolbar({
             </option>
           ))}
         </Select>
+        <label className="flex h-9 items-center gap-2 text-sm text-zinc-700">
+          <input
+            type="checkbox"
+            checked={filters.favourites}
+            disabled={filters.query.trim() !== ""}
+            onChange={(event) => onChange({ favourites: event.target.checked })}
+            className="size-4 accent-accent-600"
+          />
+          My favourites
+        </label>
         <Input
           aria-label="Filter by tag"
           placeholder="Tag"

@@ -34,7 +34,12 @@ export function useLibraryResults(
 
   const list = useInfiniteQuery(
     trpc.templates.list.infiniteQueryOptions(
-      { ...common, tag: tag || undefined, sort: filters.sort },
+      {
+        ...common,
+        tag: tag || undefined,
+        sort: filters.sort,
+        favourites: filters.favourites || undefined,
+      },
       {
         enabled: query === "",
         getNextPageParam: (page) => page.nextCursor ?? undefined,
