@@ -232,3 +232,26 @@ test("a favourite is one click in the editor and one filter in the library", asy
   await expect(page.getByRole("checkbox", { name: "My favourites" })).toBeChecked();
   await expect(list.getByRole("listitem")).toHaveCount(1);
 });
+
+test("categories page: merge one category into another, saying what moves", async ({ page }) => {
+  const suffix = Date.now().toString(36);
+  const file = JSON.parse(templatesFile([`Cat one ${suffix}`, `Cat two ${suffix}`]));
+  file.templates[0].category = `Shipping ${suffix}`;
+  file.templates[1].category = `Delivery ${suffix}`;
+  await importFile(page, JSON.stringify(file), "skip", /2 templates will be created/);
+  await page.goto("/w/acme/templates");
+  await page.getByRole("link", { name: "Categories" }).click();
+  await page
+    .getByLabel(`Merge Delivery ${suffix} into`)
+    .selectOption({ label: `Shipping ${suffix}` });
+  const row = page
+    .getByRole("listitem")
+    .filter({ has: page.getByLabel(`Name of Delivery ${suffix}`) });
+  await row.getByRole("button", { name: "Merge" }).click();
+  await expect(page.getByRole("dialog")).toContainText("1 template move to");
+  await page.getByRole("dialog").getByRole("button", { name: "Merge" }).click();
+  await expect(
+    page.getByText(`Merged “Delivery ${suffix}” into “Shipping ${suffix}”.`),
+  ).toBeVisible();
+  await expect(page.getByLabel(`Name of Delivery ${suffix}`)).toHaveCount(0);
+});

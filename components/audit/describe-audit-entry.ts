@@ -70,6 +70,8 @@ const describers: Record<string, (s: Record<string, unknown>) => string> = {
   },
   "template_category.rename": (s) =>
     `Renamed the template category “${text(s.from)}” to “${text(s.to)}”`,
+  "template_category.merge": (s) =>
+    `Merged the template category “${text(s.from)}” into “${text(s.into)}” (${text(s.templates)} templates moved)`,
   "template_category.remove": (s) =>
     `Deleted the template category “${text(s.name)}” (${text(s.templates)} templates left without one)`,
 };

@@ -115,6 +115,8 @@ export const bulkInput = z.object({
     .optional(),
 });
 
+export const mergeCategoryInput = z.object({ id: z.uuid(), into: z.uuid() });
+
 export const renameCategoryInput = z.object({
   id: z.uuid(),
   name: z.string().trim().min(1, "Name the category.").max(MAX_CATEGORY_LENGTH),

@@ -2,6 +2,7 @@ import { searchTemplates } from "@/server/templates/search/search-templates";
 import { bulkUpdateTemplates } from "@/server/templates/store/bulk-actions";
 import {
   listCategories,
+  mergeCategory,
   removeCategory,
   renameCategory,
 } from "@/server/templates/store/categories";
@@ -34,6 +35,7 @@ import {
   idsInput,
   importInput,
   listInput,
+  mergeCategoryInput,
   renameCategoryInput,
   renderInput,
   searchInput,
@@ -58,6 +60,10 @@ const categoriesRouter = createTRPCRouter({
     .input(renameCategoryInput)
     .mutation(({ ctx, input }) => renameCategory(ctx, input)),
   remove: adminProcedure.input(idInput).mutation(({ ctx, input }) => removeCategory(ctx, input)),
+  /** Moves a category's templates into another and deletes it. */
+  merge: adminProcedure
+    .input(mergeCategoryInput)
+    .mutation(({ ctx, input }) => mergeCategory(ctx, input)),
 });
 
 /** Deleted templates, restorable for TRASH_DAYS (server/templates/store/trash.ts). */

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { templateCategories, templates } from "@/db/schema";
-import { conflict, isUniqueViolation, notFound } from "@/server/errors";
+import { badRequest, conflict, isUniqueViolation, notFound } from "@/server/errors";
 import type { TemplateScope } from "./template-scope";
 
 export type CategoryRef = { id: string; name: string };
@@ -132,6 +132,47 @@ export async function removeCategory(
     summary: { name: removed.name, templates: n },
   });
   return { id: removed.id, templateCount: n };
+}
+
+/**
+ * Moves every template of one category into another and deletes the emptied one (templates
+ * in the trash move too, so a restore lands in the surviving category).
+ */
+export async function mergeCategory(
+  scope: TemplateScope,
+  input: { id: string; into: string },
+): Promise<{ into: CategoryRef; moved: number }> {
+  if (input.id === input.into) {
+    throw badRequest("Choose another category to merge into", {
+      into: ["Choose another category."],
+    });
+  }
+  const found = await scope.tx
+    .select({ id: templateCategories.id, name: templateCategories.name })
+    .from(templateCategories)
+    .where(
+      and(
+        eq(templateCategories.workspaceId, scope.workspace.id),
+        inArray(templateCategories.id, [input.id, input.into]),
+      ),
+    )
+    .for("update");
+  const from = found.find((c) => c.id === input.id);
+  const into = found.find((c) => c.id === input.into);
+  if (!from || !into) throw notFound("Category");
+  const moved = await scope.tx
+    .update(templates)
+    .set({ categoryId: into.id })
+    .where(and(eq(templates.workspaceId, scope.workspace.id), eq(templates.categoryId, from.id)))
+    .returning({ id: templates.id });
+  await scope.tx.delete(templateCategories).where(byId(scope, from.id));
+  await scope.audit({
+    action: "template_category.merge",
+    entityType: "template_category",
+    entityId: into.id,
+    summary: { from: from.name, into: into.name, templates: moved.length },
+  });
+  return { into, moved: moved.length };
 }
 
 function byId(scope: TemplateScope, id: string) {

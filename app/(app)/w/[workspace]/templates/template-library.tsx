@@ -150,9 +150,14 @@ export function TemplateLibrary({
               </Button>
             )}
             {canWrite ? (
-              <ButtonLink variant="secondary" href={`/w/${slug}/templates/trash`}>
-                Trash
-              </ButtonLink>
+              <>
+                <ButtonLink variant="secondary" href={`/w/${slug}/templates/categories`}>
+                  Categories
+                </ButtonLink>
+                <ButtonLink variant="secondary" href={`/w/${slug}/templates/trash`}>
+                  Trash
+                </ButtonLink>
+              </>
             ) : null}
             {canWrite ? (
               <ButtonLink href={templatesPath(slug, "new")}>New template</ButtonLink>
