@@ -55,6 +55,13 @@ const errorMapping = t.middleware(async ({ next, path, type }) => {
   }
   if (error.code === "INTERNAL_SERVER_ERROR") {
     log.error("procedure failed", { path, type, error: error.cause ?? error });
+    // Logged above, with its SQL and code. What travels on carries no cause: a failed query's
+    // message holds its parameters, and a server component that calls this procedure rethrows
+    // the error for Next.js to print whole.
+    throw new TRPCError({
+      code: "INTERNAL_SERVER_ERROR",
+      message: `${path} failed; the server log has the details`,
+    });
   }
   return result;
 });

@@ -2,6 +2,9 @@ import { z } from "zod";
 import { memberRole } from "@/db/schema";
 import { isReservedSlug, SLUG_PATTERN } from "./slug";
 
+/** Reserved and taken addresses get the same answer (server/workspaces/settings.ts). */
+export const SLUG_NOT_AVAILABLE = "This address is not available";
+
 /**
  * Input rules shared by the routers and the CLI. Kept here (not in the routers) so that every
  * way in validates the same way.
@@ -25,7 +28,7 @@ export const slugSchema = z
   .trim()
   .toLowerCase()
   .regex(SLUG_PATTERN, "3–40 lower-case letters, digits or dashes; no dash at either end")
-  .refine((s) => !isReservedSlug(s), "This address is reserved");
+  .refine((s) => !isReservedSlug(s), SLUG_NOT_AVAILABLE);
 
 export const localeSchema = z
   .string()

@@ -9,7 +9,7 @@ const tokenSchema = z.string().min(16).max(200);
 export const authRouter = createTRPCRouter({
   signUp: publicProcedure
     .input(signUpSchema)
-    .mutation(({ ctx, input }) => signUp(ctx.db, input, { ip: ctx.ip })),
+    .mutation(({ ctx, input }) => signUp(ctx.db, input, { ip: ctx.ip, origin: ctx.origin })),
 
   invitation: publicProcedure
     .input(z.object({ token: tokenSchema }))

@@ -3,10 +3,14 @@ import { getDatabase } from "@/db";
 import { createContext } from "@/server/api/context";
 import { appRouter } from "@/server/api/root";
 import { getSessionUser } from "@/server/auth/auth";
+import { limitTrpcBody } from "@/server/http/trpc-body-limit";
 
 export const dynamic = "force-dynamic";
 
-function handler(req: Request) {
+async function handler(incoming: Request) {
+  // Bodies are read within their limit before tRPC parses anything (1 MB unless listed).
+  const req = await limitTrpcBody(incoming);
+  if (req instanceof Response) return req;
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
