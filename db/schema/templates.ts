@@ -103,6 +103,9 @@ export const templates = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** The trigger values people type (keywords, phrases, intents), kept for search on save. */
     triggerText: text().notNull().default(""),
+    /** In the trash since then (restorable for TRASH_DAYS, then purged); null when not deleted. */
+    deletedAt: timestamp({ withTimezone: true }),
+    deletedBy: userRef(),
   },
   (t) => [
     // Each list order has its own keyset index, workspace_id first so RLS's filter uses it.
@@ -121,6 +124,10 @@ export const templates = pgTable(
       columns: [t.workspaceId, t.categoryId],
       foreignColumns: [templateCategories.workspaceId, templateCategories.id],
     }).onDelete("set null"),
+    // The trash view and the purge read only deleted rows.
+    index("templates_workspace_deleted_idx")
+      .on(t.workspaceId, t.deletedAt)
+      .where(sql`${t.deletedAt} is not null`),
   ],
 );
 
@@ -202,6 +209,29 @@ export const templateSearchTerms = pgTable(
     term: text().notNull(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.term] })],
+);
+
+/** An agent's own shortlist: templates they starred, shown first for them only. */
+export const templateFavourites = pgTable(
+  "template_favourites",
+  {
+    workspaceId: workspaceId(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    templateId: uuid().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.userId, t.templateId] }),
+    // Keyed with workspace_id, like every reference between tenant tables (migration 0008).
+    foreignKey({
+      name: "template_favourites_template_fk",
+      columns: [t.workspaceId, t.templateId],
+      foreignColumns: [templates.workspaceId, templates.id],
+    }).onDelete("cascade"),
+    index("template_favourites_template_idx").on(t.templateId),
+  ],
 );
 
 export type TemplateRow = typeof templates.$inferSelect;

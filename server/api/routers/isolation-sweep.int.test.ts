@@ -76,6 +76,8 @@ const FIXTURES: Record<string, Fixture> = {
   "apiKeys.list": ws(),
   "apiKeys.revoke": ws((a) => [{ id: a.keyId }]),
   "audit.list": ws((a) => [{}, { actorId: a.ownerId }, { entityType: "template" }]),
+  "audit.actors": ws(),
+  "audit.exportCsv": ws((a) => [{}, { actorId: a.ownerId }]),
   "templates.list": ws((a) => [{}, { categoryId: a.categoryId }, { tag: "zanzibar-tag" }]),
   "templates.get": ws((a) => [{ id: a.templateId }]),
   "templates.search": ws((a) => [
@@ -99,6 +101,17 @@ const FIXTURES: Record<string, Fixture> = {
   "templates.categories.list": ws(),
   "templates.categories.rename": ws((a) => [{ id: a.categoryId, name: "Taken over" }]),
   "templates.categories.remove": ws((a) => [{ id: a.categoryId }]),
+  "templates.categories.merge": ws((a) => [{ id: a.categoryId, into: a.categoryId }]),
+  "templates.languages": ws(),
+  "templates.remove": ws((a) => [{ ids: [a.templateId] }]),
+  "templates.bulk": ws((a) => [
+    { ids: [a.templateId], action: "archive" },
+    { ids: [a.templateId], action: "trash" },
+  ]),
+  "templates.trash.list": ws(),
+  "templates.trash.restore": ws((a) => [{ ids: [a.templateId] }]),
+  "templates.favourites.list": ws(),
+  "templates.favourites.set": ws((a) => [{ id: a.templateId, favourite: true }]),
 };
 
 /** What B may be told when it reaches for A's rows: never a success with A's data, never a 500. */

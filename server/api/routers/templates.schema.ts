@@ -5,7 +5,9 @@ import {
   type TemplateDraftInput,
   templateStatusSchema,
 } from "@/server/templates/language/template-schema";
+import { BULK_ACTIONS, MAX_BULK_TEMPLATES } from "@/server/templates/store/bulk-actions";
 import { EXPORT_FORMATS, IMPORT_FORMATS } from "@/server/templates/store/import-export";
+import { IMPORT_MODES } from "@/server/templates/store/import-modes";
 import { LIST_SORTS } from "@/server/templates/store/list-templates";
 import { safeName, safeText } from "@/server/validation/text";
 
@@ -34,8 +36,11 @@ export const listInput = z.object({
   categoryId: z.uuid().optional(),
   tag: tag.optional(),
   language,
+  favourites: z.boolean().optional(),
   sort: z.enum(LIST_SORTS).default("updated"),
 });
+
+export const favouriteInput = z.object({ id: z.uuid(), favourite: z.boolean() });
 
 export const searchInput = z.object({
   query: safeText({ max: 200, multiline: true, label: "The search" }),
@@ -81,12 +86,40 @@ export const importInput = z.object({
     .string()
     .max(MAX_IMPORT_BYTES, `An import file is at most ${MAX_IMPORT_BYTES / 1_000_000} MB.`),
   dryRun: z.boolean().default(false),
+  /** What happens to entries whose name a template already has (import-modes.ts). */
+  mode: z.enum(IMPORT_MODES).default("skip"),
 });
 
 export const exportInput = z.object({
   format: z.enum(EXPORT_FORMATS),
   ids: z.array(z.uuid()).min(1).max(5_000).optional(),
 });
+
+const ids = z
+  .array(z.uuid())
+  .min(1, "Select at least one template.")
+  .max(MAX_BULK_TEMPLATES, `At most ${MAX_BULK_TEMPLATES} templates at once.`);
+
+export const idsInput = z.object({ ids });
+
+export const bulkInput = z.object({
+  ids,
+  action: z.enum(BULK_ACTIONS),
+  category: z
+    .string()
+    .trim()
+    .max(MAX_CATEGORY_LENGTH, `A category name is at most ${MAX_CATEGORY_LENGTH} characters.`)
+    .nullable()
+    .optional(),
+  tag: z
+    .string()
+    .trim()
+    .min(1, "Type the tag to add.")
+    .max(MAX_TAG_LENGTH, `A tag is at most ${MAX_TAG_LENGTH} characters.`)
+    .optional(),
+});
+
+export const mergeCategoryInput = z.object({ id: z.uuid(), into: z.uuid() });
 
 export const renameCategoryInput = z.object({
   id: z.uuid(),
