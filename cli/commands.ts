@@ -1,5 +1,6 @@
 import { getDatabase } from "@/db";
 import { DEMO, seedDemo } from "@/db/seed";
+import { purgeExpiredTrash } from "@/server/templates/store/trash";
 import { benchJobs } from "./bench-jobs";
 import { benchSearch } from "./bench-search";
 import { createApiKeyCommand, createWorkspaceCommand } from "./workspace-commands";
@@ -84,6 +85,15 @@ export const commands: Record<string, Command> = {
       }),
     describe: (r) =>
       `${r.scope} key "${r.name}" for ${r.workspace}:\n${r.key}\n(shown only now; store it safely)`,
+  },
+  "templates:purge-trash": {
+    help: "delete for good the templates that have been in a trash more than 30 days",
+    options: {},
+    run: async () => {
+      const { db } = await getDatabase();
+      return { ok: true, ...(await purgeExpiredTrash(db)) };
+    },
+    describe: (r) => `${r.purged} templates purged from ${r.workspaces} workspaces' trash`,
   },
   bench: {
     help: "search [--templates N] [--queries N] [--limit N] | jobs [--jobs N] [--rate N] [--latency-jobs N]",

@@ -19,19 +19,78 @@ export function timeZoneOptions(): SelectOption[] {
   return all.map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") }));
 }
 
-export const commonLocales = [
-  "en-US",
-  "en-GB",
+/** Locales a support team writes in; each formats dates, numbers and money its own way. */
+const LOCALES = [
+  "ar-EG",
+  "ar-SA",
+  "bg-BG",
+  "ca-ES",
+  "cs-CZ",
+  "da-DK",
+  "de-AT",
+  "de-CH",
   "de-DE",
+  "el-GR",
+  "en-AU",
+  "en-CA",
+  "en-GB",
+  "en-IE",
+  "en-IN",
+  "en-NZ",
+  "en-SG",
+  "en-US",
+  "en-ZA",
+  "es-AR",
+  "es-CO",
   "es-ES",
+  "es-MX",
+  "es-US",
+  "et-EE",
+  "fi-FI",
+  "fr-BE",
+  "fr-CA",
+  "fr-CH",
   "fr-FR",
+  "he-IL",
+  "hi-IN",
+  "hr-HR",
+  "hu-HU",
+  "id-ID",
+  "it-CH",
   "it-IT",
   "ja-JP",
+  "ko-KR",
+  "lt-LT",
+  "lv-LV",
+  "ms-MY",
+  "nb-NO",
+  "nl-BE",
   "nl-NL",
+  "pl-PL",
   "pt-BR",
+  "pt-PT",
+  "ro-RO",
+  "ru-RU",
+  "sk-SK",
+  "sl-SI",
+  "sr-RS",
   "sv-SE",
+  "th-TH",
+  "tr-TR",
+  "uk-UA",
+  "vi-VN",
   "zh-CN",
+  "zh-HK",
+  "zh-TW",
 ];
+
+/** The locale list, named in English ("Swiss High German — de-CH"), by name. */
+export function localeOptions(): SelectOption[] {
+  const names = new Intl.DisplayNames(["en"], { type: "language" });
+  return LOCALES.map((tag) => ({ value: tag, label: `${names.of(tag) ?? tag} — ${tag}` })).sort(
+    (a, b) => a.label.localeCompare(b.label, "en"),
+  );
+}
 
 /** Makes sure the current value is offered even if the runtime's list lacks it. */
 export function withCurrent(options: SelectOption[], current: string): SelectOption[] {

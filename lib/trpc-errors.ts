@@ -28,6 +28,9 @@ export function errorCodeOf(error: unknown): string | undefined {
  * The message to show above a form. When the server already explained the problem next to the
  * fields, a short summary is enough.
  */
+const NETWORK_FAILURE =
+  /^(Failed to fetch|NetworkError when attempting to fetch resource\.?|Load failed|fetch failed)$/i;
+
 export function formErrorMessage(
   error: unknown,
   fallback = "Something went wrong. Please try again.",
@@ -36,8 +39,11 @@ export function formErrorMessage(
   const fields = errorData(error)?.fieldErrors;
   if (fields && Object.keys(fields).length > 0) return "Please fix the highlighted fields.";
   if (error instanceof Error && error.message) {
-    // A network failure surfaces as a TypeError from fetch.
-    if (error.name === "TypeError") return "Could not reach the server. Check your connection.";
+    // A network failure surfaces as fetch's TypeError, which the tRPC client wraps with the
+    // browser's own words ("Failed to fetch", "NetworkError when…", "Load failed").
+    if (error.name === "TypeError" || NETWORK_FAILURE.test(error.message)) {
+      return "Could not reach the server. Check your connection and try again.";
+    }
     return error.message;
   }
   return fallback;

@@ -6,6 +6,7 @@
 export type AuditEntryLike = {
   action: string;
   entityType: string;
+  entityId?: string | null;
   summary: Record<string, unknown>;
 };
 
@@ -37,7 +38,59 @@ const describers: Record<string, (s: Record<string, unknown>) => string> = {
   "invitation.accept": (s) => `${text(s.email)} joined as ${text(s.role)}`,
   "api_key.create": (s) => `Created the ${text(s.scope)} API key “${text(s.name)}”`,
   "api_key.revoke": (s) => `Revoked the API key “${text(s.name)}”`,
+  "template.create": (s) => `Created the template “${text(s.name)}”`,
+  "template.update": (s) =>
+    s.changes === "no changes"
+      ? `Saved the template “${text(s.name)}” without changes`
+      : `Edited the template “${text(s.name)}” (${text(s.changes)}), now version ${text(s.version)}`,
+  "template.archive": (s) => `Archived the template “${text(s.name)}”`,
+  "template.restore": (s) => `Restored the template “${text(s.name)}” from the archive`,
+  "template.restore_version": (s) =>
+    `Restored version ${text(s.restored)} of the template “${text(s.name)}”`,
+  "template.duplicate": (s) => `Made the copy “${text(s.name)}” of another template`,
+  "template.trash": (s) => `Moved the template “${text(s.name)}” to the trash`,
+  "template.untrash": (s) => `Restored the template “${text(s.name)}” from the trash`,
+  "template.purge": (s) => `Deleted the template “${text(s.name)}” for good (30 days in the trash)`,
+  "template.use": () => "Used a template in a reply",
+  "template.favourite": (s) => `Added the template “${text(s.name)}” to their favourites`,
+  "template.unfavourite": (s) => `Removed the template “${text(s.name)}” from their favourites`,
+  "template.export": (s) =>
+    `Exported ${text(s.count)} templates as ${text(s.format).toUpperCase()}`,
+  "template.import": (s) => {
+    const parts = [
+      s.created ? `${text(s.created)} created` : "",
+      s.copied ? `${text(s.copied)} copied` : "",
+      s.overwritten ? `${text(s.overwritten)} overwritten` : "",
+      s.skipped ? `${text(s.skipped)} skipped` : "",
+    ].filter(Boolean);
+    const format = text(s.format).toUpperCase();
+    return parts.length > 0
+      ? `Imported a ${format} file: ${parts.join(", ")}`
+      : `Imported ${text(s.count)} templates from a ${format} file`;
+  },
+  "template_category.rename": (s) =>
+    `Renamed the template category “${text(s.from)}” to “${text(s.to)}”`,
+  "template_category.merge": (s) =>
+    `Merged the template category “${text(s.from)}” into “${text(s.into)}” (${text(s.templates)} templates moved)`,
+  "template_category.remove": (s) =>
+    `Deleted the template category “${text(s.name)}” (${text(s.templates)} templates left without one)`,
 };
+
+/** Where an entry's subject can be seen now, when it still exists: a link beside the sentence. */
+export function auditEntryHref(entry: AuditEntryLike, slug: string): string | null {
+  if (!entry.entityId) return null;
+  if (entry.entityType === "template") {
+    if (entry.action === "template.purge" || entry.action === "template.trash") {
+      return entry.action === "template.trash" ? `/w/${slug}/templates/trash` : null;
+    }
+    return `/w/${slug}/templates/${entry.entityId}`;
+  }
+  if (entry.entityType === "member" || entry.entityType === "invitation") {
+    return `/w/${slug}/settings/members`;
+  }
+  if (entry.entityType === "api_key") return `/w/${slug}/settings/api-keys`;
+  return null;
+}
 
 export function describeAuditEntry(entry: AuditEntryLike): string {
   const describer = describers[entry.action];
@@ -50,4 +103,19 @@ export function describeAuditEntry(entry: AuditEntryLike): string {
 
 /** Actions and entity types known today, offered as suggestions in the audit log filters. */
 export const knownAuditActions = Object.keys(describers);
-export const knownEntityTypes = ["workspace", "member", "invitation", "api_key"];
+export const knownEntityTypes = [
+  "workspace",
+  "member",
+  "invitation",
+  "api_key",
+  "template",
+  "template_category",
+];
+
+/** "template.restore_version" → "Template: restore version", for the action list. */
+export function actionLabel(action: string): string {
+  const [entity = "", verb = ""] = action.split(".");
+  const words = (s: string) => s.replaceAll("_", " ");
+  const title = words(entity);
+  return `${title.charAt(0).toUpperCase()}${title.slice(1)}: ${words(verb)}`;
+}

@@ -1,13 +1,20 @@
 import { useId } from "react";
 import { Card, CardBody } from "@/components/ui/card";
+import { CharacterCount } from "@/components/ui/character-count";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { MAX_TEMPLATE_NAME_LENGTH } from "@/server/templates/language/limits";
+import {
+  MAX_CATEGORY_LENGTH,
+  MAX_TAGS,
+  MAX_TEMPLATE_NAME_LENGTH,
+} from "@/server/templates/language/limits";
 import type { TemplateStatus } from "@/server/templates/language/template-schema";
 import type { EditorForm } from "./editor-form";
 import { type IssueMap, issueAt } from "./field-issues";
 import { statusOptions } from "./template-status";
+
+const tagCount = (tags: string) => tags.split(",").filter((t) => t.trim() !== "").length;
 
 const commonLanguages = ["en", "en-GB", "de", "es", "fr", "it", "nl", "pt-BR", "sv", "ja", "zh"];
 
@@ -35,6 +42,11 @@ export function DetailsFields({
         <FormField
           label="Name"
           error={issueAt(issues, "name")}
+          hint={
+            readOnly ? undefined : (
+              <CharacterCount count={form.name.length} max={MAX_TEMPLATE_NAME_LENGTH} />
+            )
+          }
           className="sm:col-span-2 lg:col-span-4"
         >
           {(control) => (
@@ -43,7 +55,6 @@ export function DetailsFields({
               value={form.name}
               onChange={(event) => onChange({ name: event.target.value })}
               readOnly={readOnly}
-              maxLength={MAX_TEMPLATE_NAME_LENGTH}
               autoComplete="off"
               placeholder={readOnly ? undefined : "Order status inquiry"}
               required
@@ -64,7 +75,14 @@ export function DetailsFields({
         <FormField
           label="Category"
           error={issueAt(issues, "category")}
-          hint="Pick one or type a new one."
+          hint={
+            readOnly ? undefined : (
+              <>
+                Pick one or type a new one.{" "}
+                <CharacterCount count={form.category.trim().length} max={MAX_CATEGORY_LENGTH} />
+              </>
+            )
+          }
           className="lg:col-span-2"
         >
           {(control) => (
@@ -89,7 +107,14 @@ export function DetailsFields({
         <FormField
           label="Tags"
           error={issueAt(issues, "tags")}
-          hint="Comma-separated."
+          hint={
+            readOnly ? undefined : (
+              <>
+                Comma-separated, each at most 50 characters.{" "}
+                <CharacterCount count={tagCount(form.tags)} max={MAX_TAGS} unit="tags" />
+              </>
+            )
+          }
           className="lg:col-span-3"
         >
           {(control) => (

@@ -33,7 +33,8 @@ export function EditorHeader({
           ← Templates
         </Link>
       </nav>
-      <div className="flex flex-wrap items-start justify-between gap-4">
+      {/* Title, then the actions on their own row: the row never moves when more appear. */}
+      <div className="space-y-3">
         <div className="min-w-0 space-y-1.5">
           <h1 className="text-2xl font-semibold tracking-tight break-words text-zinc-900">
             {title}
@@ -47,7 +48,9 @@ export function EditorHeader({
                   Updated {formatDateTime(saved.updatedAt, formatting)}
                   {updater ? ` by ${updater}` : ""}
                 </span>
-                <span>Used {pluralize(saved.usageCount, "time")}</span>
+                {saved.usageCount > 0 ? (
+                  <span>Used {pluralize(saved.usageCount, "time")}</span>
+                ) : null}
               </>
             ) : (
               <span>Not saved yet</span>
@@ -59,7 +62,9 @@ export function EditorHeader({
             ) : null}
           </div>
         </div>
-        <div className="flex flex-wrap items-center gap-2">{actions}</div>
+        <div className="flex min-h-10 flex-wrap items-center gap-2" data-testid="editor-actions">
+          {actions}
+        </div>
       </div>
     </header>
   );

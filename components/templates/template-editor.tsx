@@ -3,13 +3,15 @@
 import { useDeferredValue, useEffect, useEffectEvent, useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { parseTemplate } from "@/server/templates/language/parse-template";
+import { standardPlaceholder } from "@/server/templates/language/standard-placeholders";
 import { validateTemplate } from "@/server/templates/validate-template";
 import { ContentEditor } from "./content-editor";
+import { CopyReply } from "./copy-reply";
 import { DetailsFields } from "./details-fields";
 import { EditorActions } from "./editor-actions";
 import { draftFromForm, newTrigger, newVariable, previewVariables } from "./editor-form";
 import { EditorHeader } from "./editor-header";
-import { buildIssueMap, isBlankField } from "./field-issues";
+import { buildIssueMap, isBlankField, unchangedServerErrors } from "./field-issues";
 import { guessVariableType } from "./guess-variable-type";
 import { PreviewPanel } from "./preview-panel";
 import type { RenderSettings, TemplateDetail } from "./template-types";
@@ -54,6 +56,11 @@ export function TemplateEditor({
   useEffect(() => {
     if (notice) window.history.replaceState(window.history.state, "", window.location.pathname);
   }, [notice]);
+  // …and it is about the save that brought the author here: the next edit retires it.
+  const [noticeDone, setNoticeDone] = useState(false);
+  useEffect(() => {
+    if (dirty) setNoticeDone(true);
+  }, [dirty]);
 
   // What the parser and the schema say, recomputed behind typing rather than on every key.
   const deferredForm = useDeferredValue(form);
@@ -73,20 +80,44 @@ export function TemplateEditor({
   );
   const usage = new Map<string, number>();
   const undeclared: string[] = [];
+  // Placeholders written with a fallback ({x|there}) never need a value: not required.
+  const withFallback = new Set<string>();
   for (const node of parsed.nodes) {
     if (node.kind !== "placeholder") continue;
     usage.set(node.name, (usage.get(node.name) ?? 0) + 1);
-    if (!declared.includes(node.name) && !undeclared.includes(node.name))
-      undeclared.push(node.name);
+    if (node.fallback !== undefined) withFallback.add(node.name);
+    const known = declared.includes(node.name) || standardPlaceholder(node.name) !== undefined;
+    if (!known && !undeclared.includes(node.name)) undeclared.push(node.name);
   }
+  const serverErrors = useMemo(
+    () =>
+      unchangedServerErrors(actions.fieldErrors, actions.failedDraft, draftFromForm(deferredForm)),
+    [actions.fieldErrors, actions.failedDraft, deferredForm],
+  );
   const issues = useMemo(() => {
     const client = validateTemplate(draftFromForm(deferredForm)).issues.filter(
       (issue) => attempted || !isBlankField(deferredForm, issue.path),
     );
-    return buildIssueMap(client, actions.fieldErrors);
-  }, [deferredForm, attempted, actions.fieldErrors]);
-  const variables = useMemo(() => previewVariables(deferredForm), [deferredForm]);
-  const declaredNames = useMemo(() => variables.map((v) => v.name), [variables]);
+    return buildIssueMap(client, serverErrors);
+  }, [deferredForm, attempted, serverErrors]);
+  // "Please fix the highlighted fields" goes once every field it was about has been changed.
+  const showError =
+    actions.errorMessage !== null &&
+    (Object.keys(actions.fieldErrors).length === 0 || Object.keys(serverErrors).length > 0);
+  const declaredVariables = useMemo(() => previewVariables(deferredForm), [deferredForm]);
+  const declaredNames = useMemo(() => declaredVariables.map((v) => v.name), [declaredVariables]);
+  // What the preview asks values for: the declared variables, then the standard placeholders
+  // the content uses without declaring them (an agent fills those in too).
+  const variables = useMemo(() => {
+    const names = new Set(declaredNames);
+    const standard = parsed.nodes.flatMap((node) => {
+      if (node.kind !== "placeholder" || names.has(node.name)) return [];
+      const known = standardPlaceholder(node.name);
+      if (known) names.add(node.name);
+      return known ? [known] : [];
+    });
+    return [...declaredVariables, ...standard];
+  }, [declaredVariables, declaredNames, parsed]);
 
   function addVariables(names: readonly string[]) {
     const existing = new Set(form.variables.map((v) => v.name.trim()));
@@ -94,7 +125,10 @@ export function TemplateEditor({
     patch({
       variables: [
         ...form.variables,
-        ...added.map((name) => newVariable(name, guessVariableType(name))),
+        ...added.map((name) => ({
+          ...newVariable(name, guessVariableType(name)),
+          required: !withFallback.has(name),
+        })),
       ],
     });
   }
@@ -136,7 +170,7 @@ export function TemplateEditor({
           />
         }
       />
-      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {notice && !noticeDone ? <Alert tone="success">{notice}</Alert> : null}
       {readOnly ? (
         <Alert>Only admins can change templates. You can try it out in the preview.</Alert>
       ) : null}
@@ -161,7 +195,7 @@ export function TemplateEditor({
           </div>
         </Alert>
       ) : null}
-      {actions.errorMessage ? (
+      {showError ? (
         <Alert tone="error">
           {actions.errorMessage}
           {issues.get("draft")?.map((message) => (
@@ -197,13 +231,20 @@ export function TemplateEditor({
               onDeclare={(name) => addVariables([name])}
             />
           </div>
-          <div className="min-w-0 lg:sticky lg:top-6">
+          <div className="min-w-0 space-y-3 lg:sticky lg:top-6">
             <PreviewPanel
               content={form.content}
               variables={variables}
               values={samples}
               onValuesChange={setSamples}
               settings={settings}
+            />
+            <CopyReply
+              content={form.content}
+              variables={variables}
+              values={samples}
+              settings={settings}
+              templateId={saved && !dirty ? saved.id : null}
             />
           </div>
         </div>

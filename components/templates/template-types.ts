@@ -12,6 +12,7 @@ export type TemplateListPage = RouterOutputs["templates"]["list"];
 export type TemplateListInput = RouterInputs["templates"]["list"];
 export type TemplateSort = NonNullable<TemplateListInput["sort"]>;
 export type ImportFormat = RouterInputs["templates"]["import"]["format"];
+export type ImportMode = NonNullable<RouterInputs["templates"]["import"]["mode"]>;
 export type ExportFormat = RouterInputs["templates"]["export"]["format"];
 
 /** The workspace settings a preview renders with. */

@@ -24,7 +24,10 @@ export function useTemplateActions(slug: string, state: EditorState) {
   const archive = useMutation(trpc.templates.archive.mutationOptions());
   const restore = useMutation(trpc.templates.restore.mutationOptions());
   const duplicate = useMutation(trpc.templates.duplicate.mutationOptions());
+  const remove = useMutation(trpc.templates.remove.mutationOptions());
   const [savedAt, setSavedAt] = useState<number | null>(null);
+  /** The draft the last failed save sent: its field errors hold until those fields change. */
+  const [failedDraft, setFailedDraft] = useState<unknown>(null);
   const { saved } = state;
 
   const invalidateLists = () =>
@@ -37,6 +40,7 @@ export function useTemplateActions(slug: string, state: EditorState) {
   async function save(form: EditorForm, expectedVersion = saved?.currentVersion) {
     if (create.isPending || update.isPending) return;
     const draft = draftFromForm(form);
+    setFailedDraft(null);
     try {
       if (!saved) {
         const created = await create.mutateAsync(draft);
@@ -55,6 +59,7 @@ export function useTemplateActions(slug: string, state: EditorState) {
       await invalidateLists();
     } catch {
       // Shown from the mutation's error.
+      setFailedDraft(draft);
     }
   }
 
@@ -85,6 +90,18 @@ export function useTemplateActions(slug: string, state: EditorState) {
     }
   }
 
+  /** Moves the template to the trash and goes back to the library. */
+  async function trashTemplate() {
+    if (!saved) return;
+    try {
+      await remove.mutateAsync({ ids: [saved.id] });
+      await invalidateLists();
+      router.push(`/w/${slug}/templates`);
+    } catch {
+      // Shown from the mutation's error.
+    }
+  }
+
   async function duplicateTemplate() {
     if (!saved) return;
     if (
@@ -109,13 +126,15 @@ export function useTemplateActions(slug: string, state: EditorState) {
     () => (conflict ? {} : fieldErrorsOf(saveError)),
     [conflict, saveError],
   );
-  const otherError = archive.error ?? restore.error ?? duplicate.error;
+  const otherError = archive.error ?? restore.error ?? duplicate.error ?? remove.error;
   return {
     save,
     loadLatest,
     overwriteLatest,
     setArchived,
     duplicateTemplate,
+    trashTemplate,
+    trashing: remove.isPending,
     saving: create.isPending || update.isPending,
     archiving: archive.isPending || restore.isPending,
     duplicating: duplicate.isPending,
@@ -125,6 +144,7 @@ export function useTemplateActions(slug: string, state: EditorState) {
       ? (fieldErrorsOf(update.error).expectedVersion?.join(" ") ?? update.error?.message ?? null)
       : null,
     fieldErrors,
+    failedDraft,
     errorMessage: conflict
       ? null
       : (formErrorMessage(saveError) ?? formErrorMessage(otherError) ?? null),

@@ -89,6 +89,8 @@ export type WorkspaceContext = {
   actor: WorkspaceActor;
   /** Records the mutation's audit row in the same transaction. */
   audit: (event: AuditEvent) => Promise<void>;
+  /** The mutation wrote nothing (a rejected import, a dry run): no generic audit row. */
+  nothingChanged: () => void;
 };
 
 /**
@@ -123,12 +125,18 @@ export const workspaceProcedure = authedProcedure.use(async ({ ctx, next, type, 
   const workspaceActor = access.actor as WorkspaceActor;
   return runInWorkspace(ctx.db, access, async (scope) => {
     const { tx, workspace, audit } = scope;
-    const result = await next({ ctx: { ...ctx, tx, workspace, actor: workspaceActor, audit } });
+    let unchanged = false;
+    const nothingChanged = () => {
+      unchanged = true;
+    };
+    const result = await next({
+      ctx: { ...ctx, tx, workspace, actor: workspaceActor, audit, nothingChanged },
+    });
     if (!result.ok) {
       // Throwing rolls the tenant transaction back: nothing half-written stays visible.
       throw result.error;
     }
-    if (type === "mutation" && scope.auditCount() === 0) {
+    if (type === "mutation" && scope.auditCount() === 0 && !unchanged) {
       await audit({ action: path, entityType: path.split(".")[0] ?? "workspace" });
     }
     return result;

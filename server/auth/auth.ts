@@ -10,6 +10,7 @@ import { safeCallbackUrl } from "@/lib/safe-callback-url";
 import { clientIp } from "@/server/api/context";
 import { getAuthSecret, getEnv } from "@/server/env";
 import { log } from "@/server/logger";
+import { safeSecret, safeText } from "@/server/validation/text";
 import { checkCredentials } from "./credentials";
 import { isSessionLive, revokeSession, SESSION_MAX_AGE_SECONDS, startSession } from "./sessions";
 
@@ -24,7 +25,12 @@ class RateLimited extends CredentialsSignin {
   override code = "rate_limited";
 }
 
-const credentialsInput = z.object({ email: z.string().max(320), password: z.string().max(1000) });
+// NUL or a lone surrogate would reach PostgreSQL in the rate-limit key and fail there (a 500):
+// refused here, they are a wrong password like any other (server/validation/text.ts).
+const credentialsInput = z.object({
+  email: safeText({ max: 320, label: "The email" }),
+  password: safeSecret({ max: 1000, label: "The password" }),
+});
 
 /** Which sign-in providers this deployment offers (OAuth ones only when configured). */
 export function enabledOAuthProviders(): { id: "github" | "google"; name: string }[] {

@@ -13,7 +13,7 @@ export type BossOptions = {
  * A pg-boss instance over the process's database. On PostgreSQL pg-boss keeps its own small
  * pool (node-postgres, as the schema's owner); on PGlite it gets an adapter over the one
  * in-process instance (STACK.md): `query` with parameters, `exec` for parameterless scripts.
- * `migrate: false`: the schema comes from db/migrations/0009_pgboss_schema.sql, pg-boss only checks its version.
+ * `migrate: false`: the schema comes from db/migrations/0013_pgboss_schema.sql, pg-boss only checks its version.
  */
 export function createBoss(handle: DatabaseHandle, options: BossOptions = {}): PgBoss {
   const common = {

@@ -1,5 +1,6 @@
 import type { TemplateDiagnostic } from "./language/ast";
 import { parseTemplate } from "./language/parse-template";
+import { readableIssue } from "./language/readable-issues";
 import { type TemplateDraft, templateDraftSchema } from "./language/template-schema";
 import { type TriggerVocabulary, validateTriggers } from "./triggers/validate-triggers";
 
@@ -29,7 +30,7 @@ export function validateTemplate(
   input: unknown,
   vocabulary?: TriggerVocabulary,
 ): TemplateValidation {
-  const parsed = templateDraftSchema.safeParse(input);
+  const parsed = templateDraftSchema.safeParse(input, { error: readableIssue });
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => ({
       path: issue.path.map(String).join("."),

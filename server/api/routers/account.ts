@@ -3,6 +3,7 @@ import { z } from "zod";
 import { changePassword } from "@/server/auth/change-password";
 import { listSessions, revokeAllSessions, revokeSession } from "@/server/auth/sessions";
 import { notFound } from "@/server/errors";
+import { safeSecret } from "@/server/validation/text";
 import { passwordSchema } from "@/server/workspaces/schemas";
 import { authedProcedure, createTRPCRouter } from "../trpc";
 
@@ -34,7 +35,12 @@ export const accountRouter = createTRPCRouter({
   changePassword: personProcedure
     .input(
       z.object({
-        currentPassword: z.string().min(1, "Enter your current password").max(200),
+        currentPassword: safeSecret({
+          max: 200,
+          min: 1,
+          label: "The current password",
+          tooShort: "Enter your current password",
+        }),
         newPassword: passwordSchema,
       }),
     )

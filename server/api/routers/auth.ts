@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { safeSecret } from "@/server/validation/text";
 import { acceptInvitation, describeInvitation } from "@/server/workspaces/accept-invitation";
 import { passwordSchema, personNameSchema } from "@/server/workspaces/schemas";
 import { signUp, signUpSchema } from "@/server/workspaces/sign-up";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
-const tokenSchema = z.string().min(16).max(200);
+const tokenSchema = safeSecret({ max: 200, min: 16, label: "The invitation link" });
 
 export const authRouter = createTRPCRouter({
   signUp: publicProcedure

@@ -70,6 +70,11 @@ describe("templates: tenant isolation", () => {
           () => caller.templates.categories.rename({ id: categoryId, name: "Mine" }),
         ],
         ["categories.remove", () => caller.templates.categories.remove({ id: categoryId })],
+        ["remove", () => caller.templates.remove({ ids: [id] })],
+        ["bulk archive", () => caller.templates.bulk({ ids: [id], action: "archive" })],
+        ["bulk move", () => caller.templates.bulk({ ids: [id], action: "move", category: "x" })],
+        ["bulk tag", () => caller.templates.bulk({ ids: [id], action: "tag", tag: "x" })],
+        ["bulk trash", () => caller.templates.bulk({ ids: [id], action: "trash" })],
       ];
       for (const [name, attempt] of attempts) {
         expect([name, (await catchError(attempt())).code]).toEqual([name, "NOT_FOUND"]);
@@ -152,5 +157,24 @@ describe("templates: tenant isolation", () => {
       );
       expect(rows[0]?.n).toBe(0);
     });
+  });
+
+  it("A's trash, languages and audit people stay A's", async () => {
+    const trashed = await a.caller.templates.create(
+      refundPolicyDraft({ name: "Zanzibar binned", language: "sw" }),
+    );
+    await a.caller.templates.remove({ ids: [trashed.id] });
+    expect((await b.caller.templates.trash.list()).map((t) => t.name)).toEqual([]);
+    const restore = catchError(b.caller.templates.trash.restore({ ids: [trashed.id] }));
+    expect((await restore).code).toBe("NOT_FOUND");
+    expect((await a.caller.templates.trash.list()).map((t) => t.id)).toEqual([trashed.id]);
+    expect((await b.caller.templates.languages()).map((l) => l.language)).toEqual(["en"]);
+    const actors = (await b.caller.audit.actors()).map((x) => x.actorId);
+    expect(actors).toContain(b.owner.id);
+    expect(actors).not.toContain(a.owner.id);
+    const csv = await b.caller.audit.exportCsv({});
+    expect(csv.content).not.toContain("Zanzibar");
+    await a.caller.templates.trash.restore({ ids: [trashed.id] });
+    await a.caller.templates.remove({ ids: [trashed.id] });
   });
 });

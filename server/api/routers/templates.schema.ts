@@ -5,8 +5,11 @@ import {
   type TemplateDraftInput,
   templateStatusSchema,
 } from "@/server/templates/language/template-schema";
+import { BULK_ACTIONS, MAX_BULK_TEMPLATES } from "@/server/templates/store/bulk-actions";
 import { EXPORT_FORMATS, IMPORT_FORMATS } from "@/server/templates/store/import-export";
+import { IMPORT_MODES } from "@/server/templates/store/import-modes";
 import { LIST_SORTS } from "@/server/templates/store/list-templates";
+import { safeName, safeText } from "@/server/validation/text";
 
 /**
  * Inputs of the templates router. Drafts pass through as objects typed as the core's
@@ -21,10 +24,10 @@ export const templateDraftInput = z.custom<TemplateDraftInput>(
 export const idInput = z.object({ id: z.uuid() });
 export const versionInput = z.object({ id: z.uuid(), version: z.number().int().min(1) });
 
-const cursor = z.string().max(500).nullish();
+const cursor = safeText({ max: 500, label: "The cursor" }).nullish();
 const limit = z.number().int().min(1).max(100).default(50);
-const language = z.string().trim().min(1).max(35).optional();
-const tag = z.string().trim().min(1).max(MAX_TAG_LENGTH);
+const language = safeText({ max: 35, min: 1, trim: true, label: "The language" }).optional();
+const tag = safeName({ max: MAX_TAG_LENGTH, label: "A tag" });
 
 export const listInput = z.object({
   cursor,
@@ -33,11 +36,14 @@ export const listInput = z.object({
   categoryId: z.uuid().optional(),
   tag: tag.optional(),
   language,
+  favourites: z.boolean().optional(),
   sort: z.enum(LIST_SORTS).default("updated"),
 });
 
+export const favouriteInput = z.object({ id: z.uuid(), favourite: z.boolean() });
+
 export const searchInput = z.object({
-  query: z.string().max(200),
+  query: safeText({ max: 200, multiline: true, label: "The search" }),
   cursor,
   limit,
   status: templateStatusSchema.optional(),
@@ -58,7 +64,10 @@ export const renderInput = z
     id: z.uuid().optional(),
     draft: templateDraftInput.optional(),
     values: z
-      .record(z.string().max(200), z.string().max(10_000))
+      .record(
+        safeText({ max: 200, label: "A value name" }),
+        safeText({ max: 10_000, multiline: true, label: "A value" }),
+      )
       .refine((v) => Object.keys(v).length <= MAX_RENDER_VALUES, {
         message: `At most ${MAX_RENDER_VALUES} values.`,
       })
@@ -77,6 +86,8 @@ export const importInput = z.object({
     .string()
     .max(MAX_IMPORT_BYTES, `An import file is at most ${MAX_IMPORT_BYTES / 1_000_000} MB.`),
   dryRun: z.boolean().default(false),
+  /** What happens to entries whose name a template already has (import-modes.ts). */
+  mode: z.enum(IMPORT_MODES).default("skip"),
 });
 
 export const exportInput = z.object({
@@ -84,7 +95,37 @@ export const exportInput = z.object({
   ids: z.array(z.uuid()).min(1).max(5_000).optional(),
 });
 
+const ids = z
+  .array(z.uuid())
+  .min(1, "Select at least one template.")
+  .max(MAX_BULK_TEMPLATES, `At most ${MAX_BULK_TEMPLATES} templates at once.`);
+
+export const idsInput = z.object({ ids });
+
+export const bulkInput = z.object({
+  ids,
+  action: z.enum(BULK_ACTIONS),
+  category: z
+    .string()
+    .trim()
+    .max(MAX_CATEGORY_LENGTH, `A category name is at most ${MAX_CATEGORY_LENGTH} characters.`)
+    .nullable()
+    .optional(),
+  tag: z
+    .string()
+    .trim()
+    .min(1, "Type the tag to add.")
+    .max(MAX_TAG_LENGTH, `A tag is at most ${MAX_TAG_LENGTH} characters.`)
+    .optional(),
+});
+
+export const mergeCategoryInput = z.object({ id: z.uuid(), into: z.uuid() });
+
 export const renameCategoryInput = z.object({
   id: z.uuid(),
-  name: z.string().trim().min(1, "Name the category.").max(MAX_CATEGORY_LENGTH),
+  name: safeName({
+    max: MAX_CATEGORY_LENGTH,
+    label: "The category name",
+    tooShort: "Name the category.",
+  }),
 });

@@ -1,9 +1,13 @@
 import { searchTemplates } from "@/server/templates/search/search-templates";
+import { bulkUpdateTemplates } from "@/server/templates/store/bulk-actions";
 import {
   listCategories,
+  mergeCategory,
   removeCategory,
   renameCategory,
 } from "@/server/templates/store/categories";
+import { listTemplateLanguages } from "@/server/templates/store/facets";
+import { listFavouriteIds, setFavourite } from "@/server/templates/store/favourites";
 import { exportTemplates, importTemplates } from "@/server/templates/store/import-export";
 import { listTemplates } from "@/server/templates/store/list-templates";
 import { getTemplate } from "@/server/templates/store/read-template";
@@ -21,12 +25,17 @@ import {
   listVersions,
   restoreVersion,
 } from "@/server/templates/store/template-versions";
+import { listTrash, restoreFromTrash, trashTemplates } from "@/server/templates/store/trash";
 import { adminProcedure, createTRPCRouter, workspaceProcedure } from "../trpc";
 import {
+  bulkInput,
   exportInput,
+  favouriteInput,
   idInput,
+  idsInput,
   importInput,
   listInput,
+  mergeCategoryInput,
   renameCategoryInput,
   renderInput,
   searchInput,
@@ -51,10 +60,32 @@ const categoriesRouter = createTRPCRouter({
     .input(renameCategoryInput)
     .mutation(({ ctx, input }) => renameCategory(ctx, input)),
   remove: adminProcedure.input(idInput).mutation(({ ctx, input }) => removeCategory(ctx, input)),
+  /** Moves a category's templates into another and deletes it. */
+  merge: adminProcedure
+    .input(mergeCategoryInput)
+    .mutation(({ ctx, input }) => mergeCategory(ctx, input)),
+});
+
+/** Deleted templates, restorable for TRASH_DAYS (server/templates/store/trash.ts). */
+const trashRouter = createTRPCRouter({
+  list: adminProcedure.query(({ ctx }) => listTrash(ctx)),
+  restore: adminProcedure
+    .input(idsInput)
+    .mutation(({ ctx, input }) => restoreFromTrash(ctx, input)),
+});
+
+/** A person's starred templates; any member keeps their own. */
+const favouritesRouter = createTRPCRouter({
+  list: workspaceProcedure.query(({ ctx }) => listFavouriteIds(ctx)),
+  set: workspaceProcedure
+    .input(favouriteInput)
+    .mutation(({ ctx, input }) => setFavourite(ctx, input)),
 });
 
 export const templatesRouter = createTRPCRouter({
   list: workspaceProcedure.input(listInput).query(({ ctx, input }) => listTemplates(ctx, input)),
+  /** The languages templates are written in, for the language filter. */
+  languages: workspaceProcedure.query(({ ctx }) => listTemplateLanguages(ctx)),
   get: workspaceProcedure.input(idInput).query(({ ctx, input }) => getTemplate(ctx, input.id)),
   search: workspaceProcedure
     .input(searchInput)
@@ -79,17 +110,28 @@ export const templatesRouter = createTRPCRouter({
   }),
   archive: adminProcedure.input(idInput).mutation(({ ctx, input }) => archiveTemplate(ctx, input)),
   restore: adminProcedure.input(idInput).mutation(({ ctx, input }) => restoreTemplate(ctx, input)),
+  /** Moves templates to the trash (restorable for 30 days). */
+  remove: adminProcedure.input(idsInput).mutation(({ ctx, input }) => trashTemplates(ctx, input)),
+  /** Archive, move to a category, add a tag or delete, for many templates at once. */
+  bulk: adminProcedure
+    .input(bulkInput)
+    .mutation(({ ctx, input }) => bulkUpdateTemplates(ctx, input)),
   duplicate: adminProcedure
     .input(idInput)
     .mutation(({ ctx, input }) => duplicateTemplate(ctx, input)),
-  import: adminProcedure
-    .input(importInput)
-    .mutation(({ ctx, input }) => importTemplates(ctx, input)),
+  import: adminProcedure.input(importInput).mutation(async ({ ctx, input }) => {
+    const result = await importTemplates(ctx, input);
+    // "Check file" and a rejected file change nothing, so they leave no audit row.
+    if (input.dryRun || !result.committed) ctx.nothingChanged();
+    return result;
+  }),
   /** A mutation, not a query: data leaving the workspace is audited, and the id list can be long. */
   export: workspaceProcedure
     .input(exportInput)
     .mutation(({ ctx, input }) => exportTemplates(ctx, input)),
 
   versions: versionsRouter,
+  trash: trashRouter,
+  favourites: favouritesRouter,
   categories: categoriesRouter,
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@/server/validation/text";
 import {
   inviteAndQueueEmail,
   listOpenInvitations,
@@ -21,7 +22,7 @@ import {
   workspaceProcedure,
 } from "../trpc";
 
-const userIdSchema = z.string().min(1).max(100);
+const userIdSchema = safeText({ max: 100, min: 1, label: "The user id" });
 
 const membersRouter = createTRPCRouter({
   list: workspaceProcedure.query(({ ctx }) => listMembers(ctx)),

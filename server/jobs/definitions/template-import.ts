@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { IMPORT_FORMATS } from "@/server/templates/store/import-formats";
+import { IMPORT_MODES } from "@/server/templates/store/import-modes";
 import { basePayloadSchema, defineJob } from "../define-job";
 
 /** The file itself is stored with the job (job_runs.input), not in the queue payload. */
 export const templateImportPayload = basePayloadSchema.extend({
   format: z.enum(IMPORT_FORMATS),
+  mode: z.enum(IMPORT_MODES).default("skip"),
   bytes: z.number().int().nonnegative(),
 });
 export type TemplateImportPayload = z.infer<typeof templateImportPayload>;

@@ -104,7 +104,7 @@ describe("JSON interchange", () => {
         name: "Huge",
         errors: ["content: The content is 1,048,576 characters long; the limit is 20,000."],
       },
-      { index: 3, errors: [expect.stringContaining("expected object")] },
+      { index: 3, errors: [expect.stringContaining("must be an object")] },
     ]);
   });
 

@@ -7,6 +7,7 @@ import type {
   TemplateNode,
 } from "./ast";
 import { variableNameProblem } from "./limits";
+import { STANDARD_PLACEHOLDER_NAMES } from "./standard-placeholders";
 import { suggestName } from "./suggest-name";
 
 const OPEN = 123; // {
@@ -23,13 +24,14 @@ const at = (line: number, column: number) => `line ${line}, column ${column}`;
  * brace is reported where it opens and parsing resumes right after it. Broken placeholders
  * stay in the tree as literal text, so a preview can still show them.
  *
- * With `declared`, placeholders naming no declared variable are errors, and declared
- * variables that no placeholder uses are warnings.
+ * With `declared`, placeholders naming no declared variable (nor a standard placeholder, see
+ * standard-placeholders.ts) are errors, and declared variables that no placeholder uses are
+ * warnings.
  */
 export function parseTemplate(content: string, declared?: readonly string[]): ParsedTemplate {
   const nodes: TemplateNode[] = [];
   const errors: ContentDiagnostic[] = [];
-  const declaredSet = declared ? new Set(declared) : undefined;
+  const declaredSet = declared ? new Set([...STANDARD_PLACEHOLDER_NAMES, ...declared]) : undefined;
   const used = new Set<string>();
 
   let line = 1;

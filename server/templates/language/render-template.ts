@@ -5,6 +5,7 @@ import { escapeHtml } from "./escape-html";
 import { type Formatted, formatValue } from "./format-value";
 import { parseTemplate } from "./parse-template";
 import { formattersFor, type OutputFormat, type RenderSettings } from "./render-options";
+import { standardPlaceholder } from "./standard-placeholders";
 import { lookupValue, type TemplateValues } from "./template-values";
 import type { TemplateVariable } from "./variable-schema";
 
@@ -80,7 +81,8 @@ export function renderTemplate(
       parts.push(encode(node.value));
       continue;
     }
-    const variable = declared.get(node.name) ?? { name: node.name, type: "text", required: true };
+    const variable = declared.get(node.name) ??
+      standardPlaceholder(node.name) ?? { name: node.name, type: "text", required: true };
     const value = provided(variable);
     if (value) {
       parts.push(encode(value.text));

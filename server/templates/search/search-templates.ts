@@ -24,6 +24,18 @@ export type SearchInput = {
 export type SearchHit = TemplateSummary & {
   highlights: { name: Segment[]; snippet: Segment[] };
   score: number;
+  /**
+   * How the hit matched: every typed word as typed ("exact"), only through a corrected
+   * spelling ("corrected": say "did you mean"), or by most but not all words ("partial").
+   */
+  match: "exact" | "corrected" | "partial";
+};
+
+export type SearchPage = TemplatePage<SearchHit> & {
+  /** The query with misspelled words replaced, when some results only match that way. */
+  didYouMean: string | null;
+  /** No template matches every word; these match most of them (trigger phrases by words). */
+  partial: boolean;
 };
 
 /**
@@ -62,6 +74,8 @@ export async function findCorrections(tx: Tx, words: string[]): Promise<Map<stri
 
 export type RankedQuery = {
   tsquery: string;
+  /** The query without corrections: what counts as an exact match, ranked first. */
+  exact?: string | null;
   /** The typed words, for name similarity. */
   text: string;
   filters: Pick<SearchInput, "status" | "categoryId" | "tags" | "language">;
@@ -83,13 +97,16 @@ export function rankedSearchSql(q: RankedQuery): SQL {
       select t.id,
         (ts_rank_cd('{0.1,0.2,0.4,1.0}'::real[], t.search, q.query)
           + similarity(lower(t.name), ${q.text})
-          + ln(1 + t.usage_count) / 1000)::float8 as score
+          + ln(1 + t.usage_count) / 1000
+          ${q.exact == null ? sql`` : sql`+ case when t.search @@ to_tsquery('simple', ${q.exact}) then 10 else 0 end`})::float8 as score
       from q
       cross join lateral template_search_candidates(
         q.query, ${status ?? null}::template_status, ${categoryId ?? null}::uuid,
         ${textArray(tags)}, ${language ?? null}::text, ${ANY_POOL}::int, ${TOP_POOL}::int, ${POPULAR_SCAN}::int
       ) as c(id)
       join templates t on t.id = c.id
+      -- Never the trash; "any status" (no filter) leaves archived templates out too.
+      where t.deleted_at is null ${status ? sql`` : sql`and t.status <> 'archived'`}
     )
     select id, score from ranked
     ${q.after ? sql`where (score, id) < (${q.after.score}::float8, ${q.after.id}::uuid)` : sql``}
@@ -107,10 +124,15 @@ function fingerprint(tsquery: string, filters: RankedQuery["filters"]): string {
     .slice(0, 12);
 }
 
-function decodeCursor(value: string, hash: string): { score: number; id: string } {
+function decodeCursor(
+  value: string,
+  hash: string,
+  partialHash: () => string | null,
+): { score: number; id: string; partial: boolean } {
   try {
     const c = cursorSchema.parse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
-    if (c.h === hash) return { score: c.s, id: c.i };
+    if (c.h === hash) return { score: c.s, id: c.i, partial: false };
+    if (c.h === partialHash()) return { score: c.s, id: c.i, partial: true };
   } catch {
     // reported below
   }
@@ -131,19 +153,73 @@ export async function prepareSearch(tx: Tx, input: SearchInput) {
   return { parsed, corrections, tsquery, filters };
 }
 
+/**
+ * The fallback when no template has every word: templates with at least half of them (and two
+ * at least), so "where is my package" finds the trigger "where is my order". Only for plain
+ * queries of three to six words; each combination is an AND, the combinations OR-ed.
+ */
+export function mostWordsTsQuery(parsed: ParsedQuery): string | null {
+  const [group] = parsed.groups;
+  if (parsed.groups.length !== 1 || !group) return null;
+  if (group.some((c) => c.negated || c.words.length !== 1)) return null;
+  const words = [...new Set(group.map((c) => c.words[0] ?? ""))].filter(Boolean);
+  if (words.length < 3 || words.length > 6) return null;
+  const need = Math.max(2, Math.ceil(words.length / 2));
+  const combos: string[][] = [];
+  const pick = (from: number, chosen: string[]) => {
+    if (chosen.length === need) {
+      combos.push(chosen);
+      return;
+    }
+    for (let i = from; i < words.length; i++) pick(i + 1, [...chosen, words[i] ?? ""]);
+  };
+  pick(0, []);
+  return combos
+    .map(
+      (combo) =>
+        `(${combo.map((w, i) => `'${w}'${i === combo.length - 1 ? ":*" : ""}`).join(" & ")})`,
+    )
+    .join(" | ");
+}
+
+async function rankedRows(scope: TemplateScope, q: RankedQuery) {
+  return readRows<{ id: string; score: number }>(await scope.tx.execute(rankedSearchSql(q)));
+}
+
 export async function searchTemplates(
   scope: TemplateScope,
   input: SearchInput,
-): Promise<TemplatePage<SearchHit>> {
-  const { parsed, corrections, tsquery, filters } = await prepareSearch(scope.tx, input);
-  if (tsquery === null) return { items: [], nextCursor: null };
-  const hash = fingerprint(tsquery, filters);
-  const after = input.cursor ? decodeCursor(input.cursor, hash) : null;
-  const rows = readRows<{ id: string; score: number }>(
-    await scope.tx.execute(
-      rankedSearchSql({ tsquery, text: parsed.text, filters, after, limit: input.limit }),
-    ),
-  );
+): Promise<SearchPage> {
+  const { parsed, corrections, tsquery: strict, filters } = await prepareSearch(scope.tx, input);
+  const empty = { items: [], nextCursor: null, didYouMean: null, partial: false };
+  if (strict === null) return empty;
+  const exact = buildTsQuery(parsed);
+  let tsquery = strict;
+  let partial = false;
+  let hash = fingerprint(tsquery, filters);
+  const after = input.cursor
+    ? decodeCursor(input.cursor, hash, () => {
+        // A cursor of the most-words fallback carries that query's fingerprint.
+        const most = mostWordsTsQuery(parsed);
+        return most ? fingerprint(most, filters) : null;
+      })
+    : null;
+  if (after?.partial) {
+    tsquery = mostWordsTsQuery(parsed) ?? strict;
+    partial = true;
+    hash = fingerprint(tsquery, filters);
+  }
+  const q = { tsquery, exact, text: parsed.text, filters, after, limit: input.limit };
+  let rows = await rankedRows(scope, q);
+  if (rows.length === 0 && !after) {
+    const most = mostWordsTsQuery(parsed);
+    if (most) {
+      rows = await rankedRows(scope, { ...q, tsquery: most });
+      tsquery = most;
+      partial = rows.length > 0;
+      hash = fingerprint(tsquery, filters);
+    }
+  }
   const page = rows.slice(0, input.limit);
   const summaries = await summariesById(
     scope.tx,
@@ -156,13 +232,16 @@ export async function searchTemplates(
     const found = summaries.get(row.id);
     if (!found) continue;
     const { content, ...summary } = found;
+    const score = Number(row.score);
     items.push({
       ...summary,
       highlights: {
         name: highlightText(summary.name, matchers),
         snippet: snippet(content, matchers),
       },
-      score: Math.round(Number(row.score) * 10_000) / 10_000,
+      // The exact-match bonus (10) is what separates exact hits from corrected ones.
+      score: Math.round(score * 10_000) / 10_000,
+      match: partial ? "partial" : exact !== null && score >= 10 ? "exact" : "corrected",
     });
   }
   const last = page.at(-1);
@@ -172,5 +251,25 @@ export async function searchTemplates(
           "base64url",
         )
       : null;
-  return { items, nextCursor };
+  const corrected = items.some((i) => i.match === "corrected");
+  return {
+    items,
+    nextCursor,
+    didYouMean: corrected ? didYouMean(parsed, corrections) : null,
+    partial,
+  };
+}
+
+/** The typed query with each corrected word replaced by its closest vocabulary word. */
+function didYouMean(
+  parsed: ParsedQuery,
+  corrections: ReadonlyMap<string, string[]>,
+): string | null {
+  let changed = false;
+  const words = parsed.words.map((word) => {
+    const [best] = (corrections.get(word) ?? []).filter((w) => w !== word);
+    if (best) changed = true;
+    return best ?? word;
+  });
+  return changed ? words.join(" ") : null;
 }

@@ -1,7 +1,7 @@
-import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { templateCategories, templates } from "@/db/schema";
-import { conflict, isUniqueViolation, notFound } from "@/server/errors";
+import { badRequest, conflict, isUniqueViolation, notFound } from "@/server/errors";
 import type { TemplateScope } from "./template-scope";
 
 export type CategoryRef = { id: string; name: string };
@@ -53,7 +53,7 @@ export async function resolveCategory(
   return ids.get(key(name)) ?? null;
 }
 
-/** Every category with how many templates (of any status) it holds, by name. */
+/** Every category with how many templates (of any status, not in the trash) it holds, by name. */
 export async function listCategories(scope: TemplateScope): Promise<CategoryWithCount[]> {
   return scope.tx
     .select({
@@ -62,7 +62,10 @@ export async function listCategories(scope: TemplateScope): Promise<CategoryWith
       templateCount: count(templates.id),
     })
     .from(templateCategories)
-    .leftJoin(templates, eq(templates.categoryId, templateCategories.id))
+    .leftJoin(
+      templates,
+      and(eq(templates.categoryId, templateCategories.id), isNull(templates.deletedAt)),
+    )
     .where(eq(templateCategories.workspaceId, scope.workspace.id))
     .groupBy(templateCategories.id)
     .orderBy(asc(sql`lower(${templateCategories.name})`), asc(templateCategories.id));
@@ -129,6 +132,47 @@ export async function removeCategory(
     summary: { name: removed.name, templates: n },
   });
   return { id: removed.id, templateCount: n };
+}
+
+/**
+ * Moves every template of one category into another and deletes the emptied one (templates
+ * in the trash move too, so a restore lands in the surviving category).
+ */
+export async function mergeCategory(
+  scope: TemplateScope,
+  input: { id: string; into: string },
+): Promise<{ into: CategoryRef; moved: number }> {
+  if (input.id === input.into) {
+    throw badRequest("Choose another category to merge into", {
+      into: ["Choose another category."],
+    });
+  }
+  const found = await scope.tx
+    .select({ id: templateCategories.id, name: templateCategories.name })
+    .from(templateCategories)
+    .where(
+      and(
+        eq(templateCategories.workspaceId, scope.workspace.id),
+        inArray(templateCategories.id, [input.id, input.into]),
+      ),
+    )
+    .for("update");
+  const from = found.find((c) => c.id === input.id);
+  const into = found.find((c) => c.id === input.into);
+  if (!from || !into) throw notFound("Category");
+  const moved = await scope.tx
+    .update(templates)
+    .set({ categoryId: into.id })
+    .where(and(eq(templates.workspaceId, scope.workspace.id), eq(templates.categoryId, from.id)))
+    .returning({ id: templates.id });
+  await scope.tx.delete(templateCategories).where(byId(scope, from.id));
+  await scope.audit({
+    action: "template_category.merge",
+    entityType: "template_category",
+    entityId: into.id,
+    summary: { from: from.name, into: into.name, templates: moved.length },
+  });
+  return { into, moved: moved.length };
 }
 
 function byId(scope: TemplateScope, id: string) {

@@ -4,17 +4,18 @@ import { jobRuns } from "@/db/schema";
 import type { JobHandler } from "@/server/jobs/define-job";
 import { PermanentJobError } from "@/server/jobs/define-job";
 import type { TemplateImportPayload } from "@/server/jobs/definitions/template-import";
-import { parseImport } from "./import-export";
+import { importChunk, parseImport } from "./import-export";
 import { storedDraft } from "./rows";
-import { insertTemplates } from "./write-template";
 
 /** Templates written per step: one short transaction each. */
 export const IMPORT_CHUNK = 250;
 
 /**
  * A large import in the worker: the whole file is validated first (nothing is written if any
- * entry is rejected, as for small imports), then written in chunks of IMPORT_CHUNK templates,
- * each chunk one resumable step, with progress after each. A retry skips committed chunks.
+ * entry is rejected, as for small imports), then written in chunks of IMPORT_CHUNK templates
+ * with the chosen mode (skip, overwrite, copy), each chunk one resumable step with its own
+ * audit row, progress after each. A retry skips committed chunks. `imported` counts entries
+ * processed; the audit rows say how many were created, copied, overwritten or skipped.
  */
 export const runTemplateImportJob: JobHandler<TemplateImportPayload> = async (context, payload) => {
   const content = await context.input();
@@ -35,23 +36,30 @@ export const runTemplateImportJob: JobHandler<TemplateImportPayload> = async (co
   for (let index = 0; index < chunks; index++) {
     const chunk = drafts.slice(index * IMPORT_CHUNK, (index + 1) * IMPORT_CHUNK);
     await context.step(index + 1, async (scope) => {
-      await insertTemplates(scope.tx, {
-        workspaceId: payload.workspaceId,
-        userId: payload.actor.type === "user" ? payload.actor.userId : null,
+      const counts = await importChunk(scope, {
         drafts: chunk,
-        summary: () => `imported (${payload.format})`,
+        mode: payload.mode,
+        format: payload.format,
       });
-      if (index === chunks - 1) {
-        await scope.audit({
-          action: "template.import",
-          entityType: "template",
-          summary: { format: payload.format, count: drafts.length, job: context.jobId },
-        });
-      }
+      await scope.audit({
+        action: "template.import",
+        entityType: "template",
+        summary: {
+          format: payload.format,
+          mode: payload.mode,
+          job: context.jobId,
+          chunk: index + 1,
+          chunks,
+          created: counts.create,
+          copied: counts.copy,
+          overwritten: counts.overwrite,
+          skipped: counts.skip + counts.unchanged,
+        },
+      });
     });
-    const written = Math.min(drafts.length, (index + 1) * IMPORT_CHUNK);
-    await context.progress(5 + ((index + 1) / chunks) * 95, `${written} of ${drafts.length}`, {
-      written,
+    const done = Math.min(drafts.length, (index + 1) * IMPORT_CHUNK);
+    await context.progress(5 + ((index + 1) / chunks) * 95, `${done} of ${drafts.length}`, {
+      done,
       total: drafts.length,
     });
   }

@@ -1,8 +1,10 @@
-import { asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, ne, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { templates } from "@/db/schema";
 import { badRequest } from "@/server/errors";
+import { cursorInt4, cursorText, cursorTimestamp } from "@/server/validation/cursor";
 import type { TemplateStatus } from "../language/template-schema";
+import { favouritesOnly } from "./favourites";
 import type { TemplateScope } from "./template-scope";
 import { selectSummaries, type TemplateSummary, toSummary } from "./template-summaries";
 
@@ -16,19 +18,32 @@ export type ListInput = {
   categoryId?: string;
   tag?: string;
   language?: string;
+  /** Only the signed-in person's favourites. */
+  favourites?: boolean;
   sort: ListSort;
 };
 
-export type TemplatePage<T> = { items: T[]; nextCursor: string | null };
+export type TemplatePage<T> = {
+  items: T[];
+  nextCursor: string | null;
+  /**
+   * How many templates match, on the first page of a list: exact up to COUNT_CAP, else
+   * COUNT_CAP with `capped` (shown as "more than 10,000").
+   */
+  total?: { count: number; capped: boolean };
+};
+
+/** Counting stops here: an exact count of a huge workspace would cost more than it tells. */
+export const COUNT_CAP = 10_000;
 
 /**
  * Opaque to clients: the sort it belongs to and the last row's sort key and id. Updated times
  * travel as PostgreSQL prints them (microseconds), which a JS Date would round.
  */
 const cursorSchema = z.discriminatedUnion("s", [
-  z.object({ s: z.literal("updated"), v: z.string().max(40), i: z.uuid() }),
-  z.object({ s: z.literal("name"), v: z.string().max(400), i: z.uuid() }),
-  z.object({ s: z.literal("usage"), v: z.number().int(), i: z.uuid() }),
+  z.object({ s: z.literal("updated"), v: cursorTimestamp, i: z.uuid() }),
+  z.object({ s: z.literal("name"), v: cursorText(400), i: z.uuid() }),
+  z.object({ s: z.literal("usage"), v: cursorInt4, i: z.uuid() }),
 ]);
 type Cursor = z.infer<typeof cursorSchema>;
 
@@ -77,19 +92,21 @@ export async function listTemplates(
 ): Promise<TemplatePage<TemplateSummary>> {
   const cursor = input.cursor ? decode(input.cursor, input.sort) : null;
   const { after, order } = keyset(input.sort, cursor);
+  const filters = [
+    // "Any status" means the templates in use or in the works: archived ones are asked for.
+    input.status ? eq(templates.status, input.status) : ne(templates.status, "archived"),
+    input.categoryId ? eq(templates.categoryId, input.categoryId) : undefined,
+    input.tag ? sql`${templates.tags} @> array[${input.tag}]::text[]` : undefined,
+    input.language ? eq(templates.language, input.language) : undefined,
+    input.favourites ? favouritesOnly(scope) : undefined,
+  ];
   const rows = await selectSummaries(
     scope.tx,
     scope.workspace.id,
     {
       updatedKey: sql<string>`to_char(${templates.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     },
-    [
-      after,
-      input.status ? eq(templates.status, input.status) : undefined,
-      input.categoryId ? eq(templates.categoryId, input.categoryId) : undefined,
-      input.tag ? sql`${templates.tags} @> array[${input.tag}]::text[]` : undefined,
-      input.language ? eq(templates.language, input.language) : undefined,
-    ],
+    [after, ...filters],
   )
     .orderBy(...order)
     .limit(input.limit + 1);
@@ -105,5 +122,26 @@ export async function listTemplates(
           : last.usageCount;
     nextCursor = encode({ s: input.sort, v, i: last.id } as Cursor);
   }
-  return { items: page.map(({ updatedKey: _, ...row }) => toSummary(row)), nextCursor };
+  const items = page.map(({ updatedKey: _, ...row }) => toSummary(row));
+  if (cursor !== null) return { items, nextCursor };
+  // A first page that holds everything is its own count; otherwise count (up to the cap).
+  const total =
+    nextCursor === null
+      ? { count: items.length, capped: false }
+      : await countMatching(scope, filters);
+  return { items, nextCursor, total };
+}
+
+async function countMatching(scope: TemplateScope, filters: (SQL | undefined)[]) {
+  const capped = scope.tx
+    .select({ one: sql`1` })
+    .from(templates)
+    .where(
+      and(eq(templates.workspaceId, scope.workspace.id), isNull(templates.deletedAt), ...filters),
+    )
+    .limit(COUNT_CAP + 1)
+    .as("capped");
+  const [row] = await scope.tx.select({ n: sql<number>`count(*)::int` }).from(capped);
+  const n = row?.n ?? 0;
+  return { count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
 }

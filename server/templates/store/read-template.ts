@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Tx } from "@/db";
 import {
@@ -65,7 +65,12 @@ function baseRows(tx: Tx, workspaceId: string) {
     .leftJoin(creator, eq(creator.id, templates.createdBy))
     .leftJoin(updater, eq(updater.id, templates.updatedBy))
     .$dynamic()
-    .where(eq(templates.workspaceId, workspaceId));
+    .where(live(workspaceId));
+}
+
+/** This workspace's templates that are not in the trash (trash.ts). */
+function live(workspaceId: string) {
+  return and(eq(templates.workspaceId, workspaceId), isNull(templates.deletedAt));
 }
 
 type BaseRow = Awaited<ReturnType<typeof baseRows>>[number];
@@ -137,7 +142,7 @@ export async function loadTemplate(
   options: { lock?: boolean } = {},
 ): Promise<LoadedTemplate> {
   const query = baseRows(scope.tx, scope.workspace.id)
-    .where(and(eq(templates.workspaceId, scope.workspace.id), eq(templates.id, id)))
+    .where(and(live(scope.workspace.id), eq(templates.id, id)))
     .limit(1);
   const [row] = options.lock ? await query.for("update", { of: templates }) : await query;
   if (!row) throw notFound("Template");
@@ -174,7 +179,7 @@ export function draftOf(template: TemplateDetail): TemplateDraft {
 export async function loadDrafts(scope: TemplateScope, ids?: string[]): Promise<TemplateDraft[]> {
   const query = baseRows(scope.tx, scope.workspace.id);
   if (ids) {
-    query.where(and(eq(templates.workspaceId, scope.workspace.id), inArray(templates.id, ids)));
+    query.where(and(live(scope.workspace.id), inArray(templates.id, ids)));
   }
   const rows = await query.orderBy(asc(templates.name), asc(templates.id));
   if (ids && rows.length !== new Set(ids).size) throw notFound("Template");

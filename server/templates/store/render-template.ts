@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { templates } from "@/db/schema";
 import { badRequest, notFound } from "@/server/errors";
 import type { OutputFormat } from "../language/render-options";
@@ -35,7 +35,8 @@ export async function renderForWorkspace(
     const parsed = templateDraftSchema.safeParse(input.draft);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const path = issue?.path.map(String).join(".") || "draft";
+      // Keyed by the procedure's input field, as zod's own errors are: draft.variables.0.type.
+      const path = ["draft", ...(issue?.path.map(String) ?? [])].join(".");
       throw badRequest(issue?.message ?? "The draft is not valid.", {
         [path]: parsed.error.issues.map((i) => i.message),
       });
@@ -59,7 +60,13 @@ export async function recordTemplateUse(
   const [row] = await scope.tx
     .update(templates)
     .set({ usageCount: sql`${templates.usageCount} + 1`, lastUsedAt: new Date() })
-    .where(and(eq(templates.workspaceId, scope.workspace.id), eq(templates.id, input.id)))
+    .where(
+      and(
+        eq(templates.workspaceId, scope.workspace.id),
+        eq(templates.id, input.id),
+        isNull(templates.deletedAt),
+      ),
+    )
     .returning({ usageCount: templates.usageCount });
   if (!row) throw notFound("Template");
   await scope.audit({ action: "template.use", entityType: "template", entityId: input.id });

@@ -37,7 +37,7 @@ export async function createTemplate(
  * Saves `draft` over the locked template as the next version, unless nothing changed.
  * Returns the change summary ("no changes" when nothing was written).
  */
-async function saveNextVersion(
+export async function saveNextVersion(
   scope: TemplateScope,
   current: LoadedTemplate,
   draft: TemplateDraft,

@@ -1,4 +1,4 @@
-import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import {
   templateCategories,
@@ -75,7 +75,10 @@ export function toSummary(row: SummaryRow): TemplateSummary {
   };
 }
 
-/** The summary select with its joins; callers add conditions, order and limit. */
+/**
+ * The summary select with its joins, of templates not in the trash; callers add conditions,
+ * order and limit.
+ */
 export function selectSummaries<Extra extends Record<string, SQL | SQL.Aliased>>(
   tx: Tx,
   workspaceId: string,
@@ -87,7 +90,7 @@ export function selectSummaries<Extra extends Record<string, SQL | SQL.Aliased>>
     .from(templates)
     .leftJoin(templateCategories, eq(templateCategories.id, templates.categoryId))
     .leftJoin(users, eq(users.id, templates.updatedBy))
-    .where(and(eq(templates.workspaceId, workspaceId), ...conditions));
+    .where(and(eq(templates.workspaceId, workspaceId), isNull(templates.deletedAt), ...conditions));
 }
 
 /** Summaries (and contents, for highlighting) of these templates, keyed by id. */

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-react-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -10,7 +10,6 @@ import { Card, CardBody, CardFooter, CardHeader } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Select, type SelectOption } from "@/components/ui/select";
-import { commonLocales } from "@/lib/intl-options";
 import { fieldErrorsOf, formErrorMessage } from "@/lib/trpc-errors";
 
 type Settings = { name: string; slug: string; locale: string; currency: string; timezone: string };
@@ -20,6 +19,7 @@ type GeneralSettingsFormProps = {
   canEdit: boolean;
   currencies: SelectOption[];
   timeZones: SelectOption[];
+  locales: SelectOption[];
 };
 
 const fields = ["name", "slug", "locale", "currency", "timezone"] as const;
@@ -29,10 +29,10 @@ export function GeneralSettingsForm({
   canEdit,
   currencies,
   timeZones,
+  locales,
 }: GeneralSettingsFormProps) {
   const trpc = useTRPC();
   const router = useRouter();
-  const localeListId = useId();
   const [saved, setSaved] = useState<Settings>(workspace);
   const [values, setValues] = useState<Settings>(workspace);
   const [justSaved, setJustSaved] = useState(false);
@@ -117,26 +117,17 @@ export function GeneralSettingsForm({
             <FormField
               label="Locale"
               error={fieldErrors.locale}
-              hint="A language tag such as en-US or fr-FR."
+              hint="How dates, numbers and amounts are written in replies."
             >
               {(control) => (
-                <>
-                  <Input
-                    {...control}
-                    name="locale"
-                    list={localeListId}
-                    value={values.locale}
-                    onChange={(e) => set("locale", e.target.value)}
-                    readOnly={!canEdit}
-                    autoCapitalize="none"
-                    spellCheck={false}
-                  />
-                  <datalist id={localeListId}>
-                    {commonLocales.map((locale) => (
-                      <option key={locale} value={locale} />
-                    ))}
-                  </datalist>
-                </>
+                <Select
+                  {...control}
+                  name="locale"
+                  value={values.locale}
+                  onChange={(e) => set("locale", e.target.value)}
+                  disabled={!canEdit}
+                  options={locales}
+                />
               )}
             </FormField>
             <FormField label="Currency" error={fieldErrors.currency}>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { currencyOptions, timeZoneOptions, withCurrent } from "@/lib/intl-options";
+import { currencyOptions, localeOptions, timeZoneOptions, withCurrent } from "@/lib/intl-options";
 import { isAtLeast } from "@/lib/roles";
 import { requireWorkspaceAccess } from "@/lib/server/require-workspace";
 import { getServerCaller } from "@/server/api/server-caller";
@@ -28,6 +28,7 @@ export default async function GeneralSettingsPage({ params }: GeneralSettingsPag
       canEdit={isAtLeast(workspace.role, "admin")}
       currencies={withCurrent(currencyOptions(), workspace.currency)}
       timeZones={withCurrent(timeZoneOptions(), workspace.timezone)}
+      locales={withCurrent(localeOptions(), workspace.locale)}
     />
   );
 }

@@ -4,7 +4,11 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type ChangeEvent, useEffect, useId, useState } from "react";
 import { useJobEvents } from "@/components/jobs/use-job-events";
 import { useTRPC } from "@/components/providers/trpc-react-provider";
-import type { ImportFormat, TemplateImportResult } from "@/components/templates/template-types";
+import type {
+  ImportFormat,
+  ImportMode,
+  TemplateImportResult,
+} from "@/components/templates/template-types";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
@@ -26,6 +30,12 @@ const formatOptions: { value: ImportFormat; label: string }[] = [
   { value: "chatwoot", label: "Chatwoot canned responses (API JSON)" },
 ];
 
+const modeOptions: { value: ImportMode; label: string }[] = [
+  { value: "skip", label: "Skip them (keep what is here)" },
+  { value: "overwrite", label: "Overwrite them (as a new version)" },
+  { value: "copy", label: "Import them as copies" },
+];
+
 /** Above this a loaded file is not shown in the textarea, which would only slow the page. */
 const MAX_SHOWN = 200_000;
 
@@ -34,6 +44,7 @@ type Checked = {
   dryRun: boolean;
   content: string;
   format: ImportFormat;
+  mode: ImportMode;
 };
 
 /** Import: pick a format, load or paste a file, check it (dry run), then import it whole. */
@@ -42,9 +53,11 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const queryClient = useQueryClient();
   const fileId = useId();
   const [format, setFormat] = useState<ImportFormat>("json");
+  const [mode, setMode] = useState<ImportMode>("skip");
   const [content, setContent] = useState("");
   const [fileName, setFileName] = useState<string | null>(null);
   const [checked, setChecked] = useState<Checked | null>(null);
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
   const importTemplates = useMutation(trpc.templates.import.mutationOptions());
   const { slug } = useCurrentWorkspace();
   // Large files (over 1 MB or 1,000 templates) are imported by a job; its progress streams in.
@@ -63,6 +76,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
     setFileName(null);
     setChecked(null);
     setJobId(null);
+    setFileProblem(null);
     importTemplates.reset();
   }
 
@@ -76,17 +90,35 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
     const file = event.target.files?.[0];
     if (!file) return;
     const text = await file.text();
-    setFileName(`${file.name} (${Math.ceil(file.size / 1024).toLocaleString("en-US")} KB)`);
-    setContent(text);
     setChecked(null);
     const detected = detectImportFormat(file.name, text);
-    if (detected) setFormat(detected);
+    if (detected.kind === "binary") {
+      // Never dump a binary's bytes into the text box.
+      setContent("");
+      setFileName(null);
+      setFileProblem(`${file.name}: ${detected.message}`);
+      event.target.value = "";
+      return;
+    }
+    setFileProblem(null);
+    setFileName(`${file.name} (${Math.ceil(file.size / 1024).toLocaleString("en-US")} KB)`);
+    setContent(text);
+    if (detected.kind === "format") setFormat(detected.format);
+  }
+
+  function onPaste(text: string) {
+    setContent(text);
+    setFileName(null);
+    setFileProblem(null);
+    const detected = detectImportFormat("", text);
+    if (detected.kind === "format") setFormat(detected.format);
+    if (detected.kind === "binary") setFileProblem(detected.message);
   }
 
   async function run(dryRun: boolean) {
     try {
-      const result = await importTemplates.mutateAsync({ format, content, dryRun });
-      setChecked({ result, dryRun, content, format });
+      const result = await importTemplates.mutateAsync({ format, content, dryRun, mode });
+      setChecked({ result, dryRun, content, format, mode });
       if (result.jobId) setJobId(result.jobId);
       if (!dryRun && result.committed) {
         await queryClient.invalidateQueries({ queryKey: trpc.templates.pathKey() });
@@ -96,7 +128,8 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
     }
   }
 
-  const current = checked && checked.content === content && checked.format === format;
+  const current =
+    checked && checked.content === content && checked.format === format && checked.mode === mode;
   const queued = Boolean(current && checked && !checked.dryRun && checked.result.jobId);
   const done = Boolean(
     current && checked && !checked.dryRun && (checked.result.committed || queued),
@@ -107,7 +140,12 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
     checked?.dryRun &&
     checked.result.rejected.length === 0 &&
     checked.result.imported > 0;
-  const canImport = content.trim() !== "" && (!current || cleanCheck);
+  const nothingToDo =
+    current &&
+    checked?.dryRun &&
+    checked.result.rejected.length === 0 &&
+    checked.result.imported === 0;
+  const canImport = content.trim() !== "" && (!current || cleanCheck || nothingToDo);
   const error = formErrorMessage(importTemplates.error);
 
   return (
@@ -161,6 +199,19 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
                   />
                 )}
               </FormField>
+              <FormField
+                label="Templates whose name already exists"
+                hint="Check the file to see which entries this affects."
+              >
+                {(control) => (
+                  <Select
+                    {...control}
+                    value={mode}
+                    onChange={(event) => setMode(event.target.value as ImportMode)}
+                    options={modeOptions}
+                  />
+                )}
+              </FormField>
               <div className="space-y-1.5">
                 <label htmlFor={fileId} className="block text-sm font-medium text-zinc-800">
                   File
@@ -190,10 +241,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
                   <textarea
                     {...control}
                     value={content}
-                    onChange={(event) => {
-                      setContent(event.target.value);
-                      setFileName(null);
-                    }}
+                    onChange={(event) => onPaste(event.target.value)}
                     rows={8}
                     spellCheck={false}
                     className={classNames(controlClassName, "py-2 font-mono text-xs")}
@@ -203,6 +251,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
             )}
           </>
         )}
+        {fileProblem ? <Alert tone="error">{fileProblem}</Alert> : null}
         {error ? <Alert tone="error">{error}</Alert> : null}
         {queued && job ? <ImportJobProgress job={job} /> : null}
         {checked && current && !queued ? (

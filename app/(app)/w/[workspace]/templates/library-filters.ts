@@ -8,6 +8,8 @@ export type LibraryFilters = {
   categoryId: string;
   tag: string;
   language: string;
+  /** Only the signed-in person's favourites (list only; search covers everything). */
+  favourites: boolean;
   sort: TemplateSort;
 };
 
@@ -17,6 +19,7 @@ export const defaultFilters: LibraryFilters = {
   categoryId: "",
   tag: "",
   language: "",
+  favourites: false,
   sort: "updated",
 };
 
@@ -38,6 +41,7 @@ export function filtersFromSearchParams(params: SearchParams): LibraryFilters {
     categoryId: one("category"),
     tag: one("tag").slice(0, 50),
     language: one("language").slice(0, 20),
+    favourites: one("favourites") === "1",
     sort: sorts.has(sort) ? (sort as TemplateSort) : "updated",
   };
 }
@@ -49,6 +53,7 @@ export function filtersToSearch(filters: LibraryFilters): string {
   if (filters.categoryId) params.set("category", filters.categoryId);
   if (filters.tag.trim()) params.set("tag", filters.tag.trim());
   if (filters.language) params.set("language", filters.language);
+  if (filters.favourites) params.set("favourites", "1");
   if (filters.sort !== "updated") params.set("sort", filters.sort);
   const search = params.toString();
   return search ? `?${search}` : "";

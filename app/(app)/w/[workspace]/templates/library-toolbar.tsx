@@ -11,12 +11,12 @@ const sortOptions = [
   { value: "usage", label: "Most used" },
 ];
 
-const languages = ["en", "de", "es", "fr", "it", "nl", "pt", "pt-BR", "sv", "ja", "zh"];
-
 type LibraryToolbarProps = {
   filters: LibraryFilters;
   onChange: (patch: Partial<LibraryFilters>) => void;
   categories: readonly TemplateCategory[];
+  /** The languages the workspace's templates are written in. */
+  languages: readonly string[];
   searchRef: RefObject<HTMLInputElement | null>;
   listId: string;
   onSearchKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void;
@@ -28,6 +28,7 @@ export function LibraryToolbar({
   filters,
   onChange,
   categories,
+  languages,
   searchRef,
   listId,
   onSearchKeyDown,
@@ -99,6 +100,16 @@ export function LibraryToolbar({
             </option>
           ))}
         </Select>
+        <label className="flex h-9 items-center gap-2 text-sm text-zinc-700">
+          <input
+            type="checkbox"
+            checked={filters.favourites}
+            disabled={filters.query.trim() !== ""}
+            onChange={(event) => onChange({ favourites: event.target.checked })}
+            className="size-4 accent-accent-600"
+          />
+          My favourites
+        </label>
         <Input
           aria-label="Filter by tag"
           placeholder="Tag"

@@ -19,16 +19,19 @@ export default async function TemplatesPage({ params, searchParams }: TemplatesP
   const { workspace: slug } = await params;
   const { role } = await requireWorkspaceAccess(slug, `/w/${slug}/templates`);
   const caller = await getServerCaller(slug);
-  const [firstPage, categories] = await Promise.all([
+  const [firstPage, categories, languages] = await Promise.all([
     caller.templates.list({ limit: PAGE_SIZE }),
     caller.templates.categories.list(),
+    caller.templates.languages(),
   ]);
   return (
     <TemplateLibrary
       slug={slug}
       firstPage={firstPage}
-      workspaceEmpty={firstPage.items.length === 0}
+      // No template at all (archived ones count): the list's first page hides archived ones.
+      workspaceEmpty={languages.length === 0}
       categories={categories}
+      languages={languages.map((l) => l.language)}
       initialFilters={filtersFromSearchParams(await searchParams)}
       pageSize={PAGE_SIZE}
       canWrite={isAtLeast(role, "admin")}

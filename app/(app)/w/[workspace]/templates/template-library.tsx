@@ -13,9 +13,11 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { useDateFormatting } from "@/components/workspace/workspace-context";
+import { BulkBar } from "./bulk-bar";
 import { ExportDialog } from "./export-dialog";
 import { ImportDialog } from "./import-dialog";
 import { defaultFilters, filtersToSearch, type LibraryFilters } from "./library-filters";
+import { countText, SearchHint } from "./library-status";
 import { LibraryToolbar } from "./library-toolbar";
 import { TemplateRow } from "./template-row";
 import { useDebouncedValue } from "./use-debounced-value";
@@ -27,6 +29,7 @@ type TemplateLibraryProps = {
   /** The workspace has no templates at all (not: none match). */
   workspaceEmpty: boolean;
   categories: TemplateCategory[];
+  languages: string[];
   initialFilters: LibraryFilters;
   pageSize: number;
   canWrite: boolean;
@@ -44,6 +47,7 @@ export function TemplateLibrary({
   firstPage,
   workspaceEmpty,
   categories,
+  languages,
   initialFilters,
   pageSize,
   canWrite,
@@ -56,6 +60,7 @@ export function TemplateLibrary({
   const [filters, setFilters] = useState<LibraryFilters>(initialFilters);
   const [selected, setSelected] = useState(-1);
   const [dialog, setDialog] = useState<"import" | "export" | null>(null);
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   // Typing is debounced; picking a filter applies at once (it is debounced along, unnoticed).
   const applied = useDebouncedValue(filters, 150);
   const results = useLibraryResults(applied, firstPage, pageSize);
@@ -145,6 +150,16 @@ export function TemplateLibrary({
               </Button>
             )}
             {canWrite ? (
+              <>
+                <ButtonLink variant="secondary" href={`/w/${slug}/templates/categories`}>
+                  Categories
+                </ButtonLink>
+                <ButtonLink variant="secondary" href={`/w/${slug}/templates/trash`}>
+                  Trash
+                </ButtonLink>
+              </>
+            ) : null}
+            {canWrite ? (
               <ButtonLink href={templatesPath(slug, "new")}>New template</ButtonLink>
             ) : null}
           </>
@@ -177,6 +192,7 @@ export function TemplateLibrary({
               filters={filters}
               onChange={(patch) => setFilters((current) => ({ ...current, ...patch }))}
               categories={categories}
+              languages={languages}
               searchRef={searchRef}
               listId={listId}
               onSearchKeyDown={onSearchKeyDown}
@@ -189,7 +205,7 @@ export function TemplateLibrary({
                   <Spinner className="size-3" /> Searching…
                 </span>
               ) : (
-                `${items.length}${results.hasMore ? "+" : ""} ${items.length === 1 ? "template" : "templates"}${results.searching ? " found" : ""}`
+                countText(items.length, results.hasMore, results.searching, results.total)
               )}
             </span>
             <span className="hidden sm:inline">↑ ↓ to move · Enter to open · / to search</span>
@@ -197,6 +213,18 @@ export function TemplateLibrary({
               {selectedItem ? `${selectedItem.name}, ${selected + 1} of ${items.length}` : ""}
             </span>
           </div>
+          {canWrite ? (
+            <BulkBar
+              ids={items.filter((item) => ticked.has(item.id)).map((item) => item.id)}
+              categories={categories}
+              onDone={() => setTicked(new Set())}
+            />
+          ) : null}
+          <SearchHint
+            didYouMean={results.didYouMean}
+            partial={results.partial}
+            onPick={(query) => setFilters((current) => ({ ...current, query }))}
+          />
           {results.error ? (
             <div className="p-5">
               <Alert tone="error">{results.error}</Alert>
@@ -231,6 +259,18 @@ export function TemplateLibrary({
                   selected={index === selected}
                   formatting={formatting}
                   onFocus={() => setSelected(index)}
+                  checked={ticked.has(item.id)}
+                  onCheck={
+                    canWrite
+                      ? (on) =>
+                          setTicked((current) => {
+                            const next = new Set(current);
+                            if (on) next.add(item.id);
+                            else next.delete(item.id);
+                            return next;
+                          })
+                      : undefined
+                  }
                 />
               ))}
             </ul>

@@ -13,10 +13,21 @@ type TemplateRowProps = {
   selected: boolean;
   formatting: DateFormatting;
   onFocus: () => void;
+  /** Admins pick rows for bulk actions; the box sits above the row's link. */
+  checked?: boolean;
+  onCheck?: (checked: boolean) => void;
 };
 
 /** One template in the library: the whole row is its link; the name carries search marks. */
-export function TemplateRow({ item, href, selected, formatting, onFocus }: TemplateRowProps) {
+export function TemplateRow({
+  item,
+  href,
+  selected,
+  formatting,
+  onFocus,
+  checked,
+  onCheck,
+}: TemplateRowProps) {
   const highlights = "highlights" in item ? item.highlights : null;
   const updater = item.updatedBy ? (item.updatedBy.name ?? item.updatedBy.email) : null;
   return (
@@ -28,6 +39,15 @@ export function TemplateRow({ item, href, selected, formatting, onFocus }: Templ
       aria-current={selected ? "true" : undefined}
     >
       <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1">
+        {onCheck ? (
+          <input
+            type="checkbox"
+            checked={checked ?? false}
+            onChange={(event) => onCheck(event.target.checked)}
+            aria-label={`Select ${item.name}`}
+            className="relative z-10 mt-1 size-4 shrink-0 accent-accent-600"
+          />
+        ) : null}
         <div className="min-w-0 flex-1 space-y-1">
           <p className="flex flex-wrap items-center gap-2">
             <Link
@@ -43,6 +63,8 @@ export function TemplateRow({ item, href, selected, formatting, onFocus }: Templ
               )}
             </Link>
             <StatusBadge status={item.status} />
+            {"match" in item && item.match === "corrected" ? <Badge>Similar spelling</Badge> : null}
+            {"match" in item && item.match === "partial" ? <Badge>Some of your words</Badge> : null}
             {item.category ? <Badge tone="accent">{item.category.name}</Badge> : null}
           </p>
           {highlights && highlights.snippet.length > 0 ? (
@@ -53,7 +75,7 @@ export function TemplateRow({ item, href, selected, formatting, onFocus }: Templ
           <p className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-zinc-500">
             <span>{pluralize(item.variableCount, "variable")}</span>
             <span>{pluralize(item.triggerCount, "trigger")}</span>
-            <span>Used {pluralize(item.usageCount, "time")}</span>
+            {item.usageCount > 0 ? <span>Used {pluralize(item.usageCount, "time")}</span> : null}
             <span className="uppercase">{item.language}</span>
             {item.tags.length > 0 ? <span>#{item.tags.join(" #")}</span> : null}
           </p>

@@ -34,7 +34,12 @@ export function useLibraryResults(
 
   const list = useInfiniteQuery(
     trpc.templates.list.infiniteQueryOptions(
-      { ...common, tag: tag || undefined, sort: filters.sort },
+      {
+        ...common,
+        tag: tag || undefined,
+        sort: filters.sort,
+        favourites: filters.favourites || undefined,
+      },
       {
         enabled: query === "",
         getNextPageParam: (page) => page.nextCursor ?? undefined,
@@ -74,6 +79,12 @@ export function useLibraryResults(
     firstLoad: !fresh && active.isPending,
     error: formErrorMessage(active.error),
     hasMore: active.hasNextPage,
+    /** How many templates match (list only; search pages by relevance without a count). */
+    total: query ? undefined : list.data?.pages[0]?.total,
+    /** Search only: the corrected query when results match only a corrected spelling. */
+    didYouMean: query ? (search.data?.pages[0]?.didYouMean ?? null) : null,
+    /** Search only: nothing matched every word; these match most of them. */
+    partial: query ? (search.data?.pages[0]?.partial ?? false) : false,
     loadingMore: active.isFetchingNextPage,
     loadMore: () => void active.fetchNextPage(),
   };

@@ -1,11 +1,13 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
+import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { type FormEvent, useState } from "react";
 import {
+  actionLabel,
+  auditEntryHref,
   describeAuditEntry,
   knownAuditActions,
-  knownEntityTypes,
 } from "@/components/audit/describe-audit-entry";
 import { useTRPC } from "@/components/providers/trpc-react-provider";
 import { Alert } from "@/components/ui/alert";
@@ -14,6 +16,7 @@ import { Button, Spinner } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
 import {
   Table,
   TableBody,
@@ -22,22 +25,43 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@/components/ui/table";
-import { useDateFormatting } from "@/components/workspace/workspace-context";
+import { useCurrentWorkspace, useDateFormatting } from "@/components/workspace/workspace-context";
 import { formatDateTime } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/router-types";
 import { formErrorMessage } from "@/lib/trpc-errors";
 
 type AuditPage = RouterOutputs["audit"]["list"];
-type Filters = { action?: string; entityType?: string };
+type Filters = { action?: string; actorId?: string; from?: Date; to?: Date };
+
+/** A yyyy-mm-dd from a date input as the start (or the end) of that day, in UTC. */
+function dayBound(value: string, end: boolean): Date | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
+  const date = new Date(`${value}T${end ? "23:59:59.999" : "00:00:00.000"}Z`);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+function download(filename: string, mimeType: string, content: string) {
+  const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 /** The audit trail, newest first, filtered on the server, paged with the server's cursor. */
 export function AuditLog({ firstPage, pageSize }: { firstPage: AuditPage; pageSize: number }) {
   const trpc = useTRPC();
   const formatting = useDateFormatting();
-  const actionListId = useId();
-  const entityListId = useId();
+  const { slug } = useCurrentWorkspace();
+  const queryClient = useQueryClient();
   const [filters, setFilters] = useState<Filters>({});
-  const unfiltered = !filters.action && !filters.entityType;
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const unfiltered = Object.values(filters).every((value) => value === undefined);
+  const actors = useQuery(trpc.audit.actors.queryOptions());
 
   const query = useInfiniteQuery(
     trpc.audit.list.infiniteQueryOptions(
@@ -53,9 +77,29 @@ export function AuditLog({ firstPage, pageSize }: { firstPage: AuditPage; pageSi
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const action = String(form.get("action") ?? "").trim();
-    const entityType = String(form.get("entityType") ?? "").trim();
-    setFilters({ action: action || undefined, entityType: entityType || undefined });
+    const value = (name: string) => String(form.get(name) ?? "").trim();
+    setFilters({
+      action: value("action") || undefined,
+      actorId: value("actorId") || undefined,
+      from: dayBound(value("from"), false),
+      to: dayBound(value("to"), true),
+    });
+  }
+
+  async function onExport() {
+    setExporting(true);
+    setExportError(null);
+    try {
+      const file = await queryClient.fetchQuery({
+        ...trpc.audit.exportCsv.queryOptions(filters),
+        staleTime: 0,
+      });
+      download(file.filename, file.mimeType, file.content);
+    } catch (error) {
+      setExportError(formErrorMessage(error));
+    } finally {
+      setExporting(false);
+    }
   }
 
   const entries = query.data?.pages.flatMap((page) => page.items) ?? [];
@@ -72,43 +116,37 @@ export function AuditLog({ firstPage, pageSize }: { firstPage: AuditPage; pageSi
         <form
           onSubmit={onSubmit}
           onReset={() => setFilters({})}
-          className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end"
+          className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_auto_auto_auto] lg:items-end"
         >
           <FormField label="Action">
             {(control) => (
-              <>
-                <Input
-                  {...control}
-                  name="action"
-                  list={actionListId}
-                  placeholder="e.g. member.invite"
-                  autoComplete="off"
-                />
-                <datalist id={actionListId}>
-                  {knownAuditActions.map((action) => (
-                    <option key={action} value={action} />
-                  ))}
-                </datalist>
-              </>
+              <Select {...control} name="action" defaultValue="">
+                <option value="">Any action</option>
+                {knownAuditActions.map((action) => (
+                  <option key={action} value={action}>
+                    {actionLabel(action)}
+                  </option>
+                ))}
+              </Select>
             )}
           </FormField>
-          <FormField label="Entity type">
+          <FormField label="Person">
             {(control) => (
-              <>
-                <Input
-                  {...control}
-                  name="entityType"
-                  list={entityListId}
-                  placeholder="e.g. api_key"
-                  autoComplete="off"
-                />
-                <datalist id={entityListId}>
-                  {knownEntityTypes.map((type) => (
-                    <option key={type} value={type} />
-                  ))}
-                </datalist>
-              </>
+              <Select {...control} name="actorId" defaultValue="">
+                <option value="">Anyone</option>
+                {(actors.data ?? []).map((actor) => (
+                  <option key={actor.actorId ?? ""} value={actor.actorId ?? ""}>
+                    {actor.actorLabel ?? actor.actorId}
+                  </option>
+                ))}
+              </Select>
             )}
+          </FormField>
+          <FormField label="From">
+            {(control) => <Input {...control} type="date" name="from" />}
+          </FormField>
+          <FormField label="To">
+            {(control) => <Input {...control} type="date" name="to" />}
           </FormField>
           <div className="flex gap-2">
             <Button type="submit" variant="secondary">
@@ -119,8 +157,22 @@ export function AuditLog({ firstPage, pageSize }: { firstPage: AuditPage; pageSi
                 Clear
               </Button>
             ) : null}
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => void onExport()}
+              pending={exporting}
+              pendingLabel="Exporting…"
+            >
+              Download CSV
+            </Button>
           </div>
         </form>
+        {exportError ? (
+          <Alert tone="error" className="mt-3">
+            {exportError}
+          </Alert>
+        ) : null}
       </CardBody>
 
       {error ? (
@@ -152,13 +204,15 @@ export function AuditLog({ firstPage, pageSize }: { firstPage: AuditPage; pageSi
           <TableBody>
             {entries.map((entry) => (
               <TableRow key={entry.id}>
-                <TableCell className="min-w-64">
-                  <p className="text-zinc-900">{describeAuditEntry(entry)}</p>
+                <TableCell className="max-w-md min-w-64 whitespace-normal">
+                  <AuditSentence entry={entry} slug={slug} />
                   <p className="font-mono text-xs text-zinc-500">{entry.action}</p>
                 </TableCell>
                 <TableCell>
                   <div className="flex items-center gap-2">
-                    <span className="max-w-56 truncate">{entry.actorLabel ?? "—"}</span>
+                    <span className="max-w-56 truncate" title={entry.actorLabel ?? undefined}>
+                      {entry.actorLabel ?? "—"}
+                    </span>
                     {entry.actorType === "api_key" ? <Badge>API key</Badge> : null}
                     {entry.actorType === "system" ? <Badge>System</Badge> : null}
                   </div>
@@ -193,5 +247,22 @@ export function AuditLog({ firstPage, pageSize }: { firstPage: AuditPage; pageSi
         </div>
       ) : null}
     </Card>
+  );
+}
+
+/** The entry as a sentence that wraps (never widens the table), linked to its subject. */
+function AuditSentence({ entry, slug }: { entry: AuditPage["items"][number]; slug: string }) {
+  const sentence = describeAuditEntry(entry);
+  const href = auditEntryHref(entry, slug);
+  return (
+    <p className="break-words text-zinc-900 [overflow-wrap:anywhere]">
+      {href ? (
+        <Link href={href} className="underline decoration-zinc-300 underline-offset-2">
+          {sentence}
+        </Link>
+      ) : (
+        sentence
+      )}
+    </p>
   );
 }

@@ -1,0 +1,157 @@
+import { and, desc, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import type { Database } from "@/db";
+import { templates, users, workspaces } from "@/db/schema";
+import { withTenant } from "@/db/tenant";
+import { SYSTEM_ACTOR } from "@/server/audit/actor";
+import { recordAudit } from "@/server/audit/record";
+import { notFound } from "@/server/errors";
+import { type PersonRef, personRef } from "./rows";
+import { actingUserId, type TemplateScope } from "./template-scope";
+
+/** How long a deleted template can be restored before purgeExpiredTrash removes it for good. */
+export const TRASH_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type TrashedTemplate = {
+  id: string;
+  name: string;
+  deletedAt: Date;
+  deletedBy: PersonRef;
+  /** When the purge removes it. */
+  purgeAfter: Date;
+};
+
+/**
+ * Moves templates to the trash: they leave the library, search, suggestions and exports, and
+ * can be restored for TRASH_DAYS. Every id must be a live template of this workspace.
+ */
+export async function trashTemplates(
+  scope: TemplateScope,
+  input: { ids: string[] },
+): Promise<{ count: number }> {
+  const ids = [...new Set(input.ids)];
+  const rows = await scope.tx
+    .update(templates)
+    .set({ deletedAt: new Date(), deletedBy: actingUserId(scope) })
+    .where(
+      and(
+        eq(templates.workspaceId, scope.workspace.id),
+        inArray(templates.id, ids),
+        isNull(templates.deletedAt),
+      ),
+    )
+    .returning({ id: templates.id, name: templates.name });
+  // All or nothing: one unknown (or already trashed) id rolls the whole request back.
+  if (rows.length !== ids.length) throw notFound("Template");
+  for (const row of rows) {
+    await scope.audit({
+      action: "template.trash",
+      entityType: "template",
+      entityId: row.id,
+      summary: { name: row.name },
+    });
+  }
+  return { count: rows.length };
+}
+
+/** Brings templates back from the trash, as they were (status, category, versions). */
+export async function restoreFromTrash(
+  scope: TemplateScope,
+  input: { ids: string[] },
+): Promise<{ count: number }> {
+  const ids = [...new Set(input.ids)];
+  const rows = await scope.tx
+    .update(templates)
+    .set({ deletedAt: null, deletedBy: null })
+    .where(
+      and(
+        eq(templates.workspaceId, scope.workspace.id),
+        inArray(templates.id, ids),
+        isNotNull(templates.deletedAt),
+      ),
+    )
+    .returning({ id: templates.id, name: templates.name });
+  if (rows.length !== ids.length) throw notFound("Template in the trash");
+  for (const row of rows) {
+    await scope.audit({
+      action: "template.untrash",
+      entityType: "template",
+      entityId: row.id,
+      summary: { name: row.name },
+    });
+  }
+  return { count: rows.length };
+}
+
+/** The workspace's trash, most recently deleted first. */
+export async function listTrash(scope: TemplateScope): Promise<TrashedTemplate[]> {
+  const rows = await scope.tx
+    .select({
+      id: templates.id,
+      name: templates.name,
+      deletedAt: templates.deletedAt,
+      deleterName: users.name,
+      deleterEmail: users.email,
+    })
+    .from(templates)
+    .leftJoin(users, eq(users.id, templates.deletedBy))
+    .where(and(eq(templates.workspaceId, scope.workspace.id), isNotNull(templates.deletedAt)))
+    .orderBy(desc(templates.deletedAt), desc(templates.id))
+    .limit(1000);
+  return rows.flatMap((row) =>
+    row.deletedAt === null
+      ? []
+      : [
+          {
+            id: row.id,
+            name: row.name,
+            deletedAt: row.deletedAt,
+            deletedBy: personRef(row.deleterName, row.deleterEmail),
+            purgeAfter: new Date(row.deletedAt.getTime() + TRASH_DAYS * DAY_MS),
+          },
+        ],
+  );
+}
+
+/**
+ * Deletes for good every template that has been in a trash longer than TRASH_DAYS, workspace
+ * by workspace (each in its own tenant transaction, with one audit row per purged template,
+ * attributed to "system"). Versions, variables and triggers go with them (foreign keys cascade).
+ * Run daily by the scheduler; `npm run cli -- templates:purge-trash` runs it by hand.
+ */
+export async function purgeExpiredTrash(
+  db: Database,
+  options: { now?: Date } = {},
+): Promise<{ purged: number; workspaces: number }> {
+  const cutoff = new Date((options.now ?? new Date()).getTime() - TRASH_DAYS * DAY_MS);
+  // The operator's own read, as the table owner: which tenants exist is not a tenant question.
+  const all = await db.select({ id: workspaces.id }).from(workspaces);
+  let purged = 0;
+  let touched = 0;
+  for (const { id: workspaceId } of all) {
+    const removed = await withTenant(db, workspaceId, async (tx) => {
+      const rows = await tx
+        .delete(templates)
+        .where(
+          and(
+            eq(templates.workspaceId, workspaceId),
+            isNotNull(templates.deletedAt),
+            lt(templates.deletedAt, sql`${cutoff.toISOString()}::timestamptz`),
+          ),
+        )
+        .returning({ id: templates.id, name: templates.name, deletedAt: templates.deletedAt });
+      for (const row of rows) {
+        await recordAudit(tx, workspaceId, SYSTEM_ACTOR, {
+          action: "template.purge",
+          entityType: "template",
+          entityId: row.id,
+          summary: { name: row.name, deletedAt: row.deletedAt?.toISOString() ?? null },
+        });
+      }
+      return rows.length;
+    });
+    purged += removed;
+    if (removed > 0) touched++;
+  }
+  return { purged, workspaces: touched };
+}
