@@ -19,13 +19,18 @@ async function main(): Promise<number> {
   }
   // Signals are caught from the start: a SIGTERM that arrives while the worker is still
   // starting (jobs may already run) stops it cleanly once it has started.
+  // `on`, not `once`: npm and tsx relay the signal too, and a repeated SIGTERM must not fall
+  // through to the default action (exit at once) while jobs are finishing.
   const stopRequested = new Promise<void>((resolve) => {
+    let received = false;
     const shutdown = (signal: string) => {
+      if (received) return;
+      received = true;
       log.info("worker shutting down", { signal });
       resolve();
     };
-    process.once("SIGTERM", () => shutdown("SIGTERM"));
-    process.once("SIGINT", () => shutdown("SIGINT"));
+    process.on("SIGTERM", () => shutdown("SIGTERM"));
+    process.on("SIGINT", () => shutdown("SIGINT"));
   });
   const handle = await getDatabase();
   const worker = await startWorker(handle, {

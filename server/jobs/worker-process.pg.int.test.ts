@@ -144,6 +144,8 @@ describe("npm run worker (PostgreSQL)", () => {
     await waitFor(async () => worker.output().includes("worker stopped"), {
       ms: 40_000,
       what: "the worker to stop",
+    }).catch((error: Error) => {
+      throw new Error(`${error.message}; its output:\n${worker.output()}`);
     });
     const run = await jobRun(handle.db, workspace.id, jobId);
     expect(run?.state).toBe("completed");
