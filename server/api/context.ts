@@ -2,6 +2,11 @@ import type { Database } from "@/db";
 import type { Actor } from "@/server/audit/actor";
 import { resolveApiKey } from "@/server/auth/resolve-api-key";
 import { getEnv } from "@/server/env";
+import {
+  createRegexBudget,
+  REQUEST_REGEX_BUDGET_MS,
+  type RegexBudget,
+} from "@/server/templates/regex/regex-budget";
 
 export type SessionUser = { id: string; email: string; name: string | null };
 
@@ -15,6 +20,8 @@ export type Context = {
   rejectedApiKey: boolean;
   /** Where links in emails point, e.g. invitations: APP_URL, else the request's own origin. */
   origin: string | null;
+  /** Time for user patterns, shared by every call of this HTTP request (a batch included). */
+  regexBudget: RegexBudget;
 };
 
 /**
@@ -27,19 +34,28 @@ export async function createContext(options: {
   getSessionUser: () => Promise<SessionUser | null>;
 }): Promise<Context> {
   const { db, headers } = options;
+  const regexBudget = createRegexBudget({ ms: REQUEST_REGEX_BUDGET_MS });
   const ip = clientIp(headers);
   const origin = requestOrigin(headers);
   const workspaceSlug = headers.get("x-parley-workspace")?.trim() || null;
   const authorization = headers.get("authorization");
   if (authorization?.toLowerCase().startsWith("bearer ")) {
     const actor = await resolveApiKey(db, authorization.slice(7).trim());
-    return { db, actor, workspaceSlug, ip, origin, rejectedApiKey: actor === null };
+    return {
+      db,
+      actor,
+      workspaceSlug,
+      ip,
+      origin,
+      rejectedApiKey: actor === null,
+      regexBudget,
+    };
   }
   const user = await options.getSessionUser();
   const actor: Actor | null = user
     ? { type: "user", userId: user.id, email: user.email, name: user.name }
     : null;
-  return { db, actor, workspaceSlug, ip, origin, rejectedApiKey: false };
+  return { db, actor, workspaceSlug, ip, origin, rejectedApiKey: false, regexBudget };
 }
 
 export function clientIp(headers: Headers): string | null {

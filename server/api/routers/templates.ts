@@ -64,7 +64,7 @@ export const templatesRouter = createTRPCRouter({
     .query(({ input }) => validationReport(input.draft)),
   render: workspaceProcedure
     .input(renderInput)
-    .query(({ ctx, input }) => renderForWorkspace(ctx, input)),
+    .query(({ ctx, input }) => renderForWorkspace(ctx, input, ctx.regexBudget)),
   /** An agent inserted the template into a reply (usage ranking). */
   recordUse: workspaceProcedure
     .input(idInput)

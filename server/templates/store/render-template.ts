@@ -5,7 +5,10 @@ import type { OutputFormat } from "../language/render-options";
 import { type RenderResult, renderTemplate } from "../language/render-template";
 import { templateDraftSchema } from "../language/template-schema";
 import type { TemplateVariable } from "../language/variable-schema";
-import { runRegexBounded } from "../regex/bounded-regex-runner";
+import { withPrecomputedRegex } from "../regex/precomputed-regex";
+import type { RegexBudget } from "../regex/regex-budget";
+import { regexExecutor } from "../regex/regex-worker-pool";
+import { patternsStoppedError } from "./patterns-stopped-error";
 import { loadTemplate } from "./read-template";
 import type { TemplateScope } from "./template-scope";
 
@@ -18,12 +21,14 @@ export type RenderInput = {
 
 /**
  * Fills a saved template (by id) or an unsaved draft (the editor's preview) with the
- * workspace's locale, currency and time zone. Validation patterns run through the
- * time-bounded runner, so a catastrophically backtracking pattern costs at most its timeout.
+ * workspace's locale, currency and time zone. Variables' patterns run in the regex worker
+ * pool under the request's budget; when it runs out the answer is BAD_REQUEST naming the
+ * variables whose patterns were stopped or not checked, never a partial render.
  */
 export async function renderForWorkspace(
   scope: TemplateScope,
   input: RenderInput,
+  budget: RegexBudget,
 ): Promise<RenderResult> {
   let content: string;
   let variables: TemplateVariable[];
@@ -42,13 +47,19 @@ export async function renderForWorkspace(
     }
     ({ content, variables } = parsed.data);
   }
-  return renderTemplate(content, variables, input.values, {
-    locale: scope.workspace.locale,
-    currency: scope.workspace.currency,
-    timeZone: scope.workspace.timezone,
-    format: input.format,
-    runRegex: runRegexBounded,
-  });
+  const { result, stopped } = await withPrecomputedRegex(
+    (runRegex) =>
+      renderTemplate(content, variables, input.values, {
+        locale: scope.workspace.locale,
+        currency: scope.workspace.currency,
+        timeZone: scope.workspace.timezone,
+        format: input.format,
+        runRegex,
+      }),
+    regexExecutor(budget),
+  );
+  if (stopped.length > 0) throw patternsStoppedError(variables, stopped, budget);
+  return result;
 }
 
 /** An agent inserted the template into a reply: counts toward usage ranking. */

@@ -1,0 +1,43 @@
+import { type AppError, badRequest } from "@/server/errors";
+import type { TemplateVariable } from "../language/variable-schema";
+import type { Precomputed } from "../regex/precomputed-regex";
+import type { RegexBudget } from "../regex/regex-budget";
+
+/** How formatValue wraps a variable's pattern so it must match the whole value. */
+const wholeValue = (pattern: string) => `^(?:${pattern})$`;
+
+const listNames = (names: string[]) =>
+  names.length <= 3
+    ? names.join(", ")
+    : `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`;
+
+/**
+ * The request's time for patterns ran out: BAD_REQUEST with one field error per variable
+ * whose pattern was stopped or never checked (`variables.<i>.pattern`), in words an author
+ * can act on. Rendering with those values unchecked would pass off unchecked values as valid.
+ */
+export function patternsStoppedError(
+  variables: readonly TemplateVariable[],
+  stopped: Precomputed<unknown>["stopped"],
+  budget: RegexBudget,
+): AppError {
+  const reasons = new Map(stopped.map((s) => [s.job.pattern, s.outcome.reason]));
+  const fieldErrors: Record<string, string[]> = {};
+  const names: string[] = [];
+  variables.forEach((variable, index) => {
+    if (variable.pattern === undefined) return;
+    const reason = reasons.get(wholeValue(variable.pattern));
+    if (reason === undefined) return;
+    names.push(variable.name);
+    fieldErrors[`variables.${index}.pattern`] = [
+      reason === "timeout"
+        ? `The pattern of ${variable.name} took too long on this value and was stopped. Simplify it: avoid repeating a group whose alternatives can match the same text, such as (a|a)*.`
+        : `The pattern of ${variable.name} was not checked: the patterns before it used up the time this request allows.`,
+    ];
+  });
+  const which = names.length > 0 ? ` of ${listNames(names)}` : "";
+  return badRequest(
+    `Checking the value patterns${which} took longer than one request allows (${budget.ms} ms for all patterns together), so the template was not rendered. Simplify the patterns.`,
+    fieldErrors,
+  );
+}
