@@ -21,7 +21,12 @@ import {
   listVersions,
   restoreVersion,
 } from "@/server/templates/store/template-versions";
-import { adminProcedure, createTRPCRouter, workspaceProcedure } from "../trpc";
+import {
+  adminProcedure,
+  createTRPCRouter,
+  workspaceProcedure,
+  workspaceQueryProcedure,
+} from "../trpc";
 import {
   exportInput,
   idInput,
@@ -62,7 +67,8 @@ export const templatesRouter = createTRPCRouter({
   validate: workspaceProcedure
     .input(validateInput)
     .query(({ input }) => validationReport(input.draft)),
-  render: workspaceProcedure
+  /** Holds no transaction while patterns run (workspaceQueryProcedure). */
+  render: workspaceQueryProcedure
     .input(renderInput)
     .query(({ ctx, input }) => renderForWorkspace(ctx, input, ctx.regexBudget)),
   /** An agent inserted the template into a reply (usage ranking). */

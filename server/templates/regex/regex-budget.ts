@@ -4,8 +4,9 @@
  * timeouts. The caller that owns the request creates it (the tRPC context makes one per HTTP
  * request, shared by every call of a batch) and passes it down explicitly.
  *
- * Time is charged for the wall time spent waiting on regex work, queueing included, so time
- * spent on the database does not eat into it. Pure: usable in the browser too.
+ * Charged with the time patterns actually ran (measured in the worker), so time spent on the
+ * database, in the queue or starting a worker does not eat into it; the wait for a worker is
+ * bounded by what is left of the budget. Pure: usable in the browser too.
  */
 export interface RegexBudget {
   /** The whole budget, for messages. */

@@ -83,7 +83,7 @@ describe("regex worker pool", () => {
     ]);
   });
 
-  it("counts queueing against the budget", async () => {
+  it("gives up waiting for a worker when the budget would run out", async () => {
     const small = createRegexPool({ size: 1 });
     try {
       const busy = small.run([job("(a|a)*$", EVIL)], createRegexBudget({ ms: 400 }));

@@ -34,13 +34,15 @@ parentPort.on("message", (batch) => {
   sandbox.jobs = batch.jobs;
   sandbox.outcomes = [];
   let timedOut = false;
+  const started = performance.now();
   try {
     script.runInContext(sandbox, { timeout: Math.max(1, Math.floor(batch.timeoutMs)) });
   } catch (error) {
     if (!error || error.code !== "ERR_SCRIPT_EXECUTION_TIMEOUT") throw error;
     timedOut = true;
   }
-  parentPort.postMessage({ outcomes: sandbox.outcomes, timedOut });
+  const ranMs = performance.now() - started;
+  parentPort.postMessage({ outcomes: sandbox.outcomes, timedOut, ranMs });
   sandbox.jobs = [];
   sandbox.outcomes = [];
 });
@@ -55,14 +57,15 @@ type Batch = {
   jobs: readonly RegexJob[];
   outcomes: (RegexOutcome | undefined)[];
   budget: RegexBudget;
-  started: number;
+  /** When the batch was handed to a worker (queueing and a new worker's start-up excluded). */
+  dispatched?: number;
   timer?: ReturnType<typeof setTimeout>;
   resolve: (outcomes: RegexOutcome[]) => void;
 };
 
 type Slot = { worker: Worker; batch: Batch | null; retired: boolean; online: boolean };
 
-type WorkerMessage = { outcomes: RegexOutcome[]; timedOut: boolean };
+type WorkerMessage = { outcomes: RegexOutcome[]; timedOut: boolean; ranMs: number };
 
 export interface RegexPool {
   /** Runs the jobs in order on one worker; resolves one outcome per job, never rejects. */
@@ -90,7 +93,8 @@ export function createRegexPool({
   let terminations = 0;
   let closed = false;
 
-  const finish = (batch: Batch, running: boolean) => {
+  /** `spentMs`: what the batch cost its budget; see `run` for what counts. */
+  const finish = (batch: Batch, running: boolean, spentMs = 0) => {
     clearTimeout(batch.timer);
     let stoppedOne = !running;
     const outcomes = batch.jobs.map((_, index): RegexOutcome => {
@@ -102,7 +106,7 @@ export function createRegexPool({
       }
       return { ok: false, reason: "skipped", message: skippedMessage(batch.budget) };
     });
-    batch.budget.spend(performance.now() - batch.started);
+    batch.budget.spend(spentMs);
     batch.resolve(outcomes);
   };
 
@@ -118,7 +122,7 @@ export function createRegexPool({
     const batch = slot.batch;
     slot.batch = null;
     replace(slot);
-    if (batch) finish(batch, true);
+    if (batch) finish(batch, true, performance.now() - (batch.dispatched ?? performance.now()));
     pump();
   };
 
@@ -131,7 +135,8 @@ export function createRegexPool({
         ? outcome
         : { ...outcome, message: describeRegexError({ message: outcome.message }) };
     });
-    finish(batch, message.timedOut);
+    // Stopped at the budget: all of it is used, whatever the clock's rounding says.
+    finish(batch, message.timedOut, message.timedOut ? batch.budget.ms : message.ranMs);
     pump();
   };
 
@@ -161,13 +166,13 @@ export function createRegexPool({
 
   const dispatch = (slot: Slot, batch: Batch) => {
     clearTimeout(batch.timer);
-    // The budget is charged when the batch finishes, so subtract the time it spent queued.
-    const left = batch.budget.remaining() - (performance.now() - batch.started);
+    const left = batch.budget.remaining();
     if (left <= 0) {
       finish(batch, false);
       return;
     }
     slot.batch = batch;
+    batch.dispatched = performance.now();
     const backstop = left + GRACE_MS + (slot.online ? 0 : BOOT_ALLOWANCE_MS);
     batch.timer = setTimeout(() => overrun(slot), backstop);
     slot.worker.postMessage({ jobs: batch.jobs, timeoutMs: left });
@@ -187,20 +192,16 @@ export function createRegexPool({
   return {
     run: (jobs, budget) =>
       new Promise((resolve) => {
-        const batch: Batch = {
-          jobs,
-          outcomes: [],
-          budget,
-          started: performance.now(),
-          resolve,
-        };
+        const batch: Batch = { jobs, outcomes: [], budget, resolve };
         if (jobs.length === 0) return resolve([]);
         if (closed || budget.remaining() <= 0) return finish(batch, false);
         const free = slots.find((slot) => !slot.batch && !slot.retired);
         if (free) return dispatch(free, batch);
         queue.push(batch);
-        // Waiting counts against the budget: a request queued behind an attack gives up in
-        // time instead of piling up.
+        // The budget is charged with the time patterns ran in a worker (measured there, so a
+        // new worker's start-up is not charged). Waiting in the queue is not charged, but is
+        // bounded by the same amount: a request queued behind an attack gives up in time
+        // instead of piling up.
         batch.timer = setTimeout(() => {
           const at = queue.indexOf(batch);
           if (at !== -1) queue.splice(at, 1);

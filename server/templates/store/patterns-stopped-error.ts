@@ -1,10 +1,8 @@
 import { type AppError, badRequest } from "@/server/errors";
+import type { RenderResult } from "../language/render-template";
 import type { TemplateVariable } from "../language/variable-schema";
 import type { Precomputed } from "../regex/precomputed-regex";
 import type { RegexBudget } from "../regex/regex-budget";
-
-/** How formatValue wraps a variable's pattern so it must match the whole value. */
-const wholeValue = (pattern: string) => `^(?:${pattern})$`;
 
 const listNames = (names: string[]) =>
   names.length <= 3
@@ -18,15 +16,19 @@ const listNames = (names: string[]) =>
  */
 export function patternsStoppedError(
   variables: readonly TemplateVariable[],
+  invalid: RenderResult["invalid"],
   stopped: Precomputed<unknown>["stopped"],
   budget: RegexBudget,
 ): AppError {
-  const reasons = new Map(stopped.map((s) => [s.job.pattern, s.outcome.reason]));
+  // Each variable is checked once, and its invalid entry ends with its pattern's outcome
+  // message (format-value.ts): that tells which variables were stopped, and how.
+  const reasonOf = (message: string) =>
+    stopped.find((s) => message.endsWith(s.outcome.message))?.outcome.reason;
+  const reasons = new Map(invalid.map((entry) => [entry.name, reasonOf(entry.message)]));
   const fieldErrors: Record<string, string[]> = {};
   const names: string[] = [];
   variables.forEach((variable, index) => {
-    if (variable.pattern === undefined) return;
-    const reason = reasons.get(wholeValue(variable.pattern));
+    const reason = reasons.get(variable.name);
     if (reason === undefined) return;
     names.push(variable.name);
     fieldErrors[`variables.${index}.pattern`] = [

@@ -19,31 +19,43 @@ export type RenderInput = {
   format: OutputFormat;
 };
 
+export type RenderScope = {
+  workspace: TemplateScope["workspace"];
+  /** Opens the tenant transaction for the reads; the patterns run after it has closed. */
+  inTenant: <T>(fn: (scope: TemplateScope) => Promise<T>) => Promise<T>;
+};
+
 /**
  * Fills a saved template (by id) or an unsaved draft (the editor's preview) with the
  * workspace's locale, currency and time zone. Variables' patterns run in the regex worker
- * pool under the request's budget; when it runs out the answer is BAD_REQUEST naming the
- * variables whose patterns were stopped or not checked, never a partial render.
+ * pool under the request's budget, outside any transaction; when the budget runs out the
+ * answer is BAD_REQUEST naming the variables whose patterns were stopped or not checked,
+ * never a partial render.
  */
 export async function renderForWorkspace(
-  scope: TemplateScope,
+  scope: RenderScope,
   input: RenderInput,
   budget: RegexBudget,
 ): Promise<RenderResult> {
   let content: string;
   let variables: TemplateVariable[];
-  if (input.id !== undefined) {
-    ({ content, variables } = await loadTemplate(scope, input.id));
+  const { id } = input;
+  if (id !== undefined) {
+    ({ content, variables } = await scope.inTenant((tenant) => loadTemplate(tenant, id)));
   } else {
     // The preview renders drafts with content errors (they are reported as diagnostics), but
     // needs well-formed variables to know how to format values.
     const parsed = templateDraftSchema.safeParse(input.draft);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const path = issue?.path.map(String).join(".") || "draft";
-      throw badRequest(issue?.message ?? "The draft is not valid.", {
-        [path]: parsed.error.issues.map((i) => i.message),
-      });
+      const fieldErrors: Record<string, string[]> = {};
+      for (const issue of parsed.error.issues) {
+        const path = issue.path.map(String).join(".") || "draft";
+        fieldErrors[path] = [...(fieldErrors[path] ?? []), issue.message];
+      }
+      const first = parsed.error.issues[0]?.message ?? "The draft is not valid.";
+      const more =
+        parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more)` : "";
+      throw badRequest(`${first}${more}`, fieldErrors);
     }
     ({ content, variables } = parsed.data);
   }
@@ -58,7 +70,7 @@ export async function renderForWorkspace(
       }),
     regexExecutor(budget),
   );
-  if (stopped.length > 0) throw patternsStoppedError(variables, stopped, budget);
+  if (stopped.length > 0) throw patternsStoppedError(variables, result.invalid, stopped, budget);
   return result;
 }
 

@@ -1,5 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getDatabase } from "@/db";
+import { rejectOversizedBatch } from "@/server/api/batch-limit";
 import { createContext } from "@/server/api/context";
 import { appRouter } from "@/server/api/root";
 import { getSessionUser } from "@/server/auth/auth";
@@ -7,6 +8,8 @@ import { getSessionUser } from "@/server/auth/auth";
 export const dynamic = "force-dynamic";
 
 function handler(req: Request) {
+  const oversized = rejectOversizedBatch(req, { endpoint: "/api/trpc", router: appRouter });
+  if (oversized) return oversized;
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
