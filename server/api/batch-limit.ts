@@ -2,9 +2,17 @@ import { getTRPCErrorShape, TRPCError, transformTRPCResponse } from "@trpc/serve
 import { MAX_BATCH_SIZE } from "@/lib/batch-limit";
 import type { AppRouter } from "./root";
 
-/** How many procedures a tRPC request names: `/api/trpc/a,b,c` is a batch of three. */
+/**
+ * How many procedures a tRPC request names: `/api/trpc/a,b,c` is a batch of three. tRPC
+ * decodes the path before splitting it, so `a%2Cb` is two as well.
+ */
 export function countProcedures(url: URL, endpoint: string): number {
-  const rest = url.pathname.slice(endpoint.length).replace(/^\/+/, "");
+  let rest = url.pathname.slice(endpoint.length).replace(/^\/+/, "");
+  try {
+    rest = decodeURIComponent(rest);
+  } catch {
+    // Malformed escapes: tRPC answers 400 for those itself; count what is visible.
+  }
   return rest === "" ? 0 : rest.split(",").length;
 }
 
