@@ -47,6 +47,9 @@ describe("findAmbiguousRepetition: overlapping alternatives", () => {
     ["(x|[a-z])+", "", 0],
     ["(\\x41|A){2,}", "", 0],
     ["(\\p{L}|é)+", "u", 0],
+    ["(中|国|中)*", "u", 0],
+    ["(\\u0041|A)+", "", 0],
+    ["(\\.|\\x2e)*", "", 0],
   ])("refuses %s (flags %s) at offset %i", (pattern, flags, offset) => {
     expect(findAmbiguousRepetition(pattern, flags)).toEqual({ kind: "overlap", offset });
   });
@@ -66,6 +69,21 @@ describe("findAmbiguousRepetition: overlapping alternatives", () => {
     ["^(?:[A-Z]{2}|X)-\\d+$", "u"],
   ])("accepts %s (flags %s)", (pattern, flags) => {
     expect(findAmbiguousRepetition(pattern, flags)).toBeNull();
+  });
+});
+
+describe("findAmbiguousRepetition: cost", () => {
+  it("screens a 500-character alternation in linear time, not pairwise", () => {
+    const distinct = (from: number) =>
+      `(${Array.from({ length: 249 }, (_, i) => String.fromCharCode(from + i)).join("|")})*`.slice(
+        0,
+        500,
+      );
+    const started = performance.now();
+    for (let k = 0; k < 20; k++)
+      expect(findAmbiguousRepetition(distinct(0x4e00 + k * 300), "u")).toBeNull();
+    // ≈ 0.1 ms each on an idle core; 14 ms each when every pair was compared.
+    expect(performance.now() - started).toBeLessThan(150);
   });
 });
 

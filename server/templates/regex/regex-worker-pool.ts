@@ -20,6 +20,12 @@ import { describeRegexError, type RegexOutcome } from "./regex-runner";
 const WORKER_SOURCE = `
 const vm = require("node:vm");
 const { parentPort } = require("node:worker_threads");
+// Lowest CPU priority for this thread only (Linux: /proc/thread-self names its thread id),
+// so a pattern running for its whole budget never takes the CPU from the event loop.
+try {
+  const tid = Number(require("node:fs").readlinkSync("/proc/thread-self").split("/").pop());
+  if (tid > 0) require("node:os").setPriority(tid, 19);
+} catch {}
 const sandbox = vm.createContext({ jobs: [], outcomes: [] });
 const script = new vm.Script(\`
   for (let i = 0; i < jobs.length; i++) {
@@ -223,8 +229,12 @@ export function createRegexPool({
   };
 }
 
-/** Two workers on a two-core machine; one where there is one core. */
-export const REGEX_POOL_SIZE = Math.max(1, Math.min(2, availableParallelism()));
+/**
+ * One core is left to the event loop: a pattern that runs for its whole budget keeps its
+ * worker's core busy (the workers also run at the lowest CPU priority). At most two, since
+ * each request's patterns run on one worker anyway.
+ */
+export const REGEX_POOL_SIZE = Math.max(1, Math.min(2, availableParallelism() - 1));
 
 const POOL_KEY = Symbol.for("parley.regexPool");
 type WithPool = typeof globalThis & { [POOL_KEY]?: RegexPool };
