@@ -9,6 +9,9 @@ import { defineConfig } from "vitest/config";
 const alias = { "@": path.resolve(import.meta.dirname) };
 const exclude = ["node_modules/**", "e2e/**", ".next/**", ".data/**"];
 const postgresUrl = process.env.TEST_DATABASE_URL;
+// next-auth imports `next/server` without an extension, which Node's ESM loader refuses;
+// inlined, Vite resolves it, so route handlers can be tested through their real imports.
+const server = { deps: { inline: ["next-auth"] } };
 
 export default defineConfig({
   resolve: { alias },
@@ -27,6 +30,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "pglite",
+          server,
           include: ["**/*.int.test.ts"],
           exclude,
           environment: "node",
@@ -45,6 +49,7 @@ export default defineConfig({
               resolve: { alias },
               test: {
                 name: "postgres",
+                server,
                 include: ["**/*.int.test.ts"],
                 exclude,
                 environment: "node",

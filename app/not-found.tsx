@@ -1,7 +1,10 @@
+import { connection } from "next/server";
 import { CenteredPage } from "@/components/layout/centered-page";
 import { ButtonLink } from "@/components/ui/button";
 
-export default function NotFound() {
+export default async function NotFound() {
+  // Rendered per request, like every page: its scripts need this request's CSP nonce.
+  await connection();
   return (
     <CenteredPage
       title="Page not found"

@@ -2,7 +2,7 @@
  * p50/p95 server time of the signed-in dashboard page (/w/acme) on PostgreSQL.
  *   DATABASE_URL=postgres://... npm run bench:dashboard [-- --requests 300]
  * Migrates and seeds the demo workspace, builds the app if there is no build, starts
- * `next start`, signs in as the demo owner and fetches the page sequentially over loopback
+ * the server (`server.mjs`, as `npm start`), signs in as the demo owner and fetches the page sequentially over loopback
  * (time to the last byte of the server-rendered HTML). Prints one JSON object.
  */
 

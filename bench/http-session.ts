@@ -37,12 +37,12 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   return jar;
 }
 
-/** Starts `next start` on a port and resolves once /api/health answers 200. */
+/** Starts the production server (server.mjs, as `npm start`) on a port and resolves once /api/health answers 200. */
 export async function startServer(
   port: number,
   env: Record<string, string>,
 ): Promise<ChildProcess> {
-  const child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn("node", ["server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, ...env, NODE_ENV: "production", LOG_LEVEL: "warn" },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,

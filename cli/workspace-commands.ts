@@ -7,6 +7,7 @@ import { createApiKey } from "@/server/api-keys/api-keys";
 import { SYSTEM_ACTOR } from "@/server/audit/actor";
 import { recordAudit } from "@/server/audit/record";
 import { hashPassword } from "@/server/auth/password";
+import { safeName } from "@/server/validation/text";
 import { findUserByEmail, insertUser } from "@/server/workspaces/accounts";
 import { createWorkspaceWithOwner } from "@/server/workspaces/create-workspace";
 import { emailSchema, passwordSchema, workspaceNameSchema } from "@/server/workspaces/schemas";
@@ -64,7 +65,7 @@ export async function createApiKeyCommand(input: {
   name: string;
   scope: string;
 }) {
-  const name = parse(z.string().trim().min(1).max(80), input.name, "name");
+  const name = parse(safeName({ max: 80, label: "The key name" }), input.name, "name");
   const scope = parse(z.enum(["read", "write"]), input.scope, "scope");
   const { db } = await getDatabase();
   // The operator's own lookup by slug, as the table owner: the CLI is not a tenant request.

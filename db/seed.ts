@@ -6,6 +6,7 @@ import { withTenant } from "@/db/tenant";
 import { SYSTEM_ACTOR } from "@/server/audit/actor";
 import { recordAudit } from "@/server/audit/record";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
+import { findUserWithPasswordByEmail, setPasswordHash } from "@/server/auth/password-store";
 import { importTemplates } from "@/server/templates/store/import-export";
 
 /** The demo workspace. Passwords are documented in the README and printed by `npm run demo`. */
@@ -33,16 +34,11 @@ export type SeedResult = {
 export async function seedDemo(db: Database): Promise<SeedResult> {
   let createdUsers = 0;
   const ensureUser = async (person: { email: string; name: string; password: string }) => {
-    const [existing] = await db.select().from(users).where(eq(users.email, person.email)).limit(1);
+    const existing = await findUserWithPasswordByEmail(db, person.email);
     if (existing) {
       const stillValid =
         existing.passwordHash && (await verifyPassword(person.password, existing.passwordHash));
-      if (!stillValid) {
-        await db
-          .update(users)
-          .set({ passwordHash: await hashPassword(person.password) })
-          .where(eq(users.id, existing.id));
-      }
+      if (!stillValid) await setPasswordHash(db, existing.id, await hashPassword(person.password));
       return existing.id;
     }
     createdUsers++;

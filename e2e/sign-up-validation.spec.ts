@@ -15,7 +15,6 @@ test.describe("sign-up rejects bad input next to the field and creates nothing",
     { field: "email" as const, value: "not-an-email", message: /valid email/i },
     { field: "password" as const, value: "abc", message: /at least 8 characters/i },
     { field: "workspaceName" as const, value: "W".repeat(10_000), message: /80/ },
-    { field: "email" as const, value: DEMO_OWNER.email, message: /already exists/i },
   ];
 
   for (const { field, value, message } of cases) {
@@ -40,4 +39,24 @@ test.describe("sign-up rejects bad input next to the field and creates nothing",
       }
     });
   }
+});
+
+test("a registered email gets the same answer as a new one, and neither an account nor a session", async ({
+  page,
+}) => {
+  const signUp = new SignUpPage(page);
+  await signUp.goto();
+  await signUp.submit({ ...valid(), email: DEMO_OWNER.email, password: "not-the-owners-1" });
+  // Nothing on the form says whether the address was taken: the sign-up itself was answered
+  // as for a new email, and only signing in with these details failed.
+  await expect(
+    page.getByRole("alert").filter({ hasText: "We could not sign you in with this email" }),
+  ).toBeVisible();
+  await expect(signUp.email).not.toHaveAttribute("aria-invalid", "true");
+  await expect(page).toHaveURL(/\/sign-up$/);
+  // The owner's account is untouched: their own password still works.
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(DEMO_OWNER.email, DEMO_OWNER.password);
+  await expect(page).toHaveURL(/\/w\/acme$/);
 });

@@ -1,4 +1,5 @@
 import { signOut } from "next-auth/react";
+import { safeCallbackUrl } from "./safe-callback-url";
 
 /**
  * Signs out, then goes to `path` on the origin the browser is on. Auth.js's own redirect
@@ -7,5 +8,5 @@ import { signOut } from "next-auth/react";
  */
 export async function signOutTo(path: string): Promise<void> {
   await signOut({ redirect: false });
-  window.location.assign(path);
+  window.location.assign(safeCallbackUrl(path, { origin: window.location.origin }));
 }

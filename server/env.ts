@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustProxy } from "./http/trust-proxy";
 
 /**
  * The one place that reads process.env. Everything else imports `env` from here, so a missing
@@ -24,10 +25,31 @@ const envSchema = z.object({
   AUTH_GOOGLE_SECRET: optionalString,
   SMTP_URL: optionalString,
   SMTP_FROM: optionalString.default("Parley <no-reply@parley.local>"),
-  APP_URL: optionalString,
+  APP_URL: optionalString.pipe(
+    z
+      .url({
+        protocol: /^https?$/,
+        error: "must be an http(s) URL, e.g. https://support.example.com",
+      })
+      .optional(),
+  ),
+  /** Forwarding headers are believed only from these proxies (server/http/trust-proxy.ts). */
+  TRUST_PROXY: optionalString.superRefine((value, ctx) => {
+    try {
+      parseTrustProxy(value);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: (error as Error).message });
+    }
+  }),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
-  /** Sign-in attempts allowed per account and per IP in one window. */
+  /** Sign-ups allowed per IP in one window (AUTH_RATE_WINDOW_SECONDS). */
   AUTH_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  /** Failed sign-ins per account and source IP before growing delays start (server/auth/rate-limit.ts). */
+  AUTH_FREE_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  /** Failed sign-ins per account per hour from all sources together before it refuses them all. */
+  AUTH_ACCOUNT_LIMIT: z.coerce.number().int().positive().default(300),
+  /** Failed sign-ins per source IP per hour across all accounts. */
+  AUTH_IP_LIMIT: z.coerce.number().int().positive().default(100),
   AUTH_RATE_WINDOW_SECONDS: z.coerce
     .number()
     .int()
@@ -40,8 +62,8 @@ export type Env = z.infer<typeof envSchema> & { PGLITE_DIR: string };
 function loadEnv(): Env {
   const parsed = envSchema.safeParse(process.env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment: ${lines.join("; ")}`);
   }
   const value = parsed.data;
   // Built at run time from the working directory so `next build` never traces the data folder.
@@ -54,12 +76,13 @@ function loadEnv(): Env {
  * generated once and kept beside the data (`.data/auth-secret`). With PostgreSQL several
  * processes share sessions, so the secret must come from the environment.
  */
+export const MISSING_AUTH_SECRET =
+  "AUTH_SECRET is required when DATABASE_URL is set (generate one: openssl rand -base64 32)";
+
 export function getAuthSecret(): string {
   const value = getEnv();
   if (value.AUTH_SECRET) return value.AUTH_SECRET;
-  if (value.DATABASE_URL) {
-    throw new Error("AUTH_SECRET is required when DATABASE_URL is set (openssl rand -base64 32)");
-  }
+  if (value.DATABASE_URL) throw new Error(MISSING_AUTH_SECRET);
   const dir = path.join(process.cwd(), ".data");
   const file = path.join(dir, "auth-secret");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
@@ -75,6 +98,23 @@ let cached: Env | undefined;
 export function getEnv(): Env {
   cached ??= loadEnv();
   return cached;
+}
+
+/**
+ * Everything that would make the server answer 500 at run time, checked up front: the server
+ * refuses to start with these (server.mjs, instrumentation.ts) and /api/health reports them.
+ * Each problem is one line naming the variable.
+ */
+export function configurationProblems(): string[] {
+  let value: Env;
+  try {
+    value = loadEnv();
+  } catch (error) {
+    return [(error as Error).message];
+  }
+  const problems: string[] = [];
+  if (value.DATABASE_URL && !value.AUTH_SECRET) problems.push(MISSING_AUTH_SECRET);
+  return problems;
 }
 
 /** Tests change settings between cases; production never calls this. */

@@ -61,3 +61,23 @@ describe("log", () => {
     expect(spy).not.toHaveBeenCalled();
   });
 });
+
+describe("errors in logs", () => {
+  it("keep the SQL text and code of a failed query but never its parameters", () => {
+    const secret = "scrypt$32768$8$1$c2FsdA$aGFzaA";
+    const cause = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), {
+      code: "22021",
+    });
+    // The shape of drizzle-orm's DrizzleQueryError: the parameters are in its message.
+    const failed = Object.assign(
+      new Error(
+        `Failed query: insert into "users" ("password_hash") values ($1)\nparams: ${secret}`,
+      ),
+      { query: 'insert into "users" ("password_hash") values ($1)', params: [secret], cause },
+    );
+    const out = JSON.stringify(redact({ error: failed }));
+    expect(out).not.toContain(secret);
+    expect(out).toContain('insert into \\"users\\"');
+    expect(out).toContain("22021");
+  });
+});

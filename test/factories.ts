@@ -6,6 +6,8 @@ import { withTenant } from "@/db/tenant";
 import { createContext, type SessionUser } from "@/server/api/context";
 import { appRouter, createCaller } from "@/server/api/root";
 import { hashPassword } from "@/server/auth/password";
+import { CLIENT_IP_HEADER, markFrontServer } from "@/server/http/client-address";
+import { listWorkspacesForUser } from "@/server/workspaces/access";
 
 /**
  * Builders for integration tests. Every test makes its own people and workspaces with unique
@@ -29,7 +31,11 @@ export async function callerFor(
   options: { ip?: string } = {},
 ): Promise<Caller> {
   const headers = new Headers({ host: "parley.test" });
-  if (options.ip) headers.set("x-forwarded-for", options.ip);
+  if (options.ip) {
+    // As the front server (server.mjs) would stamp it after reading the socket.
+    markFrontServer();
+    headers.set(CLIENT_IP_HEADER, options.ip);
+  }
   if (who && "apiKey" in who) headers.set("authorization", `Bearer ${who.apiKey}`);
   if (who?.slug) headers.set("x-parley-workspace", who.slug);
   const user = who && "user" in who ? who.user : null;
@@ -45,15 +51,31 @@ export async function signUpOwner(
   const email = uniqueEmail("owner");
   const password = "correct horse battery";
   const name = overrides.name ?? "Olivia Owner";
-  const result = await (await callerFor(db, null)).auth.signUp({
+  await (await callerFor(db, null)).auth.signUp({
     name,
     email,
     password,
     workspaceName: overrides.workspaceName ?? "Acme Store",
   });
-  const user = { id: result.userId, email, name, password };
-  const caller = await callerFor(db, { user, slug: result.workspace.slug });
-  return { user, workspace: result.workspace, caller };
+  // Sign-up answers the same for new and taken emails, so what it created is looked up.
+  const created = await findSignedUp(db, email);
+  if (!created) throw new Error(`sign-up created no account for ${email}`);
+  const user = { id: created.userId, email, name, password };
+  const caller = await callerFor(db, { user, slug: created.workspace.slug });
+  return { user, workspace: created.workspace, caller };
+}
+
+/** The account with this email and its (first) workspace, or null: what a sign-up created. */
+export async function findSignedUp(
+  db: Database,
+  email: string,
+): Promise<{ userId: string; workspace: TestWorkspace } | null> {
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  if (!user) return null;
+  const [first] = await listWorkspacesForUser(db, user.id);
+  if (!first) return null;
+  const { id, slug, name } = first.workspace;
+  return { userId: user.id, workspace: { id, slug, name } };
 }
 
 let sharedHash: Promise<string> | undefined;

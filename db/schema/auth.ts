@@ -6,6 +6,7 @@ import {
   text,
   timestamp,
   uniqueIndex,
+  uuid,
 } from "drizzle-orm/pg-core";
 
 /**
@@ -84,4 +85,27 @@ export const authAttempts = pgTable(
   (t) => [index().on(t.key, t.at)],
 );
 
+/**
+ * One row per signed-in browser (server/auth/sessions.ts). The session cookie is a JWT that
+ * names its row (`sid`); every request checks the row is not revoked, so signing out, changing
+ * the password or being removed from every workspace ends copies of the cookie too. Per user,
+ * not per workspace: forced RLS on `app.user_id` (withUser), so a user sees only their own.
+ */
+export const userSessions = pgTable(
+  "user_sessions",
+  {
+    id: uuid().primaryKey(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    ip: text(),
+    userAgent: text(),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.userId, t.lastSeenAt)],
+);
+
 export type User = typeof users.$inferSelect;
+export type UserSession = typeof userSessions.$inferSelect;

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   boolean,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -10,6 +12,7 @@ import {
   real,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
@@ -43,6 +46,18 @@ const workspaceId = () =>
     .references(() => workspaces.id, { onDelete: "cascade" });
 const userRef = () => text().references(() => users.id, { onDelete: "set null" });
 
+/**
+ * Rows that point at another tenant row carry the workspace in the key, (workspace_id, id),
+ * so the database itself refuses a template of workspace B pointing at A's category even when
+ * RLS is bypassed. The parents' unique (workspace_id, id) is what such a key references.
+ */
+const ownTemplate = (t: { workspaceId: AnyPgColumn; templateId: AnyPgColumn }, name: string) =>
+  foreignKey({
+    name,
+    columns: [t.workspaceId, t.templateId],
+    foreignColumns: [templates.workspaceId, templates.id],
+  }).onDelete("cascade");
+
 /** Names are unique per workspace regardless of case: "Billing" and "billing" are one. */
 export const templateCategories = pgTable(
   "template_categories",
@@ -54,6 +69,7 @@ export const templateCategories = pgTable(
   },
   (t) => [
     index("template_categories_workspace_idx").on(t.workspaceId),
+    unique("template_categories_workspace_id_id_key").on(t.workspaceId, t.id),
     uniqueIndex("template_categories_name_idx").on(t.workspaceId, sql`lower(${t.name})`),
   ],
 );
@@ -70,7 +86,7 @@ export const templates = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     workspaceId: workspaceId(),
     name: text().notNull(),
-    categoryId: uuid().references(() => templateCategories.id, { onDelete: "set null" }),
+    categoryId: uuid(),
     content: text().notNull(),
     status: templateStatus().notNull().default("draft"),
     /** What `restore` goes back to; set by `archive`. */
@@ -97,6 +113,14 @@ export const templates = pgTable(
     index("templates_category_idx").on(t.categoryId),
     // Lets a tag filter combine with the full-text bitmap instead of filtering row by row.
     index("templates_tags_idx").using("gin", t.tags),
+    unique("templates_workspace_id_id_key").on(t.workspaceId, t.id),
+    // Deleting a category clears category_id only (migration 0006 writes SET NULL (category_id):
+    // drizzle-kit cannot express the column list, and nulling workspace_id would fail).
+    foreignKey({
+      name: "templates_category_fk",
+      columns: [t.workspaceId, t.categoryId],
+      foreignColumns: [templateCategories.workspaceId, templateCategories.id],
+    }).onDelete("set null"),
   ],
 );
 
@@ -109,9 +133,7 @@ export const templateVersions = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     workspaceId: workspaceId(),
-    templateId: uuid()
-      .notNull()
-      .references(() => templates.id, { onDelete: "cascade" }),
+    templateId: uuid().notNull(),
     version: integer().notNull(),
     /** The draft as saved (category by name), variables and triggers included. */
     snapshot: jsonb().$type<TemplateDraft>().notNull(),
@@ -121,6 +143,7 @@ export const templateVersions = pgTable(
   },
   (t) => [
     index("template_versions_workspace_template_idx").on(t.workspaceId, t.templateId),
+    ownTemplate(t, "template_versions_template_fk"),
     uniqueIndex("template_versions_template_version_idx").on(t.templateId, t.version),
   ],
 );
@@ -130,9 +153,7 @@ export const templateVariables = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     workspaceId: workspaceId(),
-    templateId: uuid()
-      .notNull()
-      .references(() => templates.id, { onDelete: "cascade" }),
+    templateId: uuid().notNull(),
     position: integer().notNull(),
     name: text().notNull(),
     type: templateVariableType().notNull(),
@@ -144,6 +165,7 @@ export const templateVariables = pgTable(
   },
   (t) => [
     index("template_variables_workspace_template_idx").on(t.workspaceId, t.templateId),
+    ownTemplate(t, "template_variables_template_fk"),
     uniqueIndex("template_variables_template_position_idx").on(t.templateId, t.position),
   ],
 );
@@ -153,9 +175,7 @@ export const templateTriggers = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     workspaceId: workspaceId(),
-    templateId: uuid()
-      .notNull()
-      .references(() => templates.id, { onDelete: "cascade" }),
+    templateId: uuid().notNull(),
     position: integer().notNull(),
     kind: templateTriggerKind().notNull(),
     value: text().notNull(),
@@ -164,6 +184,7 @@ export const templateTriggers = pgTable(
   },
   (t) => [
     index("template_triggers_workspace_template_idx").on(t.workspaceId, t.templateId),
+    ownTemplate(t, "template_triggers_template_fk"),
     uniqueIndex("template_triggers_template_position_idx").on(t.templateId, t.position),
   ],
 );

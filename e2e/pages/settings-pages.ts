@@ -44,3 +44,39 @@ export class ApiKeysSettings {
     await expect(row).toContainText(/revoked/i);
   }
 }
+
+/** Settings → Your account: signed-in devices and password. */
+export class AccountSettings {
+  constructor(private readonly page: Page) {}
+
+  async goto(slug: string): Promise<void> {
+    await this.page.goto(`/w/${slug}/settings/account`);
+  }
+
+  /** The rows of the signed-in devices table. */
+  devices() {
+    return this.page.getByRole("table").getByRole("row").filter({ hasText: /\d/ });
+  }
+
+  async signOutOtherDevice(): Promise<void> {
+    const other = this.devices().filter({ hasNotText: "This device" });
+    await other
+      .first()
+      .getByRole("button", { name: /^Sign out/ })
+      .click();
+  }
+
+  async signOutEverywhere(): Promise<void> {
+    await this.page.getByRole("button", { name: "Sign out everywhere", exact: true }).click();
+    await this.page
+      .getByRole("dialog")
+      .getByRole("button", { name: "Sign out everywhere", exact: true })
+      .click();
+  }
+
+  async changePassword(current: string, next: string): Promise<void> {
+    await this.page.getByLabel("Current password", { exact: true }).fill(current);
+    await this.page.getByLabel("New password", { exact: true }).fill(next);
+    await this.page.getByRole("button", { name: "Change password", exact: true }).click();
+  }
+}

@@ -2,13 +2,20 @@ import type { Database } from "@/db";
 import type { Actor } from "@/server/audit/actor";
 import { resolveApiKey } from "@/server/auth/resolve-api-key";
 import { getEnv } from "@/server/env";
+import { readClientIp } from "@/server/http/client-address";
 import {
   createRegexBudget,
   REQUEST_REGEX_BUDGET_MS,
   type RegexBudget,
 } from "@/server/templates/regex/regex-budget";
 
-export type SessionUser = { id: string; email: string; name: string | null };
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string | null;
+  /** The server-side session record (server/auth/sessions.ts) behind the cookie, if any. */
+  sessionId?: string | null;
+};
 
 export type Context = {
   db: Database;
@@ -16,6 +23,8 @@ export type Context = {
   /** The workspace slug the browser is on (`x-parley-workspace`); keys carry their own. */
   workspaceSlug: string | null;
   ip: string | null;
+  /** The signed-in browser's session record, so it can be told apart from the user's others. */
+  sessionId: string | null;
   /** Set when a Bearer header was sent but did not match a live key. */
   rejectedApiKey: boolean;
   /** Where links in emails point, e.g. invitations: APP_URL, else the request's own origin. */
@@ -47,6 +56,7 @@ export async function createContext(options: {
       workspaceSlug,
       ip,
       origin,
+      sessionId: null,
       rejectedApiKey: actor === null,
       regexBudget,
     };
@@ -55,24 +65,41 @@ export async function createContext(options: {
   const actor: Actor | null = user
     ? { type: "user", userId: user.id, email: user.email, name: user.name }
     : null;
-  return { db, actor, workspaceSlug, ip, origin, rejectedApiKey: false, regexBudget };
-}
-
-export function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || null;
+  return {
+    db,
+    actor,
+    workspaceSlug,
+    ip,
+    origin,
+    sessionId: user?.sessionId ?? null,
+    rejectedApiKey: false,
+    regexBudget,
+  };
 }
 
 /**
- * APP_URL wins: a Host header is chosen by the client, so deployments behind anything but a
- * trusted proxy should set it. Without it, the proxy's forwarded headers, then Host.
+ * The client's address as the front server resolved it from the socket (and from forwarding
+ * headers only when TRUST_PROXY says so). Never X-Forwarded-For directly: the client writes it.
+ */
+export function clientIp(headers: Headers): string | null {
+  return readClientIp(headers);
+}
+
+const HOST_PATTERN = /^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:]+\](:\d+)?$/;
+
+/**
+ * Where links in e-mails point. APP_URL wins. Without it, the Host header; X-Forwarded-Host
+ * and X-Forwarded-Proto only when TRUST_PROXY is set (the front server also drops them when
+ * they do not come from a trusted proxy), since a client can send either.
  */
 export function requestOrigin(headers: Headers): string | null {
-  const configured = getEnv().APP_URL;
-  if (configured) return configured.replace(/\/+$/, "");
-  const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host");
-  if (!host || !/^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:]+\](:\d+)?$/.test(host)) return null;
-  const forwardedProto = headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  const env = getEnv();
+  if (env.APP_URL) return new URL(env.APP_URL).origin;
+  const trusted = Boolean(env.TRUST_PROXY);
+  const first = (name: string) => headers.get(name)?.split(",")[0]?.trim() || null;
+  const host = (trusted ? first("x-forwarded-host") : null) ?? headers.get("host");
+  if (!host || !HOST_PATTERN.test(host)) return null;
+  const forwardedProto = trusted ? first("x-forwarded-proto") : null;
   const proto = forwardedProto === "https" || forwardedProto === "http" ? forwardedProto : "http";
   return `${proto}://${host}`;
 }

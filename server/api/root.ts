@@ -1,3 +1,4 @@
+import { accountRouter } from "./routers/account";
 import { apiKeysRouter } from "./routers/api-keys";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
@@ -7,6 +8,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
+  account: accountRouter,
   workspace: workspaceRouter,
   apiKeys: apiKeysRouter,
   audit: auditRouter,

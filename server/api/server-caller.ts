@@ -3,6 +3,7 @@ import { headers as requestHeaders } from "next/headers";
 import { cache } from "react";
 import { getDatabase } from "@/db";
 import { getSessionUser } from "@/server/auth/auth";
+import { CLIENT_IP_HEADER } from "@/server/http/client-address";
 import { createContext } from "./context";
 import { createCaller } from "./root";
 
@@ -17,7 +18,7 @@ export const getCurrentUser = cache(getSessionUser);
 export const getServerCaller = cache(async (workspaceSlug?: string) => {
   const incoming = await requestHeaders();
   const headers = new Headers();
-  for (const name of ["x-forwarded-for", "x-real-ip", "user-agent"]) {
+  for (const name of [CLIENT_IP_HEADER, "host", "user-agent"]) {
     const value = incoming.get(name);
     if (value) headers.set(name, value);
   }

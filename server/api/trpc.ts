@@ -55,6 +55,13 @@ const errorMapping = t.middleware(async ({ next, path, type }) => {
   }
   if (error.code === "INTERNAL_SERVER_ERROR") {
     log.error("procedure failed", { path, type, error: error.cause ?? error });
+    // Logged above, with its SQL and code. What travels on carries no cause: a failed query's
+    // message holds its parameters, and a server component that calls this procedure rethrows
+    // the error for Next.js to print whole.
+    throw new TRPCError({
+      code: "INTERNAL_SERVER_ERROR",
+      message: `${path} failed; the server log has the details`,
+    });
   }
   return result;
 });
@@ -80,6 +87,8 @@ export type WorkspaceContext = {
   actor: WorkspaceActor;
   /** Records the mutation's audit row in the same transaction. */
   audit: (event: AuditEvent) => Promise<void>;
+  /** The mutation wrote nothing (a rejected import, a dry run): no generic audit row. */
+  nothingChanged: () => void;
 };
 
 type AuthedContext = Context & { actor: NonNullable<Context["actor"]> };
@@ -124,16 +133,22 @@ export const workspaceProcedure = authedProcedure.use(async ({ ctx, next, type, 
   const { workspace, actor: workspaceActor } = await resolveWorkspace(ctx, type);
   return withTenant(ctx.db, workspace.id, async (tx) => {
     let audited = 0;
+    let unchanged = false;
     const audit = async (event: AuditEvent) => {
       audited++;
       await recordAudit(tx, workspace.id, workspaceActor, event);
     };
-    const result = await next({ ctx: { ...ctx, tx, workspace, actor: workspaceActor, audit } });
+    const nothingChanged = () => {
+      unchanged = true;
+    };
+    const result = await next({
+      ctx: { ...ctx, tx, workspace, actor: workspaceActor, audit, nothingChanged },
+    });
     if (!result.ok) {
       // Throwing rolls the tenant transaction back: nothing half-written stays visible.
       throw result.error;
     }
-    if (type === "mutation" && audited === 0) {
+    if (type === "mutation" && audited === 0 && !unchanged) {
       await audit({ action: path, entityType: path.split(".")[0] ?? "workspace" });
     }
     return result;
@@ -157,7 +172,14 @@ export const workspaceQueryProcedure = authedProcedure.use(async ({ ctx, next, t
   const { workspace, actor } = await resolveWorkspace(ctx, type);
   const inTenant: InTenant = (fn) =>
     withTenant(ctx.db, workspace.id, (tx) =>
-      fn({ tx, workspace, actor, audit: (event) => recordAudit(tx, workspace.id, actor, event) }),
+      fn({
+        tx,
+        workspace,
+        actor,
+        audit: (event) => recordAudit(tx, workspace.id, actor, event),
+        // Queries get no generic audit row, so there is nothing to switch off.
+        nothingChanged: () => {},
+      }),
     );
   return next({ ctx: { ...ctx, workspace, actor, inTenant } });
 });

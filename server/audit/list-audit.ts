@@ -3,14 +3,18 @@ import { z } from "zod";
 import type { Tx } from "@/db";
 import { auditLog } from "@/db/schema";
 import { badRequest } from "@/server/errors";
+import { cursorTimestamp } from "@/server/validation/cursor";
+import { safeText } from "@/server/validation/text";
+
+const filterText = (label: string) => safeText({ max: 100, min: 1, trim: true, label });
 
 export const auditListSchema = z.object({
   // Nullish: TanStack's infinite queries send `cursor: null` when refetching the first page.
-  cursor: z.string().max(200).nullish(),
+  cursor: safeText({ max: 200, label: "The cursor" }).nullish(),
   limit: z.number().int().min(1).max(100).default(50),
-  action: z.string().trim().min(1).max(100).optional(),
-  entityType: z.string().trim().min(1).max(100).optional(),
-  actorId: z.string().trim().min(1).max(100).optional(),
+  action: filterText("The action").optional(),
+  entityType: filterText("The entity type").optional(),
+  actorId: filterText("The actor").optional(),
   from: z.date().optional(),
   to: z.date().optional(),
 });
@@ -21,10 +25,8 @@ export type AuditListInput = z.input<typeof auditListSchema>;
  * Date would round them away and repeat or skip rows) and its id, base64url-encoded JSON.
  */
 const cursorSchema = z.object({
-  t: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/),
-  i: z.number().int().positive(),
+  t: cursorTimestamp,
+  i: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
 });
 type Cursor = z.infer<typeof cursorSchema>;
 

@@ -1,8 +1,7 @@
-import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
-import { users } from "@/db/schema";
 import { burnPasswordCheck, verifyPassword } from "./password";
-import { recordAttempt, secondsUntilAllowed } from "./rate-limit";
+import { findUserWithPasswordByEmail } from "./password-store";
+import { beginAttempt, finishAttempt } from "./rate-limit";
 
 export type CredentialsResult =
   | { ok: true; user: { id: string; email: string; name: string | null } }
@@ -14,22 +13,23 @@ export function normaliseEmail(email: string): string {
 
 /**
  * Checks an email and password. The answer is the same for an unknown email and a wrong
- * password (and takes as long), so nobody can probe which emails have accounts.
+ * password (and takes as long), so nobody can probe which emails have accounts. Throttled per
+ * account and source (server/auth/rate-limit.ts).
  */
 export async function checkCredentials(
   db: Database,
   input: { email: string; password: string; ip: string | null },
 ): Promise<CredentialsResult> {
   const email = normaliseEmail(input.email);
-  const who = { email, ip: input.ip };
-  const wait = await secondsUntilAllowed(db, who);
-  if (wait > 0) return { ok: false, reason: "rate_limited", retryAfterSeconds: wait };
-
-  const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+  const start = await beginAttempt(db, { email, ip: input.ip });
+  if (!start.ok) {
+    return { ok: false, reason: "rate_limited", retryAfterSeconds: start.retryAfterSeconds };
+  }
+  const user = await findUserWithPasswordByEmail(db, email);
   let valid = false;
   if (user?.passwordHash) valid = await verifyPassword(input.password, user.passwordHash);
   else await burnPasswordCheck(input.password);
-  await recordAttempt(db, who, valid);
+  await finishAttempt(db, start.attempt, valid);
   if (!user || !valid) return { ok: false, reason: "invalid" };
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { type MemberRole, memberships, users } from "@/db/schema";
+import { endSessionsIfNoWorkspaces } from "@/server/auth/sessions";
 import { AppError, forbidden, notFound } from "@/server/errors";
 import type { TenantScope } from "./scope";
 
@@ -79,6 +80,8 @@ export async function removeMember(
   }
   if (target.role === "owner" && ownerCount <= 1) throw lastOwner();
   await scope.tx.delete(memberships).where(eq(memberships.id, target.id));
+  // Someone who now belongs to no workspace at all is signed out everywhere.
+  await endSessionsIfNoWorkspaces(scope.tx, input.userId);
   await scope.audit({
     action: "member.remove",
     entityType: "member",

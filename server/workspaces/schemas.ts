@@ -1,23 +1,38 @@
 import { z } from "zod";
 import { memberRole } from "@/db/schema";
+import { safeName, safeSecret } from "@/server/validation/text";
 import { isReservedSlug, SLUG_PATTERN } from "./slug";
+
+/** Reserved and taken addresses get the same answer (server/workspaces/settings.ts). */
+export const SLUG_NOT_AVAILABLE = "This address is not available";
 
 /**
  * Input rules shared by the routers and the CLI. Kept here (not in the routers) so that every
  * way in validates the same way.
  */
-export const personNameSchema = z.string().trim().min(1, "Enter your name").max(100);
+export const personNameSchema = safeName({
+  max: 100,
+  label: "Your name",
+  tooShort: "Enter your name",
+});
 export const emailSchema = z
   .string()
   .trim()
   .max(320)
   .pipe(z.email("Enter a valid email address"))
   .transform((v) => v.toLowerCase());
-export const passwordSchema = z
-  .string()
-  .min(8, "Use at least 8 characters")
-  .max(200, "Use at most 200 characters");
-export const workspaceNameSchema = z.string().trim().min(1, "Enter a workspace name").max(80);
+export const passwordSchema = safeSecret({
+  max: 200,
+  min: 8,
+  label: "The password",
+  tooLong: "Use at most 200 characters",
+  tooShort: "Use at least 8 characters",
+});
+export const workspaceNameSchema = safeName({
+  max: 80,
+  label: "The workspace name",
+  tooShort: "Enter a workspace name",
+});
 export const roleSchema = z.enum(memberRole.enumValues);
 
 export const slugSchema = z
@@ -25,7 +40,7 @@ export const slugSchema = z
   .trim()
   .toLowerCase()
   .regex(SLUG_PATTERN, "3–40 lower-case letters, digits or dashes; no dash at either end")
-  .refine((s) => !isReservedSlug(s), "This address is reserved");
+  .refine((s) => !isReservedSlug(s), SLUG_NOT_AVAILABLE);
 
 export const localeSchema = z
   .string()

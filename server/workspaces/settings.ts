@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { workspaces } from "@/db/schema";
 import { conflict, isUniqueViolation, notFound } from "@/server/errors";
-import type { WorkspaceSettingsInput } from "./schemas";
+import { SLUG_NOT_AVAILABLE, type WorkspaceSettingsInput } from "./schemas";
 import type { TenantScope } from "./scope";
 
 const columns = {
@@ -63,7 +63,8 @@ export async function updateWorkspace(
     );
   } catch (error) {
     if (isUniqueViolation(error, "workspaces_slug_idx")) {
-      throw conflict("This address is taken", { slug: ["This address is already taken"] });
+      // The same words as for a reserved address: no more said about who has it.
+      throw conflict(SLUG_NOT_AVAILABLE, { slug: [SLUG_NOT_AVAILABLE] });
     }
     throw error;
   }

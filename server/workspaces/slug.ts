@@ -52,13 +52,22 @@ export function slugify(name: string): string {
   return base;
 }
 
+const SUFFIX_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+function randomSuffix(length = 6): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(length));
+  // 256 is not a multiple of 36; the slight bias is irrelevant for a uniqueness suffix.
+  return Array.from(bytes, (b) => SUFFIX_ALPHABET[b % SUFFIX_ALPHABET.length]).join("");
+}
+
 /**
- * Candidates in order: "acme", "acme-2" … "acme-20", then random suffixes. The base is cut to
- * 32 characters above, so every candidate still fits the 40-character pattern.
+ * Candidates for a new workspace's address: "acme-store-k3x9q2", a fresh random suffix each
+ * time. Always suffixed, never "the name if free, else acme-store-2": a slug that depends on
+ * which addresses are taken would tell anyone creating a workspace which other tenants exist.
+ * Owners can choose a bare address in settings, where a taken one is only "not available".
+ * The base is cut to 32 characters above, so every candidate fits the 40-character pattern.
  */
 export function* slugCandidates(name: string): Generator<string> {
   const base = slugify(name);
-  yield base;
-  for (let n = 2; n <= 20; n++) yield `${base}-${n}`;
-  for (;;) yield `${base}-${crypto.randomUUID().slice(0, 6)}`;
+  for (;;) yield `${base}-${randomSuffix()}`;
 }

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { CenteredPage } from "@/components/layout/centered-page";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
+import { requestOrigin } from "@/server/api/context";
 import { getCurrentUser } from "@/server/api/server-caller";
 import { enabledOAuthProviders } from "@/server/auth/auth";
 import { SignInForm } from "./sign-in-form";
@@ -24,7 +26,9 @@ function oauthErrorMessage(error: string | string[] | undefined): string | null 
 
 export default async function SignInPage({ searchParams }: SignInPageProps) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  const callbackUrl = safeCallbackUrl(params.callbackUrl, {
+    origin: requestOrigin(await headers()),
+  });
   if (await getCurrentUser()) redirect(callbackUrl);
 
   return (

@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { safeCallbackUrl } from "@/lib/safe-callback-url";
 
 type OAuthProvider = { id: "github" | "google"; name: string };
 
@@ -40,7 +41,8 @@ export function SignInForm({ callbackUrl, oauthProviders, initialError }: SignIn
         setPending(false);
         return;
       }
-      router.push(callbackUrl);
+      // The page already checked it; checked again against the origin the browser is on.
+      router.push(safeCallbackUrl(callbackUrl, { origin: window.location.origin }));
       router.refresh();
     } catch {
       setError("Could not reach the server. Check your connection and try again.");

@@ -11,6 +11,9 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { fieldErrorsOf, formErrorMessage } from "@/lib/trpc-errors";
 
+const NOT_SIGNED_IN =
+  "We could not sign you in with this email and password. If this email already has a Parley account, sign in with its password instead (or ask its owner).";
+
 export function SignUpForm() {
   const trpc = useTRPC();
   const router = useRouter();
@@ -26,7 +29,9 @@ export function SignUpForm() {
     const password = String(form.get("password") ?? "");
     setSignInError(null);
     try {
-      const created = await signUp.mutateAsync({
+      // The answer is the same whether or not this email already has an account (so the form
+      // cannot be used to find out); signing in with the same details is what tells the person.
+      await signUp.mutateAsync({
         name: String(form.get("name") ?? ""),
         email,
         password,
@@ -36,10 +41,11 @@ export function SignUpForm() {
       const result = await signIn("credentials", { email, password, redirect: false });
       if (!result || result.error) {
         setSigningIn(false);
-        setSignInError("Your account was created, but signing in failed. Please sign in.");
+        setSignInError(NOT_SIGNED_IN);
         return;
       }
-      router.push(`/w/${encodeURIComponent(created.workspace.slug)}`);
+      // Home goes to the user's workspace.
+      router.push("/");
       router.refresh();
     } catch {
       // The mutation's error is rendered from signUp.error below.

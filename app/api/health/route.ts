@@ -1,13 +1,21 @@
 import { sql } from "drizzle-orm";
 import { getDatabase } from "@/db";
 import { pendingMigrationCount } from "@/db/migrate";
+import { configurationProblems } from "@/server/env";
 import { log } from "@/server/logger";
 
 export const dynamic = "force-dynamic";
 
-/** 200 when the database answers and every committed migration is applied, 503 otherwise. */
+/**
+ * 200 when the configuration is valid, the database answers and every committed migration is
+ * applied; 503 otherwise, with the reason (configuration problems name the variable).
+ */
 export async function GET(): Promise<Response> {
   const started = Date.now();
+  const problems = configurationProblems();
+  if (problems.length > 0) {
+    return Response.json({ status: "misconfigured", problems }, { status: 503 });
+  }
   try {
     const handle = await getDatabase();
     await handle.db.execute(sql`select 1`);

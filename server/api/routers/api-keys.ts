@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { apiKeyScope } from "@/db/schema";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/server/api-keys/api-keys";
+import { safeName } from "@/server/validation/text";
 import { createTRPCRouter, humanAdminProcedure } from "../trpc";
 
 /** People manage keys; a key (even a write key) can neither mint nor revoke keys. */
@@ -8,7 +9,7 @@ export const apiKeysRouter = createTRPCRouter({
   create: humanAdminProcedure
     .input(
       z.object({
-        name: z.string().trim().min(1, "Name the key").max(80),
+        name: safeName({ max: 80, label: "The key name", tooShort: "Name the key" }),
         scope: z.enum(apiKeyScope.enumValues),
       }),
     )

@@ -83,8 +83,10 @@ describe("templates.render under a regex denial-of-service probe", () => {
     const elapsed = performance.now() - started;
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.message).toMatch(/alternatives can match the same text.*\(and 49 more\)$/);
-    expect(error.shape.data.fieldErrors?.["variables.0.pattern"]?.[0]).toMatch(/exponential time/);
-    expect(error.shape.data.fieldErrors?.["variables.49.pattern"]).toHaveLength(1);
+    expect(error.shape.data.fieldErrors?.["draft.variables.0.pattern"]?.[0]).toMatch(
+      /exponential time/,
+    );
+    expect(error.shape.data.fieldErrors?.["draft.variables.49.pattern"]).toHaveLength(1);
     expect(elapsed).toBeLessThan(500); // was 2,500 ms
   });
 
@@ -98,10 +100,10 @@ describe("templates.render under a regex denial-of-service probe", () => {
     expect(error.message).toMatch(
       /^Checking the value patterns of v0, v1, v2 and 47 more took longer than one request allows \(250 ms for all patterns together\)/,
     );
-    expect(error.shape.data.fieldErrors?.["variables.0.pattern"]?.[0]).toMatch(
+    expect(error.shape.data.fieldErrors?.["draft.variables.0.pattern"]?.[0]).toMatch(
       /^The pattern of v0 took too long on this value and was stopped/,
     );
-    expect(error.shape.data.fieldErrors?.["variables.1.pattern"]?.[0]).toMatch(
+    expect(error.shape.data.fieldErrors?.["draft.variables.1.pattern"]?.[0]).toMatch(
       /^The pattern of v1 was not checked/,
     );
     expect(error.elapsed).toBeLessThan(1_500); // 50 × 50 ms = 2,500 ms before
@@ -199,7 +201,7 @@ describe("caps per draft", () => {
       }),
     );
     expect(error.code).toBe("BAD_REQUEST");
-    expect(error.shape.data.fieldErrors?.variables).toEqual([
+    expect(error.shape.data.fieldErrors?.["draft.variables"]).toEqual([
       `The template declares ${MAX_VARIABLES + 1} variables; the limit is ${MAX_VARIABLES}.`,
     ]);
   });
@@ -214,7 +216,7 @@ describe("caps per draft", () => {
     const rendered = await catchError(
       reader.templates.render({ draft, values: {}, format: "text" }),
     );
-    expect(rendered.shape.data.fieldErrors?.triggers).toEqual([message]);
+    expect(rendered.shape.data.fieldErrors?.["draft.triggers"]).toEqual([message]);
     const validated = await reader.templates.validate({ draft });
     expect(validated.issues).toContainEqual({ path: "triggers", message });
     const created = await catchError(owner.templates.create(draft));

@@ -7,6 +7,7 @@ import {
 } from "@/server/templates/language/template-schema";
 import { EXPORT_FORMATS, IMPORT_FORMATS } from "@/server/templates/store/import-export";
 import { LIST_SORTS } from "@/server/templates/store/list-templates";
+import { safeName, safeText } from "@/server/validation/text";
 
 /**
  * Inputs of the templates router. Drafts pass through as objects typed as the core's
@@ -21,10 +22,10 @@ export const templateDraftInput = z.custom<TemplateDraftInput>(
 export const idInput = z.object({ id: z.uuid() });
 export const versionInput = z.object({ id: z.uuid(), version: z.number().int().min(1) });
 
-const cursor = z.string().max(500).nullish();
+const cursor = safeText({ max: 500, label: "The cursor" }).nullish();
 const limit = z.number().int().min(1).max(100).default(50);
-const language = z.string().trim().min(1).max(35).optional();
-const tag = z.string().trim().min(1).max(MAX_TAG_LENGTH);
+const language = safeText({ max: 35, min: 1, trim: true, label: "The language" }).optional();
+const tag = safeName({ max: MAX_TAG_LENGTH, label: "A tag" });
 
 export const listInput = z.object({
   cursor,
@@ -37,7 +38,7 @@ export const listInput = z.object({
 });
 
 export const searchInput = z.object({
-  query: z.string().max(200),
+  query: safeText({ max: 200, multiline: true, label: "The search" }),
   cursor,
   limit,
   status: templateStatusSchema.optional(),
@@ -58,7 +59,10 @@ export const renderInput = z
     id: z.uuid().optional(),
     draft: templateDraftInput.optional(),
     values: z
-      .record(z.string().max(200), z.string().max(10_000))
+      .record(
+        safeText({ max: 200, label: "A value name" }),
+        safeText({ max: 10_000, multiline: true, label: "A value" }),
+      )
       .refine((v) => Object.keys(v).length <= MAX_RENDER_VALUES, {
         message: `At most ${MAX_RENDER_VALUES} values.`,
       })
@@ -86,5 +90,9 @@ export const exportInput = z.object({
 
 export const renameCategoryInput = z.object({
   id: z.uuid(),
-  name: z.string().trim().min(1, "Name the category.").max(MAX_CATEGORY_LENGTH),
+  name: safeName({
+    max: MAX_CATEGORY_LENGTH,
+    label: "The category name",
+    tooShort: "Name the category.",
+  }),
 });

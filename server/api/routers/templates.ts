@@ -88,9 +88,11 @@ export const templatesRouter = createTRPCRouter({
   duplicate: adminProcedure
     .input(idInput)
     .mutation(({ ctx, input }) => duplicateTemplate(ctx, input)),
-  import: adminProcedure
-    .input(importInput)
-    .mutation(({ ctx, input }) => importTemplates(ctx, input)),
+  import: adminProcedure.input(importInput).mutation(async ({ ctx, input }) => {
+    const result = await importTemplates(ctx, input);
+    if (!result.committed) ctx.nothingChanged();
+    return result;
+  }),
   /** A mutation, not a query: data leaving the workspace is audited, and the id list can be long. */
   export: workspaceProcedure
     .input(exportInput)

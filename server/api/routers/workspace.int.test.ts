@@ -74,7 +74,10 @@ describe("workspace.get and workspace.update", () => {
     const b = await signUpOwner(db);
     const error = await catchError(b.caller.workspace.update({ slug: a.workspace.slug }));
     expect(error.code).toBe("CONFLICT");
-    expect(error.shape.data.fieldErrors).toEqual({ slug: ["This address is already taken"] });
+    // Worded exactly like a reserved address: nothing said about whose it is.
+    expect(error.shape.data.fieldErrors).toEqual({ slug: ["This address is not available"] });
+    const reserved = await catchError(b.caller.workspace.update({ slug: "api" }));
+    expect(reserved.shape.data.fieldErrors).toEqual(error.shape.data.fieldErrors);
     expect((await b.caller.workspace.get()).slug).toBe(b.workspace.slug);
   });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { sendInvitationEmail } from "@/server/mail/send-invitation";
+import { safeText } from "@/server/validation/text";
 import {
   createInvitation,
   listOpenInvitations,
@@ -22,7 +23,7 @@ import {
   workspaceProcedure,
 } from "../trpc";
 
-const userIdSchema = z.string().min(1).max(100);
+const userIdSchema = safeText({ max: 100, min: 1, label: "The user id" });
 
 const membersRouter = createTRPCRouter({
   list: workspaceProcedure.query(({ ctx }) => listMembers(ctx)),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeName, safeText } from "../../validation/text";
 import {
   MAX_CATEGORY_LENGTH,
   MAX_CONTENT_LENGTH,
@@ -23,9 +24,10 @@ export const templateLanguageSchema = z
   .string()
   .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "Use a language tag such as en, de or pt-BR.");
 
-export const templateContentSchema = z.string().max(MAX_CONTENT_LENGTH, {
-  error: (issue) =>
-    `The content is ${grouped(typeof issue.input === "string" ? issue.input.length : 0)} characters long; the limit is ${grouped(MAX_CONTENT_LENGTH)}.`,
+export const templateContentSchema = safeText({
+  max: MAX_CONTENT_LENGTH,
+  multiline: true,
+  label: "The content",
 });
 
 /**
@@ -34,16 +36,19 @@ export const templateContentSchema = z.string().max(MAX_CONTENT_LENGTH, {
  */
 export const templateDraftSchema = z
   .object({
-    name: z
-      .string()
-      .trim()
-      .min(1, "A template needs a name.")
-      .max(MAX_TEMPLATE_NAME_LENGTH, `A name is at most ${MAX_TEMPLATE_NAME_LENGTH} characters.`),
-    category: z.string().trim().min(1).max(MAX_CATEGORY_LENGTH).nullable().default(null),
+    name: safeName({
+      max: MAX_TEMPLATE_NAME_LENGTH,
+      label: "The name",
+      tooShort: "A template needs a name.",
+      tooLong: `A name is at most ${MAX_TEMPLATE_NAME_LENGTH} characters.`,
+    }),
+    category: safeName({ max: MAX_CATEGORY_LENGTH, label: "The category" })
+      .nullable()
+      .default(null),
     content: templateContentSchema,
     status: templateStatusSchema.default("draft"),
     tags: z
-      .array(z.string().trim().min(1).max(MAX_TAG_LENGTH))
+      .array(safeName({ max: MAX_TAG_LENGTH, label: "A tag" }))
       .max(MAX_TAGS, `A template has at most ${MAX_TAGS} tags.`)
       .default([]),
     language: templateLanguageSchema.default("en"),

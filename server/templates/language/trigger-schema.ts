@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "../../validation/text";
 import { checkPattern, MAX_PATTERN_LENGTH } from "../regex/analyze-pattern";
 import { MAX_TRIGGER_VALUE_LENGTH, MAX_TRIGGER_WEIGHT } from "./limits";
 
@@ -19,11 +20,14 @@ export const TRIGGER_REGEX_FLAGS = "i";
 export const templateTriggerSchema = z
   .object({
     kind: triggerKindSchema,
-    value: z
-      .string()
-      .trim()
-      .min(1, "A trigger needs a value.")
-      .max(MAX_PATTERN_LENGTH, `A trigger is at most ${MAX_PATTERN_LENGTH} characters long.`),
+    value: safeText({
+      max: MAX_PATTERN_LENGTH,
+      min: 1,
+      trim: true,
+      label: "The trigger",
+      tooShort: "A trigger needs a value.",
+      tooLong: `A trigger is at most ${MAX_PATTERN_LENGTH} characters long.`,
+    }),
     weight: z.number().finite().min(0).max(MAX_TRIGGER_WEIGHT).default(1),
     active: z.boolean().default(true),
   })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeName, safeText } from "../../validation/text";
 import { checkPattern } from "../regex/analyze-pattern";
 import {
   MAX_DESCRIPTION_LENGTH,
@@ -33,13 +34,32 @@ export const templateVariableSchema = z
     name: variableNameSchema,
     type: variableTypeSchema,
     required: z.boolean().default(false),
-    fallback: z.string().max(MAX_FALLBACK_LENGTH).optional(),
+    fallback: safeText({
+      max: MAX_FALLBACK_LENGTH,
+      multiline: true,
+      label: "The fallback",
+    }).optional(),
     options: z
-      .array(z.string().trim().min(1, "An option cannot be empty.").max(MAX_OPTION_LENGTH))
+      .array(
+        safeName({
+          max: MAX_OPTION_LENGTH,
+          label: "An option",
+          tooShort: "An option cannot be empty.",
+        }),
+      )
       .max(MAX_SELECT_OPTIONS)
       .optional(),
-    pattern: z.string().optional(),
-    description: z.string().max(MAX_DESCRIPTION_LENGTH).optional(),
+    // Length is checked with the pattern (checkPattern); the text rules apply like anywhere.
+    pattern: safeText({
+      max: Number.MAX_SAFE_INTEGER,
+      label: "The pattern",
+      normalize: false,
+    }).optional(),
+    description: safeText({
+      max: MAX_DESCRIPTION_LENGTH,
+      multiline: true,
+      label: "The description",
+    }).optional(),
   })
   .superRefine((variable, ctx) => {
     if (variable.type === "select") {

@@ -55,3 +55,22 @@ describe("parseSearchQuery / buildTsQuery", () => {
     ]);
   });
 });
+
+describe("any Unicode input", () => {
+  it("lower-cases like PostgreSQL: İstanbul is 'istanbul', not i + U+0307", () => {
+    expect(tsquery("İstanbul")).toBe("(('istanbul':*))");
+    expect(tsquery("ΟΔΟΣ")).toBe("(('οδοσ':*))");
+    expect(tsquery("हिन्दी")).toBe("(('हिन्दी':*))");
+  });
+
+  it("never produces an unsafe lexeme, from queries or from stored corrections", () => {
+    const inputs = ["İ", "\u0307x", "a\u0000b", "\uD800", "x\u202Ey", "'\\", "ﬁ½ǅ", "🙂 ẞ"];
+    for (const input of inputs) expect(() => tsquery(input)).not.toThrow();
+    const parsed = parseSearchQuery("istanbull");
+    const corrections = new Map([["istanbull", ["i\u0307stanbul", "it's", "istanbul"]]]);
+    // The stale word is harmless (quoted, matches nothing); the one with a quote is dropped.
+    expect(buildTsQuery(parsed, corrections)).toBe(
+      "(('istanbull':* | 'i\u0307stanbul' | 'istanbul'))",
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import { wordsOf } from "./search-words";
+import { SAFE_WORD, wordsOf } from "./search-words";
 
 /**
  * Search input in the spirit of websearch_to_tsquery, for search-as-you-type: every word is
@@ -99,9 +99,10 @@ export function correctableWords(query: ParsedQuery): string[] {
   );
 }
 
-// Words hold letters and digits only; the check keeps the quoting safe even if that changes.
+// Query words come from wordsOf, so they always pass; the check keeps the quoting safe even
+// if that changes.
 const lexeme = (word: string) => {
-  if (!/^[\p{L}\p{N}]+$/u.test(word)) throw new Error(`unsafe lexeme ${JSON.stringify(word)}`);
+  if (!SAFE_WORD.test(word)) throw new Error(`unsafe lexeme ${JSON.stringify(word)}`);
   return `'${word}'`;
 };
 
@@ -113,7 +114,9 @@ function clauseQuery(clause: QueryClause, corrections: ReadonlyMap<string, strin
     return `(${words.map((w, i) => (i === words.length - 1 ? `${lexeme(w)}:*` : lexeme(w))).join(" <-> ")})`;
   }
   const word = words[0] ?? "";
-  const alternatives = (corrections.get(word) ?? []).filter((a) => a !== word);
+  // Corrections are vocabulary rows, some written by older code (e.g. "i" + U+0307 from "İ"):
+  // one that is not a clean word is skipped, so it cannot break search for the workspace.
+  const alternatives = (corrections.get(word) ?? []).filter((a) => a !== word && SAFE_WORD.test(a));
   return `(${[`${lexeme(word)}:*`, ...alternatives.map(lexeme)].join(" | ")})`;
 }
 

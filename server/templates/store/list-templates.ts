@@ -2,6 +2,7 @@ import { asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { templates } from "@/db/schema";
 import { badRequest } from "@/server/errors";
+import { cursorInt4, cursorText, cursorTimestamp } from "@/server/validation/cursor";
 import type { TemplateStatus } from "../language/template-schema";
 import type { TemplateScope } from "./template-scope";
 import { selectSummaries, type TemplateSummary, toSummary } from "./template-summaries";
@@ -26,9 +27,9 @@ export type TemplatePage<T> = { items: T[]; nextCursor: string | null };
  * travel as PostgreSQL prints them (microseconds), which a JS Date would round.
  */
 const cursorSchema = z.discriminatedUnion("s", [
-  z.object({ s: z.literal("updated"), v: z.string().max(40), i: z.uuid() }),
-  z.object({ s: z.literal("name"), v: z.string().max(400), i: z.uuid() }),
-  z.object({ s: z.literal("usage"), v: z.number().int(), i: z.uuid() }),
+  z.object({ s: z.literal("updated"), v: cursorTimestamp, i: z.uuid() }),
+  z.object({ s: z.literal("name"), v: cursorText(400), i: z.uuid() }),
+  z.object({ s: z.literal("usage"), v: cursorInt4, i: z.uuid() }),
 ]);
 type Cursor = z.infer<typeof cursorSchema>;
 

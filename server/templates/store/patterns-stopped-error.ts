@@ -11,7 +11,8 @@ const listNames = (names: string[]) =>
 
 /**
  * The request's time for patterns ran out: BAD_REQUEST with one field error per variable
- * whose pattern was stopped or never checked (`variables.<i>.pattern`), in words an author
+ * whose pattern was stopped or never checked (`draft.variables.<i>.pattern`, or `values.<name>`
+ * for a saved template), in words an author
  * can act on. Rendering with those values unchecked would pass off unchecked values as valid.
  */
 export function patternsStoppedError(
@@ -19,6 +20,7 @@ export function patternsStoppedError(
   invalid: RenderResult["invalid"],
   stopped: Precomputed<unknown>["stopped"],
   budget: RegexBudget,
+  options: { fieldOf: (index: number, name: string) => string },
 ): AppError {
   // Each variable is checked once, and its invalid entry ends with its pattern's outcome
   // message (format-value.ts): that tells which variables were stopped, and how.
@@ -31,7 +33,7 @@ export function patternsStoppedError(
     const reason = reasons.get(variable.name);
     if (reason === undefined) return;
     names.push(variable.name);
-    fieldErrors[`variables.${index}.pattern`] = [
+    fieldErrors[options.fieldOf(index, variable.name)] = [
       reason === "timeout"
         ? `The pattern of ${variable.name} took too long on this value and was stopped. Simplify it: avoid repeating a group whose alternatives can match the same text, such as (a|a)*.`
         : `The pattern of ${variable.name} was not checked: the patterns before it used up the time this request allows.`,

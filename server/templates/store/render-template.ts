@@ -47,9 +47,10 @@ export async function renderForWorkspace(
     // needs well-formed variables to know how to format values.
     const parsed = templateDraftSchema.safeParse(input.draft);
     if (!parsed.success) {
+      // Keyed by the procedure's input field, as zod's own errors are: draft.variables.0.type.
       const fieldErrors: Record<string, string[]> = {};
       for (const issue of parsed.error.issues) {
-        const path = issue.path.map(String).join(".") || "draft";
+        const path = ["draft", ...issue.path.map(String)].join(".");
         fieldErrors[path] = [...(fieldErrors[path] ?? []), issue.message];
       }
       const first = parsed.error.issues[0]?.message ?? "The draft is not valid.";
@@ -70,7 +71,12 @@ export async function renderForWorkspace(
       }),
     regexExecutor(budget),
   );
-  if (stopped.length > 0) throw patternsStoppedError(variables, result.invalid, stopped, budget);
+  if (stopped.length > 0)
+    throw patternsStoppedError(variables, result.invalid, stopped, budget, {
+      // Keyed by the input field at fault: the draft's pattern, or the value of a saved template.
+      fieldOf: (index, name) =>
+        input.id === undefined ? `draft.variables.${index}.pattern` : `values.${name}`,
+    });
   return result;
 }
 

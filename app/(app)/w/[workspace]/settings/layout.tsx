@@ -11,7 +11,7 @@ export default async function SettingsLayout({ children, params }: SettingsLayou
     <div className="space-y-6">
       <PageHeader
         title="Settings"
-        description="Workspace details, people, API access and the audit trail."
+        description="Workspace details, people, API access, the audit trail, and your own account."
       />
       <SettingsNav slug={slug} />
       <div className="space-y-6">{children}</div>

@@ -1,0 +1,286 @@
+import { TRPCError } from "@trpc/server";
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db";
+import { readRows } from "@/db/migrate";
+import { startSession } from "@/server/auth/sessions";
+import { testDatabase } from "@/test/db";
+import {
+  addMember,
+  type Caller,
+  callerFor,
+  createKey,
+  signUpOwner,
+  type TestUser,
+  type TestWorkspace,
+  uniqueEmail,
+} from "@/test/factories";
+import { callProcedure, listProcedures } from "@/test/router-walk";
+import { orderStatusDraft, refundPolicyDraft } from "@/test/template-drafts";
+
+/**
+ * Issue #7, "Must show": tenant isolation for every procedure of appRouter, found by walking
+ * the router. Workspace B (its owner, and its write key) calls each procedure with ids that
+ * belong to workspace A; B's owner also names A's workspace. Nothing of A comes back and none
+ * of A's rows change. A procedure without an entry in FIXTURES fails the first test, which
+ * says what to add, so a new procedure cannot go unswept.
+ */
+type AIds = {
+  workspaceId: string;
+  templateId: string;
+  categoryId: string;
+  invitationId: string;
+  keyId: string;
+  ownerId: string;
+  agentId: string;
+  /** A signed-in session of A's owner (user_sessions). */
+  sessionId: string;
+};
+
+type Fixture =
+  /** Runs inside a workspace: called as B with A's ids, and with A's slug. */
+  | { scope: "workspace"; inputs: (a: AIds) => unknown[] }
+  /** Signed in but across workspaces (the switcher): B's answer holds nothing of A. */
+  | { scope: "user"; inputs: (a: AIds) => unknown[] }
+  /** Not tied to a workspace at all; say why, and where it is tested. */
+  | { scope: "none"; reason: string };
+
+const none = (reason: string): Fixture => ({ scope: "none", reason });
+const ws = (inputs: (a: AIds) => unknown[] = () => [undefined]): Fixture => ({
+  scope: "workspace",
+  inputs,
+});
+
+const FIXTURES: Record<string, Fixture> = {
+  "auth.signUp": none("public: creates a new account and workspace (auth.int.test.ts)"),
+  "auth.invitation": none("public: the secret token is the access check (accept-invitation)"),
+  "auth.acceptInvitation": none("public: the secret token is the access check"),
+  "account.sessions": { scope: "user", inputs: () => [undefined] },
+  "account.revokeSession": { scope: "user", inputs: (a) => [{ id: a.sessionId }] },
+  "account.signOutEverywhere": { scope: "user", inputs: () => [undefined] },
+  "account.changePassword": {
+    scope: "user",
+    inputs: () => [{ currentPassword: "not the password", newPassword: "a new password 1" }],
+  },
+  "workspace.mine": { scope: "user", inputs: () => [undefined] },
+  "workspace.create": { scope: "user", inputs: () => [{ name: "Beta second" }] },
+  "workspace.get": ws(),
+  "workspace.update": ws(() => [{ name: "Beta renamed" }]),
+  "workspace.members.list": ws(),
+  "workspace.members.invite": ws(() => [{ email: uniqueEmail("sweep-invite"), role: "agent" }]),
+  "workspace.members.changeRole": ws((a) => [{ userId: a.agentId, role: "owner" }]),
+  "workspace.members.remove": ws((a) => [{ userId: a.agentId }, { userId: a.ownerId }]),
+  "workspace.invitations.list": ws(),
+  "workspace.invitations.revoke": ws((a) => [{ id: a.invitationId }]),
+  "apiKeys.create": ws(() => [{ name: "beta key", scope: "read" }]),
+  "apiKeys.list": ws(),
+  "apiKeys.revoke": ws((a) => [{ id: a.keyId }]),
+  "audit.list": ws((a) => [{}, { actorId: a.ownerId }, { entityType: "template" }]),
+  "templates.list": ws((a) => [{}, { categoryId: a.categoryId }, { tag: "zanzibar-tag" }]),
+  "templates.get": ws((a) => [{ id: a.templateId }]),
+  "templates.search": ws((a) => [
+    { query: "Zanzibar" },
+    { query: "zanzibr escalaton" },
+    { query: "secret", categoryId: a.categoryId },
+  ]),
+  "templates.validate": ws(() => [{ draft: orderStatusDraft() }]),
+  "templates.render": ws((a) => [{ id: a.templateId, values: {} }]),
+  "templates.recordUse": ws((a) => [{ id: a.templateId }]),
+  "templates.create": ws(() => [orderStatusDraft({ name: "Beta order", category: "Secret ops" })]),
+  "templates.update": ws((a) => [{ id: a.templateId, expectedVersion: 1, ...orderStatusDraft() }]),
+  "templates.archive": ws((a) => [{ id: a.templateId }]),
+  "templates.restore": ws((a) => [{ id: a.templateId }]),
+  "templates.duplicate": ws((a) => [{ id: a.templateId }]),
+  "templates.import": ws(() => [{ format: "json", content: "{}", dryRun: true }]),
+  "templates.export": ws((a) => [{ format: "json", ids: [a.templateId] }, { format: "csv" }]),
+  "templates.versions.list": ws((a) => [{ id: a.templateId }]),
+  "templates.versions.get": ws((a) => [{ id: a.templateId, version: 1 }]),
+  "templates.versions.restore": ws((a) => [{ id: a.templateId, version: 1 }]),
+  "templates.categories.list": ws(),
+  "templates.categories.rename": ws((a) => [{ id: a.categoryId, name: "Taken over" }]),
+  "templates.categories.remove": ws((a) => [{ id: a.categoryId }]),
+};
+
+/** What B may be told when it reaches for A's rows: never a success with A's data, never a 500. */
+const REFUSALS = new Set(["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST", "CONFLICT"]);
+
+let db: Database;
+let a: AIds & { owner: TestUser; workspace: TestWorkspace; markers: string[] };
+let bOwner: Caller;
+let bKey: Caller;
+let bOwnerUser: TestUser;
+let bOwnerAtA: Caller;
+let bKeyAtA: Caller;
+
+beforeAll(async () => {
+  db = await testDatabase();
+  const alpha = await signUpOwner(db, { workspaceName: "Alpha Sweep" });
+  const { user: agent } = await addMember(db, alpha.workspace, "agent");
+  const key = await createKey(db, alpha.caller, "write");
+  const { invitation } = await alpha.caller.workspace.members.invite({
+    email: uniqueEmail("alpha-invitee"),
+    role: "agent",
+  });
+  const template = await alpha.caller.templates.create(
+    refundPolicyDraft({
+      name: "Zanzibar escalation",
+      category: "Secret ops",
+      tags: ["zanzibar-tag"],
+    }),
+  );
+  const sessionId = await startSession(db, alpha.user.id, { ip: null, userAgent: "alpha" });
+  a = {
+    sessionId,
+    owner: alpha.user,
+    workspace: alpha.workspace,
+    workspaceId: alpha.workspace.id,
+    templateId: template.id,
+    categoryId: template.category?.id ?? "",
+    invitationId: invitation.id,
+    keyId: key.id,
+    ownerId: alpha.user.id,
+    agentId: agent.id,
+    markers: [
+      alpha.workspace.id,
+      alpha.workspace.slug,
+      template.id,
+      template.category?.id ?? "",
+      "Zanzibar",
+      alpha.user.email,
+      agent.email,
+      key.id,
+      invitation.id,
+      sessionId,
+    ],
+  };
+  const beta = await signUpOwner(db, { workspaceName: "Beta Sweep" });
+  await beta.caller.templates.create(orderStatusDraft());
+  bOwner = beta.caller;
+  bOwnerUser = beta.user;
+  const betaKey = await createKey(db, beta.caller, "write");
+  bKey = betaKey.caller;
+  bKeyAtA = await callerFor(db, { apiKey: betaKey.key, slug: alpha.workspace.slug });
+  bOwnerAtA = await callerFor(db, { user: beta.user, slug: alpha.workspace.slug });
+});
+
+/** Every row of A in every tenant table (and A's workspace row), as text, read as superuser. */
+async function rowsOfA(): Promise<Record<string, string>> {
+  const tables = readRows<{ table_name: string }>(
+    await db.execute(sql`select table_name from information_schema.columns
+      where table_schema = 'public' and column_name = 'workspace_id' order by table_name`),
+  ).map((r) => r.table_name);
+  const out: Record<string, string> = {};
+  for (const table of [...tables, "workspaces"]) {
+    const column = table === "workspaces" ? "id" : "workspace_id";
+    const [row] = readRows<{ rows: string | null }>(
+      await db.execute(sql`select string_agg(t::text, E'\n' order by t::text) as rows
+        from ${sql.identifier(table)} t where ${sql.identifier(column)} = ${a.workspaceId}`),
+    );
+    out[table] = row?.rows ?? "";
+  }
+  // Per-user rows that A's people own: their sessions and their user rows.
+  const [people] = readRows<{ sessions: string | null; users: string | null }>(
+    await db.execute(sql`select
+      (select string_agg(s::text, E'\n' order by s::text) from user_sessions s
+        where s.user_id in (${a.ownerId}, ${a.agentId})) as sessions,
+      (select string_agg(u::text, E'\n' order by u::text) from users u
+        where u.id in (${a.ownerId}, ${a.agentId})) as users`),
+  );
+  out.user_sessions = people?.sessions ?? "";
+  out.users = people?.users ?? "";
+  return out;
+}
+
+function fixtureProblems(paths: string[]): string[] {
+  const missing = paths
+    .filter((path) => !(path in FIXTURES))
+    .map(
+      (path) =>
+        `Add "${path}" to FIXTURES in server/api/routers/isolation-sweep.int.test.ts: ` +
+        `ws((a) => [inputs using workspace A's ids]) if it runs in a workspace, ` +
+        `{ scope: "user", ... } if it spans the caller's workspaces, or none("why") if neither.`,
+    );
+  const stale = Object.keys(FIXTURES)
+    .filter((path) => !paths.includes(path))
+    .map((path) => `Remove "${path}" from FIXTURES: appRouter has no such procedure.`);
+  return [...missing, ...stale];
+}
+
+async function outcome(caller: Caller, path: string, input: unknown) {
+  try {
+    return { ok: true as const, result: await callProcedure(caller, path, input) };
+  } catch (error) {
+    if (error instanceof TRPCError) return { ok: false as const, code: error.code };
+    throw error;
+  }
+}
+
+describe("isolation sweep over every procedure of appRouter", () => {
+  const procedures = listProcedures();
+
+  it("has a fixture for every procedure (and none for procedures that are gone)", () => {
+    expect(fixtureProblems(procedures.map((p) => p.path))).toEqual([]);
+  });
+
+  it("tells the developer what to add when a procedure has no fixture", () => {
+    const paths = [...procedures.map((p) => p.path), "templates.newThing"];
+    expect(fixtureProblems(paths)).toEqual([
+      expect.stringMatching(
+        /^Add "templates\.newThing" to FIXTURES in server\/api\/routers\/isolation-sweep/,
+      ),
+    ]);
+  });
+
+  it("B (owner and write key) given A's ids never gets A's data, and A's rows never change", async () => {
+    const before = await rowsOfA();
+    const problems: string[] = [];
+    for (const { path } of procedures) {
+      const fixture = FIXTURES[path];
+      if (!fixture || fixture.scope === "none") continue;
+      const callers: [string, Caller][] =
+        fixture.scope === "workspace"
+          ? [
+              ["B's owner", bOwner],
+              ["B's key", bKey],
+            ]
+          : [["B's owner", bOwner]];
+      for (const input of fixture.inputs(a)) {
+        for (const [who, caller] of callers) {
+          const answer = await outcome(caller, path, input);
+          const where = `${who}: ${path}(${JSON.stringify(input)?.slice(0, 80)})`;
+          if (!answer.ok) {
+            if (!REFUSALS.has(answer.code)) problems.push(`${where} → ${answer.code}`);
+            continue;
+          }
+          const text = JSON.stringify(answer.result) ?? "";
+          const leaked = a.markers.filter((m) => m && text.includes(m));
+          if (leaked.length > 0) problems.push(`${where} returned A's ${leaked.join(", ")}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(await rowsOfA()).toEqual(before);
+  });
+
+  it("B's owner naming A's workspace gets NOT_FOUND, B's key FORBIDDEN, from every workspace procedure", async () => {
+    const before = await rowsOfA();
+    const problems: string[] = [];
+    for (const { path } of procedures) {
+      const fixture = FIXTURES[path];
+      if (fixture?.scope !== "workspace") continue;
+      for (const input of fixture.inputs(a)) {
+        for (const [caller, expected] of [
+          [bOwnerAtA, "NOT_FOUND"],
+          [bKeyAtA, "FORBIDDEN"],
+        ] as const) {
+          const answer = await outcome(caller, path, input);
+          const code = answer.ok ? "a success" : answer.code;
+          if (code !== expected) problems.push(`${path}(${JSON.stringify(input)}) → ${code}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(await rowsOfA()).toEqual(before);
+    expect(bOwnerUser.id).not.toBe(a.ownerId);
+  });
+});

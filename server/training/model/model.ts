@@ -1,0 +1,106 @@
+/**
+ * A trained intent model in memory, and prediction with it. Built by train.ts, turned into bytes
+ * and back by serialize.ts. Prediction: normalise → features → logits → softmax(z / T); the
+ * answer is "confident" when the top probability reaches the held-out threshold and the top label
+ * is not the out-of-scope label.
+ */
+import type { ClassificationReport } from "../evaluation/metrics";
+import type { ThresholdChoice } from "../evaluation/threshold";
+import type { Featurizer } from "./featurize";
+import { logits, type SoftmaxModel, softmaxInPlace } from "./softmax";
+
+export interface HeldOutSummary {
+  rows: number;
+  report: ClassificationReport;
+  thresholdChoice: ThresholdChoice;
+  /** Expected calibration error of the held-out confidences after temperature scaling. */
+  calibrationError: number;
+  /** Out-of-scope figures on held-out rows when the training data has that label. */
+  outOfScope?: { rows: number; recall: number; precision: number; inScopeTop1: number };
+}
+
+export interface ModelMetrics {
+  trainRows: number;
+  heldOut: HeldOutSummary | null;
+  trainSeconds: number;
+  /** Whether the stored weights were re-trained on every row after the held-out evaluation. */
+  refit: boolean;
+}
+
+export interface IntentModel {
+  labels: string[];
+  featurizer: Featurizer;
+  classifier: SoftmaxModel;
+  temperature: number;
+  threshold: number;
+  outOfScopeLabel: string | null;
+  metrics: ModelMetrics;
+  /** Training configuration, stored so a version says how it was made. */
+  config: unknown;
+}
+
+export interface Candidate {
+  label: string;
+  probability: number;
+}
+
+export interface Prediction {
+  /** Best first; the out-of-scope label is never a candidate. */
+  candidates: Candidate[];
+  /** False means "no confident suggestion": show candidates only as low-confidence, if at all. */
+  confident: boolean;
+  /** Top probability over all labels (the out-of-scope label included). */
+  topProbability: number;
+  predictedOutOfScope: boolean;
+}
+
+function scoreText(model: IntentModel, text: string) {
+  const row = model.featurizer.transform(text);
+  const z = new Float64Array(model.labels.length);
+  logits(model.classifier, row, z);
+  softmaxInPlace(z, model.temperature);
+  return { p: z, known: row.indices.length > 0 };
+}
+
+/** Calibrated probabilities over all labels, in label order. */
+export function probabilities(model: IntentModel, text: string): Float64Array {
+  return scoreText(model, text).p;
+}
+
+export function predict(model: IntentModel, text: string, limit = 3): Prediction {
+  // A text with no known feature scores on the biases alone: that is the label prior, not
+  // evidence, so it is never a confident suggestion whatever the numbers say.
+  const { p, known } = scoreText(model, text);
+  let top = 0;
+  for (let k = 1; k < p.length; k++) if ((p[k] ?? 0) > (p[top] ?? 0)) top = k;
+  const topProbability = p[top] ?? 0;
+  const predictedOutOfScope = model.labels[top] === model.outOfScopeLabel;
+  const candidates = model.labels
+    .map((label, k) => ({ label, probability: p[k] ?? 0 }))
+    .filter((c) => c.label !== model.outOfScopeLabel)
+    .sort((a, b) => b.probability - a.probability)
+    .slice(0, limit);
+  return {
+    candidates,
+    confident: known && !predictedOutOfScope && topProbability >= model.threshold,
+    topProbability,
+    predictedOutOfScope,
+  };
+}
+
+/**
+ * Bytes the model holds in memory: typed arrays exactly, plus an estimate for the vocabulary map
+ * (V8 strings ≈ 2 bytes/char + ~40 bytes header, map entry ≈ 40 bytes). The shared word-vector
+ * table is not counted (one per process; its `bytes` says how much).
+ */
+export function modelMemoryBytes(model: IntentModel): number {
+  const { state } = model.featurizer;
+  let strings = 0;
+  for (const term of state.terms) strings += 40 + 2 * term.length + 40;
+  return (
+    model.classifier.weights.byteLength +
+    model.classifier.bias.byteLength +
+    state.idf.byteLength +
+    strings
+  );
+}
