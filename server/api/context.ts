@@ -3,6 +3,11 @@ import { resolveCaller, type SessionUser } from "@/server/access/caller";
 import type { Actor } from "@/server/audit/actor";
 import { getEnv } from "@/server/env";
 import { readClientIp } from "@/server/http/client-address";
+import {
+  createRegexBudget,
+  REQUEST_REGEX_BUDGET_MS,
+  type RegexBudget,
+} from "@/server/templates/regex/regex-budget";
 
 export type { SessionUser };
 
@@ -20,6 +25,8 @@ export type Context = {
   origin: string | null;
   /** Response headers of an HTTP call (rate-limit headers); null for server-side callers. */
   resHeaders: Headers | null;
+  /** Time for user patterns, shared by every call of this HTTP request (a batch included). */
+  regexBudget: RegexBudget;
 };
 
 /** Builds the context from a request; who the caller is is decided by server/access. */
@@ -30,12 +37,23 @@ export async function createContext(options: {
   resHeaders?: Headers;
 }): Promise<Context> {
   const { db, headers } = options;
+  const regexBudget = createRegexBudget({ ms: REQUEST_REGEX_BUDGET_MS });
   const ip = clientIp(headers);
   const origin = requestOrigin(headers);
   const workspaceSlug = headers.get("x-parley-workspace")?.trim() || null;
   const { actor, rejectedApiKey, sessionId } = await resolveCaller(options);
   const resHeaders = options.resHeaders ?? null;
-  return { db, actor, workspaceSlug, ip, origin, sessionId, rejectedApiKey, resHeaders };
+  return {
+    db,
+    actor,
+    workspaceSlug,
+    ip,
+    origin,
+    sessionId,
+    rejectedApiKey,
+    resHeaders,
+    regexBudget,
+  };
 }
 
 /**

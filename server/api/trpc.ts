@@ -93,13 +93,18 @@ export type WorkspaceContext = {
   nothingChanged: () => void;
 };
 
+type AuthedContext = Context & { actor: NonNullable<Context["actor"]> };
+
 /**
  * The caller admitted to the workspace by server/access (the same check every entrance uses),
- * API keys charged against their rate limits, then the whole body runs in one tenant
- * transaction (runInWorkspace). A mutation that recorded no audit row of its own gets a
- * generic one, so every change leaves a trace.
+ * then API keys charged against their rate limits (a procedure's `meta.cost`, default 1).
+ * Shared by every workspace procedure.
  */
-export const workspaceProcedure = authedProcedure.use(async ({ ctx, next, type, path, meta }) => {
+async function resolveWorkspace(
+  ctx: AuthedContext,
+  type: "query" | "mutation" | "subscription",
+  meta: ProcedureMeta | undefined,
+) {
   const access = await resolveWorkspaceAccess(ctx.db, ctx, {
     workspaceSlug: ctx.workspaceSlug,
     intent: type === "mutation" ? "write" : "read",
@@ -112,8 +117,9 @@ export const workspaceProcedure = authedProcedure.use(async ({ ctx, next, type, 
       keyId: actor.keyId,
       cost: meta?.cost,
     });
-    for (const [name, value] of Object.entries(quotaHeaders(quota)))
+    for (const [name, value] of Object.entries(quotaHeaders(quota))) {
       ctx.resHeaders?.set(name, value);
+    }
     if (!quota.allowed) {
       throw new AppError(
         "TOO_MANY_REQUESTS",
@@ -122,7 +128,15 @@ export const workspaceProcedure = authedProcedure.use(async ({ ctx, next, type, 
     }
   }
   // Requests only ever resolve to people and keys; the system scope is for the worker and CLI.
-  const workspaceActor = access.actor as WorkspaceActor;
+  return { access, workspace: access.workspace, actor: access.actor as WorkspaceActor };
+}
+
+/**
+ * Then the whole body runs in one tenant transaction (runInWorkspace). A mutation that
+ * recorded no audit row of its own gets a generic one, so every change leaves a trace.
+ */
+export const workspaceProcedure = authedProcedure.use(async ({ ctx, next, type, path, meta }) => {
+  const { access, actor: workspaceActor } = await resolveWorkspace(ctx, type, meta);
   return runInWorkspace(ctx.db, access, async (scope) => {
     const { tx, workspace, audit } = scope;
     let unchanged = false;
@@ -141,6 +155,35 @@ export const workspaceProcedure = authedProcedure.use(async ({ ctx, next, type, 
     }
     return result;
   });
+});
+
+/** Runs `fn` in a tenant transaction of the procedure's workspace. */
+export type InTenant = <T>(fn: (scope: WorkspaceContext) => Promise<T>) => Promise<T>;
+
+/**
+ * For queries whose slow part needs no database (running user patterns under their time
+ * budget): membership is checked exactly as for workspaceProcedure, but the tenant
+ * transaction is opened only around `ctx.inTenant(fn)`, so the slow part holds no
+ * connection. PGlite has one: a transaction held open stalls every other request there,
+ * /api/health included.
+ */
+export const workspaceQueryProcedure = authedProcedure.use(async ({ ctx, next, type, meta }) => {
+  if (type !== "query") {
+    throw new TRPCError({ code: "METHOD_NOT_SUPPORTED", message: "Queries only" });
+  }
+  const { access, workspace, actor } = await resolveWorkspace(ctx, type, meta);
+  const inTenant: InTenant = (fn) =>
+    runInWorkspace(ctx.db, access, (scope) =>
+      fn({
+        tx: scope.tx,
+        workspace,
+        actor,
+        audit: scope.audit,
+        // Queries get no generic audit row, so there is nothing to switch off.
+        nothingChanged: () => {},
+      }),
+    );
+  return next({ ctx: { ...ctx, workspace, actor, inTenant } });
 });
 
 /** Role guard for what changes configuration: owner > admin > agent. */
