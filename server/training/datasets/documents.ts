@@ -18,7 +18,7 @@ const QUESTION = /^\s*(?:\*\*|__)?\s*(?:Q|Question)\s*[:.]\s*(?:\*\*|__)?\s*(?::
 const ANSWER = /^\s*(?:\*\*|__)?\s*(?:A|Answer)\s*[:.]\s*(?:\*\*|__)?\s*(?::\s*)?(.*)$/i;
 
 export async function* faqMarkdownItems(chunks: AsyncIterable<string>): AsyncGenerator<RawItem> {
-  let question: { line: number; text: string } | null = null;
+  let question: { line: number; text: string; asked: boolean } | null = null;
   let answer: string[] = [];
   let mode: "heading" | "qa" = "heading";
   function* flush(): Generator<RawItem> {
@@ -26,7 +26,10 @@ export async function* faqMarkdownItems(chunks: AsyncIterable<string>): AsyncGen
     const text = answer.join("\n").trim();
     if (text)
       yield { line: question.line, row: { kind: "faq", question: question.text, answer: text } };
-    else yield { line: question.line, error: "The question has no answer under it." };
+    // An empty heading titles the section below it; an empty "Q:" is a question left unanswered.
+    else if (question.asked) {
+      yield { line: question.line, error: "The question has no answer under it." };
+    }
     question = null;
     answer = [];
   }
@@ -35,17 +38,15 @@ export async function* faqMarkdownItems(chunks: AsyncIterable<string>): AsyncGen
     const q = QUESTION.exec(text);
     const a = ANSWER.exec(text);
     if (q) {
-      // A heading right before the first "Q:" titles a section; it is not a question.
-      if (mode === "heading" && question && answer.join("").trim() === "") question = null;
       yield* flush();
       mode = "qa";
-      question = { line, text: (q[1] ?? "").trim() };
+      question = { line, text: (q[1] ?? "").trim(), asked: true };
     } else if (a && mode === "qa" && question) {
       answer.push(a[1] ?? "");
     } else if (heading) {
       yield* flush();
       // In Q/A files headings are sections ("## Billing"), not questions.
-      if (mode === "heading") question = { line, text: (heading[2] ?? "").trim() };
+      if (mode === "heading") question = { line, text: (heading[2] ?? "").trim(), asked: false };
     } else if (question) {
       answer.push(text);
     }
