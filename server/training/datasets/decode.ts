@@ -82,10 +82,11 @@ const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) /
 export async function openText(
   source: AsyncIterable<Uint8Array>,
   maxBytes: number,
+  /** Filled as bytes arrive, so a caller can report the count even when this throws. */
+  stats: ByteStats = { bytes: 0, sha256: null },
 ): Promise<DecodedText> {
   const iterator = source[Symbol.asyncIterator]();
   const hash = createHash("sha256");
-  const stats: ByteStats = { bytes: 0, sha256: null };
   const take = (chunk: Uint8Array) => {
     stats.bytes += chunk.byteLength;
     if (stats.bytes > maxBytes) {

@@ -5,7 +5,12 @@ import { parseFixture } from "./test-helpers";
 describe("bad-input corpus: each file gives its exact outcome", () => {
   it("empty file → failed", async () => {
     const { outcome } = await parseFixture("bad/empty.csv");
-    expect(outcome).toMatchObject({ status: "failed", reason: "The file is empty.", rows: 0 });
+    expect(outcome).toMatchObject({
+      status: "failed",
+      reason: "The file is empty.",
+      rows: 0,
+      bytes: 0,
+    });
   });
 
   it("Latin-1 text → decoded as windows-1252 and recorded", async () => {
@@ -88,6 +93,8 @@ describe("bad-input corpus: each file gives its exact outcome", () => {
       status: "failed",
       reason:
         "This is a zip archive (or an Office document), not a text file: export the data as CSV, JSON, Markdown or text.",
+      bytes: 134,
+      sha256: null,
     });
   });
 

@@ -3,7 +3,7 @@
  * chunks, never the whole file), validated rows out, then an outcome — `ready` with counts, or
  * `failed` with a reason. Row errors keep their line: the first 1,000 are kept, all counted.
  */
-import { openText } from "./decode";
+import { type ByteStats, openText } from "./decode";
 import { type Detection, detectFormat } from "./detect";
 import { faqMarkdownItems, htmlArticles, markdownArticles, textArticles } from "./documents";
 import { helpdeskItems } from "./helpdesk";
@@ -136,9 +136,9 @@ export function parseDataset(
       outcome.errorCount += 1;
       if (outcome.errors.length < maxErrors) outcome.errors.push({ line, reason });
     };
-    let text: Awaited<ReturnType<typeof openText>> | null = null;
+    const stats: ByteStats = { bytes: 0, sha256: null };
     try {
-      text = await openText(source, maxBytes);
+      const text = await openText(source, maxBytes, stats);
       outcome.encoding = text.encoding;
       const detection: Detection = detectFormat(
         options.fileName ?? "",
@@ -182,7 +182,7 @@ export function parseDataset(
       }
     } catch (error) {
       outcome.duplicates = dedupe.duplicates;
-      if (text) outcome.bytes = text.stats.bytes;
+      outcome.bytes = stats.bytes;
       if (error instanceof DatasetError) fail(error.message);
       else throw error;
     }
