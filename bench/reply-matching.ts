@@ -17,6 +17,7 @@ import {
   DEFAULT_REPLY_THRESHOLD,
   makeReplyMatcher,
 } from "@/server/training/datasets/reply-matcher";
+import type { FeaturizerConfig } from "@/server/training/model/featurize";
 
 const { values } = parseArgs({
   options: {
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     },
     every: { type: "string", default: "1" },
     idf: { type: "string", default: "replies" },
+    featurizer: { type: "string", default: "{}" },
   },
 });
 const file = path.resolve(values.file);
@@ -54,7 +56,7 @@ const idfTexts =
   values.idf === "replies" ? pairs.filter((_, i) => i % 20 === 0).map((p) => p.reply) : [];
 const matcher = makeReplyMatcher(
   templates.map((t) => ({ id: t.name, content: t.content })),
-  { idfTexts },
+  { idfTexts, featurizer: JSON.parse(values.featurizer) as Partial<FeaturizerConfig> },
 );
 
 const matchStarted = performance.now();
@@ -101,6 +103,7 @@ console.log(
     },
     templates: templates.length,
     idf: values.idf,
+    featurizer: JSON.parse(values.featurizer) as unknown,
     pairs: scored.length,
     without_demo_template: scored.filter((s) => !s.truth).length,
     match_ms: Math.round(matchMs),
