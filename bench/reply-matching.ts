@@ -14,6 +14,7 @@ import { DEMO_TEXTS } from "@/scripts/demo-template-texts";
 import { conversationPairs } from "@/server/training/datasets/examples";
 import { collect, parseDataset } from "@/server/training/datasets/parse-dataset";
 import {
+  DEFAULT_REPLY_MARGIN,
   DEFAULT_REPLY_THRESHOLD,
   makeReplyMatcher,
 } from "@/server/training/datasets/reply-matcher";
@@ -68,11 +69,12 @@ const scored = pairs.map((pair) => {
 const matchMs = performance.now() - matchStarted;
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
-const at = (threshold: number) => {
-  const used = scored.filter((s) => s.best && s.best.score >= threshold);
+const at = (threshold: number, margin = 0) => {
+  const used = scored.filter((s) => s.best && s.best.score >= threshold && s.best.margin >= margin);
   const correct = used.filter((s) => s.best?.templateId === s.truth).length;
   return {
     threshold,
+    margin,
     messages: scored.length,
     yielded: used.length,
     yield_share: round(used.length / scored.length),
@@ -83,7 +85,10 @@ const at = (threshold: number) => {
 
 const perIntent = Object.keys(DEMO_TEXTS).map((intent) => {
   const own = scored.filter((s) => s.intent === intent);
-  const used = own.filter((s) => s.best && s.best.score >= DEFAULT_REPLY_THRESHOLD);
+  const used = own.filter(
+    (s) =>
+      s.best && s.best.score >= DEFAULT_REPLY_THRESHOLD && s.best.margin >= DEFAULT_REPLY_MARGIN,
+  );
   return {
     intent,
     messages: own.length,
@@ -107,8 +112,10 @@ console.log(
     pairs: scored.length,
     without_demo_template: scored.filter((s) => !s.truth).length,
     match_ms: Math.round(matchMs),
-    chosen: at(DEFAULT_REPLY_THRESHOLD),
-    sweep: [0, 0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6].map(at),
+    chosen: at(DEFAULT_REPLY_THRESHOLD, DEFAULT_REPLY_MARGIN),
+    sweep: [0, 0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6].map((t) => at(t)),
+    // Alternative rule, reported for comparison: the winner's lead over the runner-up.
+    margin_sweep: [0, 0.15, 0.2, 0.25].flatMap((t) => [0.04, 0.06, 0.08].map((m) => at(t, m))),
     per_intent: perIntent,
   }),
 );

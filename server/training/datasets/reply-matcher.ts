@@ -14,12 +14,16 @@ import {
 import type { SparseRow } from "@/server/training/model/sparse";
 
 /**
- * Chosen on Bitext replies vs the demo templates with idf learnt from templates + a sample of
- * every 20th reply (bench/reply-matching.ts, all 4,514 replies): 0.25 kept 10.8% of replies at
- * 86.8% precision; 0.2 kept 26.8% at 77.4%; 0.3 kept 5.4% at 95.5%; the best template alone
- * (no threshold) is right 55.6% of the time. Word-only or char-only features did worse.
+ * A reply is used when its best template scores at least DEFAULT_REPLY_THRESHOLD and leads the
+ * runner-up by DEFAULT_REPLY_MARGIN. Measured on all 4,514 Bitext replies vs the demo templates,
+ * idf from templates + every 20th reply (bench/reply-matching.ts): this rule kept 9.2% of
+ * replies at 94.0% precision; score ≥ 0.25 alone 10.8% at 86.8%; lead ≥ 0.06 alone 19.4% at
+ * 88.2%; score ≥ 0.2 with lead ≥ 0.06 15.9% at 89.7%. The best template with no rule is right
+ * 55.6% of the time. Word-only or char-only features did worse. Precision is preferred to
+ * yield: a wrong example teaches the model the wrong template.
  */
 export const DEFAULT_REPLY_THRESHOLD = 0.25;
+export const DEFAULT_REPLY_MARGIN = 0.06;
 
 export interface MatchTemplate {
   id: string;
@@ -29,6 +33,8 @@ export interface MatchTemplate {
 export interface ReplyMatch {
   templateId: string;
   score: number;
+  /** Score minus the runner-up's: how clearly this template wins (1 when it is the only one). */
+  margin: number;
 }
 
 /** Template text as an agent would have sent it: "{name|fallback}" → fallback, "{name}" → "". */
@@ -58,7 +64,7 @@ const norm = (row: SparseRow) => Math.sqrt(dot(row, row));
 export interface ReplyMatcher {
   /** The best template and its cosine score, whatever the threshold. */
   best(reply: string): ReplyMatch | null;
-  /** The best template when its score reaches the threshold, else null. */
+  /** The best template when it scores ≥ threshold and leads by ≥ minMargin, else null. */
   match(reply: string): ReplyMatch | null;
 }
 
@@ -70,12 +76,14 @@ export function makeReplyMatcher(
   templates: readonly MatchTemplate[],
   options: {
     threshold?: number;
+    minMargin?: number;
     idfTexts?: readonly string[];
     /** Featuriser settings over the model's defaults (word vectors stay off). */
     featurizer?: Partial<FeaturizerConfig>;
   } = {},
 ): ReplyMatcher {
   const threshold = options.threshold ?? DEFAULT_REPLY_THRESHOLD;
+  const minMargin = options.minMargin ?? DEFAULT_REPLY_MARGIN;
   const rendered = templates.map((t) => renderForMatching(t.content));
   const featurizer: Featurizer = fitFeaturizer(
     [...rendered, ...(options.idfTexts ?? []).map(renderForMatching)],
@@ -93,19 +101,27 @@ export function makeReplyMatcher(
     const row = featurizer.transform(renderForMatching(reply));
     const length = norm(row);
     if (length === 0) return null;
-    let top: ReplyMatch | null = null;
+    let top = -1;
+    let topScore = Number.NEGATIVE_INFINITY;
+    let second = Number.NEGATIVE_INFINITY;
     vectors.forEach((v, i) => {
       if (v.norm === 0) return;
       const score = dot(row, v.row) / (length * v.norm);
-      if (!top || score > top.score) top = { templateId: templates[i]?.id ?? "", score };
+      if (score > topScore) {
+        second = topScore;
+        topScore = score;
+        top = i;
+      } else if (score > second) second = score;
     });
-    return top;
+    if (top === -1) return null;
+    const margin = Number.isFinite(second) ? topScore - second : 1;
+    return { templateId: templates[top]?.id ?? "", score: topScore, margin };
   };
   return {
     best,
     match(reply) {
       const found = best(reply);
-      return found && found.score >= threshold ? found : null;
+      return found && found.score >= threshold && found.margin >= minMargin ? found : null;
     },
   };
 }
