@@ -92,4 +92,19 @@ describe("reply matcher", () => {
     expect(makeReplyMatcher(templates, { threshold: 0 }).match(unrelated)).not.toBeNull();
     expect(matcher.best("!!!")).toBeNull();
   });
+
+  it("gives no example when two templates score alike (no clear lead)", () => {
+    const twins = makeReplyMatcher([
+      { id: "a", content: "Your refund has been issued and reaches your card in 5 business days." },
+      { id: "b", content: "Your refund has been issued and reaches your card in 7 business days." },
+    ]);
+    const best = twins.best(
+      "Your refund has been issued and reaches your card in a few business days.",
+    );
+    expect(best?.score).toBeGreaterThan(0.5);
+    expect(best?.margin).toBeLessThan(0.06);
+    expect(
+      twins.match("Your refund has been issued and reaches your card in a few business days."),
+    ).toBeNull();
+  });
 });
