@@ -4,7 +4,7 @@
  * streamed from disk in 64 KB chunks through decoding, CSV, validation, NFC and deduplication.
  * Parsing only — no database writes. Prints one JSON object; not a test.
  *
- *   npx tsx bench/parse-datasets.ts [--rows 200000]
+ *   npx tsx bench/parse-datasets.ts [--rows 200000] [--json]   # --json: the same rows as a JSON array
  */
 import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,7 +12,12 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { parseDataset } from "@/server/training/datasets/parse-dataset";
 
-const { values } = parseArgs({ options: { rows: { type: "string", default: "200000" } } });
+const { values } = parseArgs({
+  options: {
+    rows: { type: "string", default: "200000" },
+    json: { type: "boolean", default: false },
+  },
+});
 const rows = Number(values.rows);
 
 const customer = [
@@ -29,8 +34,8 @@ const agent = [
 ];
 
 const dir = mkdtempSync(path.join(tmpdir(), "parse-bench-"));
-const file = path.join(dir, "conversations.csv");
-const lines = ["conversation_id,role,text,timestamp"];
+const file = path.join(dir, values.json ? "conversations.json" : "conversations.csv");
+const lines = values.json ? [] : ["conversation_id,role,text,timestamp"];
 for (let i = 0; i < rows; i++) {
   const conversation = Math.floor(i / 4);
   const pool = i % 2 === 0 ? customer : agent;
@@ -41,9 +46,14 @@ for (let i = 0; i < rows; i++) {
   const quoted =
     text.includes(",") || text.includes('"') ? `"${text.replaceAll('"', '""')}"` : text;
   const at = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
-  lines.push(`c-${conversation},${i % 2 === 0 ? "customer" : "agent"},${quoted},${at}`);
+  const role = i % 2 === 0 ? "customer" : "agent";
+  lines.push(
+    values.json
+      ? JSON.stringify({ conversation_id: `c-${conversation}`, role, text, timestamp: at })
+      : `c-${conversation},${role},${quoted},${at}`,
+  );
 }
-writeFileSync(file, `${lines.join("\n")}\n`);
+writeFileSync(file, values.json ? `[\n${lines.join(",\n")}\n]\n` : `${lines.join("\n")}\n`);
 const bytes = statSync(file).size;
 
 const started = performance.now();
@@ -58,6 +68,7 @@ rmSync(dir, { recursive: true });
 
 console.log(
   JSON.stringify({
+    format: outcome.format,
     rows_generated: rows,
     rows_yielded: count,
     status: outcome.status,
