@@ -29,12 +29,15 @@ describe("good fixtures, one per format", () => {
     const { rows } = await rowsOf("good/conversation-pairs.csv");
     expect(rows[1]).toEqual({
       kind: "message",
-      conversationId: "row-2",
+      conversationId: expect.stringMatching(/^pair-/),
       role: "agent",
       at: null,
       text: 'Click "Forgot password" on the sign-in page and follow the link we email you.',
     });
     expect(rows).toHaveLength(4);
+    expect(rows[0]?.kind === "message" && rows[0].conversationId).not.toBe(
+      rows[2]?.kind === "message" && rows[2].conversationId,
+    );
   });
 
   it("conversations JSON and JSONL: per message and per conversation", async () => {

@@ -89,4 +89,11 @@ describe("format edge cases", () => {
       { line: 6, reason: 'Intent "empty" has no "examples: |" block.' },
     ]);
   });
+
+  it("the same customer/agent exchange on two rows is one conversation, counted as duplicate", async () => {
+    const csv = "customer_message,agent_reply\nHi,Hello!\nHi,Hello!\nBye,See you\n";
+    const { rows, outcome } = await parseText(csv, { fileName: "p.csv" });
+    expect(rows.map((r) => r.line)).toEqual([2, 2, 4, 4]);
+    expect(outcome.duplicates).toBe(2);
+  });
 });

@@ -4,6 +4,7 @@
  * "conversationId" are one name.
  */
 import type { RawItem, Role, Row } from "./types";
+import { contentHash } from "./validate";
 
 export const keyOf = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, "");
 
@@ -217,7 +218,9 @@ export function rowsOf(
       if (!customer) return missing("customer message");
       if (!agent) return missing("agent reply");
       const conversationId =
-        (layout.conversation && get(layout.conversation)?.trim()) || `row-${line}`;
+        (layout.conversation && get(layout.conversation)?.trim()) ||
+        // Named by content, not line, so the same exchange on two rows is deduplicated.
+        `pair-${contentHash(`${customer}\u0001${agent}`)}`;
       const message = (role: Role, text: string): Row => ({
         kind: "message",
         conversationId,
