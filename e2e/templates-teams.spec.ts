@@ -140,7 +140,7 @@ test("a failed save marks the tag field in words; the message goes once the tag 
   await tags.fill("x".repeat(300));
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(tags).toHaveAttribute("aria-invalid", "true");
-  const message = "Tag 1 is too long: at most 50 characters (it has 300).";
+  const message = "A tag is 300 characters long; the limit is 50.";
   await expect(page.getByText(message)).toBeVisible();
   await tags.fill("shipping");
   await expect(page.getByText(message)).toHaveCount(0);

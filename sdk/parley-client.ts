@@ -1,5 +1,6 @@
 import { createTRPCClient, httpBatchLink, type TRPCClient } from "@trpc/client";
 import superjson from "superjson";
+import { MAX_BATCH_SIZE } from "@/lib/batch-limit";
 import type { AppRouter } from "@/server/api/root";
 
 export type ParleyClientOptions = {
@@ -24,6 +25,7 @@ export function createParleyClient(options: ParleyClientOptions): ParleyClient {
       httpBatchLink({
         url: `${base}/api/trpc`,
         transformer: superjson,
+        maxItems: MAX_BATCH_SIZE,
         // Inputs go in the body for queries too, so large ones (template drafts) always fit.
         methodOverride: "POST",
         headers: () => ({ authorization: `Bearer ${options.apiKey}` }),

@@ -6,6 +6,7 @@ import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useParams } from "next/navigation";
 import { type ReactNode, useRef, useState } from "react";
 import superjson from "superjson";
+import { MAX_BATCH_SIZE } from "@/lib/batch-limit";
 import type { AppRouter } from "@/server/api/root";
 import { getQueryClient } from "./query-client";
 
@@ -41,6 +42,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
         httpBatchLink({
           url: "/api/trpc",
           transformer: superjson,
+          maxItems: MAX_BATCH_SIZE,
           headers() {
             const current = slugRef.current;
             return current ? { "x-parley-workspace": current } : {};

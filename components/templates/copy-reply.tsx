@@ -1,11 +1,14 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-react-provider";
 import { Button } from "@/components/ui/button";
 import { renderTemplate } from "@/server/templates/language/render-template";
 import type { TemplateVariable } from "@/server/templates/language/variable-schema";
+import { withPrecomputedRegex } from "@/server/templates/regex/precomputed-regex";
+import type { RegexRunner } from "@/server/templates/regex/regex-runner";
+import { createPreviewRegexExecutor, type PreviewRegexExecutor } from "./preview-regex-worker";
 import type { RenderSettings } from "./template-types";
 
 type CopyReplyProps = {
@@ -17,6 +20,9 @@ type CopyReplyProps = {
   templateId: string | null;
 };
 
+/** Patterns are not run during render: every value passes until the click checks it. */
+const PATTERNS_NOT_YET_RUN: RegexRunner = () => ({ ok: true, matched: true });
+
 /**
  * Plain text and HTML of the reply, or why it cannot be copied yet. The renderer formats the
  * Markdown (paragraphs, <br>, lists, bold, italic, links) and escapes every value and every
@@ -27,9 +33,11 @@ export function filledReply(
   variables: readonly TemplateVariable[],
   values: Record<string, string>,
   settings: RenderSettings,
+  runRegex: RegexRunner,
 ): { text: string; html: string } | { problem: string } {
   try {
-    const text = renderTemplate(content, variables, values, { ...settings, format: "text" });
+    const options = { ...settings, runRegex };
+    const text = renderTemplate(content, variables, values, { ...options, format: "text" });
     if (text.missing.length > 0) {
       return { problem: `Fill in ${text.missing.join(", ")} first.` };
     }
@@ -37,7 +45,7 @@ export function filledReply(
       return { problem: `Fix ${text.invalid.map((i) => i.name).join(", ")} first.` };
     }
     if (text.output.trim() === "") return { problem: "The reply is empty." };
-    const html = renderTemplate(content, variables, values, { ...settings, format: "html" });
+    const html = renderTemplate(content, variables, values, { ...options, format: "html" });
     return { text: text.output, html: html.output };
   } catch (error) {
     return { problem: error instanceof Error ? error.message : String(error) };
@@ -66,8 +74,22 @@ export function CopyReply({ content, variables, values, settings, templateId }: 
   const trpc = useTRPC();
   const recordUse = useMutation(trpc.templates.recordUse.mutationOptions());
   const [state, setState] = useState<{ kind: "text" | "html"; ok: boolean } | null>(null);
-  const reply = filledReply(content, variables, values, settings);
-  const problem = "problem" in reply ? reply.problem : null;
+  // While typing, missing values are shown without running patterns (they never run on the
+  // page); a click runs them in the preview's bounded Web Worker before anything is copied.
+  const draft = filledReply(content, variables, values, settings, PATTERNS_NOT_YET_RUN);
+  const problem = "problem" in draft ? draft.problem : null;
+  // A refused click's reason, shown until the inputs it was about change.
+  const [refused, setRefused] = useState<{ for: unknown[]; message: string } | null>(null);
+  const inputs = [content, variables, values];
+  const checkProblem = refused?.for.every((x, i) => x === inputs[i]) ? refused.message : null;
+  const executor = useRef<PreviewRegexExecutor | null>(null);
+  useEffect(
+    () => () => {
+      executor.current?.dispose();
+      executor.current = null;
+    },
+    [],
+  );
 
   useEffect(() => {
     if (state === null) return;
@@ -76,7 +98,17 @@ export function CopyReply({ content, variables, values, settings, templateId }: 
   }, [state]);
 
   async function copy(kind: "text" | "html") {
-    if ("problem" in reply) return;
+    if (problem !== null) return;
+    executor.current ??= createPreviewRegexExecutor();
+    const current = executor.current;
+    const { result: reply } = await withPrecomputedRegex(
+      (runRegex) => filledReply(content, variables, values, settings, runRegex),
+      (jobs) => current.execute(jobs),
+    );
+    if ("problem" in reply) {
+      setRefused({ for: inputs, message: reply.problem });
+      return;
+    }
     try {
       await writeClipboard(reply.text, kind === "html" ? reply.html : null);
       setState({ kind, ok: true });
@@ -108,8 +140,8 @@ export function CopyReply({ content, variables, values, settings, templateId }: 
           <span className="text-red-700">
             The browser did not allow copying; select the preview and copy it.
           </span>
-        ) : problem ? (
-          <span className="text-zinc-600">{problem}</span>
+        ) : (checkProblem ?? problem) ? (
+          <span className="text-zinc-600">{checkProblem ?? problem}</span>
         ) : null}
       </span>
     </div>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderTemplate } from "@/server/templates/language/render-template";
 import type { TemplateVariable } from "@/server/templates/language/variable-schema";
+import { runRegexInThread } from "@/server/templates/regex/regex-runner";
 import { filledReply } from "./copy-reply";
 import { exampleValue, sampleForPattern } from "./example-values";
 
@@ -9,7 +10,7 @@ const v = (variable: Partial<TemplateVariable> & { name: string }): TemplateVari
   required: false,
   ...variable,
 });
-const settings = { locale: "en-US", currency: "USD", timeZone: "UTC" };
+const settings = { locale: "en-US", currency: "USD", timeZone: "UTC", runRegex: runRegexInThread };
 
 describe("exampleValue", () => {
   it("fills a required patterned variable with a value that matches the pattern", () => {
@@ -48,13 +49,13 @@ describe("filledReply (Copy reply)", () => {
     "Hi {customer.first_name|there},\nyour order {order_id} <ships> today.\n\nThanks!";
 
   it("refuses while a required value is missing, naming it", () => {
-    expect(filledReply(content, variables, {}, settings)).toEqual({
+    expect(filledReply(content, variables, {}, settings, runRegexInThread)).toEqual({
       problem: "Fill in order_id first.",
     });
   });
 
   it("gives plain text and escaped HTML paragraphs", () => {
-    const reply = filledReply(content, variables, { order_id: "#1<2" }, settings);
+    const reply = filledReply(content, variables, { order_id: "#1<2" }, settings, runRegexInThread);
     expect(reply).toEqual({
       text: "Hi there,\nyour order #1<2 <ships> today.\n\nThanks!",
       html: "<p>Hi there,<br>your order #1&lt;2 &lt;ships&gt; today.</p><p>Thanks!</p>",
@@ -67,6 +68,7 @@ describe("filledReply (Copy reply)", () => {
       variables,
       { order_id: "**x**" },
       settings,
+      runRegexInThread,
     );
     expect(reply).toEqual({
       text: "Order **x**\n- track (https://t.example/**x**)",

@@ -26,10 +26,10 @@ describe("buildIssueMap with a server error on tags.0", () => {
     const draft = { name: "A", content: "Hi", tags: ["x".repeat(300)] };
     const { issues } = validateTemplate(draft);
     expect(issues).toEqual([
-      { path: "tags.0", message: "Tag 1 is too long: at most 50 characters (it has 300)." },
+      { path: "tags.0", message: "A tag is 300 characters long; the limit is 50." },
     ]);
     const map = buildIssueMap([], { "tags.0": [issues[0]?.message ?? ""] });
-    expect(issueAt(map, "tags")).toBe("Tag 1 is too long: at most 50 characters (it has 300).");
+    expect(issueAt(map, "tags")).toBe("A tag is 300 characters long; the limit is 50.");
   });
 
   it("drops a server message once its field changed, keeps the others", () => {

@@ -1,11 +1,16 @@
 "use client";
 
-import { useDeferredValue, useMemo } from "react";
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { type RenderResult, renderTemplate } from "@/server/templates/language/render-template";
 import type { TemplateVariable } from "@/server/templates/language/variable-schema";
 import { exampleValue } from "./example-values";
+import { createPreviewRegexExecutor, type PreviewRegexExecutor } from "./preview-regex-worker";
+import {
+  type Rendered,
+  renderPreviewWithoutPatterns,
+  renderPreviewWithPatterns,
+} from "./preview-render";
 import { SampleInput } from "./sample-input";
 import type { RenderSettings } from "./template-types";
 
@@ -23,31 +28,12 @@ const PREVIEW_CLASSES = [
   "[&_a]:text-blue-700 [&_a]:underline [&_mark]:rounded-sm [&_mark]:bg-amber-200 [&_mark]:px-0.5",
 ].join(" ");
 
-type Rendered = { ok: true; result: RenderResult } | { ok: false; message: string };
-
-function render(
-  content: string,
-  variables: readonly TemplateVariable[],
-  values: Record<string, string>,
-  settings: RenderSettings,
-): Rendered {
-  try {
-    const result = renderTemplate(content, variables, values, {
-      ...settings,
-      format: "html",
-      markMissing: true,
-    });
-    return { ok: true, result };
-  } catch (error) {
-    // Only unusable workspace settings (locale, currency, time zone) throw.
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
-  }
-}
-
 /**
  * The reply as an agent would send it, formatted, rendered in the browser with the same
  * renderer the server uses and the workspace's locale, currency and time zone. The HTML is the
  * renderer's: every literal character and value escaped, only its own tags (markdown.ts).
+ * Variables' patterns run in a Web Worker with a time limit (preview-regex-worker.ts), so a
+ * catastrophic pattern cannot freeze the author's tab.
  */
 export function PreviewPanel({
   content,
@@ -58,10 +44,38 @@ export function PreviewPanel({
 }: PreviewPanelProps) {
   const deferredContent = useDeferredValue(content);
   const deferredValues = useDeferredValue(values);
-  const rendered = useMemo(
-    () => render(deferredContent, variables, deferredValues, settings),
+  const input = useMemo(
+    () => ({ content: deferredContent, variables, values: deferredValues, settings }),
     [deferredContent, variables, deferredValues, settings],
   );
+  const immediate = useMemo(() => renderPreviewWithoutPatterns(input), [input]);
+  const [checked, setChecked] = useState<Rendered | null>(null);
+  const executor = useRef<PreviewRegexExecutor | null>(null);
+  useEffect(() => {
+    const created = createPreviewRegexExecutor();
+    executor.current = created;
+    return () => {
+      created.dispose();
+      executor.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    if (immediate) return;
+    let live = true;
+    void renderPreviewWithPatterns(input, (jobs) => {
+      const current = executor.current ?? createPreviewRegexExecutor();
+      executor.current = current;
+      return current.execute(jobs);
+    }).then((result) => {
+      if (live) setChecked(result);
+    });
+    return () => {
+      live = false;
+    };
+  }, [immediate, input]);
+  // While the worker checks patterns, the last checked preview stays on screen.
+  const rendered: Rendered = immediate ??
+    checked ?? { ok: true, result: { output: "", missing: [], invalid: [], diagnostics: [] } };
   const result = rendered.ok ? rendered.result : null;
   const invalid = new Map(result?.invalid.map((entry) => [entry.name, entry.message]));
   const missing = new Set(result?.missing);

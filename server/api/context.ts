@@ -3,6 +3,11 @@ import type { Actor } from "@/server/audit/actor";
 import { resolveApiKey } from "@/server/auth/resolve-api-key";
 import { getEnv } from "@/server/env";
 import { readClientIp } from "@/server/http/client-address";
+import {
+  createRegexBudget,
+  REQUEST_REGEX_BUDGET_MS,
+  type RegexBudget,
+} from "@/server/templates/regex/regex-budget";
 
 export type SessionUser = {
   id: string;
@@ -24,6 +29,8 @@ export type Context = {
   rejectedApiKey: boolean;
   /** Where links in emails point, e.g. invitations: APP_URL, else the request's own origin. */
   origin: string | null;
+  /** Time for user patterns, shared by every call of this HTTP request (a batch included). */
+  regexBudget: RegexBudget;
 };
 
 /**
@@ -36,6 +43,7 @@ export async function createContext(options: {
   getSessionUser: () => Promise<SessionUser | null>;
 }): Promise<Context> {
   const { db, headers } = options;
+  const regexBudget = createRegexBudget({ ms: REQUEST_REGEX_BUDGET_MS });
   const ip = clientIp(headers);
   const origin = requestOrigin(headers);
   const workspaceSlug = headers.get("x-parley-workspace")?.trim() || null;
@@ -50,6 +58,7 @@ export async function createContext(options: {
       origin,
       sessionId: null,
       rejectedApiKey: actor === null,
+      regexBudget,
     };
   }
   const user = await options.getSessionUser();
@@ -64,6 +73,7 @@ export async function createContext(options: {
     origin,
     sessionId: user?.sessionId ?? null,
     rejectedApiKey: false,
+    regexBudget,
   };
 }
 

@@ -91,12 +91,13 @@ export type WorkspaceContext = {
   nothingChanged: () => void;
 };
 
-/**
- * Membership (or the key's own workspace) checked, then the whole body runs inside
- * withTenant: one transaction as the RLS-bound role. A mutation that recorded no audit row of
- * its own gets a generic one, so every change leaves a trace.
- */
-export const workspaceProcedure = authedProcedure.use(async ({ ctx, next, type, path }) => {
+type AuthedContext = Context & { actor: NonNullable<Context["actor"]> };
+
+/** Membership (or the key's own workspace), checked the same way for every workspace procedure. */
+async function resolveWorkspace(
+  ctx: AuthedContext,
+  type: "query" | "mutation" | "subscription",
+): Promise<{ workspace: WorkspaceAccess["workspace"]; actor: WorkspaceActor }> {
   const { actor } = ctx;
   let access: WorkspaceAccess | null;
   if (actor.type === "api_key") {
@@ -120,7 +121,16 @@ export const workspaceProcedure = authedProcedure.use(async ({ ctx, next, type, 
   if (!access) throw new TRPCError({ code: "NOT_FOUND", message: "Workspace not found" });
 
   const { workspace, role } = access;
-  const workspaceActor: WorkspaceActor = { ...actor, role, ip: ctx.ip };
+  return { workspace, actor: { ...actor, role, ip: ctx.ip } };
+}
+
+/**
+ * Membership (or the key's own workspace) checked, then the whole body runs inside
+ * withTenant: one transaction as the RLS-bound role. A mutation that recorded no audit row of
+ * its own gets a generic one, so every change leaves a trace.
+ */
+export const workspaceProcedure = authedProcedure.use(async ({ ctx, next, type, path }) => {
+  const { workspace, actor: workspaceActor } = await resolveWorkspace(ctx, type);
   return withTenant(ctx.db, workspace.id, async (tx) => {
     let audited = 0;
     let unchanged = false;
@@ -143,6 +153,35 @@ export const workspaceProcedure = authedProcedure.use(async ({ ctx, next, type, 
     }
     return result;
   });
+});
+
+/** Runs `fn` in a tenant transaction of the procedure's workspace. */
+export type InTenant = <T>(fn: (scope: WorkspaceContext) => Promise<T>) => Promise<T>;
+
+/**
+ * For queries whose slow part needs no database (running user patterns under their time
+ * budget): membership is checked exactly as for workspaceProcedure, but the tenant
+ * transaction is opened only around `ctx.inTenant(fn)`, so the slow part holds no
+ * connection. PGlite has one: a transaction held open stalls every other request there,
+ * /api/health included.
+ */
+export const workspaceQueryProcedure = authedProcedure.use(async ({ ctx, next, type }) => {
+  if (type !== "query") {
+    throw new TRPCError({ code: "METHOD_NOT_SUPPORTED", message: "Queries only" });
+  }
+  const { workspace, actor } = await resolveWorkspace(ctx, type);
+  const inTenant: InTenant = (fn) =>
+    withTenant(ctx.db, workspace.id, (tx) =>
+      fn({
+        tx,
+        workspace,
+        actor,
+        audit: (event) => recordAudit(tx, workspace.id, actor, event),
+        // Queries get no generic audit row, so there is nothing to switch off.
+        nothingChanged: () => {},
+      }),
+    );
+  return next({ ctx: { ...ctx, workspace, actor, inTenant } });
 });
 
 /** Role guard for what changes configuration: owner > admin > agent. */

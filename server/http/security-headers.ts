@@ -25,6 +25,9 @@ export function contentSecurityPolicy(nonce: string, context: SecurityContext): 
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${context.dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' blob: data:",
+    // The template editor's preview runs authors' patterns in a Web Worker made from a Blob
+    // (components/templates/preview-regex-worker.ts), so a slow one cannot freeze the tab.
+    "worker-src 'self' blob:",
     "font-src 'self' data:",
     `connect-src 'self'${context.dev ? " ws: wss:" : ""}`,
     "object-src 'none'",

@@ -26,7 +26,12 @@ import {
   restoreVersion,
 } from "@/server/templates/store/template-versions";
 import { listTrash, restoreFromTrash, trashTemplates } from "@/server/templates/store/trash";
-import { adminProcedure, createTRPCRouter, workspaceProcedure } from "../trpc";
+import {
+  adminProcedure,
+  createTRPCRouter,
+  workspaceProcedure,
+  workspaceQueryProcedure,
+} from "../trpc";
 import {
   bulkInput,
   exportInput,
@@ -93,9 +98,10 @@ export const templatesRouter = createTRPCRouter({
   validate: workspaceProcedure
     .input(validateInput)
     .query(({ input }) => validationReport(input.draft)),
-  render: workspaceProcedure
+  /** Holds no transaction while patterns run (workspaceQueryProcedure). */
+  render: workspaceQueryProcedure
     .input(renderInput)
-    .query(({ ctx, input }) => renderForWorkspace(ctx, input)),
+    .query(({ ctx, input }) => renderForWorkspace(ctx, input, ctx.regexBudget)),
   /** An agent inserted the template into a reply (usage ranking). */
   recordUse: workspaceProcedure
     .input(idInput)

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { renderTemplate } from "../language/render-template";
+import { runRegexInThread } from "../regex/regex-runner";
 import { readFixture } from "./fixtures/read-fixture";
 import { importZendeskMacros, splitZendeskTitle } from "./zendesk-import";
 
-const US = { locale: "en-US", currency: "USD", timeZone: "UTC" };
+const US = { locale: "en-US", currency: "USD", timeZone: "UTC", runRegex: runRegexInThread };
 
 describe("importZendeskMacros: the sample export", () => {
   const report = importZendeskMacros(readFixture("zendesk-macros.json"));

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { runRegexInThread } from "../regex/regex-runner";
 import { renderTemplate } from "./render-template";
 import { type TemplateVariable, templateVariableSchema } from "./variable-schema";
 
-const US = { locale: "en-US", currency: "USD", timeZone: "UTC" } as const;
+const US = { locale: "en-US", currency: "USD", timeZone: "UTC", runRegex: runRegexInThread };
 const v = (variable: Partial<TemplateVariable> & { name: string }): TemplateVariable =>
   templateVariableSchema.parse({ type: "text", ...variable });
 const vars = [v({ name: "name" }), v({ name: "tracking" }), v({ name: "order", required: true })];

@@ -13,10 +13,8 @@ describe("template validation messages are written for people", () => {
       triggers: [{ kind: "shout", value: "hi" }],
     });
     const messages = issues.map((i) => i.message);
-    expect(messages).toContain("Tag 2 is too long: at most 50 characters (it has 51).");
-    expect(messages).toContain(
-      "Option 1 of variable 1 is too long: at most 200 characters (it has 201).",
-    );
+    expect(messages).toContain("A tag is 51 characters long; the limit is 50.");
+    expect(messages).toContain("An option is 201 characters long; the limit is 200.");
     expect(messages.join(" ")).not.toMatch(/Too big|expected string|Invalid input/);
     expect(
       messages.some((m) => m.startsWith("The kind of trigger 1 must be one of: keyword")),

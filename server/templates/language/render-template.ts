@@ -1,5 +1,4 @@
 import type { RegexRunner } from "../regex/regex-runner";
-import { runRegexInThread } from "../regex/regex-runner";
 import type { TemplateDiagnostic } from "./ast";
 import { escapeHtml } from "./escape-html";
 import { type Formatted, formatValue } from "./format-value";
@@ -19,11 +18,11 @@ import type { TemplateVariable } from "./variable-schema";
 export interface RenderOptions extends RenderSettings {
   format?: OutputFormat;
   /**
-   * Runs variables' validation patterns. Server code must pass runRegexBounded
-   * (regex/bounded-regex-runner.ts); the default runs unbounded in the calling thread, which
-   * is acceptable only in the browser preview, after the static screen of analyze-pattern.ts.
+   * Runs variables' validation patterns. User patterns come through withPrecomputedRegex
+   * (regex/precomputed-regex.ts), run off the calling thread under a budget; required so no
+   * caller runs them unbounded by forgetting it.
    */
-  runRegex?: RegexRunner;
+  runRegex: RegexRunner;
   /** HTML only: wrap each unfilled required placeholder in <mark> (the editor's preview). */
   markMissing?: boolean;
 }
@@ -59,7 +58,7 @@ export function renderTemplate(
   options: RenderOptions,
 ): RenderResult {
   const formatters = formattersFor(options);
-  const runRegex = options.runRegex ?? runRegexInThread;
+  const { runRegex } = options;
   const declared = new Map(variables.map((v) => [v.name, v]));
   const parsed = parseTemplate(content, [...declared.keys()]);
 

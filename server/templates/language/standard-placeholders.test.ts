@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { runRegexInThread } from "@/server/templates/regex/regex-runner";
 import { validateTemplate } from "../validate-template";
 import { parseTemplate } from "./parse-template";
 import { renderTemplate } from "./render-template";
 
-const settings = { locale: "en-US", currency: "USD", timeZone: "UTC" };
+const settings = { locale: "en-US", currency: "USD", timeZone: "UTC", runRegex: runRegexInThread };
 const readme = "Hi {customer.first_name|there}, this is {agent.name|the Acme team}.";
 
 describe("standard placeholders", () => {

@@ -1,14 +1,17 @@
 /**
  * Static checks on a user-supplied regular expression, before it is ever run.
  *
- * This is the first of two defences against ReDoS (see bounded-regex-runner.ts for the second):
+ * This is the first of two defences against ReDoS (regex-worker-pool.ts is the second):
  * it rejects the family of patterns that backtrack exponentially in practice — a repeated
  * group that itself contains a variable repetition, such as `(a+)+`, `(a*)*`, `(\s?\w+)+`,
- * `(x{1,3})*`. It is deliberately conservative and syntactic, so it cannot catch every slow
- * pattern (overlapping alternatives like `(a|a)*`, or polynomial chains like `\d*\d*\d*$`); the
- * time bound on matching is what guarantees the server never hangs. Pure: safe in the browser.
+ * `(x{1,3})*`, and a repeated group whose alternatives can match the same text, such as
+ * `(a|a)*`, `(a|aa)+`, `(\w|\d)+` (alternation-overlap.ts). It is a screen, not a proof: it
+ * cannot catch every slow pattern (polynomial chains like `a*a*a*a*b` pass), and it refuses
+ * a few harmless ones (`(a|ab)*`, easily written `(ab?)*`). The time budget of the regex
+ * worker pool is what guarantees the server never hangs. Pure: safe in the browser.
  */
 
+import { type Atom, alternativesOverlap } from "./alternation-overlap";
 import { describeRegexError } from "./regex-runner";
 
 export const MAX_PATTERN_LENGTH = 500;
@@ -18,7 +21,22 @@ export type PatternCheck = { ok: true } | { ok: false; message: string };
 interface Frame {
   /** The group contains a repetition whose count can vary (`+`, `*`, `?`, `{m,n}` with m ≠ n). */
   hasVariableRepeat: boolean;
+  /** The group contains an alternation whose alternatives can match the same text. */
+  hasOverlap: boolean;
+  /** Lookarounds consume nothing: they are not atoms of the enclosing alternative. */
+  zeroWidth: boolean;
+  /** Finished alternatives of this group and the one being read, as consuming atoms. */
+  alternatives: Atom[][];
+  atoms: Atom[];
 }
+
+const newFrame = (zeroWidth = false): Frame => ({
+  hasVariableRepeat: false,
+  hasOverlap: false,
+  zeroWidth,
+  alternatives: [],
+  atoms: [],
+});
 
 interface Quantifier {
   min: number;
@@ -55,62 +73,104 @@ function skipClass(pattern: string, at: number): number {
   return i + 1;
 }
 
-/** Index just past the group opener at `at`: `(`, `(?:`, `(?=`, `(?!`, `(?<=`, `(?<!`, `(?<name>`. */
-function skipGroupOpen(pattern: string, at: number): number {
-  if (pattern[at + 1] !== "?") return at + 1;
-  const next = pattern[at + 2];
-  if (next === ":" || next === "=" || next === "!") return at + 3;
-  if (next === "<") {
-    const after = pattern[at + 3];
-    if (after === "=" || after === "!") return at + 4;
-    const close = pattern.indexOf(">", at + 3);
-    return close === -1 ? at + 3 : close + 1;
-  }
-  return at + 2;
+const ESCAPE_FORMS =
+  /^\\(?:x[0-9a-fA-F]{2}|u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|[pP]\{[^}]*\}|k<[^>]*>|c[a-zA-Z]|\d+)/;
+
+/** Index just past the escape at `at` (`\d`, `\x41`, `\u{1F600}`, `\p{L}`, `\k<name>`, `\12`). */
+function escapeEnd(pattern: string, at: number): number {
+  const m = ESCAPE_FORMS.exec(pattern.slice(at, at + 40));
+  return at + (m ? m[0].length : 2);
 }
 
-/** Finds a repeated group that contains a variable repetition; returns its offset or -1. */
-export function findNestedRepetition(pattern: string): number {
+/** Index just past the group opener at `at`: `(`, `(?:`, `(?=`, `(?!`, `(?<=`, `(?<!`, `(?<name>`. */
+function skipGroupOpen(pattern: string, at: number): { end: number; lookaround: boolean } {
+  if (pattern[at + 1] !== "?") return { end: at + 1, lookaround: false };
+  const next = pattern[at + 2];
+  if (next === ":") return { end: at + 3, lookaround: false };
+  if (next === "=" || next === "!") return { end: at + 3, lookaround: true };
+  if (next === "<") {
+    const after = pattern[at + 3];
+    if (after === "=" || after === "!") return { end: at + 4, lookaround: true };
+    const close = pattern.indexOf(">", at + 3);
+    return { end: close === -1 ? at + 3 : close + 1, lookaround: false };
+  }
+  return { end: at + 2, lookaround: false };
+}
+
+export type Ambiguity = { kind: "nested" | "overlap"; offset: number };
+
+/**
+ * Finds a repeated group (at most once is not repeated) that can match one text in
+ * exponentially many ways: it contains a variable repetition (`(a+)+`), or an alternation
+ * whose alternatives can match the same text (`(a|a)*`, `(a|aa)+`, `(\w|\d)+`, `((a|a)b)*`).
+ */
+export function findAmbiguousRepetition(pattern: string, flags = ""): Ambiguity | null {
   const stack: { frame: Frame; start: number }[] = [];
-  let current: Frame = { hasVariableRepeat: false };
+  let current = newFrame();
   let i = 0;
   while (i < pattern.length) {
     const c = pattern[i];
     let atomEnd: number;
-    let atomIsRepeatedGroup: { start: number; inner: Frame } | null = null;
+    let atom: Atom | null = null;
+    let closed: { start: number; inner: Frame } | null = null;
     if (c === "\\") {
-      atomEnd = i + 2;
+      atomEnd = escapeEnd(pattern, i);
+      const source = pattern.slice(i, atomEnd);
+      const zeroWidth = source === "\\b" || source === "\\B";
+      const backreference = /^\\(?:[1-9]|k<)/.test(source);
+      if (!zeroWidth) atom = { source: backreference ? null : source, repeated: false };
     } else if (c === "[") {
       atomEnd = skipClass(pattern, i);
+      atom = { source: pattern.slice(i, atomEnd), repeated: false };
     } else if (c === "(") {
+      const open = skipGroupOpen(pattern, i);
       stack.push({ frame: current, start: i });
-      current = { hasVariableRepeat: false };
-      i = skipGroupOpen(pattern, i);
+      current = newFrame(open.lookaround);
+      i = open.end;
+      continue;
+    } else if (c === "|") {
+      current.alternatives.push(current.atoms);
+      current.atoms = [];
+      i += 1;
       continue;
     } else if (c === ")") {
       const inner = current;
       const outer = stack.pop();
-      if (!outer) return -1; // unbalanced: the engine reports it when compiling
+      if (!outer) return null; // unbalanced: the engine reports it when compiling
+      inner.alternatives.push(inner.atoms);
+      if (alternativesOverlap(inner.alternatives, flags)) inner.hasOverlap = true;
       current = outer.frame;
-      atomIsRepeatedGroup = { start: outer.start, inner };
+      closed = { start: outer.start, inner };
       // What a group contains, its parent contains too.
       if (inner.hasVariableRepeat) current.hasVariableRepeat = true;
+      if (inner.hasOverlap) current.hasOverlap = true;
+      if (!inner.zeroWidth) atom = { source: null, repeated: false };
       atomEnd = i + 1;
     } else {
       atomEnd = i + 1;
+      if (c !== "^" && c !== "$") atom = { source: c ?? "", repeated: false };
     }
     const q = readQuantifier(pattern, atomEnd);
     if (q) {
-      if (atomIsRepeatedGroup?.inner.hasVariableRepeat && q.max > 1) {
-        return atomIsRepeatedGroup.start;
+      if (closed && q.max > 1) {
+        if (closed.inner.hasVariableRepeat) return { kind: "nested", offset: closed.start };
+        if (closed.inner.hasOverlap) return { kind: "overlap", offset: closed.start };
       }
       if (q.max !== q.min) current.hasVariableRepeat = true;
+      if (atom) atom.repeated = q.max !== q.min || q.max > 1;
       i = atomEnd + q.length;
     } else {
       i = atomEnd;
     }
+    if (atom) current.atoms.push(atom);
   }
-  return -1;
+  return null;
+}
+
+/** Finds a repeated group that contains a variable repetition; returns its offset or -1. */
+export function findNestedRepetition(pattern: string): number {
+  const found = findAmbiguousRepetition(pattern);
+  return found?.kind === "nested" ? found.offset : -1;
 }
 
 /** Compiles the pattern (reporting the engine's own message) and applies the static checks. */
@@ -127,14 +187,23 @@ export function checkPattern(pattern: string, flags: string): PatternCheck {
   } catch (error) {
     return { ok: false, message: describeRegexError(error) };
   }
-  const nested = findNestedRepetition(pattern);
-  if (nested !== -1) {
+  const found = findAmbiguousRepetition(pattern, flags);
+  if (found?.kind === "nested") {
     return {
       ok: false,
       message:
-        `The regular expression repeats a group that itself repeats (at character ${nested + 1}), ` +
+        `The regular expression repeats a group that itself repeats (at character ${found.offset + 1}), ` +
         "which can take exponential time on some messages. Rewrite it without nesting, " +
         "for example `a+` instead of `(a+)+`.",
+    };
+  }
+  if (found?.kind === "overlap") {
+    return {
+      ok: false,
+      message:
+        `The regular expression repeats a group whose alternatives can match the same text (at character ${found.offset + 1}), ` +
+        "which can take exponential time on some messages. Make the alternatives start differently, " +
+        "or use one character class: for example `a+` instead of `(a|aa)+`, `\\w+` instead of `(\\w|\\d)+`.",
     };
   }
   return { ok: true };

@@ -1,12 +1,19 @@
 /**
  * How user-supplied regular expressions are run. Callers inject a RegexRunner so the pure
- * modules (renderer, trigger matcher) stay usable in the browser, while the server injects
- * the time-bounded runner from bounded-regex-runner.ts.
+ * modules (renderer, trigger matcher) stay synchronous and usable in the browser; user
+ * patterns reach them through withPrecomputedRegex (precomputed-regex.ts), which runs the
+ * patterns off the caller's thread under a budget: regex-worker-pool.ts on the server,
+ * components/templates/preview-regex-worker.ts in the browser.
  */
 
 export type RegexOutcome =
   | { ok: true; matched: boolean }
-  | { ok: false; reason: "invalid" | "timeout" | "too-long"; message: string };
+  | {
+      ok: false;
+      /** `timeout`: stopped while running; `skipped`: not run, the budget was spent. */
+      reason: "invalid" | "timeout" | "skipped" | "too-long";
+      message: string;
+    };
 
 export type RegexRunner = (pattern: string, flags: string, input: string) => RegexOutcome;
 
@@ -14,8 +21,9 @@ export type RegexRunner = (pattern: string, flags: string, input: string) => Reg
 export const MAX_REGEX_INPUT = 20_000;
 
 /**
- * Runs in the calling thread with no time bound. Only for the browser editor's preview, where
- * a slow pattern can stall nobody but its own author; server code uses runRegexBounded.
+ * Runs in the calling thread with no time bound: for tests and for patterns the code itself
+ * wrote. Never for user patterns: a catastrophic one would freeze the thread (the server's
+ * event loop, or the author's tab).
  */
 export const runRegexInThread: RegexRunner = (pattern, flags, input) => {
   if (input.length > MAX_REGEX_INPUT) {

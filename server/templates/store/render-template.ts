@@ -5,7 +5,10 @@ import type { OutputFormat } from "../language/render-options";
 import { type RenderResult, renderTemplate } from "../language/render-template";
 import { templateDraftSchema } from "../language/template-schema";
 import type { TemplateVariable } from "../language/variable-schema";
-import { runRegexBounded } from "../regex/bounded-regex-runner";
+import { withPrecomputedRegex } from "../regex/precomputed-regex";
+import type { RegexBudget } from "../regex/regex-budget";
+import { regexExecutor } from "../regex/regex-worker-pool";
+import { patternsStoppedError } from "./patterns-stopped-error";
 import { loadTemplate } from "./read-template";
 import type { TemplateScope } from "./template-scope";
 
@@ -16,40 +19,65 @@ export type RenderInput = {
   format: OutputFormat;
 };
 
+export type RenderScope = {
+  workspace: TemplateScope["workspace"];
+  /** Opens the tenant transaction for the reads; the patterns run after it has closed. */
+  inTenant: <T>(fn: (scope: TemplateScope) => Promise<T>) => Promise<T>;
+};
+
 /**
  * Fills a saved template (by id) or an unsaved draft (the editor's preview) with the
- * workspace's locale, currency and time zone. Validation patterns run through the
- * time-bounded runner, so a catastrophically backtracking pattern costs at most its timeout.
+ * workspace's locale, currency and time zone. Variables' patterns run in the regex worker
+ * pool under the request's budget, outside any transaction; when the budget runs out the
+ * answer is BAD_REQUEST naming the variables whose patterns were stopped or not checked,
+ * never a partial render.
  */
 export async function renderForWorkspace(
-  scope: TemplateScope,
+  scope: RenderScope,
   input: RenderInput,
+  budget: RegexBudget,
 ): Promise<RenderResult> {
   let content: string;
   let variables: TemplateVariable[];
-  if (input.id !== undefined) {
-    ({ content, variables } = await loadTemplate(scope, input.id));
+  const { id } = input;
+  if (id !== undefined) {
+    ({ content, variables } = await scope.inTenant((tenant) => loadTemplate(tenant, id)));
   } else {
     // The preview renders drafts with content errors (they are reported as diagnostics), but
     // needs well-formed variables to know how to format values.
     const parsed = templateDraftSchema.safeParse(input.draft);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
       // Keyed by the procedure's input field, as zod's own errors are: draft.variables.0.type.
-      const path = ["draft", ...(issue?.path.map(String) ?? [])].join(".");
-      throw badRequest(issue?.message ?? "The draft is not valid.", {
-        [path]: parsed.error.issues.map((i) => i.message),
-      });
+      const fieldErrors: Record<string, string[]> = {};
+      for (const issue of parsed.error.issues) {
+        const path = ["draft", ...issue.path.map(String)].join(".");
+        fieldErrors[path] = [...(fieldErrors[path] ?? []), issue.message];
+      }
+      const first = parsed.error.issues[0]?.message ?? "The draft is not valid.";
+      const more =
+        parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more)` : "";
+      throw badRequest(`${first}${more}`, fieldErrors);
     }
     ({ content, variables } = parsed.data);
   }
-  return renderTemplate(content, variables, input.values, {
-    locale: scope.workspace.locale,
-    currency: scope.workspace.currency,
-    timeZone: scope.workspace.timezone,
-    format: input.format,
-    runRegex: runRegexBounded,
-  });
+  const { result, stopped } = await withPrecomputedRegex(
+    (runRegex) =>
+      renderTemplate(content, variables, input.values, {
+        locale: scope.workspace.locale,
+        currency: scope.workspace.currency,
+        timeZone: scope.workspace.timezone,
+        format: input.format,
+        runRegex,
+      }),
+    regexExecutor(budget),
+  );
+  if (stopped.length > 0)
+    throw patternsStoppedError(variables, result.invalid, stopped, budget, {
+      // Keyed by the input field at fault: the draft's pattern, or the value of a saved template.
+      fieldOf: (index, name) =>
+        input.id === undefined ? `draft.variables.${index}.pattern` : `values.${name}`,
+    });
+  return result;
 }
 
 /** An agent inserted the template into a reply: counts toward usage ranking. */

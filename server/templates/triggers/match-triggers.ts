@@ -3,7 +3,8 @@ import type { RegexRunner } from "../regex/regex-runner";
 import { normalizeForMatching } from "./normalize-text";
 
 export interface TriggerMatchOptions {
-  /** Server code passes runRegexBounded; see regex/bounded-regex-runner.ts for why. */
+  /** Server code calls matchTriggersBounded (match-triggers-bounded.ts) instead, which runs
+   * regex triggers in the worker pool under a budget. */
   runRegex: RegexRunner;
 }
 

@@ -1,5 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getDatabase } from "@/db";
+import { rejectOversizedBatch } from "@/server/api/batch-limit";
 import { createContext } from "@/server/api/context";
 import { appRouter } from "@/server/api/root";
 import { getSessionUser } from "@/server/auth/auth";
@@ -8,6 +9,9 @@ import { limitTrpcBody } from "@/server/http/trpc-body-limit";
 export const dynamic = "force-dynamic";
 
 async function handler(incoming: Request) {
+  // Too many procedures in one batch: refused from the URL alone, before the body is read.
+  const oversized = rejectOversizedBatch(incoming, { endpoint: "/api/trpc", router: appRouter });
+  if (oversized) return oversized;
   // Bodies are read within their limit before tRPC parses anything (1 MB unless listed).
   const req = await limitTrpcBody(incoming);
   if (req instanceof Response) return req;
