@@ -1,8 +1,9 @@
 /**
  * Next.js calls register() once when a server process starts: refuse to start on a broken
  * configuration (one line naming the variable), then apply pending migrations before the
- * first request, so `next start` on a fresh database just works; and start the regex worker
- * threads, so the first request with user patterns does not pay their start-up.
+ * first request, so `next start` on a fresh database just works; start the regex worker
+ * threads, so the first request with user patterns does not pay their start-up; then start the
+ * in-process job worker unless JOBS_WORKER=off (separate `npm run worker` processes).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -22,4 +23,6 @@ export async function register(): Promise<void> {
   log.info("database ready", { driver: handle.driver, ms: Date.now() - started });
   const { getRegexPool } = await import("./server/templates/regex/regex-worker-pool");
   getRegexPool();
+  const { startInProcessWorker } = await import("./server/jobs/in-process");
+  await startInProcessWorker(handle);
 }

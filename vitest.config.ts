@@ -32,7 +32,8 @@ export default defineConfig({
           name: "pglite",
           server,
           include: ["**/*.int.test.ts"],
-          exclude,
+          // *.pg.int.test.ts need PostgreSQL (several processes on one database).
+          exclude: [...exclude, "**/*.pg.int.test.ts"],
           environment: "node",
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -1,6 +1,7 @@
 import { getDatabase } from "@/db";
 import { DEMO, seedDemo } from "@/db/seed";
 import { purgeExpiredTrash } from "@/server/templates/store/trash";
+import { benchJobs } from "./bench-jobs";
 import { benchSearch } from "./bench-search";
 import { createApiKeyCommand, createWorkspaceCommand } from "./workspace-commands";
 
@@ -95,18 +96,30 @@ export const commands: Record<string, Command> = {
     describe: (r) => `${r.purged} templates purged from ${r.workspaces} workspaces' trash`,
   },
   bench: {
-    help: "search [--templates N] [--queries N] [--limit N]: templates.search p50/p95 on a scratch workspace",
-    positionals: "search",
+    help: "search [--templates N] [--queries N] [--limit N] | jobs [--jobs N] [--rate N] [--latency-jobs N]",
+    positionals: "search|jobs",
     options: {
       templates: { type: "string", default: "100000" },
       queries: { type: "string", default: "1000" },
       limit: { type: "string", default: "20" },
       keep: { type: "boolean" },
+      jobs: { type: "string", default: "5000" },
+      rate: { type: "string", default: "100" },
+      "latency-jobs": { type: "string", default: "1000" },
     },
     run: (values, positionals) => {
       const [what] = positionals;
+      if (what === "jobs" && positionals.length === 1) {
+        return benchJobs({
+          jobs: positiveInt(values, "jobs"),
+          rate: positiveInt(values, "rate"),
+          latencyJobs: positiveInt(values, "latency-jobs"),
+        });
+      }
       if (what !== "search" || positionals.length > 1) {
-        throw new Error("usage: bench search [--templates N] [--queries N] [--limit N]");
+        throw new Error(
+          "usage: bench search [--templates N] [--queries N] [--limit N] | bench jobs [--jobs N]",
+        );
       }
       return benchSearch({
         templates: positiveInt(values, "templates"),
@@ -116,7 +129,9 @@ export const commands: Record<string, Command> = {
       });
     },
     describe: (r) =>
-      `templates.search on ${r.templates} templates (${r.driver}), ${r.queries} queries: p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms (bare SQL p50 ${r.sql_p50_ms} ms, p95 ${r.sql_p95_ms} ms)`,
+      "jobs_per_s" in r
+        ? `${r.jobs} jobs (${r.driver}): ${r.jobs_per_s} jobs/s; pickup p50 ${r.pickup_p50_ms} ms, p95 ${r.pickup_p95_ms} ms at ${r.latency_rate_per_s}/s`
+        : `templates.search on ${r.templates} templates (${r.driver}), ${r.queries} queries: p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms (bare SQL p50 ${r.sql_p50_ms} ms, p95 ${r.sql_p95_ms} ms)`,
   },
 };
 

@@ -2,16 +2,14 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { getDatabase } from "@/db";
 import { workspaces } from "@/db/schema";
-import { withTenant } from "@/db/tenant";
+import { runInWorkspace } from "@/server/access/run-in-workspace";
+import { systemAccess } from "@/server/access/workspace-access";
 import { createApiKey } from "@/server/api-keys/api-keys";
-import { SYSTEM_ACTOR } from "@/server/audit/actor";
-import { recordAudit } from "@/server/audit/record";
 import { hashPassword } from "@/server/auth/password";
 import { safeName } from "@/server/validation/text";
 import { findUserByEmail, insertUser } from "@/server/workspaces/accounts";
 import { createWorkspaceWithOwner } from "@/server/workspaces/create-workspace";
 import { emailSchema, passwordSchema, workspaceNameSchema } from "@/server/workspaces/schemas";
-import type { TenantScope } from "@/server/workspaces/scope";
 
 /** Same rules as the sign-up form; the first failing field is the error message. */
 function parse<T>(schema: z.ZodType<T>, value: unknown, flag: string): T {
@@ -75,13 +73,7 @@ export async function createApiKeyCommand(input: {
     .where(eq(workspaces.slug, input.workspaceSlug.trim().toLowerCase()))
     .limit(1);
   if (!workspace) throw new Error(`no workspace with slug "${input.workspaceSlug}"`);
-  return withTenant(db, workspace.id, async (tx) => {
-    const scopeForCli: TenantScope = {
-      tx,
-      workspace,
-      actor: SYSTEM_ACTOR,
-      audit: (event) => recordAudit(tx, workspace.id, SYSTEM_ACTOR, event),
-    };
+  return runInWorkspace(db, await systemAccess(db, workspace.id), async (scopeForCli) => {
     const { key, apiKey } = await createApiKey(scopeForCli, { name, scope });
     return {
       key,

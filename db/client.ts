@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { type Listen, pgliteListen, postgresListen } from "./listen";
 import * as schema from "./schema";
 
 type Schema = typeof schema;
@@ -20,6 +21,8 @@ export type DatabaseHandle = {
   url?: string;
   /** Present on PGlite only: pg-boss and the migrator talk to the raw instance. */
   pglite?: PGlite;
+  /** LISTEN on a channel; one listening connection per process, fanned out (db/listen.ts). */
+  listen: Listen;
   close: () => Promise<void>;
 };
 
@@ -36,9 +39,21 @@ export function openDatabase(options: { url?: string; dir: string; max?: number 
       prepare: true,
     });
     const db = drizzlePostgres(client, { schema, casing: "snake_case" });
-    return { db, driver: "postgres", url: options.url, close: () => client.end({ timeout: 5 }) };
+    return {
+      db,
+      driver: "postgres",
+      url: options.url,
+      listen: postgresListen(client),
+      close: () => client.end({ timeout: 5 }),
+    };
   }
   const pglite = new PGlite(options.dir, { extensions: { pg_trgm } });
   const db = drizzlePglite(pglite, { schema, casing: "snake_case" });
-  return { db, driver: "pglite", pglite, close: () => pglite.close() };
+  return {
+    db,
+    driver: "pglite",
+    pglite,
+    listen: pgliteListen(pglite),
+    close: () => pglite.close(),
+  };
 }

@@ -31,6 +31,9 @@ export function getDatabase(): Promise<DatabaseHandle> {
   holder.ready ??= (async () => {
     const handle = open();
     await migrateDatabase(handle);
+    // Job queues are part of the schema the app expects: created before anything can enqueue.
+    const { ensureJobQueues } = await import("@/server/jobs/queues");
+    await ensureJobQueues(handle.db);
     return handle;
   })().catch((error: unknown) => {
     holder.ready = undefined;

@@ -3,6 +3,7 @@ import type { Database, Tx } from "@/db";
 import demoTemplates from "@/db/demo/templates.json";
 import { memberships, templates, users, workspaces } from "@/db/schema";
 import { withTenant } from "@/db/tenant";
+import { systemScopeIn } from "@/server/access/run-in-workspace";
 import { SYSTEM_ACTOR } from "@/server/audit/actor";
 import { recordAudit } from "@/server/audit/record";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
@@ -115,15 +116,10 @@ async function seedDemoTemplates(
   );
   const missing = demoTemplates.templates.filter((draft) => !existing.has(draft.name));
   if (missing.length === 0) return 0;
-  const result = await importTemplates(
-    {
-      tx,
-      workspace,
-      actor: SYSTEM_ACTOR,
-      audit: (event) => recordAudit(tx, workspace.id, SYSTEM_ACTOR, event),
-    },
-    { format: "json", content: JSON.stringify({ ...demoTemplates, templates: missing }) },
-  );
+  const result = await importTemplates(systemScopeIn(tx, workspace), {
+    format: "json",
+    content: JSON.stringify({ ...demoTemplates, templates: missing }),
+  });
   if (!result.committed) {
     throw new Error(`demo templates rejected: ${JSON.stringify(result.rejected.slice(0, 3))}`);
   }

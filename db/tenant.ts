@@ -25,9 +25,10 @@ export async function withRlsContext<T>(
   fn: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
+    // One round trip: set_config('role', …, true) is SET LOCAL ROLE (same privilege check).
     await tx.execute(
-      sql`select set_config('app.workspace_id', ${context.workspaceId ?? ""}, true),
+      sql`select set_config('role', ${APP_ROLE}, true),
+                 set_config('app.workspace_id', ${context.workspaceId ?? ""}, true),
                  set_config('app.user_id', ${context.userId ?? ""}, true),
                  set_config('app.lookup_hash', ${context.lookupHash ?? ""}, true)`,
     );

@@ -55,6 +55,21 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(15 * 60),
+  /** Calls per minute per API key (token bucket; a costly procedure takes more than one). */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Calls per minute for all keys of one workspace together. */
+  API_WORKSPACE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(3000),
+  /**
+   * `in-process`: the web process also works jobs (one machine, PGlite or PostgreSQL).
+   * `off`: this web process only enqueues; `npm run worker` processes do the work.
+   */
+  JOBS_WORKER: z.enum(["in-process", "off"]).default("in-process"),
+  /** Job types this process works (comma-separated names); unset: all of them. */
+  JOBS_QUEUES: optionalString,
+  /** How often a worker fails timed-out jobs, handing back those of crashed workers. */
+  JOBS_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).default(30),
+  /** On SIGTERM a worker lets running jobs finish this long, then hands them back. */
+  WORKER_SHUTDOWN_SECONDS: z.coerce.number().int().min(1).default(25),
 });
 
 export type Env = z.infer<typeof envSchema> & { PGLITE_DIR: string };

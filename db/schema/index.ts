@@ -1,5 +1,6 @@
 export * from "./api-keys";
 export * from "./audit";
 export * from "./auth";
+export * from "./jobs";
 export * from "./templates";
 export * from "./workspaces";

@@ -56,6 +56,9 @@ export const invitations = pgTable(
     acceptedAt: timestamp({ withTimezone: true }),
     acceptedBy: text().references(() => users.id, { onDelete: "set null" }),
     revokedAt: timestamp({ withTimezone: true }),
+    /** null: not e-mailed (no SMTP); queued | sent | retrying | failed (the e-mail job's state). */
+    emailStatus: text(),
+    emailError: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,6 +1,6 @@
 import type { Database } from "@/db";
+import { resolveCaller, type SessionUser } from "@/server/access/caller";
 import type { Actor } from "@/server/audit/actor";
-import { resolveApiKey } from "@/server/auth/resolve-api-key";
 import { getEnv } from "@/server/env";
 import { readClientIp } from "@/server/http/client-address";
 import {
@@ -9,13 +9,7 @@ import {
   type RegexBudget,
 } from "@/server/templates/regex/regex-budget";
 
-export type SessionUser = {
-  id: string;
-  email: string;
-  name: string | null;
-  /** The server-side session record (server/auth/sessions.ts) behind the cookie, if any. */
-  sessionId?: string | null;
-};
+export type { SessionUser };
 
 export type Context = {
   db: Database;
@@ -29,50 +23,35 @@ export type Context = {
   rejectedApiKey: boolean;
   /** Where links in emails point, e.g. invitations: APP_URL, else the request's own origin. */
   origin: string | null;
+  /** Response headers of an HTTP call (rate-limit headers); null for server-side callers. */
+  resHeaders: Headers | null;
   /** Time for user patterns, shared by every call of this HTTP request (a batch included). */
   regexBudget: RegexBudget;
 };
 
-/**
- * Builds the context from a request: `Authorization: Bearer <key>` wins over the session
- * cookie, so a developer's script never acts as whoever is signed in in the same browser.
- */
+/** Builds the context from a request; who the caller is is decided by server/access. */
 export async function createContext(options: {
   db: Database;
   headers: Headers;
   getSessionUser: () => Promise<SessionUser | null>;
+  resHeaders?: Headers;
 }): Promise<Context> {
   const { db, headers } = options;
   const regexBudget = createRegexBudget({ ms: REQUEST_REGEX_BUDGET_MS });
   const ip = clientIp(headers);
   const origin = requestOrigin(headers);
   const workspaceSlug = headers.get("x-parley-workspace")?.trim() || null;
-  const authorization = headers.get("authorization");
-  if (authorization?.toLowerCase().startsWith("bearer ")) {
-    const actor = await resolveApiKey(db, authorization.slice(7).trim());
-    return {
-      db,
-      actor,
-      workspaceSlug,
-      ip,
-      origin,
-      sessionId: null,
-      rejectedApiKey: actor === null,
-      regexBudget,
-    };
-  }
-  const user = await options.getSessionUser();
-  const actor: Actor | null = user
-    ? { type: "user", userId: user.id, email: user.email, name: user.name }
-    : null;
+  const { actor, rejectedApiKey, sessionId } = await resolveCaller(options);
+  const resHeaders = options.resHeaders ?? null;
   return {
     db,
     actor,
     workspaceSlug,
     ip,
     origin,
-    sessionId: user?.sessionId ?? null,
-    rejectedApiKey: false,
+    sessionId,
+    rejectedApiKey,
+    resHeaders,
     regexBudget,
   };
 }

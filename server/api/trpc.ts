@@ -3,20 +3,22 @@ import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Tx } from "@/db";
 import type { MemberRole } from "@/db/schema";
-import { withTenant } from "@/db/tenant";
+import { consumeApiQuota, quotaHeaders } from "@/server/access/rate-limit";
+import { runInWorkspace } from "@/server/access/run-in-workspace";
+import { resolveWorkspaceAccess } from "@/server/access/workspace-access";
 import type { WorkspaceActor } from "@/server/audit/actor";
-import { type AuditEvent, recordAudit } from "@/server/audit/record";
+import type { AuditEvent } from "@/server/audit/record";
 import { AppError } from "@/server/errors";
 import { log } from "@/server/logger";
-import {
-  findAccessBySlug,
-  findWorkspaceById,
-  roleAtLeast,
-  type WorkspaceAccess,
-} from "@/server/workspaces/access";
+import { roleAtLeast, type WorkspaceAccess } from "@/server/workspaces/access";
 import type { Context } from "./context";
 
-const t = initTRPC.context<Context>().create({
+/** Procedure metadata: `cost` is how many rate-limit tokens an API-key call takes (default 1). */
+export type ProcedureMeta = { cost?: number };
+
+const builder = initTRPC.context<Context>().meta<ProcedureMeta>();
+
+const t = builder.create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
@@ -93,51 +95,51 @@ export type WorkspaceContext = {
 
 type AuthedContext = Context & { actor: NonNullable<Context["actor"]> };
 
-/** Membership (or the key's own workspace), checked the same way for every workspace procedure. */
+/**
+ * The caller admitted to the workspace by server/access (the same check every entrance uses),
+ * then API keys charged against their rate limits (a procedure's `meta.cost`, default 1).
+ * Shared by every workspace procedure.
+ */
 async function resolveWorkspace(
   ctx: AuthedContext,
   type: "query" | "mutation" | "subscription",
-): Promise<{ workspace: WorkspaceAccess["workspace"]; actor: WorkspaceActor }> {
+  meta: ProcedureMeta | undefined,
+) {
+  const access = await resolveWorkspaceAccess(ctx.db, ctx, {
+    workspaceSlug: ctx.workspaceSlug,
+    intent: type === "mutation" ? "write" : "read",
+    ip: ctx.ip,
+  });
   const { actor } = ctx;
-  let access: WorkspaceAccess | null;
   if (actor.type === "api_key") {
-    const workspace = await findWorkspaceById(ctx.db, actor.workspaceId);
-    access = workspace ? { workspace, role: actor.scope === "write" ? "admin" : "agent" } : null;
-    if (access && ctx.workspaceSlug && ctx.workspaceSlug !== access.workspace.slug) {
-      throw new TRPCError({
-        code: "FORBIDDEN",
-        message: "This API key belongs to another workspace",
-      });
+    const quota = await consumeApiQuota(ctx.db, {
+      workspaceId: access.workspace.id,
+      keyId: actor.keyId,
+      cost: meta?.cost,
+    });
+    for (const [name, value] of Object.entries(quotaHeaders(quota))) {
+      ctx.resHeaders?.set(name, value);
     }
-    if (type === "mutation" && actor.scope !== "write") {
-      throw new TRPCError({ code: "FORBIDDEN", message: "This API key is read-only" });
+    if (!quota.allowed) {
+      throw new AppError(
+        "TOO_MANY_REQUESTS",
+        `Rate limit reached for this API key; retry in ${quota.retryAfterSeconds} s`,
+      );
     }
-  } else {
-    if (!ctx.workspaceSlug) {
-      throw new TRPCError({ code: "BAD_REQUEST", message: "No workspace selected" });
-    }
-    access = await findAccessBySlug(ctx.db, actor.userId, ctx.workspaceSlug);
   }
-  if (!access) throw new TRPCError({ code: "NOT_FOUND", message: "Workspace not found" });
-
-  const { workspace, role } = access;
-  return { workspace, actor: { ...actor, role, ip: ctx.ip } };
+  // Requests only ever resolve to people and keys; the system scope is for the worker and CLI.
+  return { access, workspace: access.workspace, actor: access.actor as WorkspaceActor };
 }
 
 /**
- * Membership (or the key's own workspace) checked, then the whole body runs inside
- * withTenant: one transaction as the RLS-bound role. A mutation that recorded no audit row of
- * its own gets a generic one, so every change leaves a trace.
+ * Then the whole body runs in one tenant transaction (runInWorkspace). A mutation that
+ * recorded no audit row of its own gets a generic one, so every change leaves a trace.
  */
-export const workspaceProcedure = authedProcedure.use(async ({ ctx, next, type, path }) => {
-  const { workspace, actor: workspaceActor } = await resolveWorkspace(ctx, type);
-  return withTenant(ctx.db, workspace.id, async (tx) => {
-    let audited = 0;
+export const workspaceProcedure = authedProcedure.use(async ({ ctx, next, type, path, meta }) => {
+  const { access, actor: workspaceActor } = await resolveWorkspace(ctx, type, meta);
+  return runInWorkspace(ctx.db, access, async (scope) => {
+    const { tx, workspace, audit } = scope;
     let unchanged = false;
-    const audit = async (event: AuditEvent) => {
-      audited++;
-      await recordAudit(tx, workspace.id, workspaceActor, event);
-    };
     const nothingChanged = () => {
       unchanged = true;
     };
@@ -148,7 +150,7 @@ export const workspaceProcedure = authedProcedure.use(async ({ ctx, next, type, 
       // Throwing rolls the tenant transaction back: nothing half-written stays visible.
       throw result.error;
     }
-    if (type === "mutation" && audited === 0 && !unchanged) {
+    if (type === "mutation" && scope.auditCount() === 0 && !unchanged) {
       await audit({ action: path, entityType: path.split(".")[0] ?? "workspace" });
     }
     return result;
@@ -165,18 +167,18 @@ export type InTenant = <T>(fn: (scope: WorkspaceContext) => Promise<T>) => Promi
  * connection. PGlite has one: a transaction held open stalls every other request there,
  * /api/health included.
  */
-export const workspaceQueryProcedure = authedProcedure.use(async ({ ctx, next, type }) => {
+export const workspaceQueryProcedure = authedProcedure.use(async ({ ctx, next, type, meta }) => {
   if (type !== "query") {
     throw new TRPCError({ code: "METHOD_NOT_SUPPORTED", message: "Queries only" });
   }
-  const { workspace, actor } = await resolveWorkspace(ctx, type);
+  const { access, workspace, actor } = await resolveWorkspace(ctx, type, meta);
   const inTenant: InTenant = (fn) =>
-    withTenant(ctx.db, workspace.id, (tx) =>
+    runInWorkspace(ctx.db, access, (scope) =>
       fn({
-        tx,
+        tx: scope.tx,
         workspace,
         actor,
-        audit: (event) => recordAudit(tx, workspace.id, actor, event),
+        audit: scope.audit,
         // Queries get no generic audit row, so there is nothing to switch off.
         nothingChanged: () => {},
       }),

@@ -10,13 +10,21 @@ export type InvitationMail = {
   expiresAt: Date;
 };
 
+/** SMTP_URL is not set: retrying cannot help. */
+export class MailNotConfiguredError extends Error {
+  constructor() {
+    super("SMTP is not configured");
+    this.name = "MailNotConfiguredError";
+  }
+}
+
 /**
- * Emails an invitation link. Returns whether it was sent; never throws, because the invite
- * itself has succeeded and its link is shown to the admin to pass on by hand.
+ * Emails an invitation link; throws when the mail server refuses or cannot be reached, so the
+ * invitation-email job retries. Runs in the worker, never inside a transaction.
  */
-export async function sendInvitationEmail(mail: InvitationMail): Promise<boolean> {
+export async function sendInvitationEmail(mail: InvitationMail): Promise<void> {
   const mailer = getMailer();
-  if (!mailer) return false;
+  if (!mailer) throw new MailNotConfiguredError();
   const who = mail.inviterName ?? "A colleague";
   const subject = `${who} invited you to ${mail.workspaceName} on Parley`;
   const expires = mail.expiresAt.toUTCString();
@@ -34,11 +42,10 @@ export async function sendInvitationEmail(mail: InvitationMail): Promise<boolean
 <p>The link works until ${escapeHtml(expires)}. If you did not expect this email, ignore it.</p>`;
   try {
     await mailer.transport.sendMail({ from: mailer.from, to: mail.to, subject, text, html });
-    return true;
   } catch (error) {
     // The URL holds the token: log where it failed, not what was sent.
     log.warn("invitation email not sent", { to: mail.to, error });
-    return false;
+    throw error;
   }
 }
 

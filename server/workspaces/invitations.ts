@@ -4,6 +4,9 @@ import { alias } from "drizzle-orm/pg-core";
 import { invitations, type MemberRole, memberships, users } from "@/db/schema";
 import { hashSecret } from "@/server/auth/api-key-secret";
 import { AppError, conflict, forbidden, notFound } from "@/server/errors";
+import { invitationEmailJob } from "@/server/jobs/definitions/invitation-email";
+import { enqueueJob, jobActorOf } from "@/server/jobs/enqueue";
+import { getMailer } from "@/server/mail/mailer";
 import type { TenantScope } from "./scope";
 
 /** How long an invitation link works. */
@@ -83,6 +86,35 @@ export async function createInvitation(
   return { invitation: row, token };
 }
 
+/**
+ * Creates the invitation and, when SMTP is configured, queues its e-mail in the same
+ * transaction: a rolled-back invitation is never mailed, and the procedure does not wait for
+ * the mail server. `emailed` is "queued" or "not_configured"; the members page then follows
+ * the invitation's emailStatus.
+ */
+export async function inviteAndQueueEmail(
+  scope: TenantScope,
+  input: { email: string; role: MemberRole },
+  origin: string,
+) {
+  const { invitation, token } = await createInvitation(scope, input);
+  const inviteUrl = `${origin}/invite/${token}`;
+  if (!getMailer()) return { invitation, inviteUrl, emailed: "not_configured" as const };
+  const { actor } = scope;
+  await enqueueJob(scope, invitationEmailJob, {
+    workspaceId: scope.workspace.id,
+    actor: jobActorOf(actor),
+    invitationId: invitation.id,
+    inviteUrl,
+    inviterName: actor.type === "user" ? (actor.name ?? actor.email) : null,
+  });
+  await scope.tx
+    .update(invitations)
+    .set({ emailStatus: "queued" })
+    .where(eq(invitations.id, invitation.id));
+  return { invitation, inviteUrl, emailed: "queued" as const };
+}
+
 /** Invitations that can still be accepted, newest first. */
 export async function listOpenInvitations(scope: TenantScope) {
   const inviter = alias(users, "inviter");
@@ -93,6 +125,8 @@ export async function listOpenInvitations(scope: TenantScope) {
       role: invitations.role,
       expiresAt: invitations.expiresAt,
       createdAt: invitations.createdAt,
+      emailStatus: invitations.emailStatus,
+      emailError: invitations.emailError,
       inviterName: inviter.name,
       inviterEmail: inviter.email,
     })

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { resetEnvForTests } from "@/server/env";
+import { testDatabaseHandle } from "@/test/db";
+import { startTestWorker } from "@/test/jobs";
 import { GET } from "./route";
 
 describe("GET /api/health", () => {
@@ -30,5 +32,20 @@ describe("GET /api/health", () => {
     expect(response.status).toBe(503);
     const body = (await response.json()) as { problems: string[] };
     expect(body.problems[0]).toMatch(/TRUST_PROXY: "sometimes" is neither a hop count/);
+  });
+
+  it("reports the newest job-worker heartbeat", async () => {
+    await testDatabaseHandle();
+    const worker = await startTestWorker([]);
+    try {
+      const body = (await (await GET()).json()) as {
+        worker: { lastHeartbeat: string; secondsAgo: number; alive: number } | null;
+      };
+      expect(body.worker).not.toBeNull();
+      expect(body.worker?.secondsAgo).toBeLessThan(5);
+      expect(body.worker?.alive).toBeGreaterThanOrEqual(1);
+    } finally {
+      await worker.stop({ timeoutMs: 1_000 });
+    }
   });
 });

@@ -2,13 +2,16 @@ import { sql } from "drizzle-orm";
 import { getDatabase } from "@/db";
 import { pendingMigrationCount } from "@/db/migrate";
 import { configurationProblems } from "@/server/env";
+import { latestWorkerHeartbeat } from "@/server/jobs/worker";
 import { log } from "@/server/logger";
 
 export const dynamic = "force-dynamic";
 
 /**
  * 200 when the configuration is valid, the database answers and every committed migration is
- * applied; 503 otherwise, with the reason (configuration problems name the variable).
+ * applied; 503 otherwise, with the reason (configuration problems name the variable). The
+ * newest job-worker heartbeat is reported (not a failure when old: web processes can serve
+ * with workers down, and jobs wait in the queue).
  */
 export async function GET(): Promise<Response> {
   const started = Date.now();
@@ -20,10 +23,18 @@ export async function GET(): Promise<Response> {
     const handle = await getDatabase();
     await handle.db.execute(sql`select 1`);
     const pending = await pendingMigrationCount(handle);
+    const heartbeat = await latestWorkerHeartbeat(handle);
     const body = {
       status: pending === 0 ? "ok" : "migrations_pending",
       database: handle.driver,
       pendingMigrations: pending,
+      worker: heartbeat
+        ? {
+            lastHeartbeat: heartbeat.lastSeenAt.toISOString(),
+            secondsAgo: Math.round((Date.now() - heartbeat.lastSeenAt.getTime()) / 1000),
+            alive: heartbeat.workers,
+          }
+        : null,
       ms: Date.now() - started,
     };
     return Response.json(body, { status: pending === 0 ? 200 : 503 });

@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
 import { readRows } from "@/db/migrate";
 import { startSession } from "@/server/auth/sessions";
+import { stepsJob } from "@/server/jobs/definitions/diagnostics";
+import { ensureJobQueues } from "@/server/jobs/queues";
 import { testDatabase } from "@/test/db";
 import {
   addMember,
@@ -15,6 +17,7 @@ import {
   type TestWorkspace,
   uniqueEmail,
 } from "@/test/factories";
+import { enqueueAsSystem } from "@/test/jobs";
 import { callProcedure, listProcedures } from "@/test/router-walk";
 import { orderStatusDraft, refundPolicyDraft } from "@/test/template-drafts";
 
@@ -35,6 +38,8 @@ type AIds = {
   agentId: string;
   /** A signed-in session of A's owner (user_sessions). */
   sessionId: string;
+  /** A queued background job of A (job_runs, job_events). */
+  jobId: string;
 };
 
 type Fixture =
@@ -112,6 +117,10 @@ const FIXTURES: Record<string, Fixture> = {
   "templates.trash.restore": ws((a) => [{ ids: [a.templateId] }]),
   "templates.favourites.list": ws(),
   "templates.favourites.set": ws((a) => [{ id: a.templateId, favourite: true }]),
+  "jobs.list": ws(() => [{}]),
+  "jobs.get": ws((a) => [{ id: a.jobId }]),
+  "jobs.cancel": ws((a) => [{ id: a.jobId }]),
+  "jobs.retry": ws((a) => [{ id: a.jobId }]),
 };
 
 /** What B may be told when it reaches for A's rows: never a success with A's data, never a 500. */
@@ -142,8 +151,18 @@ beforeAll(async () => {
     }),
   );
   const sessionId = await startSession(db, alpha.user.id, { ip: null, userAgent: "alpha" });
+  // A job no worker runs here (its own queue), so it stays queued and cancellable.
+  const sweepSteps = { ...stepsJob, name: "test-steps-sweep" };
+  await ensureJobQueues(db, [sweepSteps]);
+  const jobId = await enqueueAsSystem(db, sweepSteps, {
+    workspaceId: alpha.workspace.id,
+    actor: { type: "system", label: "system" },
+    steps: 1,
+    stepMs: 0,
+  });
   a = {
     sessionId,
+    jobId,
     owner: alpha.user,
     workspace: alpha.workspace,
     workspaceId: alpha.workspace.id,
@@ -164,6 +183,7 @@ beforeAll(async () => {
       key.id,
       invitation.id,
       sessionId,
+      jobId,
     ],
   };
   const beta = await signUpOwner(db, { workspaceName: "Beta Sweep" });

@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { sendInvitationEmail } from "@/server/mail/send-invitation";
 import { safeText } from "@/server/validation/text";
 import {
-  createInvitation,
+  inviteAndQueueEmail,
   listOpenInvitations,
   revokeInvitation,
 } from "@/server/workspaces/invitations";
@@ -30,19 +29,9 @@ const membersRouter = createTRPCRouter({
 
   invite: humanAdminProcedure
     .input(z.object({ email: emailSchema, role: roleSchema }))
-    .mutation(async ({ ctx, input }) => {
-      const { invitation, token } = await createInvitation(ctx, input);
-      const inviteUrl = `${ctx.origin ?? "http://localhost:3000"}/invite/${token}`;
-      const emailed = await sendInvitationEmail({
-        to: invitation.email,
-        workspaceName: ctx.workspace.name,
-        inviterName: ctx.actor.type === "user" ? (ctx.actor.name ?? ctx.actor.email) : null,
-        role: invitation.role,
-        inviteUrl,
-        expiresAt: invitation.expiresAt,
-      });
-      return { invitation, inviteUrl, emailed };
-    }),
+    .mutation(({ ctx, input }) =>
+      inviteAndQueueEmail(ctx, input, ctx.origin ?? "http://localhost:3000"),
+    ),
 
   changeRole: humanAdminProcedure
     .input(z.object({ userId: userIdSchema, role: roleSchema }))

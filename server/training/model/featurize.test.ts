@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { loadWordVectors } from "./embeddings";
 import { DEFAULT_FEATURIZER, type FeaturizerConfig, fitFeaturizer } from "./featurize";
 import { normalizeText, tokenize } from "./normalize";
 import { countTerms, hashTerm } from "./terms";
@@ -54,6 +55,23 @@ describe("countTerms", () => {
     expect(chars.has("y c")).toBe(false); // never across words
   });
 
+  it("counts char n-grams across words in char mode", () => {
+    const { chars } = countTerms(["my", "card"], {
+      wordNgrams: [1, 1],
+      charNgrams: [3, 3],
+      charMode: "char",
+    });
+    expect(Object.fromEntries(chars)).toEqual({
+      " my": 1,
+      "my ": 1,
+      "y c": 1,
+      " ca": 1,
+      car: 1,
+      ard: 1,
+      "rd ": 1,
+    });
+  });
+
   it("counts a word shorter than n once, like scikit-learn's char_wb", () => {
     const { chars } = countTerms(["a"], { wordNgrams: [1, 1], charNgrams: [2, 5] });
     expect(Object.fromEntries(chars)).toEqual({ " a": 1, "a ": 1, " a ": 1 });
@@ -107,5 +125,22 @@ describe("fitFeaturizer", () => {
     const f = fitFeaturizer(texts, config);
     expect(f.transform("").indices.length).toBe(0);
     expect(f.transform("zzz").indices.length).toBe(0);
+  });
+
+  it("mean pooling keeps only the mean block of the word vectors", () => {
+    const vectors = loadWordVectors();
+    const both = fitFeaturizer(texts, { ...plain, embeddingWeight: 1 }, vectors);
+    const mean = fitFeaturizer(
+      texts,
+      { ...plain, embeddingWeight: 1, embeddingPooling: "mean" },
+      vectors,
+    );
+    expect(both.dimension).toBe(both.state.sparseCount + 2 * vectors.dims);
+    expect(mean.dimension).toBe(mean.state.sparseCount + vectors.dims);
+    const a = both.transform("my card is lost");
+    const b = mean.transform("my card is lost");
+    // The same row with the max-pooled block dropped.
+    expect(b.indices.length).toBe(a.indices.length - vectors.dims);
+    expect([...b.values]).toEqual([...a.values.slice(0, b.values.length)]);
   });
 });

@@ -25,6 +25,11 @@ export interface FeaturizerConfig extends TermOptions {
   charWeight: number;
   /** Weight of the pooled word-vector block; 0 turns it off. */
   embeddingWeight: number;
+  /**
+   * "mean+max" (both poolings, 2 × dims features) or "mean" (dims features: half the dense work
+   * per training step). Absent in artefacts written before the option existed: "mean+max".
+   */
+  embeddingPooling?: "mean+max" | "mean";
 }
 
 export const DEFAULT_FEATURIZER: FeaturizerConfig = {
@@ -132,7 +137,9 @@ export function makeFeaturizer(state: FeaturizerState, embeddings?: EmbeddingTab
     if (i < state.wordCount) wordIndex.set(term, i);
     else charIndex.set(term, i);
   });
-  const embeddingDims = config.embeddingWeight > 0 && embeddings ? embeddings.dims * 2 : 0;
+  const withMax = config.embeddingPooling !== "mean";
+  const embeddingDims =
+    config.embeddingWeight > 0 && embeddings ? embeddings.dims * (withMax ? 2 : 1) : 0;
 
   function block(counts: Map<string, number>, kind: "w" | "c", weight: number) {
     const entries = new Map<number, number>();
@@ -163,12 +170,12 @@ export function makeFeaturizer(state: FeaturizerState, embeddings?: EmbeddingTab
       const pooled = embeddings.pool(tokens);
       if (pooled) {
         normalizeBlock(pooled.mean, config.embeddingWeight);
-        normalizeBlock(pooled.max, config.embeddingWeight);
         for (let d = 0; d < embeddings.dims; d++) {
           indices.push(state.sparseCount + d);
           values.push(pooled.mean[d] ?? 0);
         }
-        for (let d = 0; d < embeddings.dims; d++) {
+        if (withMax) normalizeBlock(pooled.max, config.embeddingWeight);
+        for (let d = 0; withMax && d < embeddings.dims; d++) {
           indices.push(state.sparseCount + embeddings.dims + d);
           values.push(pooled.max[d] ?? 0);
         }

@@ -19,6 +19,8 @@ export interface SgdOptions {
   lambda: number;
   eta0: number;
   seed: number;
+  /** Loss on the logits (see logitGradient); softmax unless said otherwise. */
+  loss?: LossKind;
   /** Called after each epoch; return false to stop early (cancellation). */
   onEpoch?: (epoch: number, epochs: number) => boolean | undefined;
 }
@@ -29,6 +31,45 @@ export const DEFAULT_SGD: Omit<SgdOptions, "onEpoch"> = {
   eta0: 0.5,
   seed: 1,
 };
+
+export type LossKind = "softmax" | "squared-hinge" | "crammer-singer";
+
+/**
+ * In place: logits z → ∂loss/∂z for the true class y.
+ * - softmax: −ln softmax(z)[y];
+ * - squared-hinge: one-vs-rest Σ_k max(0, 1 − t_k z_k)², t_k = +1 for y, −1 otherwise;
+ * - crammer-singer: max(0, 1 + max_{k≠y} z_k − z_y) (multiclass hinge).
+ */
+export function logitGradient(z: Float64Array, y: number, loss: LossKind): void {
+  const classes = z.length;
+  if (loss === "softmax") {
+    softmaxInPlace(z);
+    z[y] = (z[y] as number) - 1;
+    return;
+  }
+  if (loss === "squared-hinge") {
+    for (let k = 0; k < classes; k++) {
+      const t = k === y ? 1 : -1;
+      const slack = 1 - t * (z[k] as number);
+      z[k] = slack > 0 ? -2 * t * slack : 0;
+    }
+    return;
+  }
+  let worst = -1;
+  let worstValue = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < classes; k++) {
+    if (k !== y && (z[k] as number) > worstValue) {
+      worstValue = z[k] as number;
+      worst = k;
+    }
+  }
+  const violated = 1 + worstValue - (z[y] as number) > 0;
+  z.fill(0);
+  if (violated && worst >= 0) {
+    z[worst] = 1;
+    z[y] = -1;
+  }
+}
 
 export function trainSgd(
   matrix: SparseMatrix,
@@ -45,6 +86,7 @@ export function trainSgd(
   const z = new Float64Array(classes);
   let scale = 1;
   let step = 0;
+  const loss = options.loss ?? "softmax";
 
   const fold = () => {
     for (let i = 0; i < weights.length; i++) weights[i] = (weights[i] ?? 0) * scale;
@@ -70,8 +112,7 @@ export function trainSgd(
           z[k] = (z[k] as number) + v * (weights[base + k] as number);
       }
       for (let k = 0; k < classes; k++) z[k] = (z[k] as number) * scale + (bias[k] as number);
-      softmaxInPlace(z);
-      z[y] = (z[y] as number) - 1; // z is now the gradient of the loss w.r.t. the logits
+      logitGradient(z, y, loss); // z is now the gradient of the loss w.r.t. the logits
       scale *= 1 - eta * options.lambda;
       if (scale < 1e-6) fold();
       const rate = eta / scale;

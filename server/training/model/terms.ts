@@ -10,6 +10,11 @@ export interface TermOptions {
   wordNgrams: [number, number];
   /** Inclusive range of character n-gram lengths, e.g. [2, 5]; [0, 0] turns the block off. */
   charNgrams: [number, number];
+  /**
+   * "wb" (default, scikit-learn's char_wb): n-grams inside each padded word; "char": n-grams over
+   * the whole token sequence joined by spaces, so they also span word boundaries.
+   */
+  charMode?: "wb" | "char";
 }
 
 export interface TermCounts {
@@ -29,7 +34,12 @@ export function countTerms(tokens: readonly string[], options: TermOptions): Ter
     for (let i = 0; i + n <= tokens.length; i++) add(words, tokens.slice(i, i + n).join(" "));
   }
   const [charMin, charMax] = options.charNgrams;
-  if (charMax > 0) {
+  if (charMax > 0 && options.charMode === "char") {
+    const joined = ` ${tokens.join(" ")} `;
+    for (let n = Math.max(1, charMin); n <= charMax; n++) {
+      for (let i = 0; i + n <= joined.length; i++) add(chars, joined.slice(i, i + n));
+    }
+  } else if (charMax > 0) {
     for (const token of tokens) {
       const padded = ` ${token} `;
       for (let n = Math.max(1, charMin); n <= charMax; n++) {

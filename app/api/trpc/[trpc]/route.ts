@@ -22,9 +22,9 @@ async function handler(incoming: Request) {
     // Queries may come as POST: a template draft (up to 20,000 characters) sent to
     // templates.validate or templates.render would not fit in a GET URL.
     allowMethodOverride: true,
-    createContext: async () => {
+    createContext: async ({ resHeaders }) => {
       const { db } = await getDatabase();
-      return createContext({ db, headers: req.headers, getSessionUser });
+      return createContext({ db, headers: req.headers, getSessionUser, resHeaders });
     },
   });
 }

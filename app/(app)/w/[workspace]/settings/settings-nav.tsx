@@ -9,6 +9,7 @@ const sections = [
   { label: "Members & invitations", segment: "/members" },
   { label: "API keys", segment: "/api-keys" },
   { label: "Audit log", segment: "/audit" },
+  { label: "Jobs", segment: "/jobs" },
   { label: "Your account", segment: "/account" },
 ];
 

@@ -1,7 +1,8 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type ChangeEvent, useId, useState } from "react";
+import { type ChangeEvent, useEffect, useId, useState } from "react";
+import { useJobEvents } from "@/components/jobs/use-job-events";
 import { useTRPC } from "@/components/providers/trpc-react-provider";
 import type {
   ImportFormat,
@@ -13,7 +14,9 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { controlClassName } from "@/components/ui/input";
 import { LargeDialog } from "@/components/ui/large-dialog";
+import { ProgressBar } from "@/components/ui/progress-bar";
 import { Select } from "@/components/ui/select";
+import { useCurrentWorkspace } from "@/components/workspace/workspace-context";
 import { classNames } from "@/lib/class-names";
 import { pluralize } from "@/lib/format";
 import { formErrorMessage } from "@/lib/trpc-errors";
@@ -56,11 +59,23 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const [checked, setChecked] = useState<Checked | null>(null);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const importTemplates = useMutation(trpc.templates.import.mutationOptions());
+  const { slug } = useCurrentWorkspace();
+  // Large files (over 1 MB or 1,000 templates) are imported by a job; its progress streams in.
+  const [jobId, setJobId] = useState<string | null>(null);
+  const job = useJobEvents(jobId, slug);
+  const jobFinished =
+    job?.state === "done" || job?.state === "failed" || job?.state === "cancelled";
+  useEffect(() => {
+    if (job?.state === "done") {
+      void queryClient.invalidateQueries({ queryKey: trpc.templates.pathKey() });
+    }
+  }, [job?.state, queryClient, trpc]);
 
   function reset() {
     setContent("");
     setFileName(null);
     setChecked(null);
+    setJobId(null);
     setFileProblem(null);
     importTemplates.reset();
   }
@@ -104,6 +119,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
     try {
       const result = await importTemplates.mutateAsync({ format, content, dryRun, mode });
       setChecked({ result, dryRun, content, format, mode });
+      if (result.jobId) setJobId(result.jobId);
       if (!dryRun && result.committed) {
         await queryClient.invalidateQueries({ queryKey: trpc.templates.pathKey() });
       }
@@ -114,7 +130,10 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
 
   const current =
     checked && checked.content === content && checked.format === format && checked.mode === mode;
-  const done = Boolean(current && checked && !checked.dryRun && checked.result.committed);
+  const queued = Boolean(current && checked && !checked.dryRun && checked.result.jobId);
+  const done = Boolean(
+    current && checked && !checked.dryRun && (checked.result.committed || queued),
+  );
   // Importing without a check first is allowed: a rejected file is reported the same way.
   const cleanCheck =
     current &&
@@ -137,7 +156,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
       description="Nothing is saved until you import, and an import is all or nothing: if any entry is rejected, no template is created."
       footer={
         done ? (
-          <Button onClick={close}>Done</Button>
+          <Button onClick={close}>{queued && !jobFinished ? "Close" : "Done"}</Button>
         ) : (
           <>
             <Button variant="secondary" onClick={close} disabled={importTemplates.isPending}>
@@ -234,10 +253,41 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
         )}
         {fileProblem ? <Alert tone="error">{fileProblem}</Alert> : null}
         {error ? <Alert tone="error">{error}</Alert> : null}
-        {checked && current ? (
+        {queued && job ? <ImportJobProgress job={job} /> : null}
+        {checked && current && !queued ? (
           <ImportReport result={checked.result} dryRun={checked.dryRun} />
         ) : null}
       </div>
     </LargeDialog>
+  );
+}
+
+/** The progress of a large import running as a job, fed by server-sent events. */
+function ImportJobProgress({ job }: { job: NonNullable<ReturnType<typeof useJobEvents>> }) {
+  const data = job.data ?? {};
+  if (job.state === "done") {
+    return data.committed ? (
+      <Alert tone="success" title={`Imported ${pluralize(Number(data.imported), "template")}`} />
+    ) : (
+      <Alert tone="error" title="Nothing was imported">
+        {pluralize(Number(data.rejectedCount ?? 0), "entry", "entries")} rejected. Check the file
+        (dry run) to see each rejection.
+      </Alert>
+    );
+  }
+  if (job.state === "failed" || job.state === "cancelled") {
+    return (
+      <Alert tone="error" title={job.state === "failed" ? "The import failed" : "Import cancelled"}>
+        {job.message ?? "See Settings → Jobs."}
+      </Alert>
+    );
+  }
+  return (
+    <div className="space-y-1.5" data-testid="import-progress">
+      <p className="text-sm text-zinc-700">
+        {job.message ?? "Waiting for a worker…"} — you can close this dialog; the import goes on.
+      </p>
+      <ProgressBar value={job.progress} label="Import progress" />
+    </div>
   );
 }

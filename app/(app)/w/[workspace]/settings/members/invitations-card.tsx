@@ -42,6 +42,7 @@ export function InvitationsCard({ invitations }: { invitations: Invitation[] }) 
               <TableHeaderCell>Role</TableHeaderCell>
               <TableHeaderCell>Invited by</TableHeaderCell>
               <TableHeaderCell>Expires</TableHeaderCell>
+              <TableHeaderCell>E-mail</TableHeaderCell>
               <TableHeaderCell>
                 <span className="sr-only">Actions</span>
               </TableHeaderCell>
@@ -85,6 +86,9 @@ function InvitationRow({ invitation }: { invitation: Invitation }) {
       <TableCell className="whitespace-nowrap text-zinc-500">
         {formatDate(invitation.expiresAt, formatting)}
       </TableCell>
+      <TableCell className="text-zinc-500">
+        <EmailStatus status={invitation.emailStatus} error={invitation.emailError} />
+      </TableCell>
       <TableCell className="text-right">
         <Button variant="secondary" size="sm" onClick={() => setConfirming(true)}>
           Revoke
@@ -106,4 +110,19 @@ function InvitationRow({ invitation }: { invitation: Invitation }) {
       </TableCell>
     </TableRow>
   );
+}
+
+/** The invitation e-mail job's outcome, as the invitation row records it. */
+function EmailStatus({ status, error }: { status: string | null; error: string | null }) {
+  if (status === "sent") return <span>Delivered</span>;
+  if (status === "queued") return <span>Sending…</span>;
+  if (status === "retrying" || status === "failed") {
+    return (
+      <span className="text-amber-700" title={error ?? undefined} data-testid="email-not-delivered">
+        E-mail not delivered — the link still works
+        {status === "retrying" ? " (retrying)" : ""}
+      </span>
+    );
+  }
+  return <span>Link only</span>;
 }

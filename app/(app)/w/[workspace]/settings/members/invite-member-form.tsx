@@ -92,14 +92,14 @@ export function InviteMemberForm({ viewerRole }: { viewerRole: Role }) {
           <Alert
             tone="success"
             title={
-              result.emailed
-                ? `Invitation emailed to ${result.invitation.email}`
+              result.emailed === "queued"
+                ? `Invitation created; an e-mail is on its way to ${result.invitation.email}`
                 : `Invitation created for ${result.invitation.email}`
             }
           >
             <p className="mb-2">
-              {result.emailed
-                ? "You can also share this link yourself:"
+              {result.emailed === "queued"
+                ? "You can also share this link yourself (Open invitations below shows whether the e-mail was delivered):"
                 : "No email server is configured, so send them this link yourself:"}
             </p>
             <div className="flex flex-col gap-2 sm:flex-row sm:items-center">

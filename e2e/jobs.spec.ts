@@ -1,0 +1,41 @@
+import { expect, test } from "@playwright/test";
+import { OWNER_STATE } from "./fixtures/accounts";
+
+test.use({ storageState: OWNER_STATE });
+
+/** A CSV of `n` valid templates, unique per run so repeated runs never collide. */
+function bulkCsv(n: number): string {
+  const run = Date.now().toString(36);
+  const rows = ["name,category,content,triggers"];
+  for (let i = 1; i <= n; i++) {
+    rows.push(`Bulk ${run} ${i},Bulk ${run},"Reply ${i} for {customer.first_name|there}",bulk${i}`);
+  }
+  return rows.join("\n");
+}
+
+test("a large import runs as a job with a progress bar, and shows on the Jobs page", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto("/w/acme/templates");
+  await page.getByRole("button", { name: "Import" }).first().click();
+  const dialog = page.getByRole("dialog", { name: "Import templates" });
+  await dialog.getByLabel("Format").selectOption("csv");
+  await dialog.getByLabel("File", { exact: true }).setInputFiles({
+    name: "bulk.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(bulkCsv(1_100)),
+  });
+  await dialog.getByRole("button", { name: "Import", exact: true }).click();
+  // The job can finish before the first paint of its progress bar: either is fine here (the
+  // SSE stream itself is covered by server/jobs/job-events-stream.int.test.ts).
+  const progress = dialog.getByRole("progressbar", { name: "Import progress" });
+  await expect(progress.or(dialog.getByText(/Imported 1,?100 templates/))).toBeVisible();
+  await expect(dialog.getByText(/Imported 1,?100 templates/)).toBeVisible({ timeout: 150_000 });
+  await dialog.getByRole("button", { name: "Done" }).click();
+
+  await page.goto("/w/acme/settings/jobs");
+  const row = page.getByRole("row", { name: /Template import/ }).first();
+  await expect(row).toContainText("completed");
+  await expect(row.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100");
+});

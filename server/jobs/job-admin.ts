@@ -1,0 +1,94 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import { readRows } from "@/db/migrate";
+import { jobRuns } from "@/db/schema";
+import { AppError, notFound } from "@/server/errors";
+import type { TenantScope } from "@/server/workspaces/scope";
+import { appendJobEvent } from "./job-events";
+import { findJobDefinition } from "./registry";
+
+const columns = {
+  id: jobRuns.id,
+  name: jobRuns.name,
+  state: jobRuns.state,
+  progress: jobRuns.progress,
+  message: jobRuns.message,
+  error: jobRuns.error,
+  attempts: jobRuns.attempts,
+  actorLabel: jobRuns.actorLabel,
+  createdAt: jobRuns.createdAt,
+  startedAt: jobRuns.startedAt,
+  finishedAt: jobRuns.finishedAt,
+};
+
+function withTitle<T extends { name: string }>(row: T) {
+  return { ...row, title: findJobDefinition(row.name)?.title ?? row.name };
+}
+
+/** The workspace's recent jobs, newest first (the Jobs page). */
+export async function listJobs(scope: TenantScope, input: { limit: number }) {
+  const rows = await scope.tx
+    .select(columns)
+    .from(jobRuns)
+    .where(eq(jobRuns.workspaceId, scope.workspace.id))
+    .orderBy(desc(jobRuns.createdAt))
+    .limit(input.limit);
+  return rows.map(withTitle);
+}
+
+export async function getJob(scope: TenantScope, input: { id: string }) {
+  const [row] = await scope.tx
+    .select({ ...columns, result: jobRuns.result })
+    .from(jobRuns)
+    .where(and(eq(jobRuns.id, input.id), eq(jobRuns.workspaceId, scope.workspace.id)));
+  if (!row) throw notFound("Job");
+  return withTitle(row);
+}
+
+/**
+ * Cancels a queued or running job. A running handler notices at its next progress report or
+ * step and stops; what its committed steps wrote stays.
+ */
+export async function cancelJob(scope: TenantScope, input: { id: string }) {
+  const job = await getJob(scope, input);
+  if (!["queued", "active", "retrying"].includes(job.state)) {
+    throw new AppError("PRECONDITION_FAILED", "Only a queued or running job can be cancelled");
+  }
+  await controlJob(scope, "parley_cancel_job", input.id);
+  await appendJobEvent(scope.tx, scope.workspace.id, input.id, {
+    kind: "cancelled",
+    message: "Cancelled",
+    run: { state: "cancelled", finishedAt: new Date() },
+  });
+  await scope.audit({ action: "job.cancel", entityType: "job", entityId: input.id });
+  return getJob(scope, input);
+}
+
+/** Puts a failed or cancelled job back in the queue with one more attempt. */
+export async function retryJob(scope: TenantScope, input: { id: string }) {
+  const job = await getJob(scope, input);
+  if (!["failed", "cancelled"].includes(job.state)) {
+    throw new AppError("PRECONDITION_FAILED", "Only a failed or cancelled job can be retried");
+  }
+  const changed = await controlJob(scope, "parley_retry_job", input.id);
+  if (!changed) {
+    throw new AppError("PRECONDITION_FAILED", "This job is no longer kept by the queue");
+  }
+  await scope.tx
+    .update(jobRuns)
+    .set({ state: "queued", error: null, finishedAt: null, updatedAt: new Date() })
+    .where(eq(jobRuns.id, input.id));
+  await scope.tx.execute(sql`select pg_notify('parley_jobs_enqueued', ${job.name})`);
+  await scope.audit({ action: "job.retry", entityType: "job", entityId: input.id });
+  return getJob(scope, input);
+}
+
+async function controlJob(
+  scope: TenantScope,
+  fn: "parley_cancel_job" | "parley_retry_job",
+  id: string,
+): Promise<boolean> {
+  const rows = readRows<{ changed: boolean }>(
+    await scope.tx.execute(sql`select ${sql.raw(fn)}(${id}::uuid) as changed`),
+  );
+  return rows[0]?.changed === true;
+}
