@@ -17,6 +17,8 @@ import { MAX_CONTENT_LENGTH } from "@/server/templates/language/limits";
 import { caretCoordinates } from "./caret-coordinates";
 import { ContentDiagnostics } from "./content-diagnostics";
 import { ContentOverlay } from "./content-overlay";
+import { applyEdit, type FormatKind, formatEdit } from "./format-edit";
+import { FormatToolbar } from "./format-toolbar";
 import { filterNames, type PlaceholderContext, placeholderAt } from "./placeholder-context";
 import { PlaceholderMenu, placeholderOptionId } from "./placeholder-menu";
 
@@ -129,7 +131,25 @@ export function ContentEditor({
     setMenu(null);
   }
 
+  function format(kind: FormatKind) {
+    const textarea = textareaRef.current;
+    if (!textarea || readOnly) return;
+    const edit = formatEdit(value, textarea.selectionStart, textarea.selectionEnd, kind);
+    textarea.focus();
+    textarea.setSelectionRange(edit.from, edit.to);
+    // execCommand keeps the browser's undo history; the fallback is a plain state update.
+    const inserted = edit.text !== "" && document.execCommand("insertText", false, edit.text);
+    if (!inserted) onChange(applyEdit(value, edit));
+    requestAnimationFrame(() => textarea.setSelectionRange(edit.selectionStart, edit.selectionEnd));
+  }
+
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    const shortcut = event.ctrlKey || event.metaKey;
+    if (shortcut && !event.altKey && !event.shiftKey && /^[bi]$/i.test(event.key)) {
+      event.preventDefault();
+      format(event.key.toLowerCase() === "b" ? "bold" : "italic");
+      return;
+    }
     if (!menu) return;
     const count = menu.names.length;
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
@@ -153,6 +173,7 @@ export function ContentEditor({
     <div className="space-y-2">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <Label htmlFor={textareaId}>Content</Label>
+        {readOnly ? null : <FormatToolbar onFormat={format} />}
         <span className="text-xs text-zinc-500">
           {value.length.toLocaleString("en-US")} / {MAX_CONTENT_LENGTH.toLocaleString("en-US")}{" "}
           characters

@@ -20,21 +20,14 @@ type CopyReplyProps = {
   templateId: string | null;
 };
 
-/**
- * The escaped HTML rendering as paragraphs: blank lines separate paragraphs, single newlines
- * become <br>. The renderer has already escaped every value and every character of the text.
- */
-export function htmlParagraphs(escaped: string): string {
-  return escaped
-    .split(/\n{2,}/)
-    .map((paragraph) => `<p>${paragraph.replaceAll("\n", "<br>")}</p>`)
-    .join("");
-}
-
 /** Patterns are not run during render: every value passes until the click checks it. */
 const PATTERNS_NOT_YET_RUN: RegexRunner = () => ({ ok: true, matched: true });
 
-/** Plain text and HTML of the reply, or why it cannot be copied yet. */
+/**
+ * Plain text and HTML of the reply, or why it cannot be copied yet. The renderer formats the
+ * Markdown (paragraphs, <br>, lists, bold, italic, links) and escapes every value and every
+ * literal character, so the HTML is safe to paste.
+ */
 export function filledReply(
   content: string,
   variables: readonly TemplateVariable[],
@@ -53,7 +46,7 @@ export function filledReply(
     }
     if (text.output.trim() === "") return { problem: "The reply is empty." };
     const html = renderTemplate(content, variables, values, { ...options, format: "html" });
-    return { text: text.output, html: htmlParagraphs(html.output) };
+    return { text: text.output, html: html.output };
   } catch (error) {
     return { problem: error instanceof Error ? error.message : String(error) };
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { renderTemplate } from "@/server/templates/language/render-template";
 import type { TemplateVariable } from "@/server/templates/language/variable-schema";
 import { runRegexInThread } from "@/server/templates/regex/regex-runner";
-import { filledReply, htmlParagraphs } from "./copy-reply";
+import { filledReply } from "./copy-reply";
 import { exampleValue, sampleForPattern } from "./example-values";
 
 const v = (variable: Partial<TemplateVariable> & { name: string }): TemplateVariable => ({
@@ -60,6 +60,19 @@ describe("filledReply (Copy reply)", () => {
       text: "Hi there,\nyour order #1<2 <ships> today.\n\nThanks!",
       html: "<p>Hi there,<br>your order #1&lt;2 &lt;ships&gt; today.</p><p>Thanks!</p>",
     });
-    expect(htmlParagraphs("a\n\n\nb")).toBe("<p>a</p><p>b</p>");
+  });
+
+  it("gives formatted HTML and unformatted text for Markdown content", () => {
+    const reply = filledReply(
+      "**Order {order_id}**\n- [track](https://t.example/{order_id})",
+      variables,
+      { order_id: "**x**" },
+      settings,
+      runRegexInThread,
+    );
+    expect(reply).toEqual({
+      text: "Order **x**\n- track (https://t.example/**x**)",
+      html: '<p><strong>Order **x**</strong></p><ul><li><a href="https://t.example/**x**" rel="noopener noreferrer">track</a></li></ul>',
+    });
   });
 });

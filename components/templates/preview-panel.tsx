@@ -22,11 +22,18 @@ type PreviewPanelProps = {
   settings: RenderSettings;
 };
 
+const PREVIEW_CLASSES = [
+  "min-h-24 rounded-md border border-zinc-200 bg-zinc-50 px-4 py-3 text-sm leading-6 break-words text-zinc-900",
+  "[&_p+*]:mt-3 [&_ul+*]:mt-3 [&_ol+*]:mt-3 [&_ul]:list-disc [&_ol]:list-decimal [&_ul]:pl-5 [&_ol]:pl-5",
+  "[&_a]:text-blue-700 [&_a]:underline [&_mark]:rounded-sm [&_mark]:bg-amber-200 [&_mark]:px-0.5",
+].join(" ");
+
 /**
- * The reply as an agent would send it, rendered in the browser with the same renderer the
- * server uses and the workspace's locale, currency and time zone. Variables' patterns run in
- * a Web Worker with a time limit (preview-regex-worker.ts), so a catastrophic pattern cannot
- * freeze the author's tab.
+ * The reply as an agent would send it, formatted, rendered in the browser with the same
+ * renderer the server uses and the workspace's locale, currency and time zone. The HTML is the
+ * renderer's: every literal character and value escaped, only its own tags (markdown.ts).
+ * Variables' patterns run in a Web Worker with a time limit (preview-regex-worker.ts), so a
+ * catastrophic pattern cannot freeze the author's tab.
  */
 export function PreviewPanel({
   content,
@@ -117,15 +124,15 @@ export function PreviewPanel({
             ))}
           </fieldset>
         ) : null}
-        <div
-          data-testid="template-preview"
-          className="min-h-24 rounded-md border border-zinc-200 bg-zinc-50 px-4 py-3 text-sm leading-6 break-words whitespace-pre-wrap text-zinc-900"
-        >
+        <div data-testid="template-preview" className={PREVIEW_CLASSES}>
           {rendered.ok ? (
             rendered.result.output === "" ? (
               <span className="text-zinc-400">Nothing to preview yet.</span>
             ) : (
-              <MarkedOutput output={rendered.result.output} missing={rendered.result.missing} />
+              <div
+                // biome-ignore lint/security/noDangerouslySetInnerHtml: the renderer escapes all text and values and emits only its own tags
+                dangerouslySetInnerHTML={{ __html: rendered.result.output }}
+              />
             )
           ) : (
             <span className="text-red-700">The preview cannot render: {rendered.message}</span>
@@ -152,44 +159,5 @@ export function PreviewPanel({
         </div>
       </CardBody>
     </Card>
-  );
-}
-
-/** The output with each unfilled `{name}` of a missing variable marked. */
-function MarkedOutput({ output, missing }: { output: string; missing: readonly string[] }) {
-  if (missing.length === 0) return <>{output}</>;
-  const tokens = missing.map((name) => `{${name}}`);
-  const parts: { text: string; gap: boolean }[] = [];
-  let at = 0;
-  while (at < output.length) {
-    let next = -1;
-    let token = "";
-    for (const candidate of tokens) {
-      const found = output.indexOf(candidate, at);
-      if (found !== -1 && (next === -1 || found < next)) {
-        next = found;
-        token = candidate;
-      }
-    }
-    if (next === -1) break;
-    if (next > at) parts.push({ text: output.slice(at, next), gap: false });
-    parts.push({ text: token, gap: true });
-    at = next + token.length;
-  }
-  if (at < output.length) parts.push({ text: output.slice(at), gap: false });
-  return (
-    <>
-      {parts.map((part, index) =>
-        part.gap ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: positional pieces of one string
-          <mark key={index} className="rounded-sm bg-amber-200 px-0.5 text-amber-950">
-            {part.text}
-          </mark>
-        ) : (
-          // biome-ignore lint/suspicious/noArrayIndexKey: positional pieces of one string
-          <span key={index}>{part.text}</span>
-        ),
-      )}
-    </>
   );
 }

@@ -97,7 +97,7 @@ describe("preview rendering", () => {
     const input = { content: "Hi {name} {code}", variables, values: { name: "Ada" }, settings };
     expect(renderPreviewWithoutPatterns(input)).toMatchObject({
       ok: true,
-      result: { output: "Hi Ada {code}" },
+      result: { output: "<p>Hi Ada <mark>{code}</mark></p>" },
     });
     expect(renderPreviewWithoutPatterns({ ...input, values: { code: EVIL } })).toBeNull();
   });

@@ -26,7 +26,12 @@ function attempt(render: () => RenderResult): Rendered {
 }
 
 const renderWith = (input: PreviewInput, runRegex: RegexRunner) =>
-  renderTemplate(input.content, input.variables, input.values, { ...input.settings, runRegex });
+  renderTemplate(input.content, input.variables, input.values, {
+    ...input.settings,
+    runRegex,
+    format: "html",
+    markMissing: true,
+  });
 
 /**
  * The preview without running any pattern: final when no variable with a pattern has a

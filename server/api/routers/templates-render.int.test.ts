@@ -44,7 +44,7 @@ describe("templates.render", () => {
       values: { name: "<script>alert(1)</script>" },
       format: "html",
     });
-    expect(result.output).toBe("Hi &lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(result.output).toBe("<p>Hi &lt;script&gt;alert(1)&lt;/script&gt;</p>");
     const broken = await owner.templates.render({
       draft: { name: "x", content: "Hi {name", variables: [] },
       values: {},
@@ -69,5 +69,26 @@ describe("templates.render", () => {
     expect(report.issues.map((i) => i.path)).toEqual(["name"]);
     const ok = await owner.templates.validate({ draft: orderStatusDraft() });
     expect(ok).toEqual({ ok: true, issues: [], diagnostics: [] });
+  });
+
+  it("formats a saved template's Markdown as HTML or plain text, values inert", async () => {
+    const t = await owner.templates.create({
+      name: "Formatted shipping reply",
+      content:
+        "Hi **{customer.first_name|there}**,\n- [Track](https://track.example/{tracking})\n- *Thanks*",
+      variables: [{ name: "tracking", type: "text", required: true }],
+    });
+    const input = {
+      id: t.id,
+      values: { "customer.first_name": "<script>x</script> **Ada**", tracking: "1Z 9" },
+    };
+    const html = await owner.templates.render({ ...input, format: "html" });
+    expect(html.output).toBe(
+      '<p>Hi <strong>&lt;script&gt;x&lt;/script&gt; **Ada**</strong>,</p><ul><li><a href="https://track.example/1Z%209" rel="noopener noreferrer">Track</a></li><li><em>Thanks</em></li></ul>',
+    );
+    const text = await owner.templates.render({ ...input, format: "text" });
+    expect(text.output).toBe(
+      "Hi <script>x</script> **Ada**,\n- Track (https://track.example/1Z 9)\n- Thanks",
+    );
   });
 });

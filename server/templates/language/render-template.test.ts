@@ -216,14 +216,14 @@ describe("renderTemplate: escaping", () => {
       format: "html",
     });
     expect(result.output).toBe(
-      "&lt;b&gt;Hi&lt;/b&gt; &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; {ok}",
+      "<p>&lt;b&gt;Hi&lt;/b&gt; &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; {ok}</p>",
     );
     expect(result.output).not.toContain("<script");
   });
 
   it("escapes fallbacks in HTML", () => {
     const result = renderTemplate("{name|<i>you</i>}", vars, {}, { ...US, format: "html" });
-    expect(result.output).toBe("&lt;i&gt;you&lt;/i&gt;");
+    expect(result.output).toBe("<p>&lt;i&gt;you&lt;/i&gt;</p>");
   });
 
   it("leaves plain text unescaped", () => {

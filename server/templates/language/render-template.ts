@@ -2,6 +2,13 @@ import type { RegexRunner } from "../regex/regex-runner";
 import type { TemplateDiagnostic } from "./ast";
 import { escapeHtml } from "./escape-html";
 import { type Formatted, formatValue } from "./format-value";
+import {
+  markdownToHtml,
+  markdownToText,
+  SLOT_CLOSE,
+  SLOT_OPEN,
+  type SlotContext,
+} from "./markdown";
 import { parseTemplate } from "./parse-template";
 import { formattersFor, type OutputFormat, type RenderSettings } from "./render-options";
 import { standardPlaceholder } from "./standard-placeholders";
@@ -16,6 +23,8 @@ export interface RenderOptions extends RenderSettings {
    * caller runs them unbounded by forgetting it.
    */
   runRegex: RegexRunner;
+  /** HTML only: wrap each unfilled required placeholder in <mark> (the editor's preview). */
+  markMissing?: boolean;
 }
 
 export interface RenderResult {
@@ -37,8 +46,10 @@ export interface RenderResult {
  * A placeholder with no declared variable is treated as a required text variable: the parser
  * reports it, and a blank in a sent reply is worse than a flagged gap.
  *
- * HTML output escapes everything — literal text, values and fallbacks — so a value like
- * `<script>` is inert; text output is returned as is.
+ * The content is Markdown (markdown.ts): HTML output is formatted, text output drops the
+ * markers. Placeholders are resolved after the Markdown is parsed, so values and fallbacks are
+ * never read as Markdown; HTML output escapes everything — literal text, values and fallbacks —
+ * so a value like `<script>` or `**` is inert.
  */
 export function renderTemplate(
   content: string,
@@ -48,11 +59,16 @@ export function renderTemplate(
 ): RenderResult {
   const formatters = formattersFor(options);
   const { runRegex } = options;
-  const encode = options.format === "html" ? escapeHtml : (text: string) => text;
   const declared = new Map(variables.map((v) => [v.name, v]));
   const parsed = parseTemplate(content, [...declared.keys()]);
 
-  const parts: string[] = [];
+  // The content with each placeholder replaced by a slot; slots[i] is what fills slot i.
+  let source = "";
+  const slots: { text: string; missing: boolean }[] = [];
+  const fill = (text: string, isMissing = false) => {
+    source += `${SLOT_OPEN}${slots.length}${SLOT_CLOSE}`;
+    slots.push({ text, missing: isMissing });
+  };
   const missing = new Set<string>();
   const invalid = new Map<string, string>();
   const formatted = new Map<string, Formatted | null>(); // null: not provided
@@ -77,26 +93,40 @@ export function renderTemplate(
 
   for (const node of parsed.nodes) {
     if (node.kind === "text") {
-      parts.push(encode(node.value));
+      // Private-use slot characters in the author's text would forge slots: dropped.
+      source += node.value.replace(/[\uE000\uE001]/g, "");
       continue;
     }
     const variable = declared.get(node.name) ??
       standardPlaceholder(node.name) ?? { name: node.name, type: "text", required: true };
     const value = provided(variable);
     if (value) {
-      parts.push(encode(value.text));
+      fill(value.text);
     } else if (node.fallback !== undefined) {
-      parts.push(encode(node.fallback));
+      fill(node.fallback);
     } else if (variable.fallback !== undefined) {
-      parts.push(encode(variable.fallback));
+      fill(variable.fallback);
     } else if (variable.required) {
       missing.add(node.name);
-      parts.push(encode(`{${node.name}}`));
+      fill(`{${node.name}}`, true);
     }
   }
 
+  const resolve = (index: number, context: SlotContext): string => {
+    const slot = slots[index];
+    if (!slot) return "";
+    if (options.format !== "html") return slot.text;
+    // In a link target a value is one part of a URL: percent-encoded, then escaped.
+    const escaped = escapeHtml(context === "href" ? encodeURI(slot.text) : slot.text);
+    return slot.missing && options.markMissing && context === "text"
+      ? `<mark>${escaped}</mark>`
+      : escaped;
+  };
+  const output =
+    options.format === "html" ? markdownToHtml(source, resolve) : markdownToText(source, resolve);
+
   return {
-    output: parts.join(""),
+    output,
     missing: [...missing],
     invalid: [...invalid].map(([name, message]) => ({ name, message })),
     diagnostics: parsed.diagnostics,
