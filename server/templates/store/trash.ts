@@ -25,56 +25,51 @@ export type TrashedTemplate = {
  * Moves templates to the trash: they leave the library, search, suggestions and exports, and
  * can be restored for TRASH_DAYS. Every id must be a live template of this workspace.
  */
-export async function trashTemplates(
+export function trashTemplates(
   scope: TemplateScope,
   input: { ids: string[] },
 ): Promise<{ count: number }> {
-  const ids = [...new Set(input.ids)];
-  const rows = await scope.tx
-    .update(templates)
-    .set({ deletedAt: new Date(), deletedBy: actingUserId(scope) })
-    .where(
-      and(
-        eq(templates.workspaceId, scope.workspace.id),
-        inArray(templates.id, ids),
-        isNull(templates.deletedAt),
-      ),
-    )
-    .returning({ id: templates.id, name: templates.name });
-  // All or nothing: one unknown (or already trashed) id rolls the whole request back.
-  if (rows.length !== ids.length) throw notFound("Template");
-  for (const row of rows) {
-    await scope.audit({
-      action: "template.trash",
-      entityType: "template",
-      entityId: row.id,
-      summary: { name: row.name },
-    });
-  }
-  return { count: rows.length };
+  return moveTrash(scope, input.ids, "trash");
 }
 
 /** Brings templates back from the trash, as they were (status, category, versions). */
-export async function restoreFromTrash(
+export function restoreFromTrash(
   scope: TemplateScope,
   input: { ids: string[] },
 ): Promise<{ count: number }> {
-  const ids = [...new Set(input.ids)];
+  return moveTrash(scope, input.ids, "restore");
+}
+
+/**
+ * One update for both directions, all or nothing: an unknown id, or one already on the other
+ * side, rolls the whole request back. Each moved template gets its own audit row.
+ */
+async function moveTrash(
+  scope: TemplateScope,
+  requested: string[],
+  direction: "trash" | "restore",
+): Promise<{ count: number }> {
+  const ids = [...new Set(requested)];
+  const toTrash = direction === "trash";
   const rows = await scope.tx
     .update(templates)
-    .set({ deletedAt: null, deletedBy: null })
+    .set(
+      toTrash
+        ? { deletedAt: new Date(), deletedBy: actingUserId(scope) }
+        : { deletedAt: null, deletedBy: null },
+    )
     .where(
       and(
         eq(templates.workspaceId, scope.workspace.id),
         inArray(templates.id, ids),
-        isNotNull(templates.deletedAt),
+        toTrash ? isNull(templates.deletedAt) : isNotNull(templates.deletedAt),
       ),
     )
     .returning({ id: templates.id, name: templates.name });
-  if (rows.length !== ids.length) throw notFound("Template in the trash");
+  if (rows.length !== ids.length) throw notFound(toTrash ? "Template" : "Template in the trash");
   for (const row of rows) {
     await scope.audit({
-      action: "template.untrash",
+      action: toTrash ? "template.trash" : "template.untrash",
       entityType: "template",
       entityId: row.id,
       summary: { name: row.name },
