@@ -4,3 +4,4 @@ export * from "./auth";
 export * from "./jobs";
 export * from "./templates";
 export * from "./workspaces";
+export * from "./training";
