@@ -3,5 +3,5 @@ export * from "./audit";
 export * from "./auth";
 export * from "./jobs";
 export * from "./templates";
-export * from "./workspaces";
 export * from "./training";
+export * from "./workspaces";
