@@ -60,7 +60,7 @@ describe("model versions and deployment", () => {
     expect(second.version).toBe(2);
 
     expect(await withTenant(db, ws.id, (tx) => getDeployedModelStamp(tx))).toBeNull();
-    const workspace = { id: ws.id, name: ws.name, slug: ws.slug };
+    const workspace = { ...ws, locale: "en", currency: "USD", timezone: "UTC" };
     await withTenant(db, ws.id, (tx) => deployVersion(systemScopeIn(tx, workspace), first.id));
     await withTenant(db, ws.id, (tx) => deployVersion(systemScopeIn(tx, workspace), second.id));
     expect(await withTenant(db, ws.id, (tx) => getDeployedModelStamp(tx))).toEqual({
