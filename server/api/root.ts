@@ -4,6 +4,7 @@ import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { jobsRouter } from "./routers/jobs";
 import { templatesRouter } from "./routers/templates";
+import { trainingRouter } from "./routers/training";
 import { workspaceRouter } from "./routers/workspace";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   templates: templatesRouter,
   jobs: jobsRouter,
+  training: trainingRouter,
 });
 
 export type AppRouter = typeof appRouter;

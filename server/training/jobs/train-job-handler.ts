@@ -24,9 +24,9 @@ import { recordScenarioRun, scenariosForModel } from "../scenarios/store";
 import { deployVersion } from "../versions/deployed";
 import { versionMetrics } from "../versions/metrics";
 import { createModelVersion } from "../versions/store";
+import { TRAINING_STEPS } from "./steps";
 import { validateExamples } from "./validate";
 
-export const TRAINING_STEPS = ["validate", "featurize", "train", "evaluate", "ready"] as const;
 const STEPS = TRAINING_STEPS.length;
 const STEP_OF: Record<TrainingStage, number> = { featurize: 2, train: 3, evaluate: 4, refit: 4 };
 
