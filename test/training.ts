@@ -1,6 +1,10 @@
 import type { Database } from "@/db";
 import { withTenant } from "@/db/tenant";
-import { insertTrainingExamples } from "@/server/training/examples/store";
+import { insertTrainingExamples, loadTrainingExamples } from "@/server/training/examples/store";
+import { serializeModel } from "@/server/training/model/serialize";
+import { DEFAULT_TRAINING, trainModel } from "@/server/training/model/train";
+import { versionMetrics } from "@/server/training/versions/metrics";
+import { createModelVersion } from "@/server/training/versions/store";
 import type { Caller } from "./factories";
 import { orderStatusDraft, refundPolicyDraft } from "./template-drafts";
 
@@ -41,4 +45,43 @@ export async function seedTwoTemplateExamples(db: Database, caller: Caller, work
     ]),
   );
   return { orderId: order.id, refundId: refund.id };
+}
+
+/**
+ * A workspace with a trained, deployed version (trained in-process: 20 examples take well under
+ * a second), one scenario and one scenario run: the rows the isolation sweep reaches for.
+ */
+export async function trainedWorkspace(
+  db: Database,
+  owner: { caller: Caller; workspace: { id: string; slug: string; name: string } },
+) {
+  const ws = owner.workspace;
+  const ids = await seedTwoTemplateExamples(db, owner.caller, ws.id);
+  const examples = await withTenant(db, ws.id, (tx) => loadTrainingExamples(tx));
+  const model = trainModel(
+    examples.map((e) => ({ text: e.text, label: e.templateId })),
+    { ...DEFAULT_TRAINING, refit: false },
+  );
+  const version = await withTenant(db, ws.id, (tx) =>
+    createModelVersion(tx, ws.id, {
+      jobId: null,
+      config: model.config,
+      labels: model.labels,
+      metrics: versionMetrics(model.metrics, model.labels, model.threshold, null, {}),
+      threshold: model.threshold,
+      artifact: serializeModel(model),
+      exampleCount: examples.length,
+      createdBy: null,
+      createdByLabel: "system",
+    }),
+  );
+  await owner.caller.training.deploy({ versionId: version.id });
+  const scenario = await owner.caller.training.scenarios.create({
+    text: "Zanzibar: where is my parcel",
+    templateId: ids.orderId,
+    difficulty: "easy",
+    tags: [],
+  });
+  const run = await owner.caller.training.runScenarios({ versionId: version.id });
+  return { ...ids, versionId: version.id, scenarioId: scenario.id, runId: run.runId };
 }
