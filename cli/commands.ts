@@ -3,6 +3,7 @@ import { DEMO, seedDemo } from "@/db/seed";
 import { purgeExpiredTrash } from "@/server/templates/store/trash";
 import { benchJobs } from "./bench-jobs";
 import { benchSearch } from "./bench-search";
+import { trainingCommands } from "./training-commands";
 import { createApiKeyCommand, createWorkspaceCommand } from "./workspace-commands";
 
 type Values = Record<string, string | boolean | undefined>;
@@ -26,6 +27,7 @@ export function requireString(values: Values, name: string): string {
 }
 
 export const commands: Record<string, Command> = {
+  ...trainingCommands,
   migrate: {
     help: "apply pending database migrations",
     options: {},

@@ -9,6 +9,7 @@ import { recordAudit } from "@/server/audit/record";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { findUserWithPasswordByEmail, setPasswordHash } from "@/server/auth/password-store";
 import { importTemplates } from "@/server/templates/store/import-export";
+import { seedDemoModel } from "@/server/training/seed";
 
 /** The demo workspace. Passwords are documented in the README and printed by `npm run demo`. */
 export const DEMO = {
@@ -26,6 +27,8 @@ export const DEMO = {
 export type SeedResult = {
   workspaceId: string;
   created: { workspace: boolean; users: number; templates: number };
+  /** The demo's model: trained and deployed once (server/training/seed.ts). */
+  model: Awaited<ReturnType<typeof seedDemoModel>>;
 };
 
 /**
@@ -89,9 +92,12 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
     }
     templatesAdded = await seedDemoTemplates(tx, { id: workspaceId, ...DEMO.workspace });
   });
+  // Last: it trains on the training examples everything above wrote.
+  const model = await seedDemoModel(db, { id: workspaceId, ...DEMO.workspace });
   return {
     workspaceId,
     created: { workspace: !found, users: createdUsers, templates: templatesAdded },
+    model,
   };
 }
 
