@@ -29,7 +29,8 @@ describe("demo seed", () => {
       { role: "owner", email: DEMO.owner.email },
       { role: "agent", email: DEMO.agent.email },
     ]);
-  });
+    // The first seed also trains the demo model (server/training/seed.ts): a few seconds more.
+  }, 90_000);
 
   it("leaves the documented demo passwords working", async () => {
     const db = await testDatabase();

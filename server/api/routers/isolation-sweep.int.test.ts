@@ -192,7 +192,10 @@ beforeAll(async () => {
     stepMs: 0,
   });
   const trained = await trainedWorkspace(db, alpha);
-  const trainingJobId = await enqueueAsSystem(db, modelTrainingJob, {
+  // Its own queue too: on PostgreSQL another file's training worker must not run it mid-sweep.
+  const sweepTraining = { ...modelTrainingJob, name: "test-training-sweep" };
+  await ensureJobQueues(db, [sweepTraining]);
+  const trainingJobId = await enqueueAsSystem(db, sweepTraining, {
     workspaceId: alpha.workspace.id,
     actor: { type: "system", label: "system" },
     datasetIds: [],
