@@ -67,6 +67,22 @@ export function examplesFromTemplate(t: TemplateRow): string[] {
   return [...out];
 }
 
+/**
+ * The demo start must stay within a few seconds of what it was: the seed's model learns from at
+ * most this many examples per template (a labelled dataset of thousands of rows would otherwise
+ * take ten seconds or more). A "train" run from the UI or the CLI uses every example.
+ */
+export const SEED_MAX_PER_TEMPLATE = 60;
+
+export function capPerTemplate<T extends { templateId: string }>(rows: readonly T[], max: number) {
+  const seen = new Map<string, number>();
+  return rows.filter((row) => {
+    const n = seen.get(row.templateId) ?? 0;
+    seen.set(row.templateId, n + 1);
+    return n < max;
+  });
+}
+
 export async function seedDemoModel(
   db: Database,
   workspace: SeedWorkspace,
@@ -115,8 +131,9 @@ export async function seedDemoModel(
   // In-process: the seed is a command-line step before the server starts, nothing to block.
   // No re-fit on every row: it halves the seed's training time; a "train" run from the UI
   // re-fits as usual.
+  const rows = capPerTemplate(check.rows, SEED_MAX_PER_TEMPLATE);
   const model = trainModel(
-    check.rows.map((e) => ({ text: e.text, label: e.templateId })),
+    rows.map((e) => ({ text: e.text, label: e.templateId })),
     { ...DEFAULT_TRAINING, refit: false },
   );
   const bytes = serializeModel(model);
@@ -139,7 +156,7 @@ export async function seedDemoModel(
       ),
       threshold: model.threshold,
       artifact: bytes,
-      exampleCount: check.examples,
+      exampleCount: rows.length,
       createdBy: null,
       createdByLabel: "seed",
     });
