@@ -159,6 +159,10 @@ describe("training BANKING77 through the routers and the worker process (Postgre
         audits: 1,
         steps: 1,
       });
+      // The retry held the bar at the first attempt's figure: it never went backwards.
+      const log = (await caller.training.progress({ jobId })).log;
+      const percents = log.filter((l) => l.kind === "progress").map((l) => l.progress ?? 0);
+      expect([...percents].sort((a, b) => a - b)).toEqual(percents);
       const stamp = await withTenant(handle.db, workspace.id, (tx) => getDeployedModelStamp(tx));
       expect(stamp?.version).toBe(1);
       const evaluated = await caller.training.evaluate({ rows: bankingRows("test.csv") });
