@@ -38,7 +38,13 @@ export function AccuracyChart({ points }: { points: ChartPoint[] }) {
         <LineChart data={data} margin={{ top: 5, right: 20, bottom: 5, left: 0 }}>
           <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />
           <XAxis dataKey="name" fontSize={12} />
-          <YAxis domain={[0, 100]} unit="%" fontSize={12} width={48} />
+          <YAxis
+            // Zoomed to the data: versions usually differ by a few points, not tens.
+            domain={[(min: number) => Math.max(0, Math.floor(min - 5)), 100]}
+            unit="%"
+            fontSize={12}
+            width={48}
+          />
           <Tooltip formatter={(value) => `${value}%`} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Line type="monotone" dataKey="Top-1" stroke="#4f46e5" strokeWidth={2} connectNulls />

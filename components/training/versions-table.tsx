@@ -150,7 +150,7 @@ export function VersionsPanel({
                 <TableCell>{pct(v.headline?.macroF1)}</TableCell>
                 <TableCell>{pct(v.headline?.scenarioTop1)}</TableCell>
                 <TableCell>{v.exampleCount}</TableCell>
-                <TableCell>{bytes(v.sizeBytes)}</TableCell>
+                <TableCell className="whitespace-nowrap">{bytes(v.sizeBytes)}</TableCell>
                 <TableCell className="whitespace-nowrap text-zinc-500">
                   {formatDateTime(v.createdAt, formatting)}
                 </TableCell>
