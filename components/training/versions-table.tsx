@@ -170,6 +170,20 @@ export function VersionsPanel({
           </TableBody>
         </Table>
       )}
+      {(versions.data?.deployments ?? []).length > 0 ? (
+        <details className="border-t border-zinc-200 px-5 py-3 text-sm">
+          <summary className="cursor-pointer text-zinc-600">Deployment history</summary>
+          <ol className="mt-2 space-y-1 text-zinc-600">
+            {(versions.data?.deployments ?? []).map((d) => (
+              <li key={d.id}>
+                {formatDateTime(d.createdAt, formatting)}:{" "}
+                {d.action === "rollback" ? "rolled back to" : "deployed"} v{d.version} by{" "}
+                {d.actorLabel}
+              </li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
       <Dialog
         open={pending !== null}
         onClose={() => setPending(null)}
