@@ -3,7 +3,12 @@ import { aiAppError, type Classified, classifyAiError, notConfiguredError } from
 import type { AiEmbeddingModel, AiLanguageModel, AiRegistry, ModelChoice } from "./registry";
 import { loadWorkspaceAi, type WorkspaceAi } from "./settings";
 import { type AiCallRecord, recordAiCall, requireBudget } from "./usage";
-import { AI_USE_CASES, type AiUseCase, estimateCostMicroUsd, type LanguageUseCase } from "./use-cases";
+import {
+  AI_USE_CASES,
+  type AiUseCase,
+  estimateCostMicroUsd,
+  type LanguageUseCase,
+} from "./use-cases";
 
 /**
  * The one way AI features call a provider. A session belongs to one workspace and one request:
@@ -60,7 +65,8 @@ export async function openAiSession(deps: AiSessionDeps): Promise<AiSession> {
   const settings = await deps.inTenant((tx) => loadWorkspaceAi(tx, deps.workspaceId));
   const maxAttempts = deps.maxAttempts ?? 3;
   const backoffMs = deps.backoffMs ?? 500;
-  const record = (call: AiCallRecord) => deps.inTenant((tx) => recordAiCall(tx, deps.workspaceId, call));
+  const record = (call: AiCallRecord) =>
+    deps.inTenant((tx) => recordAiCall(tx, deps.workspaceId, call));
 
   return {
     settings,
@@ -74,7 +80,12 @@ export async function openAiSession(deps: AiSessionDeps): Promise<AiSession> {
       const { choice } = spec;
       if (!choice) throw notConfiguredError(settings.enabled);
       const timeoutMs = deps.timeoutMs ?? AI_USE_CASES[spec.useCase].timeoutMs;
-      const base = { useCase: spec.useCase, label: spec.label, provider: choice.provider, model: choice.modelId };
+      const base = {
+        useCase: spec.useCase,
+        label: spec.label,
+        provider: choice.provider,
+        model: choice.modelId,
+      };
       let last: Classified | null = null;
       for (let attempt = 1; attempt <= maxAttempts; attempt++) {
         await deps.inTenant((tx) => requireBudget(tx, deps.workspaceId, settings));
@@ -84,13 +95,21 @@ export async function openAiSession(deps: AiSessionDeps): Promise<AiSession> {
           timedOut = true;
           controller.abort(new Error("AI call timed out"));
         }, timeoutMs);
-        const abortSignal = deps.signal ? AbortSignal.any([controller.signal, deps.signal]) : controller.signal;
+        const abortSignal = deps.signal
+          ? AbortSignal.any([controller.signal, deps.signal])
+          : controller.signal;
         const started = performance.now();
         const latency = () => Math.round(performance.now() - started);
         try {
           const { value, usage } = await call({ model: choice.model, abortSignal, attempt });
           clearTimeout(timer);
-          await record({ ...base, ...tokens(choice.modelId, usage), latencyMs: latency(), outcome: "ok", error: null });
+          await record({
+            ...base,
+            ...tokens(choice.modelId, usage),
+            latencyMs: latency(),
+            outcome: "ok",
+            error: null,
+          });
           return value;
         } catch (error) {
           clearTimeout(timer);

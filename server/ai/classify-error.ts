@@ -25,7 +25,8 @@ function retryAfter(headers: Record<string, string> | undefined): number | null 
 
 /** What went wrong with one provider call, in the terms the usage log and the user need. */
 export function classifyAiError(error: unknown, timedOut: boolean): Classified {
-  if (timedOut) return { outcome: "timed_out", retryable: false, retryAfterSeconds: null, detail: "timed out" };
+  if (timedOut)
+    return { outcome: "timed_out", retryable: false, retryAfterSeconds: null, detail: "timed out" };
   const cause = RetryError.isInstance(error) ? error.lastError : error;
   if (APICallError.isInstance(cause)) {
     const status = cause.statusCode ?? 0;
@@ -55,10 +56,20 @@ export function classifyAiError(error: unknown, timedOut: boolean): Classified {
   }
   const name = cause instanceof Error ? cause.name : "";
   if (/NoObjectGenerated|NoOutputGenerated|JSONParse|TypeValidation/.test(name)) {
-    return { outcome: "invalid_output", retryable: true, retryAfterSeconds: null, detail: "malformed answer" };
+    return {
+      outcome: "invalid_output",
+      retryable: true,
+      retryAfterSeconds: null,
+      detail: "malformed answer",
+    };
   }
   // fetch failures (connection refused, DNS) surface as TypeError("fetch failed").
-  return { outcome: "failed", retryable: true, retryAfterSeconds: null, detail: "could not reach the provider" };
+  return {
+    outcome: "failed",
+    retryable: true,
+    retryAfterSeconds: null,
+    detail: "could not reach the provider",
+  };
 }
 
 /** The API error a caller sees once retries are spent. */

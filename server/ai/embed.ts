@@ -8,8 +8,11 @@ import type { AiSession } from "./ai-session";
 export async function aiEmbed(session: AiSession, texts: string[]): Promise<number[][]> {
   if (texts.length === 0) return [];
   const choice = session.embeddingModel();
-  return session.run({ useCase: "embed", label: "suggestions.embed", choice }, async ({ model, abortSignal }) => {
-    const result = await embedMany({ model, values: texts, abortSignal, maxRetries: 0 });
-    return { value: result.embeddings, usage: { input: result.usage.tokens ?? 0, output: 0 } };
-  });
+  return session.run(
+    { useCase: "embed", label: "suggestions.embed", choice },
+    async ({ model, abortSignal }) => {
+      const result = await embedMany({ model, values: texts, abortSignal, maxRetries: 0 });
+      return { value: result.embeddings, usage: { input: result.usage.tokens ?? 0, output: 0 } };
+    },
+  );
 }

@@ -45,7 +45,8 @@ function prompt(request: OptimizeRequest, feedback: string | null): string {
     "The template:",
     untrusted("template", request.content),
   ];
-  if (request.goal) parts.push("What the admin wants from the rewrite:", untrusted("goal", request.goal));
+  if (request.goal)
+    parts.push("What the admin wants from the rewrite:", untrusted("goal", request.goal));
   if (feedback) parts.push(`Your previous rewrite was rejected: ${feedback} Try again.`);
   return parts.join("\n");
 }
@@ -99,7 +100,8 @@ export async function aiOptimizeTemplate(
             if (part.type === "text-delta") {
               raw += part.text;
               const partial = await parsePartialJson(raw);
-              const text = (partial.value as { optimizedTemplate?: unknown } | undefined)?.optimizedTemplate;
+              const text = (partial.value as { optimizedTemplate?: unknown } | undefined)
+                ?.optimizedTemplate;
               if (typeof text === "string") events.onText?.(text);
             } else if (part.type === "error") {
               failure = part.error;

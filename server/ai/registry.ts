@@ -38,7 +38,10 @@ export const ENVIRONMENT_SETTINGS: ProviderSettings = {
  * It reaches domain code through the tRPC context and the route handlers' scope.
  */
 export interface AiRegistry {
-  languageModel(useCase: LanguageUseCase, settings: ProviderSettings): ModelChoice<AiLanguageModel> | null;
+  languageModel(
+    useCase: LanguageUseCase,
+    settings: ProviderSettings,
+  ): ModelChoice<AiLanguageModel> | null;
   embeddingModel(settings: ProviderSettings): ModelChoice<AiEmbeddingModel> | null;
   /** For the settings page: what "default" means on this server. */
   describeDefault(): string | null;
@@ -46,7 +49,12 @@ export interface AiRegistry {
 
 type AiEnv = Pick<
   Env,
-  "OPENAI_API_KEY" | "ANTHROPIC_API_KEY" | "AI_BASE_URL" | "AI_API_KEY" | "AI_MODEL" | "AI_EMBEDDING_MODEL"
+  | "OPENAI_API_KEY"
+  | "ANTHROPIC_API_KEY"
+  | "AI_BASE_URL"
+  | "AI_API_KEY"
+  | "AI_MODEL"
+  | "AI_EMBEDDING_MODEL"
 >;
 
 type Resolved = {
@@ -72,7 +80,12 @@ function resolve(env: AiEnv, settings: ProviderSettings): Resolved | null {
     }
     case "openai-compatible":
       return settings.baseUrl
-        ? { vendor: "openai-compatible", apiKey: settings.apiKey, baseUrl: settings.baseUrl, ...none }
+        ? {
+            vendor: "openai-compatible",
+            apiKey: settings.apiKey,
+            baseUrl: settings.baseUrl,
+            ...none,
+          }
         : null;
     case "default":
       if (env.AI_BASE_URL) {
@@ -84,7 +97,8 @@ function resolve(env: AiEnv, settings: ProviderSettings): Resolved | null {
           envEmbeddingModel: env.AI_EMBEDDING_MODEL ?? null,
         };
       }
-      if (env.OPENAI_API_KEY) return { vendor: "openai", apiKey: env.OPENAI_API_KEY, baseUrl: null, ...none };
+      if (env.OPENAI_API_KEY)
+        return { vendor: "openai", apiKey: env.OPENAI_API_KEY, baseUrl: null, ...none };
       if (env.ANTHROPIC_API_KEY) {
         return { vendor: "anthropic", apiKey: env.ANTHROPIC_API_KEY, baseUrl: null, ...none };
       }
@@ -96,7 +110,8 @@ function modelIdFor(r: Resolved, useCase: AiUseCase, settings: ProviderSettings)
   const named = settings.models[useCase];
   if (named) return named;
   const tier = AI_USE_CASES[useCase].tier;
-  if (r.vendor === "openai-compatible") return tier === "embedding" ? r.envEmbeddingModel : r.envModel;
+  if (r.vendor === "openai-compatible")
+    return tier === "embedding" ? r.envEmbeddingModel : r.envModel;
   return DEFAULT_MODELS[r.vendor][tier];
 }
 
@@ -130,16 +145,26 @@ export function createProviderRegistry(env: AiEnv): AiRegistry {
       if (!modelId) return null;
       const apiKey = r.apiKey ?? undefined;
       if (r.vendor === "openai") {
-        return { model: createOpenAI({ apiKey }).embeddingModel(modelId), provider: "openai", modelId };
+        return {
+          model: createOpenAI({ apiKey }).embeddingModel(modelId),
+          provider: "openai",
+          modelId,
+        };
       }
       if (r.vendor === "anthropic") return null;
-      const compatible = createOpenAICompatible({ name: "openai-compatible", baseURL: r.baseUrl ?? "", apiKey });
+      const compatible = createOpenAICompatible({
+        name: "openai-compatible",
+        baseURL: r.baseUrl ?? "",
+        apiKey,
+      });
       return { model: compatible.embeddingModel(modelId), provider: "openai-compatible", modelId };
     },
     describeDefault() {
       const r = resolve(env, ENVIRONMENT_SETTINGS);
       if (!r) return null;
-      return r.vendor === "openai-compatible" ? `OpenAI-compatible server (${r.envModel ?? "no model"})` : r.vendor;
+      return r.vendor === "openai-compatible"
+        ? `OpenAI-compatible server (${r.envModel ?? "no model"})`
+        : r.vendor;
     },
   };
 }

@@ -16,7 +16,9 @@ export function sealSecret(plain: string): string {
   const cipher = createCipheriv("aes-256-gcm", key(), iv);
   const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return ["v1", iv, tag, body].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
+  return ["v1", iv, tag, body]
+    .map((p) => (typeof p === "string" ? p : p.toString("base64url")))
+    .join(".");
 }
 
 /** The plain key, or null when it cannot be opened (another secret, or tampered with). */
@@ -26,7 +28,10 @@ export function openSecret(sealed: string): string | null {
   try {
     const decipher = createDecipheriv("aes-256-gcm", key(), Buffer.from(iv, "base64url"));
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
-    const plain = Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]);
+    const plain = Buffer.concat([
+      decipher.update(Buffer.from(body, "base64url")),
+      decipher.final(),
+    ]);
     return plain.toString("utf8");
   } catch {
     return null;

@@ -31,7 +31,9 @@ export type AiSettingsView = {
 };
 
 const modelsSchema = z.object(
-  Object.fromEntries(AI_USE_CASE_NAMES.map((u) => [u, z.string().trim().min(1).max(120).optional()])),
+  Object.fromEntries(
+    AI_USE_CASE_NAMES.map((u) => [u, z.string().trim().min(1).max(120).optional()]),
+  ),
 ) as z.ZodType<Partial<Record<AiUseCase, string>>>;
 
 export const aiSettingsInput = z.object({
@@ -78,7 +80,10 @@ export async function loadWorkspaceAi(tx: Tx, workspaceId: string): Promise<Work
   };
 }
 
-export async function getAiSettings(scope: TenantScope, registry: AiRegistry): Promise<AiSettingsView> {
+export async function getAiSettings(
+  scope: TenantScope,
+  registry: AiRegistry,
+): Promise<AiSettingsView> {
   const row = await readRow(scope.tx, scope.workspace.id);
   const ai = await loadWorkspaceAi(scope.tx, scope.workspace.id);
   return {
@@ -129,7 +134,8 @@ export async function updateAiSettings(
       enabled: input.enabled,
       provider: input.provider,
       models: input.models,
-      apiKey: input.apiKey === undefined ? "unchanged" : input.apiKey === null ? "removed" : "replaced",
+      apiKey:
+        input.apiKey === undefined ? "unchanged" : input.apiKey === null ? "removed" : "replaced",
       dailyCallLimit: input.dailyCallLimit,
       dailyTokenLimit: input.dailyTokenLimit,
     },

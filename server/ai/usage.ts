@@ -5,7 +5,13 @@ import { AppError } from "@/server/errors";
 import type { WorkspaceAi } from "./settings";
 import type { AiUseCase } from "./use-cases";
 
-export type AiCallOutcome = "ok" | "refused" | "rate_limited" | "timed_out" | "failed" | "invalid_output";
+export type AiCallOutcome =
+  | "ok"
+  | "refused"
+  | "rate_limited"
+  | "timed_out"
+  | "failed"
+  | "invalid_output";
 
 export type AiCallRecord = {
   useCase: AiUseCase;
@@ -21,7 +27,9 @@ export type AiCallRecord = {
 };
 
 export async function recordAiCall(tx: Tx, workspaceId: string, call: AiCallRecord): Promise<void> {
-  await tx.insert(aiCalls).values({ workspaceId, ...call, error: call.error?.slice(0, 500) ?? null });
+  await tx
+    .insert(aiCalls)
+    .values({ workspaceId, ...call, error: call.error?.slice(0, 500) ?? null });
 }
 
 function startOfUtcDay(now: Date): Date {
@@ -41,7 +49,12 @@ export async function usedToday(tx: Tx, workspaceId: string, now = new Date()) {
 }
 
 /** Refuses a call when the workspace's daily budget is spent (checked before every attempt). */
-export async function requireBudget(tx: Tx, workspaceId: string, ai: WorkspaceAi, now = new Date()) {
+export async function requireBudget(
+  tx: Tx,
+  workspaceId: string,
+  ai: WorkspaceAi,
+  now = new Date(),
+) {
   if (ai.dailyCallLimit === null && ai.dailyTokenLimit === null) return;
   const used = await usedToday(tx, workspaceId, now);
   const calls = ai.dailyCallLimit !== null && used.calls >= ai.dailyCallLimit;
