@@ -78,7 +78,7 @@ export function aiAppError(c: Classified, attempts: number, timeoutMs: number): 
     case "timed_out":
       return new AppError(
         "GATEWAY_TIMEOUT",
-        `The AI provider did not answer within ${Math.round(timeoutMs / 1000)} s. Try again later.`,
+        `The AI provider did not answer within ${Math.max(1, Math.round(timeoutMs / 1000))} s. Try again later.`,
       );
     case "rate_limited":
       return new AppError(

@@ -93,6 +93,9 @@ export async function aiOptimizeTemplate(
             abortSignal,
             maxRetries: 0,
             temperature: 0.4,
+            // Errors are read from fullStream below and classified by the session; the SDK's
+            // default handler would also print them.
+            onError: () => {},
           });
           let raw = "";
           let failure: unknown = null;
