@@ -6,6 +6,7 @@ import type { Database } from "@/db";
 import { aiCalls, aiSettings, templateOptimizations } from "@/db/schema";
 import { withTenant } from "@/db/tenant";
 import type { AiRegistry } from "@/server/ai/registry";
+import { SYSTEM_ACTOR } from "@/server/audit/actor";
 import { hangingModel, mockRegistry, NO_AI, streamingModel } from "@/test/ai";
 import { testDatabase } from "@/test/db";
 import { callerFor, catchError, signUpOwner } from "@/test/factories";
@@ -63,9 +64,9 @@ function deps(workspaceId: string, ai: AiRegistry, session = { backoffMs: 1, tim
             currency: "USD",
             timezone: "UTC",
           },
-          actor: { type: "system", label: "system" },
+          actor: SYSTEM_ACTOR,
           audit: async () => {},
-        } as TemplateScope),
+        }),
       ),
   };
 }
