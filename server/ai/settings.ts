@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/db";
 import { aiSettings } from "@/db/schema";
+import { safeName, safeSecret } from "@/server/validation/text";
 import type { TenantScope } from "@/server/workspaces/scope";
 import type { AiRegistry, ProviderSettings } from "./registry";
 import { keyHint, openSecret, sealSecret } from "./secret-box";
@@ -30,25 +31,38 @@ export type AiSettingsView = {
   serverDefault: string | null;
 };
 
+const modelName = safeName({ max: 120, label: "A model name" }).optional();
 const modelsSchema = z.object(
-  Object.fromEntries(
-    AI_USE_CASE_NAMES.map((u) => [u, z.string().trim().min(1).max(120).optional()]),
-  ),
+  Object.fromEntries(AI_USE_CASE_NAMES.map((u) => [u, modelName])),
 ) as z.ZodType<Partial<Record<AiUseCase, string>>>;
 
-export const aiSettingsInput = z.object({
-  enabled: z.boolean(),
-  provider: z.enum(AI_PROVIDERS),
-  baseUrl: z
-    .url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. http://127.0.0.1:11434/v1" })
-    .max(500)
-    .nullable(),
-  models: modelsSchema,
-  /** A new key; omitted keeps the stored one, null removes it. */
-  apiKey: z.string().trim().min(8).max(500).nullable().optional(),
-  dailyCallLimit: z.number().int().min(1).max(1_000_000).nullable(),
-  dailyTokenLimit: z.number().int().min(1).max(1_000_000_000).nullable(),
-});
+export const aiSettingsInput = z
+  .object({
+    enabled: z.boolean(),
+    provider: z.enum(AI_PROVIDERS),
+    /** Only for openai-compatible; omitted or null otherwise. */
+    baseUrl: z
+      .url({
+        protocol: /^https?$/,
+        error: "must be an http(s) URL, e.g. http://127.0.0.1:11434/v1",
+      })
+      .max(500)
+      .nullish(),
+    models: modelsSchema,
+    /** A new key; omitted keeps the stored one, null removes it. */
+    apiKey: safeSecret({ min: 8, max: 500, label: "The API key" }).nullable().optional(),
+    dailyCallLimit: z.number().int().min(1).max(1_000_000).nullable(),
+    dailyTokenLimit: z.number().int().min(1).max(1_000_000_000).nullable(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.provider === "openai-compatible" && !value.baseUrl) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["baseUrl"],
+        message: "An OpenAI-compatible server needs its URL, e.g. http://127.0.0.1:11434/v1",
+      });
+    }
+  });
 export type AiSettingsInput = z.infer<typeof aiSettingsInput>;
 
 async function readRow(tx: Tx, workspaceId: string) {
@@ -113,7 +127,7 @@ export async function updateAiSettings(
   const values = {
     enabled: input.enabled,
     provider: input.provider,
-    baseUrl: input.provider === "openai-compatible" ? input.baseUrl : null,
+    baseUrl: input.provider === "openai-compatible" ? (input.baseUrl ?? null) : null,
     models: input.models as Record<string, string>,
     dailyCallLimit: input.dailyCallLimit,
     dailyTokenLimit: input.dailyTokenLimit,
