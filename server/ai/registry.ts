@@ -3,6 +3,7 @@ import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { EmbeddingModel, LanguageModel } from "ai";
 import { type Env, getEnv } from "@/server/env";
+import { log } from "@/server/logger";
 import {
   AI_USE_CASES,
   type AiProviderChoice,
@@ -168,6 +169,14 @@ export function createProviderRegistry(env: AiEnv): AiRegistry {
     },
   };
 }
+
+// The SDK prints a warning to the console on every call to a compatible server that cannot take
+// a JSON schema; the prompts describe the JSON shape themselves, so it is expected, and the
+// log level of server/logger.ts governs what is printed.
+globalThis.AI_SDK_LOG_WARNINGS = (options) => {
+  for (const warning of options.warnings)
+    log.debug("AI SDK warning", { warning, provider: options.provider, model: options.model });
+};
 
 let serverRegistry: AiRegistry | undefined;
 
