@@ -46,6 +46,9 @@ async function setup(ai: AiRegistry) {
   return { ...owner, template, caller };
 }
 
+/** Tenant transactions open right now through deps(): the provider must never see one. */
+let openTransactions = 0;
+
 /** The domain function with the same tenant scope tRPC would give, and short test timings. */
 function deps(workspaceId: string, ai: AiRegistry, session = { backoffMs: 1, timeoutMs: 5_000 }) {
   return {
@@ -53,21 +56,26 @@ function deps(workspaceId: string, ai: AiRegistry, session = { backoffMs: 1, tim
     registry: ai,
     session,
     inTenant: <T>(fn: (scope: TemplateScope) => Promise<T>) =>
-      withTenant(db, workspaceId, (tx) =>
-        fn({
-          tx,
-          workspace: {
-            id: workspaceId,
-            name: "w",
-            slug: "w",
-            locale: "en-US",
-            currency: "USD",
-            timezone: "UTC",
-          },
-          actor: SYSTEM_ACTOR,
-          audit: async () => {},
-        }),
-      ),
+      withTenant(db, workspaceId, async (tx) => {
+        openTransactions++;
+        try {
+          return await fn({
+            tx,
+            workspace: {
+              id: workspaceId,
+              name: "w",
+              slug: "w",
+              locale: "en-US",
+              currency: "USD",
+              timezone: "UTC",
+            },
+            actor: SYSTEM_ACTOR,
+            audit: async () => {},
+          });
+        } finally {
+          openTransactions--;
+        }
+      }),
   };
 }
 
@@ -83,6 +91,13 @@ const proposalsOf = (workspaceId: string) =>
 describe("templates.optimize with a provider (mock models)", () => {
   it("streams the rewrite as it is written and records the call's usage", async () => {
     const model = streamingModel([good]);
+    // The provider is called with no tenant transaction open (read, call outside, write).
+    const seenOpen: number[] = [];
+    const doStream = model.doStream;
+    model.doStream = (options) => {
+      seenOpen.push(openTransactions);
+      return doStream(options);
+    };
     const { workspace, template } = await setup(mockRegistry({ language: model }));
     const seen: string[] = [];
     const result = await optimizeTemplate(
@@ -97,6 +112,7 @@ describe("templates.optimize with a provider (mock models)", () => {
     for (let i = 1; i < seen.length; i++)
       expect((seen[i] ?? "").startsWith(seen[i - 1] ?? "")).toBe(true);
     expect(seen.at(-1)).toBe(REWRITE);
+    expect(seenOpen).toEqual([0]);
     expect(result).toMatchObject({
       source: "ai",
       model: "mock:mock-model",
