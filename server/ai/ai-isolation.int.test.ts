@@ -68,17 +68,15 @@ describe("AI tables under RLS", () => {
   it("B's tenant transaction cannot write rows into A", async () => {
     const attempts = [
       (tx: Parameters<Parameters<typeof withTenant>[2]>[0]) =>
-        tx
-          .insert(aiCalls)
-          .values({
-            workspaceId: a.workspaceId,
-            useCase: "optimize",
-            label: "x",
-            provider: "p",
-            model: "m",
-            latencyMs: 1,
-            outcome: "ok",
-          }),
+        tx.insert(aiCalls).values({
+          workspaceId: a.workspaceId,
+          useCase: "optimize",
+          label: "x",
+          provider: "p",
+          model: "m",
+          latencyMs: 1,
+          outcome: "ok",
+        }),
       (tx: Parameters<Parameters<typeof withTenant>[2]>[0]) =>
         tx.insert(aiSettings).values({ workspaceId: a.workspaceId, enabled: false }),
       (tx: Parameters<Parameters<typeof withTenant>[2]>[0]) =>
