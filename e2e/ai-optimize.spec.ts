@@ -37,7 +37,7 @@ test("optimise a template with an AI provider: streamed, diffed, accepted as a n
   test.setTimeout(120_000);
   const suffix = Date.now().toString(36);
   await page.goto("/w/new");
-  await page.getByLabel("Workspace name").fill(`AI lab ${suffix}`);
+  await page.getByLabel("Workspace name").fill(`Zz AI lab ${suffix}`);
   await page.getByRole("button", { name: "Create workspace" }).click();
   await expect(page).not.toHaveURL(/\/w\/new$/);
   const slug = new URL(page.url()).pathname.split("/")[2] ?? "";
