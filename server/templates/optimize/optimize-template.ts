@@ -42,7 +42,7 @@ export type OptimizeResult = {
 
 const LOCAL_NOTICE = {
   off: "AI is switched off for this workspace: these are rule-based suggestions, not AI-written.",
-  none: "No AI provider is configured: these are rule-based suggestions from Parley's local optimiser, not AI-written.",
+  none: "No AI provider is configured for template optimisation: these are rule-based suggestions from Parley's local optimiser, not AI-written.",
 };
 
 /**
