@@ -38,6 +38,9 @@ beforeAll(async () => {
 });
 afterAll(() => stub.close());
 
+/** Rate-limit tokens left after each HTTP call, as the API told the client. */
+const remaining: number[] = [];
+
 /** The typed client, its HTTP requests answered in-process by the real tRPC fetch handler. */
 function clientFor(apiKey: string) {
   return createParleyClient({
@@ -45,7 +48,7 @@ function clientFor(apiKey: string) {
     apiKey,
     fetch: async (input, init) => {
       const req = new Request(input as string, init as RequestInit);
-      return fetchRequestHandler({
+      const response = await fetchRequestHandler({
         endpoint: "/api/trpc",
         req,
         router: appRouter,
@@ -59,6 +62,8 @@ function clientFor(apiKey: string) {
             ai: registry,
           }),
       });
+      remaining.push(Number(response.headers.get("x-ratelimit-remaining")));
+      return response;
     },
   });
 }
@@ -97,6 +102,13 @@ describe("an OpenAI-compatible server from the environment", () => {
       id: result.optimizationId,
     });
     expect(accepted.currentVersion).toBe(2);
+    // An AI call costs an API key ten rate-limit tokens (meta.cost; the bucket's arithmetic is
+    // tested in server/access/rate-limit.int.test.ts), and the client saw the key's quota headers.
+    const meta = (
+      appRouter._def.procedures as unknown as Record<string, { _def: { meta?: unknown } }>
+    )["templates.optimize"]?._def.meta;
+    expect(meta).toEqual({ cost: 10 });
+    expect(remaining.every((n) => Number.isFinite(n) && n > 0)).toBe(true);
     // A read key may not spend the workspace's AI budget.
     const { key: readKey } = await createKey(db, owner.caller, "read");
     await expect(
