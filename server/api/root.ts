@@ -3,6 +3,7 @@ import { apiKeysRouter } from "./routers/api-keys";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { jobsRouter } from "./routers/jobs";
+import { suggestionsRouter } from "./routers/suggestions";
 import { templatesRouter } from "./routers/templates";
 import { workspaceRouter } from "./routers/workspace";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   apiKeys: apiKeysRouter,
   audit: auditRouter,
   templates: templatesRouter,
+  suggestions: suggestionsRouter,
   jobs: jobsRouter,
 });
 
