@@ -40,6 +40,8 @@ type AIds = {
   sessionId: string;
   /** A queued background job of A (job_runs, job_events). */
   jobId: string;
+  /** An answer of suggestions.forMessage in A (suggestion_events). */
+  suggestionId: string;
 };
 
 type Fixture =
@@ -117,6 +119,13 @@ const FIXTURES: Record<string, Fixture> = {
   "templates.trash.restore": ws((a) => [{ ids: [a.templateId] }]),
   "templates.favourites.list": ws(),
   "templates.favourites.set": ws((a) => [{ id: a.templateId, favourite: true }]),
+  "suggestions.forMessage": ws(() => [
+    { message: "Zanzibar escalation: I want my refund", limit: 10 },
+  ]),
+  "suggestions.feedback": ws((a) => [
+    { suggestionId: a.suggestionId, chosenTemplateId: null },
+    { suggestionId: a.suggestionId, chosenTemplateId: a.templateId },
+  ]),
   "jobs.list": ws(() => [{}]),
   "jobs.get": ws((a) => [{ id: a.jobId }]),
   "jobs.cancel": ws((a) => [{ id: a.jobId }]),
@@ -160,7 +169,11 @@ beforeAll(async () => {
     steps: 1,
     stepMs: 0,
   });
+  const suggestion = await alpha.caller.suggestions.forMessage({
+    message: "Zanzibar escalation: I want my refund",
+  });
   a = {
+    suggestionId: suggestion.suggestionId,
     sessionId,
     jobId,
     owner: alpha.user,
@@ -184,6 +197,7 @@ beforeAll(async () => {
       invitation.id,
       sessionId,
       jobId,
+      suggestion.suggestionId,
     ],
   };
   const beta = await signUpOwner(db, { workspaceName: "Beta Sweep" });
