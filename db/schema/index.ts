@@ -2,6 +2,7 @@ export * from "./api-keys";
 export * from "./audit";
 export * from "./auth";
 export * from "./jobs";
+export * from "./models";
 export * from "./suggestions";
 export * from "./templates";
 export * from "./training";

@@ -5,6 +5,7 @@ import { authRouter } from "./routers/auth";
 import { jobsRouter } from "./routers/jobs";
 import { suggestionsRouter } from "./routers/suggestions";
 import { templatesRouter } from "./routers/templates";
+import { trainingRouter } from "./routers/training";
 import { workspaceRouter } from "./routers/workspace";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   templates: templatesRouter,
   suggestions: suggestionsRouter,
   jobs: jobsRouter,
+  training: trainingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@ import type { Database } from "@/db";
 import { readRows } from "@/db/migrate";
 import { startSession } from "@/server/auth/sessions";
 import { stepsJob } from "@/server/jobs/definitions/diagnostics";
+import { modelTrainingJob } from "@/server/jobs/definitions/model-training";
 import { ensureJobQueues } from "@/server/jobs/queues";
 import { testDatabase } from "@/test/db";
 import {
@@ -20,6 +21,7 @@ import {
 import { enqueueAsSystem } from "@/test/jobs";
 import { callProcedure, listProcedures } from "@/test/router-walk";
 import { orderStatusDraft, refundPolicyDraft } from "@/test/template-drafts";
+import { trainedWorkspace } from "@/test/training";
 
 /**
  * Issue #7, "Must show": tenant isolation for every procedure of appRouter, found by walking
@@ -42,6 +44,11 @@ type AIds = {
   jobId: string;
   /** An answer of suggestions.forMessage in A (suggestion_events). */
   suggestionId: string;
+  /** A's deployed model version, a scenario, its run, and a queued training job. */
+  versionId: string;
+  scenarioId: string;
+  scenarioRunId: string;
+  trainingJobId: string;
 };
 
 type Fixture =
@@ -130,6 +137,30 @@ const FIXTURES: Record<string, Fixture> = {
   "jobs.get": ws((a) => [{ id: a.jobId }]),
   "jobs.cancel": ws((a) => [{ id: a.jobId }]),
   "jobs.retry": ws((a) => [{ id: a.jobId }]),
+  "training.overview": ws(),
+  "training.start": ws((a) => [{ datasetIds: [a.templateId] }]),
+  "training.trainOnScenarios": ws(() => [{}]),
+  "training.progress": ws((a) => [{ jobId: a.trainingJobId }, { jobId: a.jobId }]),
+  "training.jobs": ws(() => [{}]),
+  "training.versions": ws(() => [{}]),
+  "training.version": ws((a) => [{ id: a.versionId }]),
+  "training.compare": ws((a) => [{ a: a.versionId, b: a.versionId }]),
+  "training.deploy": ws((a) => [{ versionId: a.versionId }]),
+  "training.rollback": ws((a) => [{ versionId: a.versionId }]),
+  "training.scenarios.list": ws(),
+  "training.scenarios.create": ws((a) => [
+    { text: "Zanzibar sneak", templateId: a.templateId, difficulty: "easy", tags: [] },
+  ]),
+  "training.scenarios.update": ws((a) => [
+    { id: a.scenarioId, text: "taken over", templateId: a.templateId },
+  ]),
+  "training.scenarios.delete": ws((a) => [{ id: a.scenarioId }]),
+  "training.runScenarios": ws((a) => [{ versionId: a.versionId }]),
+  "training.scenarioRuns": ws((a) => [{ versionId: a.versionId }, {}]),
+  "training.scenarioRun": ws((a) => [{ id: a.scenarioRunId }]),
+  "training.evaluate": ws((a) => [
+    { versionId: a.versionId, rows: [{ text: "where is my order", label: "Zanzibar escalation" }] },
+  ]),
 };
 
 /** What B may be told when it reaches for A's rows: never a success with A's data, never a 500. */
@@ -169,6 +200,15 @@ beforeAll(async () => {
     steps: 1,
     stepMs: 0,
   });
+  const trained = await trainedWorkspace(db, alpha);
+  const trainingJobId = await enqueueAsSystem(db, modelTrainingJob, {
+    workspaceId: alpha.workspace.id,
+    actor: { type: "system", label: "system" },
+    datasetIds: [],
+    deploy: false,
+    scenariosInTraining: false,
+  });
+  // After the deploy, so A's suggestion comes from A's model.
   const suggestion = await alpha.caller.suggestions.forMessage({
     message: "Zanzibar escalation: I want my refund",
   });
@@ -176,6 +216,10 @@ beforeAll(async () => {
     suggestionId: suggestion.suggestionId,
     sessionId,
     jobId,
+    versionId: trained.versionId,
+    scenarioId: trained.scenarioId,
+    scenarioRunId: trained.runId,
+    trainingJobId,
     owner: alpha.user,
     workspace: alpha.workspace,
     workspaceId: alpha.workspace.id,
@@ -198,6 +242,12 @@ beforeAll(async () => {
       sessionId,
       jobId,
       suggestion.suggestionId,
+      trained.versionId,
+      trained.scenarioId,
+      trained.runId,
+      trained.orderId,
+      trained.refundId,
+      trainingJobId,
     ],
   };
   const beta = await signUpOwner(db, { workspaceName: "Beta Sweep" });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
 import { memoryModelSource } from "@/server/suggestions/memory-model-source";
 import { configureServing } from "@/server/suggestions/serving";
-import { noDeployedModels } from "@/server/suggestions/model-source";
+import { deployedModels } from "@/server/suggestions/model-source";
 import type { TemplateDraftInput } from "@/server/templates/language/template-schema";
 import { testDatabase } from "@/test/db";
 import { type Caller, signUpOwner } from "@/test/factories";
@@ -23,7 +23,7 @@ beforeAll(async () => {
   configureServing(source);
 });
 afterAll(() => {
-  configureServing(noDeployedModels);
+  configureServing(deployedModels);
 });
 
 async function workspaceWithModel() {
