@@ -7,7 +7,7 @@ import { exampleTextHash } from "@/server/training/examples/store";
 import { type Catalog, catalogStamp, loadCatalog } from "./catalog";
 import { extractFromConversation, type ExtractedValues } from "./extract-values";
 import type { LoadedModel } from "./model-cache";
-import { similarChoices, recordSuggestion } from "./past-choices";
+import { recordSuggestion, recordSuggestionBehind, similarChoices } from "./past-choices";
 import type { SuggestionContext } from "./prefill";
 import { pastChoiceShares, rankTemplates, type TemplateSignals, UNTRAINED_THRESHOLD } from "./ranking";
 import { renderSuggestions, type RenderedSuggestion } from "./render-suggestions";
@@ -92,14 +92,16 @@ export async function suggestForMessage(
   const textHash = exampleTextHash(input.message);
 
   const reads = await scope.inTenant(async (tx) => {
-    const stamp = await catalogStamp(tx);
+    // Independent reads, sent together: postgres.js pipelines them on the transaction's
+    // connection, so they cost one round trip instead of three.
+    const remembered = state.models.freshStamp(workspaceId);
+    const [stamp, deployed, choices] = await Promise.all([
+      catalogStamp(tx),
+      remembered === undefined ? state.source.stamp(tx) : Promise.resolve(remembered),
+      similarChoices(tx, { textHash, tokens }),
+    ]);
+    if (remembered === undefined) state.models.rememberStamp(workspaceId, deployed);
     const catalog = state.catalogs.get(workspaceId, stamp) ?? (await loadCatalog(tx, stamp));
-    let deployed = state.models.freshStamp(workspaceId);
-    if (deployed === undefined) {
-      deployed = await state.source.stamp(tx);
-      state.models.rememberStamp(workspaceId, deployed);
-    }
-    const choices = await similarChoices(tx, { textHash, tokens });
     return { catalog, deployed, choices };
   });
   const { catalog, deployed, choices } = reads;
@@ -186,17 +188,24 @@ export async function suggestForMessage(
     };
   });
 
-  const suggestionId = await scope.inTenant((tx) =>
-    recordSuggestion(tx, {
-      workspaceId,
-      conversationId: input.conversationId ?? null,
-      text: input.message,
-      tokens,
-      suggestedTemplateIds: suggestions.map((s) => s.templateId),
-      confident,
-      modelVersion: loaded?.version ?? null,
-      requestedBy: scope.userId,
-    }),
+  // Recorded behind the answer: the event is a usage record that only feedback reads, seconds
+  // later. Waiting for its commit would add a write transaction (≈ 10 ms on a busy machine) to
+  // every suggestion; feedback in this process waits for a pending write (past-choices.ts).
+  const suggestionId = crypto.randomUUID();
+  recordSuggestionBehind(suggestionId, () =>
+    scope.inTenant((tx) =>
+      recordSuggestion(tx, {
+        id: suggestionId,
+        workspaceId,
+        conversationId: input.conversationId ?? null,
+        text: input.message,
+        tokens,
+        suggestedTemplateIds: suggestions.map((s) => s.templateId),
+        confident,
+        modelVersion: loaded?.version ?? null,
+        requestedBy: scope.userId,
+      }),
+    ),
   );
   return {
     suggestionId,
