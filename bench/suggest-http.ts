@@ -13,6 +13,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { eq } from "drizzle-orm";
 import superjson from "superjson";
+import { createWorkspaceCommand } from "@/cli/workspace-commands";
 import { closeDatabase, getDatabase } from "@/db";
 import { users, workspaces } from "@/db/schema";
 import { withTenant } from "@/db/tenant";
@@ -26,7 +27,6 @@ import { readLabelledCsv } from "@/server/training/service/labelled-csv";
 import { deployVersion } from "@/server/training/versions/deployed";
 import { versionMetrics } from "@/server/training/versions/metrics";
 import { createModelVersion } from "@/server/training/versions/store";
-import { createWorkspaceCommand } from "@/cli/workspace-commands";
 import { percentile, signIn, startServer, stopServer } from "./http-session";
 
 const { values } = parseArgs({
@@ -43,14 +43,22 @@ if (!databaseUrl) {
   process.exit(1);
 }
 
-const train = readLabelledCsv(readFileSync(`${values.data}/train_10shot.csv`, "utf8"), "text", "category");
+const train = readLabelledCsv(
+  readFileSync(`${values.data}/train_10shot.csv`, "utf8"),
+  "text",
+  "category",
+);
 const test = readLabelledCsv(readFileSync(`${values.data}/test.csv`, "utf8"), "text", "category");
 const labels = [...new Set(train.map((r) => r.label))].sort();
 const password = "bench suggest password 1";
 const email = `bench-suggest-${crypto.randomUUID().slice(0, 8)}@example.test`;
 
 const { db } = await getDatabase();
-const created = await createWorkspaceCommand({ name: "Suggest HTTP bench", ownerEmail: email, password });
+const created = await createWorkspaceCommand({
+  name: "Suggest HTTP bench",
+  ownerEmail: email,
+  password,
+});
 const ws = created.workspace;
 const teardown = async () => {
   const { db: again } = await getDatabase();
@@ -109,10 +117,12 @@ try {
   });
   const jar = await signIn(base, email, password);
   const headers = { cookie: jar.header(), "x-parley-workspace": ws.slug };
-  const paths = test.slice(0, 500).map(
-    (r) =>
-      `/api/trpc/suggestions.forMessage?input=${encodeURIComponent(superjson.stringify({ message: r.text, limit: 3 }))}`,
-  );
+  const paths = test
+    .slice(0, 500)
+    .map(
+      (r) =>
+        `/api/trpc/suggestions.forMessage?input=${encodeURIComponent(superjson.stringify({ message: r.text, limit: 3 }))}`,
+    );
   // Warm-up: loads the deployed model into the server's cache and checks the answer's shape.
   const warm = await fetch(`${base}${paths[0]}`, { headers });
   const body = (await warm.json()) as { result?: { data?: { json?: { model?: unknown } } } };

@@ -149,8 +149,8 @@ export const commands: Record<string, Command> = {
       "baseline_top1" in r
         ? `suggestions on ${r.test_rows} test rows, ${r.labels} labels (${r.driver}): top1 ${r.top1} (untrained ${r.baseline_top1}), top3 ${r.top3}, p95 ${r.p95_ms} ms`
         : "jobs_per_s" in r
-        ? `${r.jobs} jobs (${r.driver}): ${r.jobs_per_s} jobs/s; pickup p50 ${r.pickup_p50_ms} ms, p95 ${r.pickup_p95_ms} ms at ${r.latency_rate_per_s}/s`
-        : `templates.search on ${r.templates} templates (${r.driver}), ${r.queries} queries: p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms (bare SQL p50 ${r.sql_p50_ms} ms, p95 ${r.sql_p95_ms} ms)`,
+          ? `${r.jobs} jobs (${r.driver}): ${r.jobs_per_s} jobs/s; pickup p50 ${r.pickup_p50_ms} ms, p95 ${r.pickup_p95_ms} ms at ${r.latency_rate_per_s}/s`
+          : `templates.search on ${r.templates} templates (${r.driver}), ${r.queries} queries: p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms (bare SQL p50 ${r.sql_p50_ms} ms, p95 ${r.sql_p95_ms} ms)`,
   },
 };
 
