@@ -130,6 +130,20 @@ try {
     throw new Error(`warm-up answered ${warm.status}: ${JSON.stringify(body).slice(0, 300)}`);
   }
 
+  // One client first: what a single request costs, and the floor (workspace.get) beside it.
+  const sequential = async (path: (i: number) => string) => {
+    const samples: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      const started = performance.now();
+      const res = await fetch(`${base}${path(i)}`, { headers });
+      await res.text();
+      samples.push(performance.now() - started);
+    }
+    return samples.sort((a, b) => a - b);
+  };
+  const single = await sequential((i) => paths[i % paths.length] ?? "");
+  const floor = await sequential(() => "/api/trpc/workspace.get");
+
   let next = 0;
   const latencies: number[] = [];
   const health: number[] = [];
@@ -179,6 +193,10 @@ try {
       health_p50_ms: percentile(health, 50),
       health_max_ms: percentile(health, 100),
       budget_p95_ms: 50,
+      single_client_p50_ms: percentile(single, 50),
+      single_client_p95_ms: percentile(single, 95),
+      floor_workspace_get_p50_ms: percentile(floor, 50),
+      floor_workspace_get_p95_ms: percentile(floor, 95),
     }),
   );
 } finally {
