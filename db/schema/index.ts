@@ -4,6 +4,7 @@ export * from "./audit";
 export * from "./auth";
 export * from "./jobs";
 export * from "./models";
+export * from "./suggestions";
 export * from "./templates";
 export * from "./training";
 export * from "./workspaces";

@@ -4,6 +4,7 @@ import { apiKeysRouter } from "./routers/api-keys";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { jobsRouter } from "./routers/jobs";
+import { suggestionsRouter } from "./routers/suggestions";
 import { templatesRouter } from "./routers/templates";
 import { trainingRouter } from "./routers/training";
 import { workspaceRouter } from "./routers/workspace";
@@ -16,6 +17,7 @@ export const appRouter = createTRPCRouter({
   apiKeys: apiKeysRouter,
   audit: auditRouter,
   templates: templatesRouter,
+  suggestions: suggestionsRouter,
   jobs: jobsRouter,
   training: trainingRouter,
   ai: aiRouter,

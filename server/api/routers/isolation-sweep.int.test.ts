@@ -7,6 +7,7 @@ import { startSession } from "@/server/auth/sessions";
 import { stepsJob } from "@/server/jobs/definitions/diagnostics";
 import { modelTrainingJob } from "@/server/jobs/definitions/model-training";
 import { ensureJobQueues } from "@/server/jobs/queues";
+import { settledSuggestion } from "@/server/suggestions/past-choices";
 import { testDatabase } from "@/test/db";
 import {
   addMember,
@@ -42,6 +43,8 @@ type AIds = {
   sessionId: string;
   /** A queued background job of A (job_runs, job_events). */
   jobId: string;
+  /** An answer of suggestions.forMessage in A (suggestion_events). */
+  suggestionId: string;
   /** A's deployed model version, a scenario, its run, and a queued training job. */
   versionId: string;
   scenarioId: string;
@@ -126,6 +129,13 @@ const FIXTURES: Record<string, Fixture> = {
   "templates.trash.restore": ws((a) => [{ ids: [a.templateId] }]),
   "templates.favourites.list": ws(),
   "templates.favourites.set": ws((a) => [{ id: a.templateId, favourite: true }]),
+  "suggestions.forMessage": ws(() => [
+    { message: "Zanzibar escalation: I want my refund", limit: 10 },
+  ]),
+  "suggestions.feedback": ws((a) => [
+    { suggestionId: a.suggestionId, chosenTemplateId: null },
+    { suggestionId: a.suggestionId, chosenTemplateId: a.templateId },
+  ]),
   "templates.optimize": ws((a) => [
     { templateId: a.templateId },
     { templateId: a.templateId, goal: "x" },
@@ -234,7 +244,13 @@ beforeAll(async () => {
     deploy: false,
     scenariosInTraining: false,
   });
+  // After the deploy, so A's suggestion comes from A's model.
+  const suggestion = await alpha.caller.suggestions.forMessage({
+    message: "Zanzibar escalation: I want my refund",
+  });
+  await settledSuggestion(suggestion.suggestionId); // its event is written behind the answer
   a = {
+    suggestionId: suggestion.suggestionId,
     sessionId,
     jobId,
     versionId: trained.versionId,
@@ -263,6 +279,7 @@ beforeAll(async () => {
       invitation.id,
       sessionId,
       jobId,
+      suggestion.suggestionId,
       trained.versionId,
       trained.scenarioId,
       trained.runId,
