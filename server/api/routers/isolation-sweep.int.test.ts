@@ -40,6 +40,8 @@ type AIds = {
   sessionId: string;
   /** A queued background job of A (job_runs, job_events). */
   jobId: string;
+  /** A conversation of A's inbox, with a customer message. */
+  conversationId: string;
 };
 
 type Fixture =
@@ -121,6 +123,37 @@ const FIXTURES: Record<string, Fixture> = {
   "jobs.get": ws((a) => [{ id: a.jobId }]),
   "jobs.cancel": ws((a) => [{ id: a.jobId }]),
   "jobs.retry": ws((a) => [{ id: a.jobId }]),
+  // B ingesting A's external ids creates B's own conversation; A's rows stay as they were.
+  "inbox.ingest": ws(() => [
+    {
+      source: "api",
+      conversations: [
+        {
+          externalId: "zanzibar-conv",
+          messages: [{ externalId: "m1", role: "customer", text: "hi" }],
+        },
+      ],
+    },
+  ]),
+  "inbox.list": ws(() => [
+    { filter: "all", limit: 200 },
+    { filter: "open", limit: 50 },
+  ]),
+  "inbox.get": ws((a) => [{ id: a.conversationId }]),
+  "inbox.assignees": ws(),
+  "inbox.send": ws((a) => [
+    { conversationId: a.conversationId, text: "taken over" },
+    { conversationId: crypto.randomUUID(), text: "x", templateId: a.templateId, renderedText: "x" },
+  ]),
+  "inbox.note": ws((a) => [{ conversationId: a.conversationId, text: "taken over" }]),
+  "inbox.setStatus": ws((a) => [{ conversationId: a.conversationId, status: "resolved", csat: 1 }]),
+  "inbox.assign": ws((a) => [
+    { conversationId: a.conversationId, userId: null },
+    { conversationId: a.conversationId, userId: a.agentId },
+  ]),
+  "inbox.settings.get": ws(),
+  "inbox.settings.update": ws(() => [{ outboundUrl: "http://127.0.0.1:9/stolen" }]),
+  "inbox.settings.rotateSecret": ws(),
 };
 
 /** What B may be told when it reaches for A's rows: never a success with A's data, never a 500. */
@@ -160,9 +193,23 @@ beforeAll(async () => {
     steps: 1,
     stepMs: 0,
   });
+  await key.caller.inbox.ingest({
+    source: "api",
+    conversations: [
+      {
+        externalId: "zanzibar-conv",
+        customer: { name: "Zanzibar Customer", email: "zanzibar@example.test" },
+        messages: [{ externalId: "m1", role: "customer", text: "Zanzibar secret order" }],
+      },
+    ],
+  });
+  const [conversation] = await alpha.caller.inbox.list({ filter: "all", limit: 10 });
+  if (!conversation) throw new Error("A's conversation was not ingested");
+  await alpha.caller.inbox.settings.rotateSecret();
   a = {
     sessionId,
     jobId,
+    conversationId: conversation.id,
     owner: alpha.user,
     workspace: alpha.workspace,
     workspaceId: alpha.workspace.id,
@@ -184,6 +231,7 @@ beforeAll(async () => {
       invitation.id,
       sessionId,
       jobId,
+      conversation.id,
     ],
   };
   const beta = await signUpOwner(db, { workspaceName: "Beta Sweep" });
