@@ -4,6 +4,7 @@ import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { inboxRouter } from "./routers/inbox";
 import { jobsRouter } from "./routers/jobs";
+import { suggestionsRouter } from "./routers/suggestions";
 import { templatesRouter } from "./routers/templates";
 import { workspaceRouter } from "./routers/workspace";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   apiKeys: apiKeysRouter,
   audit: auditRouter,
   templates: templatesRouter,
+  suggestions: suggestionsRouter,
   jobs: jobsRouter,
   inbox: inboxRouter,
 });

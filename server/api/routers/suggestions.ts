@@ -1,0 +1,48 @@
+import { getDatabase } from "@/db";
+import { recordFeedback } from "@/server/suggestions/past-choices";
+import { suggestForMessage } from "@/server/suggestions/suggest";
+import { createTRPCRouter, workspaceProcedure, workspaceQueryProcedure } from "../trpc";
+import {
+  feedbackInput,
+  forMessageInput,
+  forMessageOutput,
+} from "./suggestions.schema";
+
+const userIdOf = (actor: { type: string; userId?: string }) =>
+  actor.type === "user" && actor.userId ? actor.userId : null;
+
+export const suggestionsRouter = createTRPCRouter({
+  /**
+   * Ranked templates for a customer message, pre-filled. A query that records its answer (so
+   * feedback can refer to it); costs 3 rate-limit tokens for API keys (model, triggers, render).
+   * Holds no transaction while patterns run (workspaceQueryProcedure).
+   */
+  forMessage: workspaceQueryProcedure
+    .meta({ cost: 3 })
+    .input(forMessageInput)
+    .output(forMessageOutput)
+    .query(({ ctx, input }) =>
+      suggestForMessage(
+        {
+          workspace: ctx.workspace,
+          userId: userIdOf(ctx.actor),
+          inTenant: (fn) => ctx.inTenant((scope) => fn(scope.tx)),
+          listen: async () => (await getDatabase()).listen,
+        },
+        input,
+        ctx.regexBudget,
+      ),
+    ),
+
+  /** What the agent used; agents' choices rank templates for similar messages and train the next model. */
+  feedback: workspaceProcedure.input(feedbackInput).mutation(async ({ ctx, input }) => {
+    // Usage, not a configuration change: no audit row (DESIGN.md, "Events, not counters").
+    ctx.nothingChanged();
+    return recordFeedback(ctx.tx, {
+      workspaceId: ctx.workspace.id,
+      suggestionId: input.suggestionId,
+      chosenTemplateId: input.chosenTemplateId,
+      decidedBy: userIdOf(ctx.actor),
+    });
+  }),
+});

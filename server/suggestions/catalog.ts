@@ -1,0 +1,133 @@
+import { and, asc, count, eq, isNull, max } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { templates, templateTriggers, templateVariables } from "@/db/schema";
+import type { TemplateTrigger } from "@/server/templates/language/trigger-schema";
+import type { TemplateVariable } from "@/server/templates/language/variable-schema";
+import { triggerFromRow, variableFromRow } from "@/server/templates/store/rows";
+import { buildTextIndex, type TextIndex } from "./text-match";
+
+export interface CatalogTemplate {
+  id: string;
+  name: string;
+  content: string;
+  variables: TemplateVariable[];
+  triggers: TemplateTrigger[];
+}
+
+/** The workspace's active templates as the suggestion engine needs them, with a text index. */
+export interface Catalog {
+  stamp: string;
+  templates: CatalogTemplate[];
+  byId: Map<string, number>;
+  /** Every active trigger of every template in one list (one regex batch per request). */
+  triggers: TemplateTrigger[];
+  /** triggers[i] belongs to templates[triggerOwner[i]]. */
+  triggerOwner: Int32Array;
+  text: TextIndex;
+  bytes: number;
+}
+
+/**
+ * What changes when any template changes: a save bumps updated_at, trash sets deleted_at, a
+ * purge lowers the count. One aggregate over the workspace's rows, cheap next to reading them.
+ */
+export async function catalogStamp(tx: Tx): Promise<string> {
+  const [row] = await tx
+    .select({
+      n: count(),
+      updated: max(templates.updatedAt),
+      deleted: max(templates.deletedAt),
+    })
+    .from(templates);
+  return `${row?.n ?? 0}|${row?.updated?.toISOString() ?? ""}|${row?.deleted?.toISOString() ?? ""}`;
+}
+
+/** Active, not trashed: drafts and archived templates are never suggested. */
+export async function loadCatalog(tx: Tx, stamp: string): Promise<Catalog> {
+  const live = and(eq(templates.status, "active"), isNull(templates.deletedAt));
+  const rows = await tx
+    .select({ id: templates.id, name: templates.name, content: templates.content })
+    .from(templates)
+    .where(live)
+    .orderBy(asc(templates.id));
+  const triggerRows = await tx
+    .select()
+    .from(templateTriggers)
+    .innerJoin(templates, eq(templates.id, templateTriggers.templateId))
+    .where(and(live, eq(templateTriggers.active, true)))
+    .orderBy(asc(templateTriggers.templateId), asc(templateTriggers.position));
+  const variableRowsList = await tx
+    .select()
+    .from(templateVariables)
+    .innerJoin(templates, eq(templates.id, templateVariables.templateId))
+    .where(live)
+    .orderBy(asc(templateVariables.templateId), asc(templateVariables.position));
+  const list: CatalogTemplate[] = rows.map((r) => ({ ...r, variables: [], triggers: [] }));
+  const byId = new Map(list.map((t, i) => [t.id, i]));
+  const triggers: TemplateTrigger[] = [];
+  const owners: number[] = [];
+  for (const { template_triggers: row } of triggerRows) {
+    const i = byId.get(row.templateId);
+    if (i === undefined) continue;
+    const trigger = triggerFromRow(row);
+    list[i]?.triggers.push(trigger);
+    triggers.push(trigger);
+    owners.push(i);
+  }
+  for (const { template_variables: row } of variableRowsList) {
+    const i = byId.get(row.templateId);
+    if (i !== undefined) list[i]?.variables.push(variableFromRow(row));
+  }
+  const text = buildTextIndex(
+    list.map((t) => ({
+      name: t.name,
+      content: t.content,
+      triggerText: t.triggers
+        .filter((x) => x.kind === "keyword" || x.kind === "phrase")
+        .map((x) => x.value)
+        .join(" "),
+    })),
+  );
+  // Rough: UTF-16 text twice (rows and index) plus per-entry overheads.
+  let bytes = 0;
+  for (const t of list) bytes += 400 + 4 * (t.name.length + t.content.length) + 200 * t.triggers.length;
+  return {
+    stamp,
+    templates: list,
+    byId,
+    triggers,
+    triggerOwner: Int32Array.from(owners),
+    text,
+    bytes,
+  };
+}
+
+/** Catalogs per workspace, bounded by bytes (least recently used first out). */
+export class CatalogCache {
+  private readonly entries = new Map<string, Catalog>();
+  private held = 0;
+  constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
+
+  get(workspaceId: string, stamp: string): Catalog | undefined {
+    const hit = this.entries.get(workspaceId);
+    if (!hit || hit.stamp !== stamp) return undefined;
+    this.entries.delete(workspaceId);
+    this.entries.set(workspaceId, hit);
+    return hit;
+  }
+
+  set(workspaceId: string, catalog: Catalog): void {
+    const old = this.entries.get(workspaceId);
+    if (old) {
+      this.held -= old.bytes;
+      this.entries.delete(workspaceId);
+    }
+    this.entries.set(workspaceId, catalog);
+    this.held += catalog.bytes;
+    for (const [key, entry] of this.entries) {
+      if (this.held <= this.maxBytes || this.entries.size <= 1) break;
+      this.entries.delete(key);
+      this.held -= entry.bytes;
+    }
+  }
+}

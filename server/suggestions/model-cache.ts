@@ -1,0 +1,140 @@
+import { deserializeModel } from "@/server/training/model/serialize";
+import { loadWordVectors, type EmbeddingTable } from "@/server/training/model/embeddings";
+import { type IntentModel, modelMemoryBytes } from "@/server/training/model/model";
+import { normalizeForMatching } from "@/server/templates/triggers/normalize-text";
+import type { DeployedStamp, ModelArtifact } from "./model-source";
+
+export interface LoadedModel {
+  workspaceId: string;
+  versionId: string;
+  version: number;
+  model: IntentModel;
+  threshold: number;
+  /** Template id per model label index. */
+  templateIds: string[];
+  /** What the model holds in memory (modelMemoryBytes): what the cache counts. */
+  bytes: number;
+  /** Model label → template id. */
+  templateOf: Map<string, string>;
+  /** Template id → the intent names an intent trigger may use for it (normalised). */
+  intents: Map<string, Set<string>>;
+}
+
+/** An artefact plus the dataset labels its templates were trained from (for intent triggers). */
+export type LoadableArtifact = ModelArtifact & { intentLabels?: { templateId: string; label: string }[] };
+
+/** A little under ten BANKING77-sized models (≈ 13.8 MB each) per process. */
+export const DEFAULT_MODEL_CACHE_BYTES = 128 * 1024 * 1024;
+
+/**
+ * How long a workspace's deployed stamp is trusted without asking the database again. NOTIFY
+ * clears it at once; this bound is what heals a missed notification (a dropped LISTEN
+ * connection, a deploy from a process that could not notify): at most this late.
+ */
+export const STAMP_TTL_MS = 3_000;
+
+let sharedVectors: EmbeddingTable | undefined;
+// The word-vector table (≈ 10 MB) is one per process, shared by every model that uses it.
+const vectors = () => {
+  sharedVectors ??= loadWordVectors();
+  return sharedVectors;
+};
+
+/**
+ * Deployed models, loaded once per process per (workspace, version) and kept in a cache bounded
+ * by bytes (least recently used first out). Loading a workspace's new version drops its old
+ * ones. Concurrent requests for a model that is not loaded yet share one load.
+ */
+export class ModelCache {
+  private readonly models = new Map<string, LoadedModel>();
+  private readonly loading = new Map<string, Promise<LoadedModel | null>>();
+  private readonly stamps = new Map<string, { stamp: DeployedStamp | null; at: number }>();
+  private held = 0;
+
+  constructor(
+    private readonly maxBytes = DEFAULT_MODEL_CACHE_BYTES,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** The remembered stamp while it is fresh; undefined: ask the database. */
+  freshStamp(workspaceId: string): DeployedStamp | null | undefined {
+    const memo = this.stamps.get(workspaceId);
+    if (!memo || this.now() - memo.at > STAMP_TTL_MS) return undefined;
+    return memo.stamp;
+  }
+
+  rememberStamp(workspaceId: string, stamp: DeployedStamp | null): void {
+    this.stamps.set(workspaceId, { stamp, at: this.now() });
+  }
+
+  /** A NOTIFY said the workspace deployed: its next request reads the deployed row. */
+  invalidate(workspaceId: string): void {
+    this.stamps.delete(workspaceId);
+  }
+
+  /** The loaded model for this stamp, loading it through `fetch` (bytes from the database). */
+  async get(
+    workspaceId: string,
+    stamp: DeployedStamp,
+    fetch: () => Promise<LoadableArtifact | null>,
+  ): Promise<LoadedModel | null> {
+    const key = `${workspaceId}:${stamp.versionId}`;
+    const hit = this.models.get(key);
+    if (hit) {
+      this.models.delete(key);
+      this.models.set(key, hit); // most recently used last
+      return hit;
+    }
+    let pending = this.loading.get(key);
+    if (!pending) {
+      pending = fetch()
+        .then((artifact) => (artifact ? this.add(workspaceId, stamp, artifact) : null))
+        .finally(() => this.loading.delete(key));
+      this.loading.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** Installs an artefact as loaded (deserialised here, once). */
+  add(workspaceId: string, stamp: DeployedStamp, artifact: LoadableArtifact): LoadedModel {
+    const model = deserializeModel(artifact.bytes, vectors());
+    const intents = new Map<string, Set<string>>();
+    for (const { templateId, label } of artifact.intentLabels ?? []) {
+      const set = intents.get(templateId) ?? new Set<string>();
+      set.add(normalizeForMatching(label));
+      intents.set(templateId, set);
+    }
+    const loaded: LoadedModel = {
+      workspaceId,
+      versionId: stamp.versionId,
+      version: artifact.version,
+      model,
+      threshold: artifact.threshold,
+      templateIds: artifact.labels,
+      bytes: modelMemoryBytes(model),
+      templateOf: new Map(model.labels.map((label, k) => [label, artifact.labels[k] ?? label])),
+      intents,
+    };
+    for (const [key, other] of this.models) {
+      if (other.workspaceId === workspaceId) this.drop(key);
+    }
+    this.models.set(`${workspaceId}:${stamp.versionId}`, loaded);
+    this.held += loaded.bytes;
+    for (const key of this.models.keys()) {
+      if (this.held <= this.maxBytes || this.models.size <= 1) break;
+      this.drop(key);
+    }
+    return loaded;
+  }
+
+  private drop(key: string): void {
+    const model = this.models.get(key);
+    if (!model) return;
+    this.models.delete(key);
+    this.held -= model.bytes;
+  }
+
+  stats(): { models: number; bytes: number; maxBytes: number } {
+    return { models: this.models.size, bytes: this.held, maxBytes: this.maxBytes };
+  }
+}

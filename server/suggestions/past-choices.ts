@@ -1,0 +1,124 @@
+import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { suggestionEvents, templates } from "@/db/schema";
+import { notFound } from "@/server/errors";
+import { exampleTextHash, insertTrainingExamples } from "@/server/training/examples/store";
+import { jaccard } from "./text-tokens";
+
+/** How many of the workspace's most recent decided events are compared with a message. */
+export const PAST_CHOICES_WINDOW = 2_000;
+/** Token overlap from which two messages count as "similar". */
+export const SIMILARITY_FLOOR = 0.5;
+/** Message text kept with an event (and so in an agent_choice example). */
+const MAX_EVENT_TEXT = 4_000;
+
+/**
+ * Agents' choices for messages like this one: the same text (same hash as training examples
+ * use) counts fully, otherwise the Jaccard overlap of content words when it reaches the floor.
+ * Reads a bounded window of recent decided events, so the cost does not grow with history.
+ */
+export async function similarChoices(
+  tx: Tx,
+  message: { textHash: string; tokens: readonly string[] },
+): Promise<{ templateId: string; similarity: number }[]> {
+  if (message.tokens.length === 0) return [];
+  const recent = tx
+    .select({
+      templateId: suggestionEvents.chosenTemplateId,
+      textHash: suggestionEvents.textHash,
+      tokens: suggestionEvents.tokens,
+    })
+    .from(suggestionEvents)
+    .where(isNotNull(suggestionEvents.chosenTemplateId))
+    .orderBy(desc(suggestionEvents.decidedAt))
+    .limit(PAST_CHOICES_WINDOW)
+    .as("recent");
+  const rows = await tx
+    .select()
+    .from(recent)
+    .where(
+      sql`${recent.textHash} = ${message.textHash} or ${recent.tokens} && ${sql.param([...message.tokens])}::text[]`,
+    );
+  const out: { templateId: string; similarity: number }[] = [];
+  for (const row of rows) {
+    if (!row.templateId) continue;
+    const similarity = row.textHash === message.textHash ? 1 : jaccard(row.tokens, message.tokens);
+    if (similarity >= SIMILARITY_FLOOR) out.push({ templateId: row.templateId, similarity });
+  }
+  return out;
+}
+
+export interface NewSuggestionEvent {
+  workspaceId: string;
+  conversationId: string | null;
+  text: string;
+  tokens: string[];
+  suggestedTemplateIds: string[];
+  confident: boolean;
+  modelVersion: number | null;
+  requestedBy: string | null;
+}
+
+export async function recordSuggestion(tx: Tx, event: NewSuggestionEvent): Promise<string> {
+  const [row] = await tx
+    .insert(suggestionEvents)
+    .values({
+      ...event,
+      text: event.text.slice(0, MAX_EVENT_TEXT),
+      textHash: exampleTextHash(event.text),
+    })
+    .returning({ id: suggestionEvents.id });
+  if (!row) throw new Error("suggestion event not recorded");
+  return row.id;
+}
+
+/**
+ * What the agent did with a suggestion: used `chosenTemplateId` (any active template of the
+ * workspace, suggested or not) or none (null). Recorded once; a second answer replaces the first
+ * (an agent who changes their mind). A choice also becomes an `agent_choice` training example,
+ * so the next training run learns it.
+ */
+export async function recordFeedback(
+  tx: Tx,
+  input: {
+    workspaceId: string;
+    suggestionId: string;
+    chosenTemplateId: string | null;
+    decidedBy: string | null;
+  },
+): Promise<{ recorded: true; trainingExample: boolean }> {
+  const [event] = await tx
+    .select({ id: suggestionEvents.id, text: suggestionEvents.text })
+    .from(suggestionEvents)
+    .where(eq(suggestionEvents.id, input.suggestionId));
+  if (!event) throw notFound("Suggestion");
+  if (input.chosenTemplateId !== null) {
+    const [template] = await tx
+      .select({ id: templates.id })
+      .from(templates)
+      .where(
+        and(
+          eq(templates.id, input.chosenTemplateId),
+          eq(templates.status, "active"),
+          isNull(templates.deletedAt),
+        ),
+      );
+    if (!template) throw notFound("Template");
+  }
+  await tx
+    .update(suggestionEvents)
+    .set({
+      chosenTemplateId: input.chosenTemplateId,
+      decidedAt: new Date(),
+      decidedBy: input.decidedBy,
+    })
+    .where(eq(suggestionEvents.id, event.id));
+  let trainingExample = false;
+  if (input.chosenTemplateId !== null) {
+    const { inserted } = await insertTrainingExamples(tx, input.workspaceId, [
+      { text: event.text, templateId: input.chosenTemplateId, source: "agent_choice" },
+    ]);
+    trainingExample = inserted > 0;
+  }
+  return { recorded: true, trainingExample };
+}

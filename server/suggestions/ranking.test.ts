@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import {
+  combineSignals,
+  pastChoiceShares,
+  rankTemplates,
+  type TemplateSignals,
+  UNTRAINED_THRESHOLD,
+} from "./ranking";
+
+const signals = (templateId: string, s: Partial<TemplateSignals> = {}): TemplateSignals => ({
+  templateId,
+  modelProbability: null,
+  triggerWeight: 0,
+  textMatch: 0,
+  pastChoices: 0,
+  ...s,
+});
+
+describe("rankTemplates", () => {
+  it("with the model alone, the confidence is the model's calibrated probability", () => {
+    const [top] = rankTemplates([signals("a", { modelProbability: 0.63 })], true);
+    expect(top?.confidence).toBeCloseTo(0.63, 10);
+  });
+
+  it("a trigger match outranks a weak model guess, a strong prediction outranks one trigger", () => {
+    const weak = rankTemplates(
+      [signals("guess", { modelProbability: 0.4 }), signals("trigger", { triggerWeight: 1 })],
+      true,
+    );
+    expect(weak.map((r) => r.templateId)).toEqual(["trigger", "guess"]);
+    const strong = rankTemplates(
+      [signals("model", { modelProbability: 0.9 }), signals("trigger", { triggerWeight: 1 })],
+      true,
+    );
+    expect(strong.map((r) => r.templateId)).toEqual(["model", "trigger"]);
+  });
+
+  it("before training one trigger is confident, text overlap alone never is", () => {
+    expect(combineSignals(signals("t", { triggerWeight: 1 }), false).confidence).toBeGreaterThan(
+      UNTRAINED_THRESHOLD,
+    );
+    expect(combineSignals(signals("t", { textMatch: 0.99 }), false).confidence).toBeLessThan(
+      UNTRAINED_THRESHOLD,
+    );
+  });
+
+  it("text overlap is a tie-breaker once a model is deployed", () => {
+    const ranked = rankTemplates(
+      [
+        signals("model", { modelProbability: 0.6 }),
+        signals("words", { modelProbability: 0.5, textMatch: 1 }),
+      ],
+      true,
+    );
+    expect(ranked[0]?.templateId).toBe("model");
+    const tie = rankTemplates(
+      [
+        signals("plain", { modelProbability: 0.5 }),
+        signals("words", { modelProbability: 0.5, textMatch: 0.5 }),
+      ],
+      true,
+    );
+    expect(tie[0]?.templateId).toBe("words");
+  });
+
+  it("agreeing signals reinforce each other and the confidence stays in [0, 1]", () => {
+    const both = combineSignals(
+      signals("t", { modelProbability: 0.6, triggerWeight: 2, textMatch: 1, pastChoices: 1 }),
+      true,
+    );
+    expect(both.confidence).toBeGreaterThan(0.6);
+    expect(both.confidence).toBeLessThanOrEqual(1);
+    const odd = combineSignals(signals("t", { modelProbability: Number.NaN, textMatch: 7 }), true);
+    expect(odd.confidence).toBeGreaterThanOrEqual(0);
+    expect(odd.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it("past choices move a template above a slightly better model guess", () => {
+    const shares = pastChoiceShares([{ templateId: "b", similarity: 1 }]);
+    expect(shares.get("b")).toBeCloseTo(0.5, 10);
+    const ranked = rankTemplates(
+      [
+        signals("a", { modelProbability: 0.35 }),
+        signals("b", { modelProbability: 0.3, pastChoices: shares.get("b") ?? 0 }),
+      ],
+      true,
+    );
+    expect(ranked[0]?.templateId).toBe("b");
+  });
+});

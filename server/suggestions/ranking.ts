@@ -1,0 +1,107 @@
+/**
+ * One ranking from several signals. Each signal is turned into a probability-like confidence
+ * that the template is the right reply, and the confidences are combined by noisy-OR:
+ *
+ *   confidence = 1 − (1 − model) · (1 − triggers) · (1 − text) · (1 − past choices)
+ *
+ * Noisy-OR because the signals are independent pieces of evidence for the same claim: any one of
+ * them can carry a suggestion on its own (a trigger before any training, a past choice for a
+ * message seen before), agreeing signals reinforce each other, and none can lower another. The
+ * model's part is its calibrated probability (temperature fitted on held-out training rows), so
+ * with the model as the only signal the confidence is exactly that calibrated probability and
+ * the deployed threshold means what it meant on held-out rows. The other signals' reliabilities
+ * below are fixed, stated here and tested (ranking.test.ts):
+ *
+ * - TRIGGER_RELIABILITY 0.75 per unit of trigger weight: an author wrote the trigger for this
+ *   template, so one match (weight 1) clears the untrained threshold (0.5) on its own and beats a
+ *   model guess below 0.75; two matches give 0.94. A strong model prediction (≥ 0.75) still beats
+ *   a single weak trigger, which is what a trained model is for.
+ * - TEXT_RELIABILITY: words of the message that appear in a template's name, triggers and text
+ *   (TF-IDF cosine, 0–1). Worth 0.5 before training (the only signal besides triggers, and it
+ *   never makes a suggestion confident on its own: 0.5 needs a cosine of 1), 0.1 once a model is
+ *   deployed: the model has learnt the words that matter from real messages, and word overlap
+ *   with the template's own text is then a tie-breaker, not evidence.
+ * - PAST_CHOICE_RELIABILITY 0.8 × the share of agents' choices for similar messages (token
+ *   Jaccard ≥ 0.5, or the same text) that went to this template, shrunk by one pseudo-choice:
+ *   one identical past choice gives 0.8 · 1/2 = 0.4, three give 0.6. Agents' picks are the
+ *   ground truth the model is retrained on; until then they count directly.
+ */
+export const TRIGGER_RELIABILITY = 0.75;
+export const TEXT_RELIABILITY_UNTRAINED = 0.5;
+export const TEXT_RELIABILITY_WITH_MODEL = 0.1;
+export const PAST_CHOICE_RELIABILITY = 0.8;
+/** "No confident suggestion" below this when no model is deployed (with one: its threshold). */
+export const UNTRAINED_THRESHOLD = 0.5;
+
+export interface TemplateSignals {
+  templateId: string;
+  /** Calibrated model probability; null when no model is deployed or it does not know the template. */
+  modelProbability: number | null;
+  /** Sum of the weights of the triggers that fired. */
+  triggerWeight: number;
+  /** TF-IDF cosine of message and template, 0–1. */
+  textMatch: number;
+  /** Share of similar past choices that picked this template, already shrunk, 0–1. */
+  pastChoices: number;
+}
+
+export interface Ranked extends TemplateSignals {
+  confidence: number;
+  /** Each signal's own confidence, for the reasons shown to agents. */
+  parts: { model: number; triggers: number; text: number; pastChoices: number };
+}
+
+const clamp01 = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
+
+export function combineSignals(signals: TemplateSignals, modelDeployed: boolean): Ranked {
+  const parts = {
+    model: clamp01(signals.modelProbability ?? 0),
+    triggers: 1 - (1 - TRIGGER_RELIABILITY) ** Math.max(0, signals.triggerWeight),
+    text:
+      (modelDeployed ? TEXT_RELIABILITY_WITH_MODEL : TEXT_RELIABILITY_UNTRAINED) *
+      clamp01(signals.textMatch),
+    pastChoices: PAST_CHOICE_RELIABILITY * clamp01(signals.pastChoices),
+  };
+  const confidence =
+    1 - (1 - parts.model) * (1 - parts.triggers) * (1 - parts.text) * (1 - parts.pastChoices);
+  return { ...signals, confidence: clamp01(confidence), parts };
+}
+
+/**
+ * Best first; ties (equal confidence) go to the higher model probability, then the stronger
+ * text match, then the id, so the order is stable between identical requests.
+ */
+export function rankTemplates(
+  signals: readonly TemplateSignals[],
+  modelDeployed: boolean,
+): Ranked[] {
+  return signals
+    .map((s) => combineSignals(s, modelDeployed))
+    .filter((r) => r.confidence > 0)
+    .sort(
+      (a, b) =>
+        b.confidence - a.confidence ||
+        (b.modelProbability ?? 0) - (a.modelProbability ?? 0) ||
+        b.textMatch - a.textMatch ||
+        (a.templateId < b.templateId ? -1 : 1),
+    );
+}
+
+/**
+ * Past choices for similar messages → a 0–1 share per template: Σ similarity of the choices that
+ * went to the template ÷ (Σ over all similar choices + 1). The +1 is one imaginary choice for
+ * "none of them", so one lucky pick is not certainty.
+ */
+export function pastChoiceShares(
+  similar: readonly { templateId: string; similarity: number }[],
+): Map<string, number> {
+  const sums = new Map<string, number>();
+  let total = 0;
+  for (const { templateId, similarity } of similar) {
+    sums.set(templateId, (sums.get(templateId) ?? 0) + similarity);
+    total += similarity;
+  }
+  const shares = new Map<string, number>();
+  for (const [templateId, sum] of sums) shares.set(templateId, sum / (total + 1));
+  return shares;
+}

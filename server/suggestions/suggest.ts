@@ -1,0 +1,221 @@
+import { and, eq, isNotNull } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import type { Listen } from "@/db/listen";
+import { trainingExamples } from "@/db/schema";
+import { predict } from "@/server/training/model/model";
+import { exampleTextHash } from "@/server/training/examples/store";
+import { type Catalog, catalogStamp, loadCatalog } from "./catalog";
+import { extractFromConversation, type ExtractedValues } from "./extract-values";
+import type { LoadedModel } from "./model-cache";
+import { similarChoices, recordSuggestion } from "./past-choices";
+import type { SuggestionContext } from "./prefill";
+import { pastChoiceShares, rankTemplates, type TemplateSignals, UNTRAINED_THRESHOLD } from "./ranking";
+import { renderSuggestions, type RenderedSuggestion } from "./render-suggestions";
+import { analyseSentiment, type Sentiment } from "./sentiment";
+import { ensureListening, serving } from "./serving";
+import { contentTokens } from "./text-tokens";
+import { matchText } from "./text-match";
+import { matchAllTriggers, type FiredTrigger } from "./trigger-signals";
+import type { RegexBudget } from "@/server/templates/regex/regex-budget";
+
+export interface SuggestScope {
+  workspace: { id: string; locale: string; currency: string; timezone: string };
+  /** The person asking (null for API keys): recorded with the suggestion. */
+  userId: string | null;
+  /** Opens a tenant transaction; the engine keeps them short and computes outside them. */
+  inTenant: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
+  /** The process's LISTEN (db handle), for deploy notifications. */
+  listen: () => Promise<Listen>;
+}
+
+export interface SuggestInput {
+  message: string;
+  conversationId?: string;
+  /** The conversation's earlier customer messages, oldest first (for pre-filling). */
+  history?: string[];
+  context?: SuggestionContext;
+  limit: number;
+}
+
+export interface Suggestion extends RenderedSuggestion {
+  rank: number;
+  templateId: string;
+  name: string;
+  confidence: number;
+  lowConfidence: boolean;
+  reasons: {
+    triggers: FiredTrigger[];
+    modelProbability: number | null;
+    textMatch: number;
+    pastChoices: number;
+  };
+}
+
+export interface SuggestResult {
+  suggestionId: string;
+  confident: boolean;
+  noConfidentSuggestion: boolean;
+  threshold: number;
+  model: { version: number } | null;
+  sentiment: Sentiment;
+  extracted: ExtractedValues;
+  suggestions: Suggestion[];
+  warnings: string[];
+}
+
+/** An intent trigger fires when the model names its intent first with at least this probability. */
+export const INTENT_TRIGGER_MIN_PROBABILITY = 0.4;
+
+async function intentLabels(tx: Tx): Promise<{ templateId: string; label: string }[]> {
+  const rows = await tx
+    .selectDistinct({ templateId: trainingExamples.templateId, label: trainingExamples.label })
+    .from(trainingExamples)
+    .where(and(isNotNull(trainingExamples.label), eq(trainingExamples.source, "labelled")));
+  return rows.flatMap((r) => (r.label ? [{ templateId: r.templateId, label: r.label }] : []));
+}
+
+/**
+ * Suggestions for one customer message. Reads (catalog stamp, deployed stamp, similar past
+ * choices) in one short transaction; the model, triggers, text match and rendering run outside
+ * it (regex patterns in the worker pool under the request's budget); the answer is recorded as a
+ * suggestion event in a second short transaction so feedback can refer to it.
+ */
+export async function suggestForMessage(
+  scope: SuggestScope,
+  input: SuggestInput,
+  budget: RegexBudget,
+): Promise<SuggestResult> {
+  const state = serving();
+  void ensureListening(state, scope.listen);
+  const workspaceId = scope.workspace.id;
+  const tokens = contentTokens(input.message);
+  const textHash = exampleTextHash(input.message);
+
+  const reads = await scope.inTenant(async (tx) => {
+    const stamp = await catalogStamp(tx);
+    const catalog = state.catalogs.get(workspaceId, stamp) ?? (await loadCatalog(tx, stamp));
+    let deployed = state.models.freshStamp(workspaceId);
+    if (deployed === undefined) {
+      deployed = await state.source.stamp(tx);
+      state.models.rememberStamp(workspaceId, deployed);
+    }
+    const choices = await similarChoices(tx, { textHash, tokens });
+    return { catalog, deployed, choices };
+  });
+  const { catalog, deployed, choices } = reads;
+  state.catalogs.set(workspaceId, catalog);
+  const loaded: LoadedModel | null = deployed
+    ? await state.models.get(workspaceId, deployed, () =>
+        scope.inTenant(async (tx) => {
+          const artifact = await state.source.load(tx, deployed.versionId);
+          return artifact ? { ...artifact, intentLabels: await intentLabels(tx) } : null;
+        }),
+      )
+    : null;
+
+  const sentiment = analyseSentiment(input.message);
+  const signals = new Map<string, TemplateSignals>();
+  const signalFor = (templateId: string): TemplateSignals => {
+    let s = signals.get(templateId);
+    if (!s) {
+      s = { templateId, modelProbability: null, triggerWeight: 0, textMatch: 0, pastChoices: 0 };
+      signals.set(templateId, s);
+    }
+    return s;
+  };
+
+  // The model: calibrated probabilities for every template it knows that is still active.
+  let topIntent: string | null = null;
+  if (loaded) {
+    const prediction = predict(loaded.model, input.message, loaded.model.labels.length);
+    for (const { label, probability } of prediction.candidates) {
+      const templateId = loaded.templateOf.get(label);
+      if (templateId && catalog.byId.has(templateId)) signalFor(templateId).modelProbability = probability;
+    }
+    const top = prediction.candidates[0];
+    if (top && !prediction.predictedOutOfScope && top.probability >= INTENT_TRIGGER_MIN_PROBABILITY)
+      topIntent = loaded.templateOf.get(top.label) ?? null;
+  }
+
+  const triggers = await matchAllTriggers(catalog, input.message, budget, {
+    sentiment: sentiment.label,
+    topIntent: topIntent ? intentNamesOf(catalog, loaded, topIntent) : null,
+  });
+  for (const [templateId, fired] of triggers.byTemplate) {
+    signalFor(templateId).triggerWeight = fired.reduce((sum, t) => sum + t.weight, 0);
+  }
+  for (const [doc, score] of matchText(catalog.text, input.message)) {
+    const template = catalog.templates[doc];
+    if (template && score > 0) signalFor(template.id).textMatch = score;
+  }
+  for (const [templateId, share] of pastChoiceShares(choices)) {
+    if (catalog.byId.has(templateId)) signalFor(templateId).pastChoices = share;
+  }
+
+  const threshold = loaded?.threshold ?? UNTRAINED_THRESHOLD;
+  const ranked = rankTemplates([...signals.values()], loaded !== null).slice(0, input.limit);
+  const confident = (ranked[0]?.confidence ?? 0) >= threshold;
+  const extracted = extractFromConversation([...(input.history ?? []), input.message]);
+  const rendered = await renderSuggestions(
+    ranked.map((r) => catalog.templates[catalog.byId.get(r.templateId) ?? -1]).filter((t) => t !== undefined),
+    { context: input.context ?? {}, extracted, workspace: scope.workspace },
+    budget,
+  );
+  const warnings = [...triggers.warnings, ...rendered.warnings];
+
+  const suggestions: Suggestion[] = ranked.map((r, i) => {
+    const template = catalog.templates[catalog.byId.get(r.templateId) ?? -1];
+    const render = rendered.byId.get(r.templateId);
+    return {
+      rank: i + 1,
+      templateId: r.templateId,
+      name: template?.name ?? "",
+      confidence: r.confidence,
+      lowConfidence: r.confidence < threshold,
+      reasons: {
+        triggers: triggers.byTemplate.get(r.templateId) ?? [],
+        modelProbability: r.modelProbability,
+        textMatch: r.textMatch,
+        pastChoices: r.pastChoices,
+      },
+      preview: render?.preview ?? "",
+      values: render?.values ?? {},
+      valueSources: render?.valueSources ?? {},
+      missing: render?.missing ?? [],
+      invalid: render?.invalid ?? [],
+    };
+  });
+
+  const suggestionId = await scope.inTenant((tx) =>
+    recordSuggestion(tx, {
+      workspaceId,
+      conversationId: input.conversationId ?? null,
+      text: input.message,
+      tokens,
+      suggestedTemplateIds: suggestions.map((s) => s.templateId),
+      confident,
+      modelVersion: loaded?.version ?? null,
+      requestedBy: scope.userId,
+    }),
+  );
+  return {
+    suggestionId,
+    confident,
+    noConfidentSuggestion: !confident,
+    threshold,
+    model: loaded ? { version: loaded.version } : null,
+    sentiment,
+    extracted,
+    suggestions,
+    warnings,
+  };
+}
+
+/** The names an intent trigger may use for the model's top template: its id, name and dataset labels. */
+function intentNamesOf(catalog: Catalog, loaded: LoadedModel | null, templateId: string): Set<string> {
+  const names = new Set(loaded?.intents.get(templateId) ?? []);
+  names.add(templateId);
+  const template = catalog.templates[catalog.byId.get(templateId) ?? -1];
+  if (template) names.add(template.name);
+  return names;
+}
