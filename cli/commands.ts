@@ -52,7 +52,7 @@ export const commands: Record<string, Command> = {
             `  agent  ${DEMO.agent.email}  password ${DEMO.agent.password}`,
             "",
           ].join("\n")
-        : `demo workspace ${r.created.workspace ? "created" : "already present"} (${r.created.users} new users, ${r.created.templates} new templates)`,
+        : `demo workspace ${r.created.workspace ? "created" : "already present"} (${r.created.users} new users, ${r.created.templates} new templates, ${r.created.messages} new inbox messages)`,
   },
   "workspace:create": {
     help: "--name <n> --owner-email <e> --password <p>: a workspace and its owner",
