@@ -1,3 +1,4 @@
+import { asc, eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { templateUsageEvents } from "@/db/schema";
 
@@ -39,4 +40,23 @@ export async function appendUsageEvents(
       csat: e.csat ?? null,
     })),
   );
+}
+
+/** A conversation's usage events, oldest first (the API's view; analytics read roll-ups). */
+export async function listUsageEvents(tx: Tx, conversationId: string) {
+  return tx
+    .select({
+      kind: templateUsageEvents.kind,
+      templateId: templateUsageEvents.templateId,
+      messageId: templateUsageEvents.messageId,
+      rank: templateUsageEvents.rank,
+      editDistance: templateUsageEvents.editDistance,
+      outcome: templateUsageEvents.outcome,
+      csat: templateUsageEvents.csat,
+      createdAt: templateUsageEvents.createdAt,
+    })
+    .from(templateUsageEvents)
+    .where(eq(templateUsageEvents.conversationId, conversationId))
+    .orderBy(asc(templateUsageEvents.createdAt), asc(templateUsageEvents.kind))
+    .limit(1000);
 }

@@ -13,6 +13,7 @@ import {
   statusInput,
 } from "@/server/inbox/schemas";
 import { readInboxSettings, rotateWebhookSecret, setOutboundUrl } from "@/server/inbox/settings";
+import { listUsageEvents } from "@/server/inbox/usage-events";
 import { adminProcedure, createTRPCRouter, humanAdminProcedure, workspaceProcedure } from "../trpc";
 
 /**
@@ -42,6 +43,11 @@ export const inboxRouter = createTRPCRouter({
   setStatus: workspaceProcedure
     .input(statusInput)
     .mutation(({ ctx, input }) => setStatus(ctx, input)),
+
+  /** The conversation's append-only usage events (suggestions shown/chosen, sends, outcome). */
+  usageEvents: workspaceProcedure
+    .input(idInput)
+    .query(({ ctx, input }) => listUsageEvents(ctx.tx, input.id)),
 
   assign: workspaceProcedure.input(assignInput).mutation(({ ctx, input }) => assign(ctx, input)),
 

@@ -141,6 +141,7 @@ const FIXTURES: Record<string, Fixture> = {
   ]),
   "inbox.get": ws((a) => [{ id: a.conversationId }]),
   "inbox.assignees": ws(),
+  "inbox.usageEvents": ws((a) => [{ id: a.conversationId }]),
   "inbox.send": ws((a) => [
     { conversationId: a.conversationId, text: "taken over" },
     { conversationId: crypto.randomUUID(), text: "x", templateId: a.templateId, renderedText: "x" },
@@ -206,6 +207,13 @@ beforeAll(async () => {
   const [conversation] = await alpha.caller.inbox.list({ filter: "all", limit: 10 });
   if (!conversation) throw new Error("A's conversation was not ingested");
   await alpha.caller.inbox.settings.rotateSecret();
+  // A reply with a template leaves A's usage events behind (the reply's id marks them).
+  const reply = await alpha.caller.inbox.send({
+    conversationId: conversation.id,
+    text: "Zanzibar reply",
+    templateId: template.id,
+    renderedText: "Zanzibar rendered",
+  });
   a = {
     sessionId,
     jobId,
@@ -232,6 +240,7 @@ beforeAll(async () => {
       sessionId,
       jobId,
       conversation.id,
+      reply.id,
     ],
   };
   const beta = await signUpOwner(db, { workspaceName: "Beta Sweep" });
