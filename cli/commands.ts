@@ -3,6 +3,7 @@ import { DEMO, seedDemo } from "@/db/seed";
 import { purgeExpiredTrash } from "@/server/templates/store/trash";
 import { benchJobs } from "./bench-jobs";
 import { benchSearch } from "./bench-search";
+import { benchSuggest } from "./bench-suggest";
 import { createApiKeyCommand, createWorkspaceCommand } from "./workspace-commands";
 
 type Values = Record<string, string | boolean | undefined>;
@@ -96,8 +97,8 @@ export const commands: Record<string, Command> = {
     describe: (r) => `${r.purged} templates purged from ${r.workspaces} workspaces' trash`,
   },
   bench: {
-    help: "search [--templates N] [--queries N] [--limit N] | jobs [--jobs N] [--rate N] [--latency-jobs N]",
-    positionals: "search|jobs",
+    help: "search [--templates N] [--queries N] [--limit N] | jobs [--jobs N] [--rate N] [--latency-jobs N] | suggest --train <csv> --test <csv> [--text-col text] [--label-col category] [--oos-label oos] [--templates N]",
+    positionals: "search|jobs|suggest",
     options: {
       templates: { type: "string", default: "100000" },
       queries: { type: "string", default: "1000" },
@@ -106,6 +107,11 @@ export const commands: Record<string, Command> = {
       jobs: { type: "string", default: "5000" },
       rate: { type: "string", default: "100" },
       "latency-jobs": { type: "string", default: "1000" },
+      train: { type: "string" },
+      test: { type: "string" },
+      "text-col": { type: "string", default: "text" },
+      "label-col": { type: "string", default: "category" },
+      "oos-label": { type: "string" },
     },
     run: (values, positionals) => {
       const [what] = positionals;
@@ -114,6 +120,17 @@ export const commands: Record<string, Command> = {
           jobs: positiveInt(values, "jobs"),
           rate: positiveInt(values, "rate"),
           latencyJobs: positiveInt(values, "latency-jobs"),
+        });
+      }
+      if (what === "suggest" && positionals.length === 1) {
+        return benchSuggest({
+          train: requireString(values, "train"),
+          test: requireString(values, "test"),
+          textCol: requireString(values, "text-col"),
+          labelCol: requireString(values, "label-col"),
+          oosLabel: typeof values["oos-label"] === "string" ? values["oos-label"] : null,
+          // --templates defaults to the search bench's 100,000; here only an explicit value counts.
+          templates: process.argv.includes("--templates") ? positiveInt(values, "templates") : 0,
         });
       }
       if (what !== "search" || positionals.length > 1) {
@@ -129,7 +146,9 @@ export const commands: Record<string, Command> = {
       });
     },
     describe: (r) =>
-      "jobs_per_s" in r
+      "baseline_top1" in r
+        ? `suggestions on ${r.test_rows} test rows, ${r.labels} labels (${r.driver}): top1 ${r.top1} (untrained ${r.baseline_top1}), top3 ${r.top3}, p95 ${r.p95_ms} ms`
+        : "jobs_per_s" in r
         ? `${r.jobs} jobs (${r.driver}): ${r.jobs_per_s} jobs/s; pickup p50 ${r.pickup_p50_ms} ms, p95 ${r.pickup_p95_ms} ms at ${r.latency_rate_per_s}/s`
         : `templates.search on ${r.templates} templates (${r.driver}), ${r.queries} queries: p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms (bare SQL p50 ${r.sql_p50_ms} ms, p95 ${r.sql_p95_ms} ms)`,
   },

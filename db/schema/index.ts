@@ -3,6 +3,7 @@ export * from "./audit";
 export * from "./auth";
 export * from "./inbox";
 export * from "./jobs";
+export * from "./models";
 export * from "./suggestions";
 export * from "./templates";
 export * from "./training";

@@ -6,6 +6,7 @@ import { inboxRouter } from "./routers/inbox";
 import { jobsRouter } from "./routers/jobs";
 import { suggestionsRouter } from "./routers/suggestions";
 import { templatesRouter } from "./routers/templates";
+import { trainingRouter } from "./routers/training";
 import { workspaceRouter } from "./routers/workspace";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   suggestions: suggestionsRouter,
   jobs: jobsRouter,
   inbox: inboxRouter,
+  training: trainingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,7 @@
 import type { JobDefinition } from "./define-job";
 import { echoJob, stepsJob } from "./definitions/diagnostics";
 import { invitationEmailJob } from "./definitions/invitation-email";
+import { modelTrainingJob } from "./definitions/model-training";
 import { outboundReplyJob } from "./definitions/outbound-reply";
 import { templateImportJob } from "./definitions/template-import";
 
@@ -9,6 +10,7 @@ export const jobDefinitions: JobDefinition[] = [
   invitationEmailJob,
   templateImportJob,
   outboundReplyJob,
+  modelTrainingJob,
   stepsJob,
   echoJob,
 ];

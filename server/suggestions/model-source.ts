@@ -1,4 +1,9 @@
 import type { Tx } from "@/db/client";
+import {
+  getDeployedModelStamp,
+  loadModelArtifact,
+  MODEL_DEPLOYED_CHANNEL,
+} from "@/server/training/versions/deployed";
 
 /** Which model version a workspace has deployed (the training pipeline's deployed row). */
 export interface DeployedStamp {
@@ -27,7 +32,14 @@ export interface ModelSource {
   load(tx: Tx, versionId: string): Promise<ModelArtifact | null>;
 }
 
-/** Before the training pipeline is merged no workspace has a deployed model. */
+/** Production: the training pipeline's deployed row, announced on MODEL_DEPLOYED_CHANNEL. */
+export const deployedModels: ModelSource = {
+  channel: MODEL_DEPLOYED_CHANNEL,
+  stamp: getDeployedModelStamp,
+  load: loadModelArtifact,
+};
+
+/** No workspace has a deployed model (tests of the untrained ranking). */
 export const noDeployedModels: ModelSource = {
   channel: null,
   stamp: async () => null,

@@ -2,7 +2,7 @@ import type { Listen } from "@/db/listen";
 import { log } from "@/server/logger";
 import { CatalogCache } from "./catalog";
 import { ModelCache } from "./model-cache";
-import { type ModelSource, noDeployedModels } from "./model-source";
+import { deployedModels, type ModelSource } from "./model-source";
 
 /**
  * The process's suggestion serving state: the deployed-model cache, the template catalogs and
@@ -23,7 +23,7 @@ export function serving(): Serving {
   holder.__parleySuggestions ??= {
     models: new ModelCache(),
     catalogs: new CatalogCache(),
-    source: noDeployedModels,
+    source: deployedModels,
     listening: null,
   };
   return holder.__parleySuggestions;

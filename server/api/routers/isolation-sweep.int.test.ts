@@ -5,6 +5,7 @@ import type { Database } from "@/db";
 import { readRows } from "@/db/migrate";
 import { startSession } from "@/server/auth/sessions";
 import { stepsJob } from "@/server/jobs/definitions/diagnostics";
+import { modelTrainingJob } from "@/server/jobs/definitions/model-training";
 import { ensureJobQueues } from "@/server/jobs/queues";
 import { testDatabase } from "@/test/db";
 import {
@@ -20,6 +21,7 @@ import {
 import { enqueueAsSystem } from "@/test/jobs";
 import { callProcedure, listProcedures } from "@/test/router-walk";
 import { orderStatusDraft, refundPolicyDraft } from "@/test/template-drafts";
+import { trainedWorkspace } from "@/test/training";
 
 /**
  * Issue #7, "Must show": tenant isolation for every procedure of appRouter, found by walking
@@ -42,6 +44,13 @@ type AIds = {
   jobId: string;
   /** A conversation of A's inbox, with a customer message. */
   conversationId: string;
+  /** An answer of suggestions.forMessage in A (suggestion_events). */
+  suggestionId: string;
+  /** A's deployed model version, a scenario, its run, and a queued training job. */
+  versionId: string;
+  scenarioId: string;
+  scenarioRunId: string;
+  trainingJobId: string;
 };
 
 type Fixture =
@@ -119,6 +128,13 @@ const FIXTURES: Record<string, Fixture> = {
   "templates.trash.restore": ws((a) => [{ ids: [a.templateId] }]),
   "templates.favourites.list": ws(),
   "templates.favourites.set": ws((a) => [{ id: a.templateId, favourite: true }]),
+  "suggestions.forMessage": ws(() => [
+    { message: "Zanzibar escalation: I want my refund", limit: 10 },
+  ]),
+  "suggestions.feedback": ws((a) => [
+    { suggestionId: a.suggestionId, chosenTemplateId: null },
+    { suggestionId: a.suggestionId, chosenTemplateId: a.templateId },
+  ]),
   "jobs.list": ws(() => [{}]),
   "jobs.get": ws((a) => [{ id: a.jobId }]),
   "jobs.cancel": ws((a) => [{ id: a.jobId }]),
@@ -155,6 +171,30 @@ const FIXTURES: Record<string, Fixture> = {
   "inbox.settings.get": ws(),
   "inbox.settings.update": ws(() => [{ outboundUrl: "http://127.0.0.1:9/stolen" }]),
   "inbox.settings.rotateSecret": ws(),
+  "training.overview": ws(),
+  "training.start": ws((a) => [{ datasetIds: [a.templateId] }]),
+  "training.trainOnScenarios": ws(() => [{}]),
+  "training.progress": ws((a) => [{ jobId: a.trainingJobId }, { jobId: a.jobId }]),
+  "training.jobs": ws(() => [{}]),
+  "training.versions": ws(() => [{}]),
+  "training.version": ws((a) => [{ id: a.versionId }]),
+  "training.compare": ws((a) => [{ a: a.versionId, b: a.versionId }]),
+  "training.deploy": ws((a) => [{ versionId: a.versionId }]),
+  "training.rollback": ws((a) => [{ versionId: a.versionId }]),
+  "training.scenarios.list": ws(),
+  "training.scenarios.create": ws((a) => [
+    { text: "Zanzibar sneak", templateId: a.templateId, difficulty: "easy", tags: [] },
+  ]),
+  "training.scenarios.update": ws((a) => [
+    { id: a.scenarioId, text: "taken over", templateId: a.templateId },
+  ]),
+  "training.scenarios.delete": ws((a) => [{ id: a.scenarioId }]),
+  "training.runScenarios": ws((a) => [{ versionId: a.versionId }]),
+  "training.scenarioRuns": ws((a) => [{ versionId: a.versionId }, {}]),
+  "training.scenarioRun": ws((a) => [{ id: a.scenarioRunId }]),
+  "training.evaluate": ws((a) => [
+    { versionId: a.versionId, rows: [{ text: "where is my order", label: "Zanzibar escalation" }] },
+  ]),
 };
 
 /** What B may be told when it reaches for A's rows: never a success with A's data, never a 500. */
@@ -214,10 +254,27 @@ beforeAll(async () => {
     templateId: template.id,
     renderedText: "Zanzibar rendered",
   });
+  const trained = await trainedWorkspace(db, alpha);
+  const trainingJobId = await enqueueAsSystem(db, modelTrainingJob, {
+    workspaceId: alpha.workspace.id,
+    actor: { type: "system", label: "system" },
+    datasetIds: [],
+    deploy: false,
+    scenariosInTraining: false,
+  });
+  // After the deploy, so A's suggestion comes from A's model.
+  const suggestion = await alpha.caller.suggestions.forMessage({
+    message: "Zanzibar escalation: I want my refund",
+  });
   a = {
+    suggestionId: suggestion.suggestionId,
     sessionId,
     jobId,
     conversationId: conversation.id,
+    versionId: trained.versionId,
+    scenarioId: trained.scenarioId,
+    scenarioRunId: trained.runId,
+    trainingJobId,
     owner: alpha.user,
     workspace: alpha.workspace,
     workspaceId: alpha.workspace.id,
@@ -241,6 +298,13 @@ beforeAll(async () => {
       jobId,
       conversation.id,
       reply.id,
+      suggestion.suggestionId,
+      trained.versionId,
+      trained.scenarioId,
+      trained.runId,
+      trained.orderId,
+      trained.refundId,
+      trainingJobId,
     ],
   };
   const beta = await signUpOwner(db, { workspaceName: "Beta Sweep" });

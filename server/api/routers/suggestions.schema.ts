@@ -6,12 +6,9 @@ import { safeText } from "@/server/validation/text";
 export const MAX_MESSAGE_LENGTH = 20_000;
 export const MAX_SUGGESTIONS = 10;
 
-const contextValue = z.union([
-  safeText({ max: 2_000, label: "A context value" }),
-  z.number().finite(),
-  z.boolean(),
-  z.null(),
-]);
+// Text only (numbers as text, "49.90"): the renderer parses them by the variable's type, and a
+// field that takes text or a number would hide a caller's mistake.
+const contextValue = safeText({ max: 2_000, label: "A context value" }).nullable();
 // Field names as placeholders use them: `customer.first_name` reads context.customer.first_name.
 const contextObject = z
   .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, "Use a placeholder-style name."), contextValue)

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { serializeModel } from "@/server/training/model/serialize";
+import { DEFAULT_TRAINING, trainModel } from "@/server/training/model/train";
+import { INTENT_MESSAGES } from "@/test/suggestion-model";
+import { ModelCache, STAMP_TTL_MS } from "./model-cache";
+
+const artifact = (version: number) => {
+  const model = trainModel(
+    Object.entries(INTENT_MESSAGES).flatMap(([label, texts]) => texts.map((text) => ({ text, label }))),
+    { ...DEFAULT_TRAINING, refit: false, wordVectorsBelowPerLabel: 0 },
+  );
+  return { version, bytes: serializeModel(model), threshold: model.threshold, labels: model.labels };
+};
+
+describe("ModelCache", () => {
+  it("loads a version once, shares concurrent loads, and is bounded by bytes", async () => {
+    const a = artifact(1);
+    let fetches = 0;
+    const fetch = async () => {
+      fetches++;
+      return a;
+    };
+    const probe = new ModelCache();
+    const probeModel = probe.add("probe", { versionId: "p", version: 1 }, a);
+    // Room for one model and a half: a second workspace's model pushes the first out.
+    const cache = new ModelCache(Math.floor(probeModel.bytes * 1.5));
+    const stamp = { versionId: "v1", version: 1 };
+    const [x, y] = await Promise.all([cache.get("w1", stamp, fetch), cache.get("w1", stamp, fetch)]);
+    expect(fetches).toBe(1);
+    expect(x).toBe(y);
+    expect(await cache.get("w1", stamp, fetch)).toBe(x);
+    expect(fetches).toBe(1);
+    await cache.get("w2", { versionId: "v9", version: 1 }, fetch);
+    expect(cache.stats().models).toBe(1);
+    expect(cache.stats().bytes).toBeLessThanOrEqual(cache.stats().maxBytes);
+    await cache.get("w1", stamp, fetch);
+    expect(fetches).toBe(3); // w1 was evicted, so it loads again
+  });
+
+  it("a workspace's new version replaces its old one", async () => {
+    const cache = new ModelCache();
+    await cache.get("w", { versionId: "v1", version: 1 }, async () => artifact(1));
+    const second = await cache.get("w", { versionId: "v2", version: 2 }, async () => artifact(2));
+    expect(second?.version).toBe(2);
+    expect(cache.stats().models).toBe(1);
+  });
+
+  it("trusts a stamp for a few seconds, forgets it on NOTIFY or when it is stale", () => {
+    let now = 0;
+    const cache = new ModelCache(undefined, () => now);
+    const stamp = { versionId: "v1", version: 1 };
+    cache.rememberStamp("w", stamp);
+    expect(cache.freshStamp("w")).toEqual(stamp);
+    now += STAMP_TTL_MS + 1; // a missed notification heals itself: the row is read again
+    expect(cache.freshStamp("w")).toBeUndefined();
+    cache.rememberStamp("w", null);
+    expect(cache.freshStamp("w")).toBeNull();
+    cache.invalidate("w");
+    expect(cache.freshStamp("w")).toBeUndefined();
+  });
+});

@@ -1,0 +1,60 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db";
+import { withTenant } from "@/db/tenant";
+import { serializeModel } from "@/server/training/model/serialize";
+import { DEFAULT_TRAINING, trainModel } from "@/server/training/model/train";
+import { versionMetrics } from "@/server/training/versions/metrics";
+import { createModelVersion } from "@/server/training/versions/store";
+import { testDatabase } from "@/test/db";
+import { signUpOwner } from "@/test/factories";
+import { ORDER_TEXTS, REFUND_TEXTS, trainedWorkspace } from "@/test/training";
+import { STAMP_TTL_MS } from "./model-cache";
+import { serving } from "./serving";
+
+let db: Database;
+beforeAll(async () => {
+  db = await testDatabase();
+});
+
+describe("serving the deployed model", () => {
+  it("serves the deployed version and switches to a new one on deploy (NOTIFY)", async () => {
+    const owner = await signUpOwner(db, { workspaceName: "Serving" });
+    const trained = await trainedWorkspace(db, owner);
+    const first = await owner.caller.suggestions.forMessage({ message: "where is my parcel" });
+    expect(first.model?.version).toBe(1);
+    expect(first.suggestions[0]?.templateId).toBe(trained.orderId);
+    expect(serving().models.stats().models).toBeGreaterThanOrEqual(1);
+
+    const model = trainModel(
+      [
+        ...ORDER_TEXTS.map((text) => ({ text, label: trained.orderId })),
+        ...REFUND_TEXTS.map((text) => ({ text, label: trained.refundId })),
+      ],
+      { ...DEFAULT_TRAINING, refit: false, seed: 9 },
+    );
+    const ws = owner.workspace.id;
+    const next = await withTenant(db, ws, (tx) =>
+      createModelVersion(tx, ws, {
+        jobId: null,
+        config: model.config,
+        labels: model.labels,
+        metrics: versionMetrics(model.metrics, model.labels, model.threshold, null, {}),
+        threshold: model.threshold,
+        artifact: serializeModel(model),
+        exampleCount: 20,
+        createdBy: null,
+        createdByLabel: "system",
+      }),
+    );
+    await owner.caller.training.deploy({ versionId: next.id });
+    // The NOTIFY clears the remembered stamp well before its time-to-live would.
+    const started = performance.now();
+    let version = first.model?.version;
+    while (version !== next.version && performance.now() - started < STAMP_TTL_MS - 500) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      version = (await owner.caller.suggestions.forMessage({ message: "where is my parcel" })).model
+        ?.version;
+    }
+    expect(version).toBe(next.version);
+  });
+});

@@ -1,0 +1,161 @@
+/**
+ * The model-training job (definition: server/jobs/definitions/model-training.ts).
+ *
+ * 1 validate — load the examples and check there is something to learn (no writes);
+ * 2 featurize, 3 train, 4 evaluate — trainInWorker, off this process's event loop: TF-IDF,
+ *   softmax fit, held-out report, temperature and threshold, re-fit on every row; then the
+ *   workspace's scenarios against the trained model;
+ * 5 ready — one ledger step writes the version, its scenario run and (on request) the deploy.
+ *
+ * Nothing is written before step 5, so a worker killed mid-training leaves nothing behind and
+ * the retry trains again; a worker killed after step 5 committed finds the version on retry
+ * (the ledger row and the unique job id both say so) and finishes without writing twice.
+ */
+import { eq, inArray } from "drizzle-orm";
+import { modelVersions, templates } from "@/db/schema";
+import { type JobHandler, PermanentJobError } from "@/server/jobs/define-job";
+import type { ModelTrainingPayload } from "@/server/jobs/definitions/model-training";
+import { runScenarios } from "../evaluation/scenarios";
+import { loadTrainingExamples } from "../examples/store";
+import { deserializeModel } from "../model/serialize";
+import { DEFAULT_TRAINING, TrainingCancelled, type TrainingStage } from "../model/train";
+import { trainInWorker } from "../model/train-in-worker";
+import { recordScenarioRun, scenariosForModel } from "../scenarios/store";
+import { deployVersion } from "../versions/deployed";
+import { versionMetrics } from "../versions/metrics";
+import { createModelVersion } from "../versions/store";
+import { TRAINING_STEPS } from "./steps";
+import { validateExamples } from "./validate";
+
+const STEPS = TRAINING_STEPS.length;
+const STEP_OF: Record<TrainingStage, number> = { featurize: 2, train: 3, evaluate: 4, refit: 4 };
+
+export const runModelTrainingJob: JobHandler<ModelTrainingPayload> = async (context, payload) => {
+  const started = performance.now();
+  const already = await context.run(({ tx }) =>
+    tx
+      .select({ id: modelVersions.id, version: modelVersions.version })
+      .from(modelVersions)
+      .where(eq(modelVersions.jobId, context.jobId)),
+  );
+  if (already[0]) return { versionId: already[0].id, version: already[0].version, resumed: true };
+
+  await context.progress(1, "Validating the training data", { step: 1, steps: STEPS });
+  const loaded = await context.run(async ({ tx }) => {
+    const examples = await loadTrainingExamples(tx, { datasetIds: payload.datasetIds });
+    const scenarios = await scenariosForModel(tx);
+    const ids = [...new Set(examples.map((e) => e.templateId))];
+    const names =
+      ids.length > 0
+        ? await tx
+            .select({ id: templates.id, name: templates.name })
+            .from(templates)
+            .where(inArray(templates.id, ids))
+        : [];
+    return { examples, scenarios, names };
+  });
+  const check = validateExamples(loaded.examples);
+  if (!check.ok) throw new PermanentJobError(check.reason);
+  await context.progress(5, check.summary, {
+    step: 1,
+    steps: STEPS,
+    examples: check.examples,
+    templates: check.templates,
+    scenarios: loaded.scenarios.length,
+  });
+
+  // Progress reports are written one after another; a cancelled job makes progress() throw,
+  // which aborts context.signal and with it the worker thread.
+  let chain = Promise.resolve();
+  let lastStep = 1;
+  const artefact = await trainInWorker(
+    check.rows.map((e) => ({ text: e.text, label: e.templateId })),
+    DEFAULT_TRAINING,
+    {
+      signal: context.signal,
+      onProgress: ({ stage, fraction, etaSeconds, message }) => {
+        const step = Math.max(lastStep, STEP_OF[stage]);
+        lastStep = step;
+        const label = stage === "refit" ? `re-fit on all ${check.examples} examples: ` : "";
+        chain = chain
+          .then(() =>
+            context.progress(5 + fraction * 85, `${TRAINING_STEPS[step - 1]}: ${label}${message}`, {
+              step,
+              steps: STEPS,
+              stage,
+              etaSeconds: etaSeconds === null ? null : Math.ceil(etaSeconds + 1),
+              examples: check.examples,
+              templates: check.templates,
+            }),
+          )
+          .catch(() => undefined);
+      },
+    },
+  ).catch((error: unknown) => {
+    if (error instanceof TrainingCancelled && context.signal.aborted) throw context.signal.reason;
+    throw error;
+  });
+  await chain;
+
+  await context.progress(90, `evaluate: running ${loaded.scenarios.length} scenarios`, {
+    step: 4,
+    steps: STEPS,
+  });
+  const model = deserializeModel(artefact.bytes);
+  const scenarioRun = loaded.scenarios.length > 0 ? runScenarios(model, loaded.scenarios) : null;
+  const names = Object.fromEntries(loaded.names.map((n) => [n.id, n.name]));
+  const metrics = versionMetrics(
+    artefact.metrics,
+    artefact.labels,
+    artefact.threshold,
+    scenarioRun,
+    names,
+  );
+
+  await context.progress(95, "ready: saving the model version", { step: 5, steps: STEPS });
+  await context.step(1, async (scope) => {
+    const actor = payload.actor;
+    const version = await createModelVersion(scope.tx, scope.workspace.id, {
+      jobId: context.jobId,
+      config: {
+        ...DEFAULT_TRAINING,
+        datasetIds: payload.datasetIds,
+        scenariosInTraining: payload.scenariosInTraining,
+      },
+      labels: artefact.labels,
+      metrics,
+      threshold: artefact.threshold,
+      artifact: artefact.bytes,
+      exampleCount: check.examples,
+      createdBy: actor.type === "user" ? actor.userId : null,
+      createdByLabel: actor.label,
+    });
+    if (!version.created) return;
+    if (scenarioRun) {
+      await recordScenarioRun(scope.tx, scope.workspace.id, version.id, scenarioRun, actor.label);
+    }
+    await scope.audit({
+      action: "model.train",
+      entityType: "model_version",
+      entityId: version.id,
+      summary: { version: version.version, jobId: context.jobId, examples: check.examples },
+    });
+    if (payload.deploy) await deployVersion(scope, version.id, "deploy");
+  });
+  const [row] = await context.run(({ tx }) =>
+    tx
+      .select({ id: modelVersions.id, version: modelVersions.version })
+      .from(modelVersions)
+      .where(eq(modelVersions.jobId, context.jobId)),
+  );
+  if (!row) throw new Error("the model version was not written");
+  return {
+    versionId: row.id,
+    version: row.version,
+    examples: check.examples,
+    templates: check.templates,
+    top1: metrics.headline.top1,
+    scenarioTop1: metrics.headline.scenarioTop1,
+    seconds: Math.round((performance.now() - started) / 100) / 10,
+  };
+};

@@ -1,0 +1,184 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db";
+import { readRows } from "@/db/migrate";
+import { withTenant } from "@/db/tenant";
+import { modelTrainingJob } from "@/server/jobs/definitions/model-training";
+import type { RunningWorker } from "@/server/jobs/worker";
+import { insertTrainingExamples } from "@/server/training/examples/store";
+import { testDatabase } from "@/test/db";
+import { catchError, signUpOwner } from "@/test/factories";
+import { startTestWorker, waitFor, waitForJobState } from "@/test/jobs";
+import { seedTwoTemplateExamples } from "@/test/training";
+import { syntheticExamples } from "@/test/training-synthetic";
+
+let db: Database;
+let worker: RunningWorker;
+
+beforeAll(async () => {
+  db = await testDatabase();
+  worker = await startTestWorker([modelTrainingJob]);
+});
+afterAll(async () => {
+  await worker.stop({ timeoutMs: 5_000 });
+});
+
+async function versionCount(workspaceId: string) {
+  const [row] = readRows<{ n: number }>(
+    await db.execute(
+      sql`select count(*)::int as n from model_versions where workspace_id = ${workspaceId}`,
+    ),
+  );
+  return row?.n ?? 0;
+}
+
+describe("training through the router and the worker", () => {
+  it("trains, reports five steps with rising progress, deploys, compares and rolls back", async () => {
+    const owner = await signUpOwner(db);
+    const ws = owner.workspace;
+    const { orderId, refundId } = await seedTwoTemplateExamples(db, owner.caller, ws.id);
+    await owner.caller.training.scenarios.create({
+      text: "my parcel never came",
+      templateId: orderId,
+      difficulty: "hard",
+      tags: ["delivery"],
+    });
+    const before = await owner.caller.training.overview();
+    expect(before.checklist.find((c) => c.key === "train")?.done).toBe(false);
+
+    const { jobId } = await owner.caller.training.start({});
+    const run = await waitForJobState(db, ws.id, jobId, ["completed", "failed"], 60_000);
+    expect(run.state, run.error ?? "").toBe("completed");
+    const progress = await owner.caller.training.progress({ jobId });
+    expect(progress.step).toBe(5);
+    expect(progress.steps).toEqual(["validate", "featurize", "train", "evaluate", "ready"]);
+    const percents = progress.log.filter((l) => l.kind === "progress").map((l) => l.progress ?? 0);
+    expect(percents.length).toBeGreaterThan(5);
+    expect([...percents].sort((a, b) => a - b)).toEqual(percents);
+    const steps = progress.log.map((l) => l.step).filter((s): s is number => s !== null);
+    expect([...steps].sort((a, b) => a - b)).toEqual(steps);
+    expect(new Set(steps)).toEqual(new Set([1, 2, 3, 4, 5]));
+    expect(progress.log.at(-1)?.kind).toBe("done");
+    expect(progress.version?.version).toBe(1);
+
+    const first = await owner.caller.training.version({ id: progress.version?.id ?? "" });
+    expect(first.labels.sort()).toEqual([orderId, refundId].sort());
+    expect(first.metrics.headline.trainRows).toBe(20);
+    expect(first.metrics.headline.scenarioCount).toBe(1);
+    expect(first.metrics.templateNames[orderId]).toBe("Order status");
+    expect(first.scenarioRuns).toHaveLength(1);
+    expect(first.deployed).toBe(false);
+
+    await owner.caller.training.deploy({ versionId: first.id });
+    // trainOnScenarios: the scenario joins the training data, and the new version is deployed.
+    const second = await owner.caller.training.trainOnScenarios({ deploy: true });
+    expect(second.scenarioExamples).toBe(1);
+    await waitForJobState(db, ws.id, second.jobId, ["completed"], 60_000);
+    const { versions, deployments } = await owner.caller.training.versions({});
+    expect(versions.map((v) => [v.version, v.deployed])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
+    expect(deployments.map((d) => d.version)).toEqual([2, 1]);
+    expect(versions[0]?.headline?.trainRows).toBe(21);
+
+    const compared = await owner.caller.training.compare({ a: first.id, b: versions[0]?.id ?? "" });
+    expect(compared.templates.map((t) => t.name).sort()).toEqual(["Order status", "Refund policy"]);
+    expect(compared.b.headline.trainRows).toBe(21);
+
+    const rolled = await owner.caller.training.rollback({});
+    expect(rolled.version).toBe(1);
+    const after = await owner.caller.training.overview();
+    expect(after.deployed?.version).toBe(1);
+    expect(after.checklist.find((c) => c.key === "deploy")?.done).toBe(true);
+
+    const evaluated = await owner.caller.training.evaluate({
+      rows: [
+        { text: "where is my parcel", label: "order status" },
+        { text: "please give me a refund", label: "Refund policy" },
+        { text: "something else", label: "no such template" },
+      ],
+    });
+    expect(evaluated.version).toBe(1);
+    expect(evaluated.scored).toBe(2);
+    expect(evaluated.unmatched).toEqual([{ label: "no such template", count: 1 }]);
+    expect(evaluated.top1).toBe(1);
+
+    const scenarioRun = await owner.caller.training.runScenarios({ versionId: first.id });
+    const detail = await owner.caller.training.scenarioRun({ id: scenarioRun.runId });
+    expect(detail.results).toHaveLength(1);
+    expect(detail.results[0]?.expectedName).toBe("Order status");
+  }, 120_000);
+
+  it("fails a run without examples with a clear message and writes no version", async () => {
+    const owner = await signUpOwner(db);
+    // No examples: the job fails in validation with a clear message, not a crash.
+    const { jobId } = await owner.caller.training.start({});
+    const failed = await waitForJobState(db, owner.workspace.id, jobId, ["failed"], 30_000);
+    expect(failed.error).toMatch(/no training examples/i);
+    expect(await versionCount(owner.workspace.id)).toBe(0);
+  }, 60_000);
+
+  it("cancels a run mid-training (nothing written) and a retry then yields one version", async () => {
+    const owner = await signUpOwner(db);
+    const ws = owner.workspace;
+    const examples = syntheticExamples(30, 25);
+    const labels = [...new Set(examples.map((e) => e.label))];
+    const idOf = new Map<string, string>();
+    for (const label of labels) {
+      const t = await owner.caller.templates.create({
+        name: label,
+        content: `About ${label}`,
+        status: "active",
+        tags: [],
+        variables: [],
+        triggers: [],
+      });
+      idOf.set(label, t.id);
+    }
+    await withTenant(db, ws.id, (tx) =>
+      insertTrainingExamples(
+        tx,
+        ws.id,
+        examples.map((e) => ({
+          text: e.text,
+          templateId: idOf.get(e.label) ?? "",
+          source: "labelled",
+        })),
+      ),
+    );
+    const { jobId } = await owner.caller.training.start({});
+    await waitFor(
+      async () => {
+        const p = await owner.caller.training.progress({ jobId });
+        return p.step >= 3 || p.job.state === "completed";
+      },
+      { ms: 60_000, every: 50, what: "training to reach the train step" },
+    );
+    await owner.caller.jobs.cancel({ id: jobId });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const cancelled = await owner.caller.training.progress({ jobId });
+    expect(cancelled.job.state).toBe("cancelled");
+    expect(await versionCount(ws.id)).toBe(0);
+
+    await owner.caller.jobs.retry({ id: jobId });
+    const done = await waitForJobState(db, ws.id, jobId, ["completed", "failed"], 90_000);
+    expect(done.state, done.error ?? "").toBe("completed");
+    expect(await versionCount(ws.id)).toBe(1);
+  }, 180_000);
+
+  it("keeps agents out of starting, deploying and editing scenarios", async () => {
+    const { addMember, callerFor } = await import("@/test/factories");
+    const owner = await signUpOwner(db);
+    const { user } = await addMember(db, owner.workspace, "agent");
+    const agent = await callerFor(db, { user, slug: owner.workspace.slug });
+    for (const attempt of [
+      agent.training.start({}),
+      agent.training.rollback({}),
+      agent.training.trainOnScenarios({}),
+    ]) {
+      expect((await catchError(attempt)).code).toBe("FORBIDDEN");
+    }
+    expect((await agent.training.overview()).counts.versions).toBe(0);
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * The training overview: a checklist computed from what exists (datasets, examples, scenarios,
+ * versions, the deployed version, the last run), and the comparison of two versions.
+ */
+import { and, desc, eq, sql } from "drizzle-orm";
+import { readRows } from "@/db/migrate";
+import { jobRuns } from "@/db/schema";
+import { modelTrainingJob } from "@/server/jobs/definitions/model-training";
+import type { TenantScope } from "@/server/workspaces/scope";
+import { getDeployedModelStamp } from "../versions/deployed";
+import { compareMetrics } from "../versions/metrics";
+import { getModelVersion } from "../versions/store";
+
+export async function trainingOverview(scope: TenantScope) {
+  const [counts] = readRows<{
+    datasets: number;
+    ready_datasets: number;
+    examples: number;
+    templates: number;
+    scenarios: number;
+    versions: number;
+  }>(
+    await scope.tx.execute(sql`select
+      (select count(*)::int from datasets) as datasets,
+      (select count(*)::int from datasets where status = 'ready') as ready_datasets,
+      (select count(*)::int from training_examples) as examples,
+      (select count(distinct template_id)::int from training_examples) as templates,
+      (select count(*)::int from training_scenarios) as scenarios,
+      (select count(*)::int from model_versions) as versions`),
+  );
+  const deployed = await getDeployedModelStamp(scope.tx);
+  const [lastJob] = await scope.tx
+    .select({
+      id: jobRuns.id,
+      state: jobRuns.state,
+      progress: jobRuns.progress,
+      createdAt: jobRuns.createdAt,
+    })
+    .from(jobRuns)
+    .where(
+      and(eq(jobRuns.workspaceId, scope.workspace.id), eq(jobRuns.name, modelTrainingJob.name)),
+    )
+    .orderBy(desc(jobRuns.createdAt))
+    .limit(1);
+  const c = counts ?? {
+    datasets: 0,
+    ready_datasets: 0,
+    examples: 0,
+    templates: 0,
+    scenarios: 0,
+    versions: 0,
+  };
+  return {
+    counts: {
+      datasets: c.datasets,
+      readyDatasets: c.ready_datasets,
+      examples: c.examples,
+      templatesWithExamples: c.templates,
+      scenarios: c.scenarios,
+      versions: c.versions,
+    },
+    deployed,
+    lastJob: lastJob ?? null,
+    checklist: [
+      { key: "dataset", label: "Upload a dataset", done: c.ready_datasets > 0 },
+      { key: "examples", label: "Map examples to at least two templates", done: c.templates >= 2 },
+      { key: "scenarios", label: "Write test scenarios", done: c.scenarios > 0 },
+      { key: "train", label: "Train a model version", done: c.versions > 0 },
+      { key: "deploy", label: "Deploy a version", done: deployed !== null },
+    ],
+  };
+}
+
+/** Two versions side by side: headline figures and per-template precision/recall/F1 changes. */
+export async function compareVersions(scope: TenantScope, input: { a: string; b: string }) {
+  const a = await getModelVersion(scope.tx, input.a);
+  const b = await getModelVersion(scope.tx, input.b);
+  const summary = (v: typeof a) => ({
+    id: v.id,
+    version: v.version,
+    deployed: v.deployed,
+    createdAt: v.createdAt,
+    exampleCount: v.exampleCount,
+    sizeBytes: v.sizeBytes,
+    headline: v.metrics.headline,
+  });
+  return { a: summary(a), b: summary(b), templates: compareMetrics(a.metrics, b.metrics) };
+}

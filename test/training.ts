@@ -1,0 +1,87 @@
+import type { Database } from "@/db";
+import { withTenant } from "@/db/tenant";
+import { insertTrainingExamples, loadTrainingExamples } from "@/server/training/examples/store";
+import { serializeModel } from "@/server/training/model/serialize";
+import { DEFAULT_TRAINING, trainModel } from "@/server/training/model/train";
+import { versionMetrics } from "@/server/training/versions/metrics";
+import { createModelVersion } from "@/server/training/versions/store";
+import type { Caller } from "./factories";
+import { orderStatusDraft, refundPolicyDraft } from "./template-drafts";
+
+/** Customer messages for two templates: enough for a tiny model that tells them apart. */
+export const ORDER_TEXTS = [
+  "where is my order",
+  "has my parcel shipped yet",
+  "tracking number for my package please",
+  "my delivery has not arrived",
+  "when will my order arrive",
+  "can you track my shipment",
+  "package still not here",
+  "order status please",
+  "is my order on the way",
+  "where is my package now",
+];
+export const REFUND_TEXTS = [
+  "i want my money back",
+  "how do i get a refund",
+  "refund my purchase please",
+  "can i return this item for a refund",
+  "i would like to be reimbursed",
+  "give me my money back",
+  "return policy and refunds",
+  "i was charged and want a refund",
+  "how long does a refund take",
+  "please refund the payment",
+];
+
+/** Two templates in the caller's workspace with ten labelled examples each. */
+export async function seedTwoTemplateExamples(db: Database, caller: Caller, workspaceId: string) {
+  const order = await caller.templates.create(orderStatusDraft());
+  const refund = await caller.templates.create(refundPolicyDraft());
+  await withTenant(db, workspaceId, (tx) =>
+    insertTrainingExamples(tx, workspaceId, [
+      ...ORDER_TEXTS.map((text) => ({ text, templateId: order.id, source: "labelled" as const })),
+      ...REFUND_TEXTS.map((text) => ({ text, templateId: refund.id, source: "labelled" as const })),
+    ]),
+  );
+  return { orderId: order.id, refundId: refund.id };
+}
+
+/**
+ * A workspace with a trained, deployed version (trained in-process: 20 examples take well under
+ * a second), one scenario and one scenario run: the rows the isolation sweep reaches for.
+ */
+export async function trainedWorkspace(
+  db: Database,
+  owner: { caller: Caller; workspace: { id: string; slug: string; name: string } },
+) {
+  const ws = owner.workspace;
+  const ids = await seedTwoTemplateExamples(db, owner.caller, ws.id);
+  const examples = await withTenant(db, ws.id, (tx) => loadTrainingExamples(tx));
+  const model = trainModel(
+    examples.map((e) => ({ text: e.text, label: e.templateId })),
+    { ...DEFAULT_TRAINING, refit: false },
+  );
+  const version = await withTenant(db, ws.id, (tx) =>
+    createModelVersion(tx, ws.id, {
+      jobId: null,
+      config: model.config,
+      labels: model.labels,
+      metrics: versionMetrics(model.metrics, model.labels, model.threshold, null, {}),
+      threshold: model.threshold,
+      artifact: serializeModel(model),
+      exampleCount: examples.length,
+      createdBy: null,
+      createdByLabel: "system",
+    }),
+  );
+  await owner.caller.training.deploy({ versionId: version.id });
+  const scenario = await owner.caller.training.scenarios.create({
+    text: "Zanzibar: where is my parcel",
+    templateId: ids.orderId,
+    difficulty: "easy",
+    tags: [],
+  });
+  const run = await owner.caller.training.runScenarios({ versionId: version.id });
+  return { ...ids, versionId: version.id, scenarioId: scenario.id, runId: run.runId };
+}
