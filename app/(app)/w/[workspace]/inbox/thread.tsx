@@ -29,11 +29,23 @@ export function ThreadView({ thread }: { thread: Thread }) {
   const dates = useDateFormatting();
   const assignees = useQuery(trpc.inbox.assignees.queryOptions());
   const [csat, setCsat] = useState("");
+  const [learned, setLearned] = useState<string | null>(null);
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: trpc.inbox.get.queryKey({ id: thread.id }) });
     void queryClient.invalidateQueries({ queryKey: trpc.inbox.list.pathKey() });
   };
-  const status = useMutation(trpc.inbox.setStatus.mutationOptions({ onSuccess: refresh }));
+  const status = useMutation(
+    trpc.inbox.setStatus.mutationOptions({
+      onSuccess: (result) => {
+        refresh();
+        setLearned(
+          result.status === "resolved"
+            ? `Resolved. ${result.trainingExamples} new training example${result.trainingExamples === 1 ? "" : "s"} from this conversation.`
+            : null,
+        );
+      },
+    }),
+  );
   const assign = useMutation(trpc.inbox.assign.mutationOptions({ onSuccess: refresh }));
   const error = status.error ?? assign.error;
   return (
@@ -125,6 +137,11 @@ export function ThreadView({ thread }: { thread: Thread }) {
         )}
       </header>
       {error && <p className="px-4 py-1 text-sm text-red-600">{formErrorMessage(error)}</p>}
+      {learned && (
+        <p className="px-4 py-1 text-xs text-emerald-700" role="status">
+          {learned}
+        </p>
+      )}
       <ol
         className="flex min-h-0 flex-1 flex-col gap-2 overflow-y-auto bg-zinc-50 p-4"
         data-testid="thread"
