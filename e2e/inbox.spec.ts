@@ -107,7 +107,7 @@ test("a pushed conversation appears live, is answered from a suggestion and reso
     await page.getByRole("button", { name: "Resolve" }).click();
     await expect(page.getByTestId("thread-status")).toHaveText("resolved");
     await expect(page.getByRole("status").filter({ hasText: "Resolved." })).toContainText(
-      "1 new training example",
+      "1 reply from this conversation in the training data",
     );
 
     // The help desk received the reply, signed with the workspace's secret.
@@ -154,7 +154,9 @@ test("? lists the shortcuts and / searches templates by name", async ({ page }) 
   await page.keyboard.press("?");
   await expect(page.getByTestId("shortcuts")).toContainText("Ctrl + Enter");
   await page.keyboard.press("Escape");
+  const first = await page.getByTestId("thread-title").textContent();
   await page.keyboard.press("j");
+  await expect(page.getByTestId("thread-title")).not.toHaveText(first ?? "");
   await page.keyboard.press("/");
   const search = page.getByLabel("Search templates");
   await expect(search).toBeFocused();

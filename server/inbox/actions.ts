@@ -200,7 +200,7 @@ export async function setStatus(
       updatedAt: sql`now()`,
     })
     .where(eq(conversations.id, conversation.id));
-  let learned = 0;
+  let learned = { pairs: 0, inserted: 0 };
   if (resolving || reopening) {
     const used = await scope.tx
       .selectDistinct({ templateId: conversationMessages.templateId })
@@ -233,7 +233,8 @@ export async function setStatus(
     summary: { status: input.status, csat: input.csat ?? null },
   });
   await announceInboxChange(scope.tx, scope.workspace.id);
-  return { status: input.status, trainingExamples: learned };
+  // How many of the conversation's (customer message → template sent) pairs are training data.
+  return { status: input.status, trainingExamples: learned.pairs };
 }
 
 /** Assigns to a member of the workspace, or unassigns (null). */

@@ -12,7 +12,7 @@ import type { TenantScope } from "@/server/workspaces/scope";
 export async function learnFromResolvedConversation(
   scope: TenantScope,
   conversationId: string,
-): Promise<number> {
+): Promise<{ pairs: number; inserted: number }> {
   const thread = await scope.tx
     .select({
       role: conversationMessages.role,
@@ -36,7 +36,8 @@ export async function learnFromResolvedConversation(
       lastCustomer = null;
     }
   }
-  if (examples.length === 0) return 0;
+  if (examples.length === 0) return { pairs: 0, inserted: 0 };
+  // An example may already be there (suggestions.feedback records the agent's choice too).
   const { inserted } = await insertTrainingExamples(scope.tx, scope.workspace.id, examples);
-  return inserted;
+  return { pairs: examples.length, inserted };
 }

@@ -214,17 +214,13 @@ export function InboxView(props: {
           </div>
         )}
       </main>
-      {current ? (
-        <ReplySidebar
-          thread={current}
-          suggestions={suggestions}
-          onInsertSuggestion={insertSuggestion}
-          onInsertTemplate={(t) => void insertTemplate(t)}
-          searchRef={searchRef}
-        />
-      ) : (
-        <aside className="border-l border-zinc-200" />
-      )}
+      <ReplySidebar
+        thread={current}
+        suggestions={suggestions}
+        onInsertSuggestion={insertSuggestion}
+        onInsertTemplate={(t) => void insertTemplate(t)}
+        searchRef={searchRef}
+      />
       <ShortcutsDialog open={shortcuts} onClose={() => setShortcuts(false)} />
     </div>
   );

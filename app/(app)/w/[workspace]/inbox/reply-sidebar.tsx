@@ -15,15 +15,36 @@ type Thread = RouterOutputs["inbox"]["get"];
  * (`1`–`3` insert them) and template search by name (`/`).
  */
 export function ReplySidebar(props: {
-  thread: Thread;
+  /** Undefined while a conversation loads: template search stays usable (`/` right after `j`). */
+  thread: Thread | undefined;
   suggestions: Suggestions;
   onInsertSuggestion: (rank: number) => void;
   onInsertTemplate: (template: { id: string; name: string }) => void;
   searchRef: RefObject<HTMLInputElement | null>;
 }) {
-  const customer = (props.thread.customer ?? {}) as CustomerAttributes;
   return (
     <aside className="flex min-h-0 flex-col gap-4 overflow-y-auto border-l border-zinc-200 p-3 text-sm">
+      {props.thread && (
+        <ThreadFacts
+          thread={props.thread}
+          suggestions={props.suggestions}
+          onInsertSuggestion={props.onInsertSuggestion}
+        />
+      )}
+      <TemplateSearch searchRef={props.searchRef} onPick={props.onInsertTemplate} />
+    </aside>
+  );
+}
+
+/** The customer panel and the suggestions of the open conversation. */
+function ThreadFacts(props: {
+  thread: Thread;
+  suggestions: Suggestions;
+  onInsertSuggestion: (rank: number) => void;
+}) {
+  const customer = (props.thread.customer ?? {}) as CustomerAttributes;
+  return (
+    <>
       <section aria-labelledby="customer-title" data-testid="customer-panel">
         <h3 id="customer-title" className="mb-1 text-xs font-semibold uppercase text-zinc-500">
           Customer
@@ -84,8 +105,7 @@ export function ReplySidebar(props: {
           ))}
         </ol>
       </section>
-      <TemplateSearch searchRef={props.searchRef} onPick={props.onInsertTemplate} />
-    </aside>
+    </>
   );
 }
 

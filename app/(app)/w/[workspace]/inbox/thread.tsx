@@ -40,7 +40,7 @@ export function ThreadView({ thread }: { thread: Thread }) {
         refresh();
         setLearned(
           result.status === "resolved"
-            ? `Resolved. ${result.trainingExamples} new training example${result.trainingExamples === 1 ? "" : "s"} from this conversation.`
+            ? `Resolved. ${result.trainingExamples} ${result.trainingExamples === 1 ? "reply" : "replies"} from this conversation in the training data.`
             : null,
         );
       },
