@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import { sql } from "drizzle-orm";
 import { percentile, startServer, stopServer } from "@/bench/http-session";
 import { getDatabase } from "@/db";
@@ -15,6 +16,23 @@ export type BenchIngestOptions = {
   batch: number;
   port: number;
 };
+
+/**
+ * SIGTERM, then SIGKILL after 10 s: the in-process job worker handles SIGTERM (hands jobs back)
+ * but nothing closes the HTTP server, so a started server would otherwise outlive the bench.
+ */
+async function stopAndWait(server: ChildProcess): Promise<void> {
+  const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
+  stopServer(server);
+  const timer = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 10_000));
+  if ((await Promise.race([exited, timer])) === "timeout" && server.pid) {
+    try {
+      process.kill(-server.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+}
 
 /** High enough that the bench measures ingest, not the token buckets. */
 const BENCH_RATE_LIMIT = "100000000";
@@ -113,7 +131,7 @@ export async function benchIngest(options: BenchIngestOptions) {
       ...(firstErrors.length > 0 ? { first_errors: firstErrors } : {}),
     };
   } finally {
-    if (server) stopServer(server);
+    if (server) await stopAndWait(server);
     // The scratch workspace goes with everything in it (cascades).
     await db.delete(workspaces).where(sql`${workspaces.id} = ${workspace.id}`);
   }
