@@ -115,7 +115,7 @@ export const commands: Record<string, Command> = {
       "oos-label": { type: "string" },
       clients: { type: "string", default: "200" },
       seconds: { type: "string", default: "30" },
-      batch: { type: "string", default: "100" },
+      batch: { type: "string", default: "500" },
       port: { type: "string", default: "3299" },
     },
     run: (values, positionals) => {
