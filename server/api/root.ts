@@ -1,4 +1,5 @@
 import { accountRouter } from "./routers/account";
+import { aiRouter } from "./routers/ai";
 import { apiKeysRouter } from "./routers/api-keys";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   jobs: jobsRouter,
   inbox: inboxRouter,
   training: trainingRouter,
+  ai: aiRouter,
 });
 
 export type AppRouter = typeof appRouter;

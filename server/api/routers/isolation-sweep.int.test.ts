@@ -51,6 +51,8 @@ type AIds = {
   scenarioId: string;
   scenarioRunId: string;
   trainingJobId: string;
+  /** A proposed optimisation of A's template (template_optimizations). */
+  optimizationId: string;
 };
 
 type Fixture =
@@ -135,6 +137,25 @@ const FIXTURES: Record<string, Fixture> = {
     { suggestionId: a.suggestionId, chosenTemplateId: null },
     { suggestionId: a.suggestionId, chosenTemplateId: a.templateId },
   ]),
+  "templates.optimize": ws((a) => [
+    { templateId: a.templateId },
+    { templateId: a.templateId, goal: "x" },
+  ]),
+  "templates.optimizations.list": ws((a) => [{ templateId: a.templateId }]),
+  "templates.optimizations.accept": ws((a) => [{ id: a.optimizationId }]),
+  "templates.optimizations.discard": ws((a) => [{ id: a.optimizationId }]),
+  "ai.settings.get": ws(),
+  "ai.settings.update": ws(() => [
+    {
+      enabled: false,
+      provider: "default",
+      baseUrl: null,
+      models: {},
+      dailyCallLimit: 1,
+      dailyTokenLimit: null,
+    },
+  ]),
+  "ai.usage": ws(() => [{}]),
   "jobs.list": ws(() => [{}]),
   "jobs.get": ws((a) => [{ id: a.jobId }]),
   "jobs.cancel": ws((a) => [{ id: a.jobId }]),
@@ -225,6 +246,17 @@ beforeAll(async () => {
     }),
   );
   const sessionId = await startSession(db, alpha.user.id, { ip: null, userAgent: "alpha" });
+  // No provider in this suite: the local optimiser writes A's proposal (and A's AI settings).
+  const optimization = await alpha.caller.templates.optimize({ templateId: template.id });
+  await alpha.caller.ai.settings.update({
+    enabled: true,
+    provider: "openai",
+    baseUrl: null,
+    models: { optimize: "zanzibar-model" },
+    apiKey: "sk-zanzibar-secret-key",
+    dailyCallLimit: 7,
+    dailyTokenLimit: null,
+  });
   // A job no worker runs here (its own queue), so it stays queued and cancellable.
   const sweepSteps = { ...stepsJob, name: "test-steps-sweep" };
   await ensureJobQueues(db, [sweepSteps]);
@@ -275,6 +307,7 @@ beforeAll(async () => {
     scenarioId: trained.scenarioId,
     scenarioRunId: trained.runId,
     trainingJobId,
+    optimizationId: optimization.optimizationId,
     owner: alpha.user,
     workspace: alpha.workspace,
     workspaceId: alpha.workspace.id,
@@ -305,6 +338,9 @@ beforeAll(async () => {
       trained.orderId,
       trained.refundId,
       trainingJobId,
+      optimization.optimizationId,
+      "zanzibar-model",
+      "sk-zanzibar",
     ],
   };
   const beta = await signUpOwner(db, { workspaceName: "Beta Sweep" });
