@@ -3,7 +3,8 @@ const nextConfig = {
   // PGlite loads its WASM and extension bundles from its own package folder at run time;
   // bundling it breaks those paths (STACK.md: "Extension bundle not found"). pg-boss and its
   // node-postgres are CommonJS with optional native bindings: loaded from node_modules too.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres", "pg-boss", "pg"],
+  // vader-sentiment reads its lexicon bundle as shipped: loaded from node_modules as well.
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "pg-boss", "pg", "vader-sentiment"],
   // Migrations are applied in code when the server starts, so they must ship with the build.
   outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },
   poweredByHeader: false,

@@ -60,7 +60,12 @@ export function scoreRuns(
     p50_ms: Math.round(percentile(sorted, 50) * 100) / 100,
     p95_ms: Math.round(percentile(sorted, 95) * 100) / 100,
     baseline_p95_ms:
-      Math.round(percentile(baseline.map((r) => r.ms).sort((a, b) => a - b), 95) * 100) / 100,
+      Math.round(
+        percentile(
+          baseline.map((r) => r.ms).sort((a, b) => a - b),
+          95,
+        ) * 100,
+      ) / 100,
   };
   const oosRows = oosLabel === null ? [] : trained.filter((r) => r.label === oosLabel);
   if (oosLabel !== null && oosRows.length > 0) {

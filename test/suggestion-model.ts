@@ -1,7 +1,7 @@
-import type { Caller } from "@/test/factories";
-import { DEFAULT_TRAINING, trainModel } from "@/server/training/model/train";
-import { serializeModel } from "@/server/training/model/serialize";
 import type { memoryModelSource } from "@/server/suggestions/memory-model-source";
+import { serializeModel } from "@/server/training/model/serialize";
+import { DEFAULT_TRAINING, trainModel } from "@/server/training/model/train";
+import type { Caller } from "@/test/factories";
 
 /** Short customer messages per intent: enough for a small, honest model in a second. */
 export const INTENT_MESSAGES: Record<string, string[]> = {

@@ -90,7 +90,8 @@ export async function loadCatalog(tx: Tx, stamp: string): Promise<Catalog> {
   );
   // Rough: UTF-16 text twice (rows and index) plus per-entry overheads.
   let bytes = 0;
-  for (const t of list) bytes += 400 + 4 * (t.name.length + t.content.length) + 200 * t.triggers.length;
+  for (const t of list)
+    bytes += 400 + 4 * (t.name.length + t.content.length) + 200 * t.triggers.length;
   return {
     stamp,
     templates: list,

@@ -6,10 +6,17 @@ import { ModelCache, STAMP_TTL_MS } from "./model-cache";
 
 const artifact = (version: number) => {
   const model = trainModel(
-    Object.entries(INTENT_MESSAGES).flatMap(([label, texts]) => texts.map((text) => ({ text, label }))),
+    Object.entries(INTENT_MESSAGES).flatMap(([label, texts]) =>
+      texts.map((text) => ({ text, label })),
+    ),
     { ...DEFAULT_TRAINING, refit: false, wordVectorsBelowPerLabel: 0 },
   );
-  return { version, bytes: serializeModel(model), threshold: model.threshold, labels: model.labels };
+  return {
+    version,
+    bytes: serializeModel(model),
+    threshold: model.threshold,
+    labels: model.labels,
+  };
 };
 
 describe("ModelCache", () => {
@@ -25,7 +32,10 @@ describe("ModelCache", () => {
     // Room for one model and a half: a second workspace's model pushes the first out.
     const cache = new ModelCache(Math.floor(probeModel.bytes * 1.5));
     const stamp = { versionId: "v1", version: 1 };
-    const [x, y] = await Promise.all([cache.get("w1", stamp, fetch), cache.get("w1", stamp, fetch)]);
+    const [x, y] = await Promise.all([
+      cache.get("w1", stamp, fetch),
+      cache.get("w1", stamp, fetch),
+    ]);
     expect(fetches).toBe(1);
     expect(x).toBe(y);
     expect(await cache.get("w1", stamp, fetch)).toBe(x);

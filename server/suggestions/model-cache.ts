@@ -1,7 +1,7 @@
-import { deserializeModel } from "@/server/training/model/serialize";
-import { loadWordVectors, type EmbeddingTable } from "@/server/training/model/embeddings";
-import { type IntentModel, modelMemoryBytes } from "@/server/training/model/model";
 import { normalizeForMatching } from "@/server/templates/triggers/normalize-text";
+import { type EmbeddingTable, loadWordVectors } from "@/server/training/model/embeddings";
+import { type IntentModel, modelMemoryBytes } from "@/server/training/model/model";
+import { deserializeModel } from "@/server/training/model/serialize";
 import type { DeployedStamp, ModelArtifact } from "./model-source";
 
 export interface LoadedModel {
@@ -21,7 +21,9 @@ export interface LoadedModel {
 }
 
 /** An artefact plus the dataset labels its templates were trained from (for intent triggers). */
-export type LoadableArtifact = ModelArtifact & { intentLabels?: { templateId: string; label: string }[] };
+export type LoadableArtifact = ModelArtifact & {
+  intentLabels?: { templateId: string; label: string }[];
+};
 
 /** A little under ten BANKING77-sized models (≈ 13.8 MB each) per process. */
 export const DEFAULT_MODEL_CACHE_BYTES = 128 * 1024 * 1024;

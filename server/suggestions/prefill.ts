@@ -71,7 +71,8 @@ export function prefillValues(
     const variable = declared.get(name);
     const kind = kindFor(name, variable);
     let value = kind ? extracted[kind] : undefined;
-    if (value !== undefined && kind === "date" && variable?.type === "date") value = asIsoDate(value);
+    if (value !== undefined && kind === "date" && variable?.type === "date")
+      value = asIsoDate(value);
     if (value !== undefined) {
       values[name] = value;
       sources[name] = "conversation";

@@ -2,21 +2,26 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import type { Listen } from "@/db/listen";
 import { trainingExamples } from "@/db/schema";
-import { predict } from "@/server/training/model/model";
+import type { RegexBudget } from "@/server/templates/regex/regex-budget";
 import { exampleTextHash } from "@/server/training/examples/store";
+import { predict } from "@/server/training/model/model";
 import { type Catalog, catalogStamp, loadCatalog } from "./catalog";
-import { extractFromConversation, type ExtractedValues } from "./extract-values";
+import { type ExtractedValues, extractFromConversation } from "./extract-values";
 import type { LoadedModel } from "./model-cache";
-import { similarChoices, recordSuggestion } from "./past-choices";
+import { recordSuggestion, recordSuggestionBehind, similarChoices } from "./past-choices";
 import type { SuggestionContext } from "./prefill";
-import { pastChoiceShares, rankTemplates, type TemplateSignals, UNTRAINED_THRESHOLD } from "./ranking";
-import { renderSuggestions, type RenderedSuggestion } from "./render-suggestions";
+import {
+  pastChoiceShares,
+  rankTemplates,
+  type TemplateSignals,
+  UNTRAINED_THRESHOLD,
+} from "./ranking";
+import { type RenderedSuggestion, renderSuggestions } from "./render-suggestions";
 import { analyseSentiment, type Sentiment } from "./sentiment";
 import { ensureListening, serving } from "./serving";
-import { contentTokens } from "./text-tokens";
 import { matchText } from "./text-match";
-import { matchAllTriggers, type FiredTrigger } from "./trigger-signals";
-import type { RegexBudget } from "@/server/templates/regex/regex-budget";
+import { contentTokens } from "./text-tokens";
+import { type FiredTrigger, matchAllTriggers } from "./trigger-signals";
 
 export interface SuggestScope {
   workspace: { id: string; locale: string; currency: string; timezone: string };
@@ -92,14 +97,16 @@ export async function suggestForMessage(
   const textHash = exampleTextHash(input.message);
 
   const reads = await scope.inTenant(async (tx) => {
-    const stamp = await catalogStamp(tx);
+    // Independent reads, sent together: postgres.js pipelines them on the transaction's
+    // connection, so they cost one round trip instead of three.
+    const remembered = state.models.freshStamp(workspaceId);
+    const [stamp, deployed, choices] = await Promise.all([
+      catalogStamp(tx),
+      remembered === undefined ? state.source.stamp(tx) : Promise.resolve(remembered),
+      similarChoices(tx, { textHash, tokens }),
+    ]);
+    if (remembered === undefined) state.models.rememberStamp(workspaceId, deployed);
     const catalog = state.catalogs.get(workspaceId, stamp) ?? (await loadCatalog(tx, stamp));
-    let deployed = state.models.freshStamp(workspaceId);
-    if (deployed === undefined) {
-      deployed = await state.source.stamp(tx);
-      state.models.rememberStamp(workspaceId, deployed);
-    }
-    const choices = await similarChoices(tx, { textHash, tokens });
     return { catalog, deployed, choices };
   });
   const { catalog, deployed, choices } = reads;
@@ -130,7 +137,8 @@ export async function suggestForMessage(
     const prediction = predict(loaded.model, input.message, loaded.model.labels.length);
     for (const { label, probability } of prediction.candidates) {
       const templateId = loaded.templateOf.get(label);
-      if (templateId && catalog.byId.has(templateId)) signalFor(templateId).modelProbability = probability;
+      if (templateId && catalog.byId.has(templateId))
+        signalFor(templateId).modelProbability = probability;
     }
     const top = prediction.candidates[0];
     if (top && !prediction.predictedOutOfScope && top.probability >= INTENT_TRIGGER_MIN_PROBABILITY)
@@ -157,7 +165,9 @@ export async function suggestForMessage(
   const confident = (ranked[0]?.confidence ?? 0) >= threshold;
   const extracted = extractFromConversation([...(input.history ?? []), input.message]);
   const rendered = await renderSuggestions(
-    ranked.map((r) => catalog.templates[catalog.byId.get(r.templateId) ?? -1]).filter((t) => t !== undefined),
+    ranked
+      .map((r) => catalog.templates[catalog.byId.get(r.templateId) ?? -1])
+      .filter((t) => t !== undefined),
     { context: input.context ?? {}, extracted, workspace: scope.workspace },
     budget,
   );
@@ -186,17 +196,24 @@ export async function suggestForMessage(
     };
   });
 
-  const suggestionId = await scope.inTenant((tx) =>
-    recordSuggestion(tx, {
-      workspaceId,
-      conversationId: input.conversationId ?? null,
-      text: input.message,
-      tokens,
-      suggestedTemplateIds: suggestions.map((s) => s.templateId),
-      confident,
-      modelVersion: loaded?.version ?? null,
-      requestedBy: scope.userId,
-    }),
+  // Recorded behind the answer: the event is a usage record that only feedback reads, seconds
+  // later. Waiting for its commit would add a write transaction (≈ 10 ms on a busy machine) to
+  // every suggestion; feedback in this process waits for a pending write (past-choices.ts).
+  const suggestionId = crypto.randomUUID();
+  recordSuggestionBehind(suggestionId, () =>
+    scope.inTenant((tx) =>
+      recordSuggestion(tx, {
+        id: suggestionId,
+        workspaceId,
+        conversationId: input.conversationId ?? null,
+        text: input.message,
+        tokens,
+        suggestedTemplateIds: suggestions.map((s) => s.templateId),
+        confident,
+        modelVersion: loaded?.version ?? null,
+        requestedBy: scope.userId,
+      }),
+    ),
   );
   return {
     suggestionId,
@@ -212,7 +229,11 @@ export async function suggestForMessage(
 }
 
 /** The names an intent trigger may use for the model's top template: its id, name and dataset labels. */
-function intentNamesOf(catalog: Catalog, loaded: LoadedModel | null, templateId: string): Set<string> {
+function intentNamesOf(
+  catalog: Catalog,
+  loaded: LoadedModel | null,
+  templateId: string,
+): Set<string> {
   const names = new Set(loaded?.intents.get(templateId) ?? []);
   names.add(templateId);
   const template = catalog.templates[catalog.byId.get(templateId) ?? -1];

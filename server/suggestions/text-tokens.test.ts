@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { contentTokens, jaccard, lightStem } from "./text-tokens";
 import { buildTextIndex, matchText } from "./text-match";
+import { contentTokens, jaccard, lightStem } from "./text-tokens";
 
 describe("contentTokens", () => {
   it("keeps content words once, normalised and lightly stemmed", () => {

@@ -7,6 +7,7 @@ import { startSession } from "@/server/auth/sessions";
 import { stepsJob } from "@/server/jobs/definitions/diagnostics";
 import { modelTrainingJob } from "@/server/jobs/definitions/model-training";
 import { ensureJobQueues } from "@/server/jobs/queues";
+import { settledSuggestion } from "@/server/suggestions/past-choices";
 import { testDatabase } from "@/test/db";
 import {
   addMember,
@@ -298,6 +299,7 @@ beforeAll(async () => {
   const suggestion = await alpha.caller.suggestions.forMessage({
     message: "Zanzibar escalation: I want my refund",
   });
+  await settledSuggestion(suggestion.suggestionId); // its event is written behind the answer
   a = {
     suggestionId: suggestion.suggestionId,
     sessionId,

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
 import { memoryModelSource } from "@/server/suggestions/memory-model-source";
-import { configureServing } from "@/server/suggestions/serving";
 import { deployedModels } from "@/server/suggestions/model-source";
+import { configureServing } from "@/server/suggestions/serving";
 import type { TemplateDraftInput } from "@/server/templates/language/template-schema";
 import { testDatabase } from "@/test/db";
 import { type Caller, signUpOwner } from "@/test/factories";
@@ -13,7 +13,14 @@ import { deploySmallModel } from "@/test/suggestion-model";
  * sentiment triggers, and isolation — through suggestions.forMessage as a client calls it.
  */
 const draft = (name: string, content: string, extra: Partial<TemplateDraftInput> = {}) =>
-  ({ name, content, status: "active", variables: [], triggers: [], ...extra }) as TemplateDraftInput;
+  ({
+    name,
+    content,
+    status: "active",
+    variables: [],
+    triggers: [],
+    ...extra,
+  }) as TemplateDraftInput;
 
 let db: Database;
 const source = memoryModelSource();
@@ -30,7 +37,10 @@ async function workspaceWithModel() {
   const owner = await signUpOwner(db, { workspaceName: "Suggest Bank" });
   const c = owner.caller;
   const cardArrival = await c.templates.create(
-    draft("Card delivery times", "Hi {customer.first_name|there}, new cards arrive within 5 working days."),
+    draft(
+      "Card delivery times",
+      "Hi {customer.first_name|there}, new cards arrive within 5 working days.",
+    ),
   );
   const refund = await c.templates.create(
     draft("Refund status", "Hello {customer.first_name|there}, your refund is on its way."),
@@ -50,7 +60,9 @@ describe("suggestions.forMessage", () => {
   });
 
   it("ranks the model's template first for a clear message, with calibrated reasons", async () => {
-    const answer = await bank.c.suggestions.forMessage({ message: "my card still has not arrived" });
+    const answer = await bank.c.suggestions.forMessage({
+      message: "my card still has not arrived",
+    });
     expect(answer.model).toEqual({ version: 1 });
     expect(answer.suggestions[0]?.templateId).toBe(bank.ids.card_arrival);
     const top = answer.suggestions[0];
@@ -100,7 +112,10 @@ describe("suggestions.forMessage", () => {
     expect(found?.reasons.triggers).toEqual([
       { kind: "intent", value: "Card delivery times", weight: 1 },
     ]);
-    const refund = await c.suggestions.forMessage({ message: "please refund the payment", limit: 5 });
+    const refund = await c.suggestions.forMessage({
+      message: "please refund the payment",
+      limit: 5,
+    });
     expect(refund.suggestions.find((s) => s.templateId === upsell.id)).toBeUndefined();
   });
 
@@ -126,13 +141,17 @@ describe("suggestions.forMessage", () => {
   it("pre-fills an order number and a first name from the conversation", async () => {
     const owner = await signUpOwner(db, { workspaceName: "Suggest Shop" });
     const template = await owner.caller.templates.create(
-      draft("Order update", "Hi {customer.first_name|there}, order {order_id} ships on {ship_date}.", {
-        variables: [
-          { name: "order_id", type: "text", required: true },
-          { name: "ship_date", type: "date", required: true },
-        ],
-        triggers: [{ kind: "keyword", value: "update" }],
-      }),
+      draft(
+        "Order update",
+        "Hi {customer.first_name|there}, order {order_id} ships on {ship_date}.",
+        {
+          variables: [
+            { name: "order_id", type: "text", required: true },
+            { name: "ship_date", type: "date", required: true },
+          ],
+          triggers: [{ kind: "keyword", value: "update" }],
+        },
+      ),
     );
     const answer = await owner.caller.suggestions.forMessage({
       history: ["Hello, I'm Maria. My order #88123 has not arrived."],
@@ -165,7 +184,9 @@ describe("suggestions.forMessage", () => {
       draft("Shipping times", "Parcels ship within two days and arrive within a week."),
     );
     await owner.caller.templates.create(draft("Password reset", "Reset your password here."));
-    const answer = await owner.caller.suggestions.forMessage({ message: "how long until my parcel ships?" });
+    const answer = await owner.caller.suggestions.forMessage({
+      message: "how long until my parcel ships?",
+    });
     expect(answer.model).toBeNull();
     expect(answer.suggestions[0]?.templateId).toBe(shipping.id);
     expect(answer.suggestions[0]?.reasons.textMatch).toBeGreaterThan(0);
@@ -209,7 +230,10 @@ describe("isolation", () => {
     const a = await workspaceWithModel();
     const message = "when will my new card arrive";
     const mine = await a.c.suggestions.forMessage({ message });
-    await a.c.suggestions.feedback({ suggestionId: mine.suggestionId, chosenTemplateId: a.ids.refund });
+    await a.c.suggestions.feedback({
+      suggestionId: mine.suggestionId,
+      chosenTemplateId: a.ids.refund,
+    });
 
     const b = await signUpOwner(db, { workspaceName: "Suggest Other" });
     const own = await b.caller.templates.create(
@@ -227,7 +251,10 @@ describe("isolation", () => {
       b.caller.suggestions.feedback({ suggestionId: mine.suggestionId, chosenTemplateId: null }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
-      b.caller.suggestions.feedback({ suggestionId: theirs.suggestionId, chosenTemplateId: a.ids.refund }),
+      b.caller.suggestions.feedback({
+        suggestionId: theirs.suggestionId,
+        chosenTemplateId: a.ids.refund,
+      }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     // And A still sees its own model, untouched by B.
     const again = await a.c.suggestions.forMessage({ message });

@@ -11,7 +11,10 @@ export const MAX_SUGGESTIONS = 10;
 const contextValue = safeText({ max: 2_000, label: "A context value" }).nullable();
 // Field names as placeholders use them: `customer.first_name` reads context.customer.first_name.
 const contextObject = z
-  .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, "Use a placeholder-style name."), contextValue)
+  .record(
+    z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, "Use a placeholder-style name."),
+    contextValue,
+  )
   .refine((o) => Object.keys(o).length <= 50, "At most 50 fields per object.");
 
 export const forMessageInput = z.object({
@@ -23,7 +26,12 @@ export const forMessageInput = z.object({
     label: "The message",
   }),
   /** The help desk's conversation id, kept with the suggestion for analytics and feedback. */
-  conversationId: safeText({ max: 200, min: 1, trim: true, label: "The conversation id" }).optional(),
+  conversationId: safeText({
+    max: 200,
+    min: 1,
+    trim: true,
+    label: "The conversation id",
+  }).optional(),
   /** The conversation's earlier customer messages, oldest first: pre-filling reads them too. */
   history: z
     .array(safeText({ max: MAX_MESSAGE_LENGTH, multiline: true, label: "A message" }))

@@ -2,11 +2,7 @@ import { getDatabase } from "@/db";
 import { recordFeedback } from "@/server/suggestions/past-choices";
 import { suggestForMessage } from "@/server/suggestions/suggest";
 import { createTRPCRouter, workspaceProcedure, workspaceQueryProcedure } from "../trpc";
-import {
-  feedbackInput,
-  forMessageInput,
-  forMessageOutput,
-} from "./suggestions.schema";
+import { feedbackInput, forMessageInput, forMessageOutput } from "./suggestions.schema";
 
 const userIdOf = (actor: { type: string; userId?: string }) =>
   actor.type === "user" && actor.userId ? actor.userId : null;

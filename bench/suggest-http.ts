@@ -1,0 +1,205 @@
+/**
+ * suggestions.forMessage over HTTP under load, on PostgreSQL:
+ *   DATABASE_URL=postgres://... npx tsx bench/suggest-http.ts [--connections 50] [--duration 20] [--port 3225]
+ * Creates a scratch workspace with one template per BANKING77 label, trains the model on the
+ * 10-shot file in-process and deploys it (the deployed row, as the training job does), builds the
+ * app if there is no build, starts `server.mjs`, signs in as the workspace's owner and lets
+ * autocannon's clients ask for suggestions for test-file messages for `duration` seconds while
+ * /api/health is probed four times a second. Prints one JSON object; deletes the workspace.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { eq } from "drizzle-orm";
+import superjson from "superjson";
+import { createWorkspaceCommand } from "@/cli/workspace-commands";
+import { closeDatabase, getDatabase } from "@/db";
+import { users, workspaces } from "@/db/schema";
+import { withTenant } from "@/db/tenant";
+import { runInWorkspace } from "@/server/access/run-in-workspace";
+import { systemAccess } from "@/server/access/workspace-access";
+import { storedDraft } from "@/server/templates/store/rows";
+import { insertTemplates } from "@/server/templates/store/write-template";
+import { serializeModel } from "@/server/training/model/serialize";
+import { DEFAULT_TRAINING, trainModel } from "@/server/training/model/train";
+import { readLabelledCsv } from "@/server/training/service/labelled-csv";
+import { deployVersion } from "@/server/training/versions/deployed";
+import { versionMetrics } from "@/server/training/versions/metrics";
+import { createModelVersion } from "@/server/training/versions/store";
+import { percentile, signIn, startServer, stopServer } from "./http-session";
+
+const { values } = parseArgs({
+  options: {
+    connections: { type: "string", default: "50" },
+    duration: { type: "string", default: "20" },
+    port: { type: "string", default: "3225" },
+    data: { type: "string", default: "../shared/datasets/banking77" },
+  },
+});
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  console.error("bench/suggest-http.ts measures PostgreSQL: set DATABASE_URL");
+  process.exit(1);
+}
+
+const train = readLabelledCsv(
+  readFileSync(`${values.data}/train_10shot.csv`, "utf8"),
+  "text",
+  "category",
+);
+const test = readLabelledCsv(readFileSync(`${values.data}/test.csv`, "utf8"), "text", "category");
+const labels = [...new Set(train.map((r) => r.label))].sort();
+const password = "bench suggest password 1";
+const email = `bench-suggest-${crypto.randomUUID().slice(0, 8)}@example.test`;
+
+const { db } = await getDatabase();
+const created = await createWorkspaceCommand({
+  name: "Suggest HTTP bench",
+  ownerEmail: email,
+  password,
+});
+const ws = created.workspace;
+const teardown = async () => {
+  const { db: again } = await getDatabase();
+  await again.delete(workspaces).where(eq(workspaces.id, ws.id));
+  await again.delete(users).where(eq(users.id, created.owner.id));
+  await closeDatabase();
+};
+let server: Awaited<ReturnType<typeof startServer>> | undefined;
+try {
+  const ids = await withTenant(db, ws.id, (tx) =>
+    insertTemplates(tx, {
+      workspaceId: ws.id,
+      userId: created.owner.id,
+      summary: () => "bench",
+      drafts: labels.map((label) =>
+        storedDraft({
+          name: label.replace(/_/g, " "),
+          content: `Hi {customer.first_name|there}, about ${label.replace(/_/g, " ")}: here is what to do.`,
+          status: "active",
+          category: null,
+          tags: [],
+          language: "en",
+          variables: [],
+          triggers: [],
+        }),
+      ),
+    }),
+  );
+  const templateOf = new Map(labels.map((l, i) => [l, ids[i] ?? ""]));
+  const model = trainModel(
+    train.map((r) => ({ text: r.text, label: templateOf.get(r.label) ?? "" })),
+    DEFAULT_TRAINING,
+  );
+  await runInWorkspace(db, await systemAccess(db, ws.id), async (scope) => {
+    const version = await createModelVersion(scope.tx, ws.id, {
+      jobId: null,
+      config: model.config,
+      labels: model.labels,
+      metrics: versionMetrics(model.metrics, model.labels, model.threshold, null, {}),
+      threshold: model.threshold,
+      artifact: serializeModel(model),
+      exampleCount: train.length,
+      createdBy: null,
+      createdByLabel: "system",
+    });
+    await deployVersion(scope, version.id);
+  });
+  await closeDatabase();
+
+  if (!existsSync(".next/BUILD_ID")) execFileSync("npx", ["next", "build"], { stdio: "inherit" });
+  const port = Number(values.port);
+  const base = `http://127.0.0.1:${port}`;
+  server = await startServer(port, {
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-0123456789abcdef",
+  });
+  const jar = await signIn(base, email, password);
+  const headers = { cookie: jar.header(), "x-parley-workspace": ws.slug };
+  const paths = test
+    .slice(0, 500)
+    .map(
+      (r) =>
+        `/api/trpc/suggestions.forMessage?input=${encodeURIComponent(superjson.stringify({ message: r.text, limit: 3 }))}`,
+    );
+  // Warm-up: loads the deployed model into the server's cache and checks the answer's shape.
+  const warm = await fetch(`${base}${paths[0]}`, { headers });
+  const body = (await warm.json()) as { result?: { data?: { json?: { model?: unknown } } } };
+  if (warm.status !== 200 || !body.result?.data?.json?.model) {
+    throw new Error(`warm-up answered ${warm.status}: ${JSON.stringify(body).slice(0, 300)}`);
+  }
+
+  // One client first: what a single request costs, and the floor (workspace.get) beside it.
+  const sequential = async (path: (i: number) => string) => {
+    const samples: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      const started = performance.now();
+      const res = await fetch(`${base}${path(i)}`, { headers });
+      await res.text();
+      samples.push(performance.now() - started);
+    }
+    return samples.sort((a, b) => a - b);
+  };
+  const single = await sequential((i) => paths[i % paths.length] ?? "");
+  const floor = await sequential(() => "/api/trpc/workspace.get");
+
+  let next = 0;
+  const latencies: number[] = [];
+  const health: number[] = [];
+  let probing = true;
+  const probe = (async () => {
+    while (probing) {
+      const started = performance.now();
+      const res = await fetch(`${base}/api/health`);
+      await res.text();
+      health.push(performance.now() - started);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  })();
+  const instance = autocannon({
+    url: base,
+    connections: Number(values.connections),
+    duration: Number(values.duration),
+    timeout: 10,
+    headers,
+    requests: [
+      {
+        method: "GET",
+        setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }),
+      },
+    ],
+  });
+  instance.on("response", (_client, _status, _bytes, ms) => latencies.push(ms));
+  const result = await instance;
+  probing = false;
+  await probe;
+  latencies.sort((a, b) => a - b);
+  health.sort((a, b) => a - b);
+  console.log(
+    JSON.stringify({
+      benchmark: "suggestions.forMessage over HTTP",
+      database: "postgres",
+      connections: Number(values.connections),
+      duration_s: Number(values.duration),
+      requests: result.requests.total,
+      requests_per_s: result.requests.average,
+      p50_ms: percentile(latencies, 50),
+      p95_ms: percentile(latencies, 95),
+      p99_ms: percentile(latencies, 99),
+      max_ms: result.latency.max,
+      errors: result.errors + result.timeouts + result.non2xx,
+      health_probes: health.length,
+      health_p50_ms: percentile(health, 50),
+      health_max_ms: percentile(health, 100),
+      budget_p95_ms: 50,
+      single_client_p50_ms: percentile(single, 50),
+      single_client_p95_ms: percentile(single, 95),
+      floor_workspace_get_p50_ms: percentile(floor, 50),
+      floor_workspace_get_p95_ms: percentile(floor, 95),
+    }),
+  );
+} finally {
+  if (server) stopServer(server);
+  await teardown();
+}
