@@ -1,6 +1,7 @@
 import { getDatabase } from "@/db";
 import { DEMO, seedDemo } from "@/db/seed";
 import { purgeExpiredTrash } from "@/server/templates/store/trash";
+import { benchIngest } from "./bench-ingest";
 import { benchJobs } from "./bench-jobs";
 import { benchSearch } from "./bench-search";
 import { trainingCommands } from "./training-commands";
@@ -55,7 +56,7 @@ export const commands: Record<string, Command> = {
             `  agent  ${DEMO.agent.email}  password ${DEMO.agent.password}`,
             "",
           ].join("\n")
-        : `demo workspace ${r.created.workspace ? "created" : "already present"} (${r.created.users} new users, ${r.created.templates} new templates)`,
+        : `demo workspace ${r.created.workspace ? "created" : "already present"} (${r.created.users} new users, ${r.created.templates} new templates, ${r.created.messages} new inbox messages)`,
   },
   "workspace:create": {
     help: "--name <n> --owner-email <e> --password <p>: a workspace and its owner",
@@ -99,8 +100,8 @@ export const commands: Record<string, Command> = {
     describe: (r) => `${r.purged} templates purged from ${r.workspaces} workspaces' trash`,
   },
   bench: {
-    help: "search [--templates N] [--queries N] [--limit N] | jobs [--jobs N] [--rate N] [--latency-jobs N] | suggest --train <csv> --test <csv> [--text-col text] [--label-col category] [--oos-label oos] [--templates N]",
-    positionals: "search|jobs|suggest",
+    help: "search [--templates N] [--queries N] [--limit N] | jobs [--jobs N] [--rate N] [--latency-jobs N] | ingest-api [--clients N] [--seconds N] [--batch N] [--port N] | suggest --train <csv> --test <csv> [--text-col text] [--label-col category] [--oos-label oos] [--templates N]",
+    positionals: "search|jobs|suggest|ingest-api",
     options: {
       templates: { type: "string", default: "100000" },
       queries: { type: "string", default: "1000" },
@@ -114,9 +115,21 @@ export const commands: Record<string, Command> = {
       "text-col": { type: "string", default: "text" },
       "label-col": { type: "string", default: "category" },
       "oos-label": { type: "string" },
+      clients: { type: "string", default: "200" },
+      seconds: { type: "string", default: "30" },
+      batch: { type: "string", default: "500" },
+      port: { type: "string", default: "3299" },
     },
     run: (values, positionals) => {
       const [what] = positionals;
+      if (what === "ingest-api" && positionals.length === 1) {
+        return benchIngest({
+          clients: positiveInt(values, "clients"),
+          seconds: positiveInt(values, "seconds"),
+          batch: positiveInt(values, "batch"),
+          port: positiveInt(values, "port"),
+        });
+      }
       if (what === "jobs" && positionals.length === 1) {
         return benchJobs({
           jobs: positiveInt(values, "jobs"),
@@ -148,11 +161,13 @@ export const commands: Record<string, Command> = {
       });
     },
     describe: (r) =>
-      "baseline_top1" in r
-        ? `suggestions on ${r.test_rows} test rows, ${r.labels} labels (${r.driver}): top1 ${r.top1} (untrained ${r.baseline_top1}), top3 ${r.top3}, p95 ${r.p95_ms} ms`
-        : "jobs_per_s" in r
-          ? `${r.jobs} jobs (${r.driver}): ${r.jobs_per_s} jobs/s; pickup p50 ${r.pickup_p50_ms} ms, p95 ${r.pickup_p95_ms} ms at ${r.latency_rate_per_s}/s`
-          : `templates.search on ${r.templates} templates (${r.driver}), ${r.queries} queries: p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms (bare SQL p50 ${r.sql_p50_ms} ms, p95 ${r.sql_p95_ms} ms)`,
+      "messages_per_s" in r
+        ? `ingest over HTTP (${r.driver}, ${r.clients} clients, ${r.seconds} s): ${r.messages_per_s} messages/s, sent ${r.sent}, stored ${r.stored}, errors ${r.errors}, p95 ${r.p95_ms} ms`
+        : "baseline_top1" in r
+          ? `suggestions on ${r.test_rows} test rows, ${r.labels} labels (${r.driver}): top1 ${r.top1} (untrained ${r.baseline_top1}), top3 ${r.top3}, p95 ${r.p95_ms} ms`
+          : "jobs_per_s" in r
+            ? `${r.jobs} jobs (${r.driver}): ${r.jobs_per_s} jobs/s; pickup p50 ${r.pickup_p50_ms} ms, p95 ${r.pickup_p95_ms} ms at ${r.latency_rate_per_s}/s`
+            : `templates.search on ${r.templates} templates (${r.driver}), ${r.queries} queries: p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms (bare SQL p50 ${r.sql_p50_ms} ms, p95 ${r.sql_p95_ms} ms)`,
   },
 };
 

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { memberships, templates, users } from "@/db/schema";
+import { conversations, memberships, templates, users } from "@/db/schema";
 import { withTenant } from "@/db/tenant";
 import { checkCredentials } from "@/server/auth/credentials";
 import { testDatabase } from "@/test/db";
@@ -12,7 +12,15 @@ describe("demo seed", () => {
     const first = await seedDemo(db);
     const second = await seedDemo(db);
     expect(second.workspaceId).toBe(first.workspaceId);
-    expect(second.created).toEqual({ workspace: false, users: 0, templates: 0 });
+    expect(second.created).toEqual({ workspace: false, users: 0, templates: 0, messages: 0 });
+    const inbox = await withTenant(db, first.workspaceId, (tx) =>
+      tx
+        .select({ status: conversations.status, customer: conversations.customer })
+        .from(conversations)
+        .where(eq(conversations.source, "demo")),
+    );
+    expect(inbox.length).toBe(8);
+    expect(inbox.every((c) => c.status === "open" && c.customer.orderNumbers?.length)).toBe(true);
     const demoTemplates = await withTenant(db, first.workspaceId, (tx) =>
       tx.select({ name: templates.name, status: templates.status }).from(templates),
     );

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Database, Tx } from "@/db";
+import demoConversations from "@/db/demo/inbox-conversations.json";
 import demoTemplates from "@/db/demo/templates.json";
 import { memberships, templates, users, workspaces } from "@/db/schema";
 import { withTenant } from "@/db/tenant";
@@ -8,6 +9,8 @@ import { SYSTEM_ACTOR } from "@/server/audit/actor";
 import { recordAudit } from "@/server/audit/record";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { findUserWithPasswordByEmail, setPasswordHash } from "@/server/auth/password-store";
+import { ingestBatch } from "@/server/inbox/ingest";
+import { ingestInput } from "@/server/inbox/schemas";
 import { importTemplates } from "@/server/templates/store/import-export";
 import { seedDemoModel } from "@/server/training/seed";
 
@@ -26,7 +29,7 @@ export const DEMO = {
 
 export type SeedResult = {
   workspaceId: string;
-  created: { workspace: boolean; users: number; templates: number };
+  created: { workspace: boolean; users: number; templates: number; messages: number };
   /** The demo's model: trained and deployed once (server/training/seed.ts). */
   model: Awaited<ReturnType<typeof seedDemoModel>>;
 };
@@ -58,6 +61,7 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
     return row.id;
   };
   let templatesAdded = 0;
+  let messagesAdded = 0;
   const ownerId = await ensureUser(DEMO.owner);
   const agentId = await ensureUser(DEMO.agent);
 
@@ -91,12 +95,25 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
         });
     }
     templatesAdded = await seedDemoTemplates(tx, { id: workspaceId, ...DEMO.workspace });
+    // Open conversations for the demo agent's inbox, through the same idempotent ingest as the
+    // API: a second seed stores nothing again (db/demo/inbox-conversations.json, from Bitext).
+    const batch = ingestInput.parse(demoConversations);
+    const { stored } = await ingestBatch(
+      systemScopeIn(tx, { id: workspaceId, ...DEMO.workspace }),
+      batch,
+    );
+    messagesAdded = stored;
   });
   // Last: it trains on the training examples everything above wrote.
   const model = await seedDemoModel(db, { id: workspaceId, ...DEMO.workspace });
   return {
     workspaceId,
-    created: { workspace: !found, users: createdUsers, templates: templatesAdded },
+    created: {
+      workspace: !found,
+      users: createdUsers,
+      templates: templatesAdded,
+      messages: messagesAdded,
+    },
     model,
   };
 }

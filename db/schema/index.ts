@@ -2,6 +2,7 @@ export * from "./ai";
 export * from "./api-keys";
 export * from "./audit";
 export * from "./auth";
+export * from "./inbox";
 export * from "./jobs";
 export * from "./models";
 export * from "./suggestions";

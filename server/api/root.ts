@@ -3,6 +3,7 @@ import { aiRouter } from "./routers/ai";
 import { apiKeysRouter } from "./routers/api-keys";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
+import { inboxRouter } from "./routers/inbox";
 import { jobsRouter } from "./routers/jobs";
 import { suggestionsRouter } from "./routers/suggestions";
 import { templatesRouter } from "./routers/templates";
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   templates: templatesRouter,
   suggestions: suggestionsRouter,
   jobs: jobsRouter,
+  inbox: inboxRouter,
   training: trainingRouter,
   ai: aiRouter,
 });

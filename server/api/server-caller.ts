@@ -15,7 +15,7 @@ export const getCurrentUser = cache(getSessionUser);
  * HTTP. One caller per request and workspace. Reading the request headers also keeps every page
  * that uses it dynamic, so `next build` never opens the database.
  */
-export const getServerCaller = cache(async (workspaceSlug?: string) => {
+export const getServerContext = cache(async (workspaceSlug?: string) => {
   const incoming = await requestHeaders();
   const headers = new Headers();
   for (const name of [CLIENT_IP_HEADER, "host", "user-agent"]) {
@@ -24,6 +24,9 @@ export const getServerCaller = cache(async (workspaceSlug?: string) => {
   }
   if (workspaceSlug) headers.set("x-parley-workspace", workspaceSlug);
   const { db } = await getDatabase();
-  const ctx = await createContext({ db, headers, getSessionUser: getCurrentUser });
-  return createCaller(ctx);
+  return createContext({ db, headers, getSessionUser: getCurrentUser });
 });
+
+export const getServerCaller = cache(async (workspaceSlug?: string) =>
+  createCaller(await getServerContext(workspaceSlug)),
+);

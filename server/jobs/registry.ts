@@ -2,12 +2,14 @@ import type { JobDefinition } from "./define-job";
 import { echoJob, stepsJob } from "./definitions/diagnostics";
 import { invitationEmailJob } from "./definitions/invitation-email";
 import { modelTrainingJob } from "./definitions/model-training";
+import { outboundReplyJob } from "./definitions/outbound-reply";
 import { templateImportJob } from "./definitions/template-import";
 
 /** Every job type the worker runs. A new type: a definition file here and its handler file. */
 export const jobDefinitions: JobDefinition[] = [
   invitationEmailJob,
   templateImportJob,
+  outboundReplyJob,
   modelTrainingJob,
   stepsJob,
   echoJob,

@@ -43,6 +43,8 @@ type AIds = {
   sessionId: string;
   /** A queued background job of A (job_runs, job_events). */
   jobId: string;
+  /** A conversation of A's inbox, with a customer message. */
+  conversationId: string;
   /** An answer of suggestions.forMessage in A (suggestion_events). */
   suggestionId: string;
   /** A's deployed model version, a scenario, its run, and a queued training job. */
@@ -159,6 +161,38 @@ const FIXTURES: Record<string, Fixture> = {
   "jobs.get": ws((a) => [{ id: a.jobId }]),
   "jobs.cancel": ws((a) => [{ id: a.jobId }]),
   "jobs.retry": ws((a) => [{ id: a.jobId }]),
+  // B ingesting A's external ids creates B's own conversation; A's rows stay as they were.
+  "inbox.ingest": ws(() => [
+    {
+      source: "api",
+      conversations: [
+        {
+          externalId: "zanzibar-conv",
+          messages: [{ externalId: "m1", role: "customer", text: "hi" }],
+        },
+      ],
+    },
+  ]),
+  "inbox.list": ws(() => [
+    { filter: "all", limit: 200 },
+    { filter: "open", limit: 50 },
+  ]),
+  "inbox.get": ws((a) => [{ id: a.conversationId }]),
+  "inbox.assignees": ws(),
+  "inbox.usageEvents": ws((a) => [{ id: a.conversationId }]),
+  "inbox.send": ws((a) => [
+    { conversationId: a.conversationId, text: "taken over" },
+    { conversationId: crypto.randomUUID(), text: "x", templateId: a.templateId, renderedText: "x" },
+  ]),
+  "inbox.note": ws((a) => [{ conversationId: a.conversationId, text: "taken over" }]),
+  "inbox.setStatus": ws((a) => [{ conversationId: a.conversationId, status: "resolved", csat: 1 }]),
+  "inbox.assign": ws((a) => [
+    { conversationId: a.conversationId, userId: null },
+    { conversationId: a.conversationId, userId: a.agentId },
+  ]),
+  "inbox.settings.get": ws(),
+  "inbox.settings.update": ws(() => [{ outboundUrl: "http://127.0.0.1:9/stolen" }]),
+  "inbox.settings.rotateSecret": ws(),
   "training.overview": ws(),
   "training.start": ws((a) => [{ datasetIds: [a.templateId] }]),
   "training.trainOnScenarios": ws(() => [{}]),
@@ -233,6 +267,26 @@ beforeAll(async () => {
     steps: 1,
     stepMs: 0,
   });
+  await key.caller.inbox.ingest({
+    source: "api",
+    conversations: [
+      {
+        externalId: "zanzibar-conv",
+        customer: { name: "Zanzibar Customer", email: "zanzibar@example.test" },
+        messages: [{ externalId: "m1", role: "customer", text: "Zanzibar secret order" }],
+      },
+    ],
+  });
+  const [conversation] = await alpha.caller.inbox.list({ filter: "all", limit: 10 });
+  if (!conversation) throw new Error("A's conversation was not ingested");
+  await alpha.caller.inbox.settings.rotateSecret();
+  // A reply with a template leaves A's usage events behind (the reply's id marks them).
+  const reply = await alpha.caller.inbox.send({
+    conversationId: conversation.id,
+    text: "Zanzibar reply",
+    templateId: template.id,
+    renderedText: "Zanzibar rendered",
+  });
   const trained = await trainedWorkspace(db, alpha);
   // Its own queue too: on PostgreSQL another file's training worker must not run it mid-sweep.
   const sweepTraining = { ...modelTrainingJob, name: "test-training-sweep" };
@@ -253,6 +307,7 @@ beforeAll(async () => {
     suggestionId: suggestion.suggestionId,
     sessionId,
     jobId,
+    conversationId: conversation.id,
     versionId: trained.versionId,
     scenarioId: trained.scenarioId,
     scenarioRunId: trained.runId,
@@ -279,6 +334,8 @@ beforeAll(async () => {
       invitation.id,
       sessionId,
       jobId,
+      conversation.id,
+      reply.id,
       suggestion.suggestionId,
       trained.versionId,
       trained.scenarioId,

@@ -1,28 +1,35 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
-import { InboxIcon } from "@/components/workspace/nav-icons";
 import { requireWorkspaceAccess } from "@/lib/server/require-workspace";
+import { getServerQueryClient, HydrateClient, serverTRPC } from "@/lib/server/trpc-prefetch";
+import { DEFAULT_FILTER, LIST_LIMIT } from "./inbox-filters";
+import { InboxView } from "./inbox-view";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Inbox" };
 
 type InboxPageProps = { params: Promise<{ workspace: string }> };
 
+/**
+ * The agent inbox. The first screen is prefetched here (the open conversations, the first
+ * one's thread, the assignees) and hydrated into the client's queries; new messages arrive
+ * over server-sent events.
+ */
 export default async function InboxPage({ params }: InboxPageProps) {
   const { workspace: slug } = await params;
-  await requireWorkspaceAccess(slug, `/w/${slug}/inbox`);
+  const { user } = await requireWorkspaceAccess(slug, `/w/${slug}/inbox`);
+  const trpc = serverTRPC(slug);
+  const queryClient = getServerQueryClient();
+  const [conversations] = await Promise.all([
+    queryClient.fetchQuery(
+      trpc.inbox.list.queryOptions({ filter: DEFAULT_FILTER, limit: LIST_LIMIT }),
+    ),
+    queryClient.prefetchQuery(trpc.inbox.assignees.queryOptions()),
+  ]);
+  const first = conversations[0]?.id ?? null;
+  if (first) await queryClient.prefetchQuery(trpc.inbox.get.queryOptions({ id: first }));
   return (
-    <div className="space-y-6">
-      <PageHeader
-        title="Inbox"
-        description="Customer conversations, with suggested replies beside each one."
-      />
-      <EmptyState
-        icon={<InboxIcon />}
-        title="No conversations yet"
-        description="Conversations will appear here once they can be pushed in from your help desk or imported. Each one will show the suggested reply templates, filled in from the conversation."
-      />
-    </div>
+    <HydrateClient>
+      <InboxView slug={slug} userId={user.id} initialConversationId={first} />
+    </HydrateClient>
   );
 }

@@ -1,0 +1,86 @@
+"use client";
+
+import { Badge } from "@/components/ui/badge";
+import { classNames } from "@/lib/class-names";
+import type { RouterOutputs } from "@/lib/router-types";
+import { INBOX_FILTERS, type InboxFilter } from "./inbox-filters";
+import type { CustomerAttributes } from "./reply-text";
+
+type Summary = RouterOutputs["inbox"]["list"][number];
+
+export function customerLabel(customer: unknown, fallback: string): string {
+  const c = (customer ?? {}) as CustomerAttributes;
+  return c.name || c.email || fallback;
+}
+
+/** The filters and the conversations, newest activity first; j/k move the selection. */
+export function ConversationList(props: {
+  filter: InboxFilter;
+  onFilter: (filter: InboxFilter) => void;
+  conversations: Summary[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  live: string;
+}) {
+  return (
+    <nav aria-label="Conversations" className="flex min-h-0 flex-col border-r border-zinc-200">
+      <div className="flex flex-wrap gap-1 border-b border-zinc-200 p-2" role="tablist">
+        {INBOX_FILTERS.map((f) => (
+          <button
+            key={f.value}
+            type="button"
+            role="tab"
+            aria-selected={props.filter === f.value}
+            onClick={() => props.onFilter(f.value)}
+            className={classNames(
+              "rounded px-2 py-1 text-xs font-medium",
+              props.filter === f.value
+                ? "bg-accent-600 text-white"
+                : "text-zinc-600 hover:bg-zinc-100",
+            )}
+          >
+            {f.label}
+          </button>
+        ))}
+      </div>
+      <p className="px-3 py-1 text-[11px] text-zinc-400" data-testid="inbox-live">
+        {props.live === "live"
+          ? "Live"
+          : props.live === "offline"
+            ? "Offline — reload"
+            : "Connecting…"}
+      </p>
+      <ul className="min-h-0 flex-1 overflow-y-auto">
+        {props.conversations.length === 0 && (
+          <li className="p-4 text-sm text-zinc-500">No conversations here.</li>
+        )}
+        {props.conversations.map((c) => (
+          <li key={c.id}>
+            <button
+              type="button"
+              onClick={() => props.onSelect(c.id)}
+              aria-current={c.id === props.selectedId ? "true" : undefined}
+              data-testid="conversation-item"
+              className={classNames(
+                "block w-full border-b border-zinc-100 px-3 py-2 text-left",
+                c.id === props.selectedId ? "bg-accent-50" : "hover:bg-zinc-50",
+              )}
+            >
+              <span className="flex items-center justify-between gap-2">
+                <span className="truncate text-sm font-medium text-zinc-900">
+                  {customerLabel(c.customer, c.externalId)}
+                </span>
+                {c.status !== "open" && (
+                  <Badge tone={c.status === "resolved" ? "success" : "warning"}>{c.status}</Badge>
+                )}
+              </span>
+              <span className="line-clamp-2 text-xs text-zinc-500">{c.preview || "—"}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export type { Summary };

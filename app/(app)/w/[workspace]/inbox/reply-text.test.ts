@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { nextPlaceholder, suggestionContext, valuesFromCustomer } from "./reply-text";
+
+describe("nextPlaceholder", () => {
+  const text = "Hi Ada, order AB-1 ships on {ship_date} for {total|the total}.";
+  it("finds the next unfilled variable after the caret, wrapping around", () => {
+    const first = nextPlaceholder(text, 0);
+    expect(first && text.slice(first.start, first.end)).toBe("{ship_date}");
+    const second = nextPlaceholder(text, (first?.end ?? 0) + 1);
+    expect(second && text.slice(second.start, second.end)).toBe("{total|the total}");
+    const wrapped = nextPlaceholder(text, text.length);
+    expect(wrapped?.start).toBe(first?.start);
+    expect(nextPlaceholder("All filled in.", 0)).toBeNull();
+  });
+});
+
+describe("values from the customer panel", () => {
+  it("fills the standard customer placeholders and the order number", () => {
+    const customer = {
+      name: "Ada Lovelace",
+      email: "ada@example.test",
+      orderNumbers: ["A-1", "B-2"],
+    };
+    expect(valuesFromCustomer(customer)).toMatchObject({
+      "customer.first_name": "Ada",
+      "customer.last_name": "Lovelace",
+      order_id: "B-2",
+    });
+    expect(suggestionContext(customer)).toEqual({
+      customer: {
+        name: "Ada Lovelace",
+        first_name: "Ada",
+        last_name: "Lovelace",
+        email: "ada@example.test",
+      },
+      order: { id: "B-2", number: "B-2" },
+    });
+  });
+});

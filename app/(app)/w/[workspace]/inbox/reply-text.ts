@@ -1,0 +1,63 @@
+/**
+ * Pure helpers of the reply composer: where the unfilled variables of an inserted template are
+ * (the renderer leaves a missing value as `{name}`), and the values a conversation's customer
+ * attributes give templates.
+ */
+export type CustomerAttributes = {
+  name?: string;
+  email?: string;
+  orderNumbers?: string[];
+  attributes?: Record<string, string>;
+};
+
+const PLACEHOLDER = /\{[A-Za-z_][A-Za-z0-9_.]*(?:\|[^{}\n]*)?\}/g;
+
+/** The next `{variable}` at or after `from`, wrapping to the first; null when none is left. */
+export function nextPlaceholder(text: string, from: number): { start: number; end: number } | null {
+  const all = [...text.matchAll(PLACEHOLDER)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+  return all.find((p) => p.start >= from) ?? all[0] ?? null;
+}
+
+/** The order number a reply is most likely about: the last one the help desk sent. */
+export function latestOrderNumber(customer: CustomerAttributes): string | undefined {
+  return customer.orderNumbers?.at(-1);
+}
+
+/**
+ * Template values from the customer panel: the standard customer placeholders, common names
+ * for the order number, and every extra attribute under its own name.
+ */
+export function valuesFromCustomer(customer: CustomerAttributes): Record<string, string> {
+  const values: Record<string, string> = {};
+  const [first, ...rest] = (customer.name ?? "").trim().split(/\s+/).filter(Boolean);
+  if (customer.name) values["customer.name"] = customer.name;
+  if (first) values["customer.first_name"] = first;
+  if (rest.length > 0) values["customer.last_name"] = rest.join(" ");
+  if (customer.email) values["customer.email"] = customer.email;
+  const order = latestOrderNumber(customer);
+  if (order) {
+    for (const name of ["order_id", "order_number", "order.id", "order.number", "order_no"]) {
+      values[name] = order;
+    }
+  }
+  for (const [name, value] of Object.entries(customer.attributes ?? {})) values[name] = value;
+  return values;
+}
+
+/** The same facts as the suggestions API's context (customer, order). */
+export function suggestionContext(customer: CustomerAttributes) {
+  const values = valuesFromCustomer(customer);
+  const customerFields: Record<string, string> = {};
+  if (values["customer.name"]) customerFields.name = values["customer.name"];
+  if (values["customer.first_name"]) customerFields.first_name = values["customer.first_name"];
+  if (values["customer.last_name"]) customerFields.last_name = values["customer.last_name"];
+  if (customer.email) customerFields.email = customer.email;
+  const order = latestOrderNumber(customer);
+  return {
+    customer: customerFields,
+    ...(order ? { order: { id: order, number: order } } : {}),
+  };
+}

@@ -1,0 +1,169 @@
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect, type Page, test } from "@playwright/test";
+import { createParleyClient } from "@/sdk/parley-client";
+import { verifySignature } from "@/server/inbox/signature";
+import { OWNER_STATE } from "./fixtures/accounts";
+import { ApiKeysSettings } from "./pages/settings-pages";
+
+test.use({ storageState: OWNER_STATE });
+
+/** A tRPC mutation with the signed-in browser's session (superjson body). */
+async function mutate(page: Page, path: string, input: unknown) {
+  const response = await page.request.post(`/api/trpc/${path}`, {
+    headers: { "content-type": "application/json", "x-parley-workspace": "acme" },
+    data: { json: input },
+  });
+  expect(response.status(), path).toBe(200);
+  return (await response.json()).result.data.json;
+}
+
+test("a pushed conversation appears live, is answered from a suggestion and resolved; the help desk gets the signed reply", async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  // The help desk's side: an HTTP server that receives the outbound webhook.
+  const received: { headers: IncomingHttpHeaders; body: string }[] = [];
+  const helpdesk = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk) => {
+      body += chunk;
+    });
+    req.on("end", () => {
+      received.push({ headers: req.headers, body });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => helpdesk.listen(0, "127.0.0.1", resolve));
+  const port = (helpdesk.address() as AddressInfo).port;
+
+  try {
+    const run = Date.now().toString(36);
+    const order = `ACM-${String(Date.now()).slice(-5)}`;
+    const customerName = `Zoe ${run}`;
+    const apiKeys = new ApiKeysSettings(page);
+    await apiKeys.goto("acme");
+    const key = await apiKeys.create(`Helpdesk ${run}`, "write");
+    const { secret } = await mutate(page, "inbox.settings.rotateSecret", null);
+    await mutate(page, "inbox.settings.update", {
+      outboundUrl: `http://127.0.0.1:${port}/replies`,
+    });
+
+    await page.goto("/w/acme/inbox");
+    await expect(page.getByTestId("inbox-live")).toHaveText("Live");
+
+    // The help desk pushes a conversation with the typed client; the inbox shows it without a reload.
+    const parley = createParleyClient({ url: baseURL ?? "", apiKey: key });
+    const pushed = await parley.inbox.ingest.mutate({
+      source: "e2e",
+      conversations: [
+        {
+          externalId: `e2e-${run}`,
+          customer: { name: customerName, email: `zoe-${run}@example.test`, orderNumbers: [order] },
+          messages: [
+            {
+              externalId: "1",
+              role: "customer",
+              text: `Where is my order ${order}? I want to track my package.`,
+            },
+          ],
+        },
+      ],
+    });
+    expect(pushed.stored).toBe(1);
+    const item = page.getByTestId("conversation-item").filter({ hasText: customerName });
+    await expect(item).toBeVisible();
+    await item.click();
+    await expect(page.getByTestId("thread-title")).toHaveText(customerName);
+    await expect(page.getByTestId("customer-panel")).toContainText(order);
+
+    // `1` inserts the top suggestion, its order number already filled in.
+    await expect(page.getByTestId("suggestion").first()).toBeVisible({ timeout: 20_000 });
+    await page.locator("body").click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press("1");
+    const composer = page.getByLabel("Reply", { exact: true });
+    await expect(composer).toBeFocused();
+    await expect(composer).toHaveValue(new RegExp(order));
+    await expect(page.getByTestId("inserted-template")).toBeVisible();
+    // Tab walks the variables left unfilled; typing replaces each one.
+    const fills = ["UPS", `1Z${run}`, "Friday", "42"];
+    for (let i = 0; i < fills.length && /\{[A-Za-z_]/.test(await composer.inputValue()); i++) {
+      await page.keyboard.press("Tab");
+      await page.keyboard.type(fills[i] ?? "x");
+    }
+    const sentText = await composer.inputValue();
+    expect(sentText).not.toMatch(/\{[A-Za-z_][A-Za-z0-9_.]*\}/);
+    expect(sentText).toContain(order);
+    expect(sentText).toContain("UPS");
+
+    // Ctrl+Enter sends; the reply shows in the thread.
+    await page.keyboard.press("Control+Enter");
+    await expect(page.getByTestId("thread").locator('[data-role="agent"]')).toContainText("UPS");
+    await expect(composer).toHaveValue("");
+
+    // Resolve with CSAT 5: the conversation teaches the next training run.
+    await page.getByLabel("CSAT").selectOption("5");
+    await page.getByRole("button", { name: "Resolve" }).click();
+    await expect(page.getByTestId("thread-status")).toHaveText("resolved");
+    await expect(page.getByRole("status").filter({ hasText: "Resolved." })).toContainText(
+      "1 reply from this conversation in the training data",
+    );
+
+    // The help desk received the reply, signed with the workspace's secret.
+    await expect.poll(() => received.length, { timeout: 30_000 }).toBeGreaterThan(0);
+    const delivery = received[0];
+    if (!delivery) throw new Error("no delivery");
+    expect(
+      verifySignature({
+        secret,
+        timestamp: String(delivery.headers["x-parley-timestamp"]),
+        signature: String(delivery.headers["x-parley-signature"]),
+        body: new TextEncoder().encode(delivery.body),
+      }),
+    ).toEqual({ ok: true });
+    expect(JSON.parse(delivery.body)).toMatchObject({
+      type: "reply",
+      conversation: { externalId: `e2e-${run}`, source: "e2e" },
+      message: { text: sentText },
+    });
+
+    // The usage events exist: suggestions shown, the one chosen, the send, the outcome.
+    const [conversation] = (await parley.inbox.list.query({ filter: "all", limit: 200 })).filter(
+      (c) => c.externalId === `e2e-${run}`,
+    );
+    if (!conversation) throw new Error("conversation not listed");
+    const events = await parley.inbox.usageEvents.query({ id: conversation.id });
+    const kinds = events.map((e) => e.kind);
+    expect(kinds).toEqual(
+      expect.arrayContaining(["suggestion_shown", "suggestion_chosen", "sent", "resolved"]),
+    );
+    expect(events.find((e) => e.kind === "suggestion_chosen")?.rank).toBe(1);
+    expect(events.find((e) => e.kind === "sent")?.editDistance).toBeGreaterThan(0);
+    expect(events.find((e) => e.kind === "resolved")?.csat).toBe(5);
+  } finally {
+    await mutate(page, "inbox.settings.update", { outboundUrl: null }).catch(() => undefined);
+    await new Promise((resolve) => helpdesk.close(resolve));
+  }
+});
+
+test("? lists the shortcuts and / searches templates by name", async ({ page }) => {
+  await page.goto("/w/acme/inbox");
+  await expect(page.getByTestId("conversation-item").first()).toBeVisible();
+  await page.locator("body").click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("?");
+  await expect(page.getByTestId("shortcuts")).toContainText("Ctrl + Enter");
+  await page.keyboard.press("Escape");
+  const first = await page.getByTestId("thread-title").textContent();
+  await page.keyboard.press("j");
+  await expect(page.getByTestId("thread-title")).not.toHaveText(first ?? "");
+  await page.keyboard.press("/");
+  const search = page.getByLabel("Search templates");
+  await expect(search).toBeFocused();
+  await page.keyboard.type("Track an order");
+  await expect(page.getByRole("button", { name: "Track an order" })).toBeVisible();
+  await page.keyboard.press("Enter");
+  const composer = page.getByLabel("Reply", { exact: true });
+  await expect(composer).toHaveValue(/ACM-\d{5}/);
+  await expect(page.getByTestId("inserted-template")).toContainText("Track an order");
+});
