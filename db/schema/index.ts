@@ -1,6 +1,7 @@
 export * from "./api-keys";
 export * from "./audit";
 export * from "./auth";
+export * from "./dataset-rows";
 export * from "./jobs";
 export * from "./templates";
 export * from "./training";
