@@ -1,4 +1,5 @@
 import type { JobDefinition } from "./define-job";
+import { datasetParseJob } from "./definitions/dataset-parse";
 import { echoJob, stepsJob } from "./definitions/diagnostics";
 import { invitationEmailJob } from "./definitions/invitation-email";
 import { templateImportJob } from "./definitions/template-import";
@@ -7,6 +8,7 @@ import { templateImportJob } from "./definitions/template-import";
 export const jobDefinitions: JobDefinition[] = [
   invitationEmailJob,
   templateImportJob,
+  datasetParseJob,
   stepsJob,
   echoJob,
 ];

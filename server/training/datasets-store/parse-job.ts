@@ -1,0 +1,143 @@
+/**
+ * The `dataset-parse` job: streams the stored upload through parseDataset, stages rows in
+ * batches (each its own short transaction, progress after each), then in one transaction
+ * flips the dataset to `ready` with its counts — or, on failure, deletes every staged row and
+ * marks it `failed` with the reason. Readers only read rows of `ready` datasets, so nobody
+ * sees half a file. A retry (worker died) clears the staged rows and parses again from the
+ * stored bytes, which are deleted only once the dataset is ready or failed.
+ */
+import { eq } from "drizzle-orm";
+import { datasetRows, datasets } from "@/db/schema";
+import { getEnv } from "@/server/env";
+import { JobCancelledError, type JobContext, type JobHandler } from "@/server/jobs/define-job";
+import type { DatasetParsePayload } from "@/server/jobs/definitions/dataset-parse";
+import { type DatasetOutcome, parseDataset } from "../datasets/parse-dataset";
+import type { DatasetKind } from "../datasets/types";
+import {
+  deleteUploadChunks,
+  readUploadChunk,
+  STAGE_BATCH,
+  type StagedRow,
+  stageRows,
+} from "./staging";
+
+export const runDatasetParseJob: JobHandler<DatasetParsePayload> = async (context, payload) => {
+  const { datasetId } = payload;
+  const [dataset] = await context.run(({ tx }) =>
+    tx.select().from(datasets).where(eq(datasets.id, datasetId)),
+  );
+  if (!dataset) return { skipped: "the dataset was deleted" };
+  if (dataset.status !== "parsing") return { skipped: `the dataset is ${dataset.status}` };
+  await context.run(({ tx }) => tx.delete(datasetRows).where(eq(datasetRows.datasetId, datasetId)));
+  await context.progress(1, "Reading the file");
+
+  const total = Math.max(1, dataset.bytes);
+  let read = 0;
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    for (let seq = 0; ; seq++) {
+      const chunk = await context.run(({ tx }) => readUploadChunk(tx, datasetId, seq));
+      if (!chunk) return;
+      read += chunk.byteLength;
+      yield chunk;
+    }
+  }
+  const parse = parseDataset(chunks(), {
+    fileName: dataset.fileName ?? undefined,
+    format: dataset.kind as DatasetKind,
+    maxBytes: getEnv().DATASET_UPLOAD_MAX_MB * 1024 * 1024,
+  });
+  const started = Date.now();
+  let batch: StagedRow[] = [];
+  let seq = 0;
+  const flush = async () => {
+    const rows = batch;
+    batch = [];
+    await context.run(({ tx }) => stageRows(tx, payload.workspaceId, datasetId, rows));
+    if (context.signal.aborted) throw new JobCancelledError();
+    const fraction = Math.min(1, read / total);
+    const elapsed = (Date.now() - started) / 1000;
+    await context.progress(
+      Math.min(98, 1 + Math.floor(fraction * 97)),
+      `${seq.toLocaleString("en-US")} rows read`,
+      {
+        rows: seq,
+        bytesRead: read,
+        bytes: dataset.bytes,
+        etaSeconds: fraction > 0 ? Math.round((elapsed / fraction) * (1 - fraction)) : null,
+      },
+    );
+  };
+  try {
+    for await (const { line, row } of parse.rows) {
+      batch.push({ seq: seq++, line, row });
+      if (batch.length >= STAGE_BATCH) await flush();
+    }
+    if (batch.length > 0) await flush();
+  } catch (error) {
+    if (error instanceof JobCancelledError || context.lastAttempt) {
+      await finishFailed(
+        context,
+        datasetId,
+        null,
+        error instanceof JobCancelledError
+          ? "Parsing was cancelled."
+          : "Parsing stopped on an internal error; upload the file again.",
+      );
+    }
+    throw error;
+  }
+  const outcome = parse.outcome();
+  if (outcome.status === "failed") {
+    await finishFailed(
+      context,
+      datasetId,
+      outcome,
+      outcome.reason ?? "The file could not be read.",
+    );
+    return { status: "failed", reason: outcome.reason, errorCount: outcome.errorCount };
+  }
+  await context.run(async ({ tx }) => {
+    await deleteUploadChunks(tx, datasetId);
+    await tx
+      .update(datasets)
+      .set({ status: "ready", error: null, ...counts(outcome), updatedAt: new Date() })
+      .where(eq(datasets.id, datasetId));
+  });
+  await context.progress(100, `${outcome.rows.toLocaleString("en-US")} rows ready`, {
+    rows: outcome.rows,
+  });
+  return { status: "ready", rows: outcome.rows, errorCount: outcome.errorCount };
+};
+
+function counts(outcome: DatasetOutcome) {
+  return {
+    format: outcome.format,
+    encoding: outcome.encoding,
+    rowCount: outcome.rows,
+    duplicateCount: outcome.duplicates,
+    errorCount: outcome.errorCount,
+    rowErrors: outcome.errors,
+  };
+}
+
+/** Failed: no rows, no stored bytes, the reason and the row errors kept. */
+async function finishFailed(
+  context: JobContext,
+  datasetId: string,
+  outcome: DatasetOutcome | null,
+  reason: string,
+): Promise<void> {
+  await context.run(async ({ tx }) => {
+    await tx.delete(datasetRows).where(eq(datasetRows.datasetId, datasetId));
+    await deleteUploadChunks(tx, datasetId);
+    await tx
+      .update(datasets)
+      .set({
+        status: "failed",
+        error: reason,
+        ...(outcome ? { ...counts(outcome), rowCount: 0 } : { rowCount: 0 }),
+        updatedAt: new Date(),
+      })
+      .where(eq(datasets.id, datasetId));
+  });
+}
