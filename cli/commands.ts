@@ -1,6 +1,7 @@
 import { getDatabase } from "@/db";
 import { DEMO, seedDemo } from "@/db/seed";
 import { purgeExpiredTrash } from "@/server/templates/store/trash";
+import { benchIngest } from "./bench-ingest";
 import { benchJobs } from "./bench-jobs";
 import { benchSearch } from "./bench-search";
 import { createApiKeyCommand, createWorkspaceCommand } from "./workspace-commands";
@@ -96,8 +97,8 @@ export const commands: Record<string, Command> = {
     describe: (r) => `${r.purged} templates purged from ${r.workspaces} workspaces' trash`,
   },
   bench: {
-    help: "search [--templates N] [--queries N] [--limit N] | jobs [--jobs N] [--rate N] [--latency-jobs N]",
-    positionals: "search|jobs",
+    help: "search [--templates N] [--queries N] [--limit N] | jobs [--jobs N] [--rate N] [--latency-jobs N] | ingest [--rows N]",
+    positionals: "search|jobs|ingest",
     options: {
       templates: { type: "string", default: "100000" },
       queries: { type: "string", default: "1000" },
@@ -106,6 +107,7 @@ export const commands: Record<string, Command> = {
       jobs: { type: "string", default: "5000" },
       rate: { type: "string", default: "100" },
       "latency-jobs": { type: "string", default: "1000" },
+      rows: { type: "string", default: "200000" },
     },
     run: (values, positionals) => {
       const [what] = positionals;
@@ -115,6 +117,9 @@ export const commands: Record<string, Command> = {
           rate: positiveInt(values, "rate"),
           latencyJobs: positiveInt(values, "latency-jobs"),
         });
+      }
+      if (what === "ingest" && positionals.length === 1) {
+        return benchIngest({ rows: positiveInt(values, "rows") });
       }
       if (what !== "search" || positionals.length > 1) {
         throw new Error(
@@ -129,7 +134,9 @@ export const commands: Record<string, Command> = {
       });
     },
     describe: (r) =>
-      "jobs_per_s" in r
+      "rows_per_s" in r
+        ? `${r.rows} rows, ${r.bytes} bytes (${r.driver}) in ${r.seconds} s: ${r.rows_per_s} rows/s, ${r.mb_per_s} MB/s, peak RSS ${r.peak_rss_mb} MB`
+        : "jobs_per_s" in r
         ? `${r.jobs} jobs (${r.driver}): ${r.jobs_per_s} jobs/s; pickup p50 ${r.pickup_p50_ms} ms, p95 ${r.pickup_p95_ms} ms at ${r.latency_rate_per_s}/s`
         : `templates.search on ${r.templates} templates (${r.driver}), ${r.queries} queries: p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms (bare SQL p50 ${r.sql_p50_ms} ms, p95 ${r.sql_p95_ms} ms)`,
   },

@@ -20,7 +20,6 @@ ALTER TABLE "datasets" ADD COLUMN "encoding" text;--> statement-breakpoint
 ALTER TABLE "datasets" ADD COLUMN "job_id" uuid;--> statement-breakpoint
 ALTER TABLE "datasets" ADD COLUMN "duplicate_of_id" uuid;--> statement-breakpoint
 ALTER TABLE "datasets" ADD COLUMN "label_mapping" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
-ALTER TABLE "dataset_rows" ADD CONSTRAINT "dataset_rows_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dataset_rows" ADD CONSTRAINT "dataset_rows_dataset_fk" FOREIGN KEY ("workspace_id","dataset_id") REFERENCES "public"."datasets"("workspace_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dataset_upload_chunks" ADD CONSTRAINT "dataset_upload_chunks_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dataset_upload_chunks" ADD CONSTRAINT "dataset_upload_chunks_dataset_fk" FOREIGN KEY ("workspace_id","dataset_id") REFERENCES "public"."datasets"("workspace_id","id") ON DELETE cascade ON UPDATE no action;
