@@ -2,6 +2,7 @@ import { accountRouter } from "./routers/account";
 import { apiKeysRouter } from "./routers/api-keys";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
+import { datasetsRouter } from "./routers/datasets";
 import { jobsRouter } from "./routers/jobs";
 import { templatesRouter } from "./routers/templates";
 import { workspaceRouter } from "./routers/workspace";
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   templates: templatesRouter,
   jobs: jobsRouter,
+  datasets: datasetsRouter,
 });
 
 export type AppRouter = typeof appRouter;
