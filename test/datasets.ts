@@ -3,6 +3,8 @@ import type { Database } from "@/db";
 import { datasets } from "@/db/schema";
 import { withTenant } from "@/db/tenant";
 import type { SessionUser } from "@/server/access/caller";
+import type { Row } from "@/server/training/datasets/types";
+import { stageRows } from "@/server/training/datasets-store/staging";
 import { handleDatasetUpload } from "@/server/training/datasets-store/upload-route";
 import { waitFor } from "./jobs";
 
@@ -60,4 +62,32 @@ export function waitForDataset(db: Database, workspaceId: string, datasetId: str
     },
     { ms, what: `dataset ${datasetId} to be parsed` },
   );
+}
+
+/** A ready dataset with these rows, written directly (no upload, no job): for router tests. */
+export async function insertReadyDataset(
+  db: Database,
+  workspaceId: string,
+  options: { name?: string; kind?: string; rows: Row[] },
+): Promise<string> {
+  return withTenant(db, workspaceId, async (tx) => {
+    const [row] = await tx
+      .insert(datasets)
+      .values({
+        workspaceId,
+        name: options.name ?? "Ready dataset",
+        kind: options.kind ?? "labelled",
+        status: "ready",
+        rowCount: options.rows.length,
+      })
+      .returning({ id: datasets.id });
+    if (!row) throw new Error("no dataset");
+    await stageRows(
+      tx,
+      workspaceId,
+      row.id,
+      options.rows.map((data, seq) => ({ seq, line: seq + 2, row: data })),
+    );
+    return row.id;
+  });
 }

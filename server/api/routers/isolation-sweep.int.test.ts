@@ -6,6 +6,7 @@ import { readRows } from "@/db/migrate";
 import { startSession } from "@/server/auth/sessions";
 import { stepsJob } from "@/server/jobs/definitions/diagnostics";
 import { ensureJobQueues } from "@/server/jobs/queues";
+import { insertReadyDataset } from "@/test/datasets";
 import { testDatabase } from "@/test/db";
 import {
   addMember,
@@ -40,6 +41,8 @@ type AIds = {
   sessionId: string;
   /** A queued background job of A (job_runs, job_events). */
   jobId: string;
+  /** A ready labelled dataset of A (datasets, dataset_rows) mapped to A's template. */
+  datasetId: string;
 };
 
 type Fixture =
@@ -121,6 +124,18 @@ const FIXTURES: Record<string, Fixture> = {
   "jobs.get": ws((a) => [{ id: a.jobId }]),
   "jobs.cancel": ws((a) => [{ id: a.jobId }]),
   "jobs.retry": ws((a) => [{ id: a.jobId }]),
+  "datasets.list": ws(),
+  "datasets.get": ws((a) => [{ id: a.datasetId }]),
+  "datasets.rows": ws((a) => [{ id: a.datasetId }, { id: a.datasetId, cursor: 0 }]),
+  "datasets.labels": ws((a) => [{ id: a.datasetId }]),
+  "datasets.mapLabels": ws((a) => [
+    { id: a.datasetId, mapping: [{ label: "zanzibar_label", templateId: a.templateId }] },
+    { id: a.datasetId, mapping: [{ label: "zanzibar_label", templateId: null }] },
+  ]),
+  "datasets.createMissingTemplates": ws((a) => [{ id: a.datasetId }]),
+  "datasets.matchReplies": ws((a) => [{ id: a.datasetId, threshold: 0 }]),
+  "datasets.createFaqTemplates": ws((a) => [{ id: a.datasetId }]),
+  "datasets.delete": ws((a) => [{ id: a.datasetId }]),
 };
 
 /** What B may be told when it reaches for A's rows: never a success with A's data, never a 500. */
@@ -160,8 +175,17 @@ beforeAll(async () => {
     steps: 1,
     stepMs: 0,
   });
+  const datasetId = await insertReadyDataset(db, alpha.workspace.id, {
+    name: "Zanzibar dataset",
+    rows: [{ kind: "example", text: "Zanzibar secret question", label: "zanzibar_label" }],
+  });
+  await alpha.caller.datasets.mapLabels({
+    id: datasetId,
+    mapping: [{ label: "zanzibar_label", templateId: template.id }],
+  });
   a = {
     sessionId,
+    datasetId,
     jobId,
     owner: alpha.user,
     workspace: alpha.workspace,
@@ -184,6 +208,7 @@ beforeAll(async () => {
       invitation.id,
       sessionId,
       jobId,
+      datasetId,
     ],
   };
   const beta = await signUpOwner(db, { workspaceName: "Beta Sweep" });
