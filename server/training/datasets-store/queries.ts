@@ -38,8 +38,10 @@ const summaryColumns = {
   error: datasets.error,
   jobId: datasets.jobId,
   createdAt: datasets.createdAt,
+  // Qualified by hand: drizzle prints a lone table's columns unqualified, which inside the
+  // subquery would name the examples' own columns.
   examples: sql<number>`(select count(*)::int from training_examples e
-    where e.workspace_id = ${datasets.workspaceId} and e.dataset_id = ${datasets.id})`,
+    where e.workspace_id = "datasets"."workspace_id" and e.dataset_id = "datasets"."id")`,
 };
 
 export async function listDatasets(tx: Tx, limit = 200): Promise<DatasetSummary[]> {
