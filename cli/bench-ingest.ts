@@ -96,11 +96,14 @@ export async function benchIngest(options: BenchIngestOptions) {
           "x-parley-workspace": workspace.slug,
           "content-length": String(bytes),
         },
-        body: Readable.toWeb(createReadStream(file, { highWaterMark: 256 * 1024 })) as ReadableStream,
+        body: Readable.toWeb(
+          createReadStream(file, { highWaterMark: 256 * 1024 }),
+        ) as ReadableStream,
         duplex: "half",
       } as RequestInit,
     );
-    if (response.status !== 201) throw new Error(`upload answered ${response.status}: ${await response.text()}`);
+    if (response.status !== 201)
+      throw new Error(`upload answered ${response.status}: ${await response.text()}`);
     const uploadedAt = performance.now();
     const { dataset } = (await response.json()) as { dataset: { id: string } };
     let row: typeof datasets.$inferSelect | undefined;

@@ -4,6 +4,7 @@ import { purgeExpiredTrash } from "@/server/templates/store/trash";
 import { benchIngest } from "./bench-ingest";
 import { benchJobs } from "./bench-jobs";
 import { benchSearch } from "./bench-search";
+import { datasetUploadCommand } from "./dataset-commands";
 import { createApiKeyCommand, createWorkspaceCommand } from "./workspace-commands";
 
 type Values = Record<string, string | boolean | undefined>;
@@ -87,6 +88,35 @@ export const commands: Record<string, Command> = {
     describe: (r) =>
       `${r.scope} key "${r.name}" for ${r.workspace}:\n${r.key}\n(shown only now; store it safely)`,
   },
+  "dataset:upload": {
+    help: "--workspace <slug> --file <path> --kind conversations|faq|knowledge|labelled [--name <n>]",
+    options: {
+      workspace: { type: "string" },
+      file: { type: "string" },
+      kind: { type: "string" },
+      name: { type: "string" },
+    },
+    run: (values) =>
+      datasetUploadCommand({
+        workspaceSlug: requireString(values, "workspace"),
+        file: requireString(values, "file"),
+        kind: requireString(values, "kind"),
+        name: typeof values.name === "string" ? values.name : undefined,
+      }),
+    describe: (r) =>
+      [
+        r.status === "ready"
+          ? `dataset "${r.name}" ready: ${r.rows} rows (${r.format}), ${r.duplicates} duplicates dropped, ${r.errors} row errors`
+          : `dataset "${r.name}" failed: ${r.error}`,
+        ...r.firstErrors.map(
+          (e: { line: number; reason: string }) => `  line ${e.line}: ${e.reason}`,
+        ),
+        r.duplicateOf ? `note: the same file was uploaded before as "${r.duplicateOf.name}"` : "",
+        `id ${r.id}`,
+      ]
+        .filter(Boolean)
+        .join("\n"),
+  },
   "templates:purge-trash": {
     help: "delete for good the templates that have been in a trash more than 30 days",
     options: {},
@@ -137,8 +167,8 @@ export const commands: Record<string, Command> = {
       "rows_per_s" in r
         ? `${r.rows} rows, ${r.bytes} bytes (${r.driver}) in ${r.seconds} s: ${r.rows_per_s} rows/s, ${r.mb_per_s} MB/s, peak RSS ${r.peak_rss_mb} MB`
         : "jobs_per_s" in r
-        ? `${r.jobs} jobs (${r.driver}): ${r.jobs_per_s} jobs/s; pickup p50 ${r.pickup_p50_ms} ms, p95 ${r.pickup_p95_ms} ms at ${r.latency_rate_per_s}/s`
-        : `templates.search on ${r.templates} templates (${r.driver}), ${r.queries} queries: p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms (bare SQL p50 ${r.sql_p50_ms} ms, p95 ${r.sql_p95_ms} ms)`,
+          ? `${r.jobs} jobs (${r.driver}): ${r.jobs_per_s} jobs/s; pickup p50 ${r.pickup_p50_ms} ms, p95 ${r.pickup_p95_ms} ms at ${r.latency_rate_per_s}/s`
+          : `templates.search on ${r.templates} templates (${r.driver}), ${r.queries} queries: p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms (bare SQL p50 ${r.sql_p50_ms} ms, p95 ${r.sql_p95_ms} ms)`,
   },
 };
 

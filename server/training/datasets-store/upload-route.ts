@@ -2,8 +2,8 @@
  * `POST /api/datasets`: the raw file is the request body (any content type), streamed.
  *
  *   POST /api/datasets?name=…&kind=labelled&fileName=intents.csv[&ifDuplicate=reject]
- *   x-parley-workspace: <slug>          (required here: a header, so a cross-site form cannot
- *                                        post with someone's session cookie)
+ *   x-parley-workspace: <slug>          (required with a session cookie: a header, so a
+ *                                        cross-site form cannot post with someone's cookie)
  *   authorization: Bearer <write key>   (or a session cookie of an admin)
  *
  * 201 → { dataset, jobId, duplicateOf }; 413 over the limit (Content-Length checked before
@@ -53,7 +53,8 @@ export async function handleDatasetUpload(options: {
   const declared = Number(request.headers.get("content-length") ?? "");
   if (Number.isFinite(declared) && declared > maxBytes) return tooLarge(maxBytes);
   try {
-    if (!request.headers.get("x-parley-workspace")) {
+    const bearer = /^bearer /i.test(request.headers.get("authorization") ?? "");
+    if (!bearer && !request.headers.get("x-parley-workspace")) {
       throw new AppError("BAD_REQUEST", "Name the workspace in the x-parley-workspace header.");
     }
     const { access, headers } = await admitRequest({
