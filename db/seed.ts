@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Database, Tx } from "@/db";
+import { seedDemoDataset } from "@/db/demo/seed-dataset";
 import demoTemplates from "@/db/demo/templates.json";
 import { memberships, templates, users, workspaces } from "@/db/schema";
 import { withTenant } from "@/db/tenant";
@@ -25,7 +26,7 @@ export const DEMO = {
 
 export type SeedResult = {
   workspaceId: string;
-  created: { workspace: boolean; users: number; templates: number };
+  created: { workspace: boolean; users: number; templates: number; trainingExamples: number };
 };
 
 /**
@@ -55,6 +56,7 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
     return row.id;
   };
   let templatesAdded = 0;
+  let examplesAdded = 0;
   const ownerId = await ensureUser(DEMO.owner);
   const agentId = await ensureUser(DEMO.agent);
 
@@ -88,10 +90,16 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
         });
     }
     templatesAdded = await seedDemoTemplates(tx, { id: workspaceId, ...DEMO.workspace });
+    examplesAdded = await seedDemoDataset(tx, workspaceId);
   });
   return {
     workspaceId,
-    created: { workspace: !found, users: createdUsers, templates: templatesAdded },
+    created: {
+      workspace: !found,
+      users: createdUsers,
+      templates: templatesAdded,
+      trainingExamples: examplesAdded,
+    },
   };
 }
 
