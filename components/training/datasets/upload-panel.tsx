@@ -72,10 +72,12 @@ export function UploadPanel({
   useEffect(() => {
     if (!answer || !finished) return;
     // Hand over once: the list refreshes, and a line links to the new dataset.
-    setLast({ id: answer.dataset.id, name: answer.dataset.name, ok: job?.state === "done" });
+    // The job completes either way; its result says whether the dataset is ready or failed.
+    const ok = job?.state === "done" && job.data?.status === "ready";
+    setLast({ id: answer.dataset.id, name: answer.dataset.name, ok });
     setAnswer(null);
     onFinished(answer.dataset.id);
-  }, [answer, finished, job?.state, onFinished]);
+  }, [answer, finished, job?.state, job?.data, onFinished]);
 
   return (
     <Card aria-labelledby="upload-title">
