@@ -25,7 +25,7 @@ export async function stageRows(
   const json = JSON.stringify(rows.map((r) => ({ seq: r.seq, line: r.line, data: r.row })));
   await tx.execute(sql`insert into dataset_rows (workspace_id, dataset_id, seq, line, data)
     select ${workspaceId}::uuid, ${datasetId}::uuid, x.seq, x.line, x.data
-    from json_to_recordset(${json}::json) as x(seq int, line int, data jsonb)`);
+    from jsonb_to_recordset(${json}::jsonb) as x(seq int, line int, data jsonb)`);
 }
 
 /** One stored piece of an upload, or null past the last one. */
