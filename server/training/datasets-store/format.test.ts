@@ -8,7 +8,7 @@ describe("download CSV cells", () => {
     expect(csvCell('say "hi", then')).toBe('"say ""hi"", then"');
     expect(csvCell("two\nlines")).toBe('"two\nlines"');
     expect(csvCell("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
-    expect(csvCell("-1,2")).toBe("\"'-1,2\"");
+    expect(csvCell("-1,2")).toBe('"\'-1,2"');
   });
 });
 
