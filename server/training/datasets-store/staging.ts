@@ -9,9 +9,9 @@ import { datasetUploadChunks } from "@/db/schema";
 import type { DatasetRow } from "../datasets/types";
 
 /** Rows per INSERT: measured (bench ingest) as the knee between round trips and statement size. */
-export const STAGE_BATCH = 2_000;
+export const STAGE_BATCH = 5_000;
 /** Batches written at once, each on its own connection (PGlite simply runs them in turn). */
-export const STAGE_PARALLEL = 4;
+export const STAGE_PARALLEL = 3;
 
 export type StagedRow = DatasetRow & { seq: number };
 
