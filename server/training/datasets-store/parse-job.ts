@@ -22,24 +22,58 @@ import {
   stageRows,
 } from "./staging";
 
+/** How often the job looks for the next piece of a file still being uploaded. */
+const UPLOAD_POLL_MS = 40;
+
+/** The dataset was deleted under the job (upload refused or abandoned, or an admin deleted it). */
+class DatasetGoneError extends Error {}
+
 export const runDatasetParseJob: JobHandler<DatasetParsePayload> = async (context, payload) => {
   const { datasetId } = payload;
   const [dataset] = await context.run(({ tx }) =>
     tx.select().from(datasets).where(eq(datasets.id, datasetId)),
   );
   if (!dataset) return { skipped: "the dataset was deleted" };
-  if (dataset.status !== "parsing") return { skipped: `the dataset is ${dataset.status}` };
+  if (dataset.status !== "parsing" && dataset.status !== "uploading") {
+    return { skipped: `the dataset is ${dataset.status}` };
+  }
   await context.run(({ tx }) => tx.delete(datasetRows).where(eq(datasetRows.datasetId, datasetId)));
-  await context.progress(1, "Reading the file");
+  await context.progress(
+    1,
+    dataset.status === "uploading" ? "Receiving the file" : "Reading the file",
+  );
 
-  const total = Math.max(1, dataset.bytes);
+  let total = Math.max(1, dataset.bytes);
   let read = 0;
+  /** The stored pieces in order; while the upload goes on, waits for the next one. */
   async function* chunks(): AsyncGenerator<Uint8Array> {
     for (let seq = 0; ; seq++) {
-      const chunk = await context.run(({ tx }) => readUploadChunk(tx, datasetId, seq));
-      if (!chunk) return;
-      read += chunk.byteLength;
-      yield chunk;
+      for (;;) {
+        const chunk = await context.run(({ tx }) => readUploadChunk(tx, datasetId, seq));
+        if (chunk) {
+          read += chunk.byteLength;
+          yield chunk;
+          break;
+        }
+        const [now] = await context.run(({ tx }) =>
+          tx
+            .select({ status: datasets.status, bytes: datasets.bytes })
+            .from(datasets)
+            .where(eq(datasets.id, datasetId)),
+        );
+        if (!now) throw new DatasetGoneError();
+        if (now.status !== "uploading") {
+          // Complete: every piece committed before the status changed. One last look.
+          total = Math.max(1, now.bytes);
+          const last = await context.run(({ tx }) => readUploadChunk(tx, datasetId, seq));
+          if (!last) return;
+          read += last.byteLength;
+          yield last;
+          break;
+        }
+        if (context.signal.aborted) throw new JobCancelledError();
+        await new Promise((resolve) => setTimeout(resolve, UPLOAD_POLL_MS));
+      }
     }
   }
   const parse = parseDataset(chunks(), {
@@ -96,6 +130,9 @@ export const runDatasetParseJob: JobHandler<DatasetParsePayload> = async (contex
     if (writeError) throw writeError;
   } catch (error) {
     await Promise.allSettled(inFlight);
+    if (error instanceof DatasetGoneError || !(await stillThere(context, datasetId))) {
+      return { skipped: "the dataset was deleted" };
+    }
     if (error instanceof JobCancelledError || context.lastAttempt) {
       await finishFailed(
         context,
@@ -109,6 +146,9 @@ export const runDatasetParseJob: JobHandler<DatasetParsePayload> = async (contex
     throw error;
   }
   const outcome = parse.outcome();
+  // A file refused early (a zip, bad encoding) fails before its upload ends: let the upload
+  // finish (or be discarded) first, so the final state and clean-up are this job's.
+  if (!(await uploadFinished(context, datasetId))) return { skipped: "the dataset was deleted" };
   if (outcome.status === "failed") {
     await finishFailed(
       context,
@@ -130,6 +170,25 @@ export const runDatasetParseJob: JobHandler<DatasetParsePayload> = async (contex
   });
   return { status: "ready", rows: outcome.rows, errorCount: outcome.errorCount };
 };
+
+/** Waits until the upload is complete; false when the dataset was deleted meanwhile. */
+async function uploadFinished(context: JobContext, datasetId: string): Promise<boolean> {
+  for (;;) {
+    const [row] = await context.run(({ tx }) =>
+      tx.select({ status: datasets.status }).from(datasets).where(eq(datasets.id, datasetId)),
+    );
+    if (!row) return false;
+    if (row.status !== "uploading") return true;
+    await new Promise((resolve) => setTimeout(resolve, UPLOAD_POLL_MS * 5));
+  }
+}
+
+async function stillThere(context: JobContext, datasetId: string): Promise<boolean> {
+  const rows = await context.run(({ tx }) =>
+    tx.select({ id: datasets.id }).from(datasets).where(eq(datasets.id, datasetId)),
+  );
+  return rows.length > 0;
+}
 
 function counts(outcome: DatasetOutcome) {
   return {

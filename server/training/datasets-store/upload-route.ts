@@ -82,6 +82,7 @@ export async function handleDatasetUpload(options: {
       fileName: parsed.data.fileName ?? null,
       ifDuplicate: parsed.data.ifDuplicate,
       maxBytes,
+      declaredBytes: Number.isFinite(declared) && declared > 0 ? declared : undefined,
     });
     return Response.json(result, { status: 201, headers });
   } catch (error) {

@@ -1,6 +1,6 @@
 /**
  * Receiving an upload: the request body is read chunk by chunk, hashed and counted as it
- * arrives, and stored in ~4 MB pieces (dataset_upload_chunks), each in its own short tenant
+ * arrives, and stored in ~1 MB pieces (dataset_upload_chunks), each in its own short tenant
  * transaction — never the whole file in memory, never one transaction held for the length of
  * the upload (PGlite has a single connection). Parsing is the `dataset-parse` job's work.
  * Over the limit, a client that goes away, or a refused duplicate: the dataset row is deleted
@@ -18,7 +18,8 @@ import { enqueueJob, jobActorOf } from "@/server/jobs/enqueue";
 import { roleAtLeast } from "@/server/workspaces/access";
 import type { DatasetKind } from "../datasets/types";
 
-export const UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
+/** Small enough that the parse job, reading behind the upload, never lags far. */
+export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
 
 export type UploadRequest = {
   name: string;
@@ -27,6 +28,8 @@ export type UploadRequest = {
   /** "reject": an upload whose bytes match an earlier dataset is refused (409), nothing kept. */
   ifDuplicate: "allow" | "reject";
   maxBytes: number;
+  /** Content-Length, when the client sent one: the parse job's progress is measured against it. */
+  declaredBytes?: number;
 };
 
 export type UploadResult = {
@@ -65,7 +68,10 @@ export async function receiveUpload(
 ): Promise<UploadResult> {
   requireDatasetAdmin(access);
   const workspaceId = access.workspace.id;
-  const created = await runInWorkspace(db, access, async ({ tx, actor }) => {
+  // The parse job is enqueued with the dataset: it reads the pieces as they are stored, so
+  // parsing overlaps the upload (bench ingest), and finishes once the upload is complete.
+  const { created, jobId } = await runInWorkspace(db, access, async (scope) => {
+    const { tx, actor } = scope;
     const [row] = await tx
       .insert(datasets)
       .values({
@@ -74,11 +80,19 @@ export async function receiveUpload(
         kind: request.kind,
         fileName: request.fileName,
         status: "uploading",
+        bytes: request.declaredBytes ?? 0,
         createdBy: actor.type === "user" ? actor.userId : null,
       })
       .returning({ id: datasets.id });
     if (!row) throw new Error("dataset insert returned nothing");
-    return row.id;
+    const queued = await enqueueJob(scope, datasetParseJob, {
+      workspaceId,
+      actor: jobActorOf(actor),
+      datasetId: row.id,
+    });
+    if (!queued) throw new Error("dataset-parse job was not enqueued");
+    await tx.update(datasets).set({ jobId: queued.jobId }).where(eq(datasets.id, row.id));
+    return { created: row.id, jobId: queued.jobId };
   });
   const discard = () =>
     runInWorkspace(db, access, ({ tx }) => tx.delete(datasets).where(eq(datasets.id, created)));
@@ -133,19 +147,12 @@ export async function receiveUpload(
   }
   return runInWorkspace(db, access, async (scope) => {
     const { tx } = scope;
-    const queued = await enqueueJob(scope, datasetParseJob, {
-      workspaceId,
-      actor: jobActorOf(scope.actor),
-      datasetId: created,
-    });
-    if (!queued) throw new Error("dataset-parse job was not enqueued");
     const [row] = await tx
       .update(datasets)
       .set({
         status: "parsing",
         bytes,
         sha256,
-        jobId: queued.jobId,
         duplicateOfId: earlier?.id ?? null,
         updatedAt: new Date(),
       })
@@ -160,7 +167,7 @@ export async function receiveUpload(
     });
     return {
       dataset: { id: row.id, name: row.name, kind: row.kind, status: row.status, bytes },
-      jobId: queued.jobId,
+      jobId,
       duplicateOf: earlier ?? null,
     };
   });
