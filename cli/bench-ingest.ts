@@ -107,6 +107,7 @@ export async function benchIngest(options: BenchIngestOptions) {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 50);
   try {
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     // Through the SDK helper, as an integration would: a streamed body with a write key.
     const { dataset } = await uploadDataset({
@@ -129,6 +130,7 @@ export async function benchIngest(options: BenchIngestOptions) {
       await new Promise((r) => setTimeout(r, 20));
     }
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
     if (row?.status !== "ready") throw new Error(`dataset ${row?.status}: ${row?.error}`);
     const [run] = await withTenant(db, workspace.id, (tx) =>
       tx
@@ -158,6 +160,8 @@ export async function benchIngest(options: BenchIngestOptions) {
       job_seconds: seconds2(run?.startedAt, run?.finishedAt),
       rows_per_s: Math.round(row.rowCount / seconds),
       mb_per_s: Math.round((bytes / 1024 / 1024 / seconds) * 10) / 10,
+      /** CPU of this process (client, route, worker): the rest is PostgreSQL and waiting. */
+      node_cpu_seconds: Math.round((cpu.user + cpu.system) / 10_000) / 100,
       rss_before_mb: Math.round(rssBefore / 1024 / 1024),
       peak_rss_mb: Math.round(peakRss / 1024 / 1024),
     };
