@@ -10,7 +10,7 @@ import { ensureJobQueues } from "@/server/jobs/queues";
 import type { RunningWorker } from "@/server/jobs/worker";
 import { handleDatasetDownload } from "@/server/training/datasets-store/download";
 import { loadTrainingExamples } from "@/server/training/examples/store";
-import { uploadThroughRoute, waitForDataset } from "@/test/datasets";
+import { insertReadyDataset, uploadThroughRoute, waitForDataset } from "@/test/datasets";
 import { testDatabase } from "@/test/db";
 import {
   addMember,
@@ -132,6 +132,23 @@ describe("datasets router", () => {
       audit: (await tx.select().from(auditLog).where(eq(auditLog.action, "dataset.delete"))).length,
     }));
     expect(left).toEqual({ rows: 0, examples: 0, audit: 1 });
+  });
+
+  it("create missing templates: look-alike labels share one draft; braces stay literal", async () => {
+    const id = await insertReadyDataset(db, owner.workspace.id, {
+      rows: [
+        { kind: "example", text: "card was declined", label: "card_declined" },
+        { kind: "example", text: "my card got declined", label: "card-declined" },
+        { kind: "example", text: "what is {this}", label: "{weird} label" },
+      ],
+    });
+    const result = await owner.caller.datasets.createMissingTemplates({ id });
+    expect(result).toMatchObject({ created: 2, mapped: 3, examples: 3 });
+    const labels = await owner.caller.datasets.labels({ id });
+    const byLabel = new Map(labels.map((l) => [l.label, l.templateName]));
+    expect(byLabel.get("card_declined")).toBe("Card declined");
+    expect(byLabel.get("card-declined")).toBe("Card declined");
+    expect(byLabel.get("{weird} label")).toBe("{weird} label");
   });
 
   it("conversations: agent replies matched to templates give scored examples", async () => {

@@ -146,18 +146,25 @@ export async function createMissingTemplates(
     ).map((t) => [t.key, t.id]),
   );
   const mapping = { ...dataset.labelMapping };
-  const toCreate: { label: string; name: string }[] = [];
+  // Labels that read the same ("refund_request", "refund-request") share one new template.
+  const toCreate = new Map<string, { label: string; name: string; labels: string[] }>();
   for (const label of labels) {
     const name = labelToName(label);
     const found = existing.get(name.toLowerCase());
     if (found) mapping[label] = found;
-    else toCreate.push({ label, name });
+    else {
+      const entry = toCreate.get(name.toLowerCase());
+      if (entry) entry.labels.push(label);
+      else toCreate.set(name.toLowerCase(), { label, name, labels: [label] });
+    }
   }
-  const drafts = toCreate.map(({ label, name }) =>
+  const entries = [...toCreate.values()];
+  const drafts = entries.map(({ label, name }) =>
     requireValidDraft({
       name,
       category: "From training data",
-      content: `Write the reply for "${label.slice(0, 200)}" here.`,
+      // Braces are placeholders in templates: a label's own become literal ones.
+      content: `Write the reply for "${label.slice(0, 200).replaceAll("{", "{{").replaceAll("}", "}}")}" here.`,
       status: "draft",
       tags: ["training"],
       language: "en",
@@ -171,9 +178,9 @@ export async function createMissingTemplates(
     drafts,
     summary: () => `created from dataset "${dataset.name}"`,
   });
-  toCreate.forEach(({ label }, i) => {
+  entries.forEach((entry, i) => {
     const id = ids[i];
-    if (id) mapping[label] = id;
+    if (id) for (const label of entry.labels) mapping[label] = id;
   });
   const saved = await saveMapping(scope, dataset.id, mapping, {
     action: "dataset.create_templates",
