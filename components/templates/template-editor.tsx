@@ -13,6 +13,7 @@ import { draftFromForm, newTrigger, newVariable, previewVariables } from "./edit
 import { EditorHeader } from "./editor-header";
 import { buildIssueMap, isBlankField, unchangedServerErrors } from "./field-issues";
 import { guessVariableType } from "./guess-variable-type";
+import { OptimizePanel } from "./optimize-panel";
 import { PreviewPanel } from "./preview-panel";
 import type { RenderSettings, TemplateDetail } from "./template-types";
 import { templatesPath } from "./template-types";
@@ -171,6 +172,7 @@ export function TemplateEditor({
         }
       />
       {notice && !noticeDone ? <Alert tone="success">{notice}</Alert> : null}
+      {saved && canWrite ? <OptimizePanel slug={slug} templateId={saved.id} dirty={dirty} /> : null}
       {readOnly ? (
         <Alert>Only admins can change templates. You can try it out in the preview.</Alert>
       ) : null}

@@ -1,4 +1,5 @@
 import { accountRouter } from "./routers/account";
+import { aiRouter } from "./routers/ai";
 import { apiKeysRouter } from "./routers/api-keys";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   templates: templatesRouter,
   jobs: jobsRouter,
   datasets: datasetsRouter,
+  ai: aiRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -43,6 +43,8 @@ type AIds = {
   jobId: string;
   /** A ready labelled dataset of A (datasets, dataset_rows) mapped to A's template. */
   datasetId: string;
+  /** A proposed optimisation of A's template (template_optimizations). */
+  optimizationId: string;
 };
 
 type Fixture =
@@ -120,6 +122,25 @@ const FIXTURES: Record<string, Fixture> = {
   "templates.trash.restore": ws((a) => [{ ids: [a.templateId] }]),
   "templates.favourites.list": ws(),
   "templates.favourites.set": ws((a) => [{ id: a.templateId, favourite: true }]),
+  "templates.optimize": ws((a) => [
+    { templateId: a.templateId },
+    { templateId: a.templateId, goal: "x" },
+  ]),
+  "templates.optimizations.list": ws((a) => [{ templateId: a.templateId }]),
+  "templates.optimizations.accept": ws((a) => [{ id: a.optimizationId }]),
+  "templates.optimizations.discard": ws((a) => [{ id: a.optimizationId }]),
+  "ai.settings.get": ws(),
+  "ai.settings.update": ws(() => [
+    {
+      enabled: false,
+      provider: "default",
+      baseUrl: null,
+      models: {},
+      dailyCallLimit: 1,
+      dailyTokenLimit: null,
+    },
+  ]),
+  "ai.usage": ws(() => [{}]),
   "jobs.list": ws(() => [{}]),
   "jobs.get": ws((a) => [{ id: a.jobId }]),
   "jobs.cancel": ws((a) => [{ id: a.jobId }]),
@@ -166,6 +187,17 @@ beforeAll(async () => {
     }),
   );
   const sessionId = await startSession(db, alpha.user.id, { ip: null, userAgent: "alpha" });
+  // No provider in this suite: the local optimiser writes A's proposal (and A's AI settings).
+  const optimization = await alpha.caller.templates.optimize({ templateId: template.id });
+  await alpha.caller.ai.settings.update({
+    enabled: true,
+    provider: "openai",
+    baseUrl: null,
+    models: { optimize: "zanzibar-model" },
+    apiKey: "sk-zanzibar-secret-key",
+    dailyCallLimit: 7,
+    dailyTokenLimit: null,
+  });
   // A job no worker runs here (its own queue), so it stays queued and cancellable.
   const sweepSteps = { ...stepsJob, name: "test-steps-sweep" };
   await ensureJobQueues(db, [sweepSteps]);
@@ -187,6 +219,7 @@ beforeAll(async () => {
     sessionId,
     datasetId,
     jobId,
+    optimizationId: optimization.optimizationId,
     owner: alpha.user,
     workspace: alpha.workspace,
     workspaceId: alpha.workspace.id,
@@ -209,6 +242,9 @@ beforeAll(async () => {
       sessionId,
       jobId,
       datasetId,
+      optimization.optimizationId,
+      "zanzibar-model",
+      "sk-zanzibar",
     ],
   };
   const beta = await signUpOwner(db, { workspaceName: "Beta Sweep" });

@@ -32,6 +32,7 @@ import {
   workspaceProcedure,
   workspaceQueryProcedure,
 } from "../trpc";
+import { optimizationsRouter, optimizeProcedure } from "./template-optimize";
 import {
   bulkInput,
   exportInput,
@@ -136,6 +137,9 @@ export const templatesRouter = createTRPCRouter({
     .input(exportInput)
     .mutation(({ ctx, input }) => exportTemplates(ctx, input)),
 
+  /** AI (or, with no provider, rule-based) rewrite proposal; accept it via optimizations. */
+  optimize: optimizeProcedure,
+  optimizations: optimizationsRouter,
   versions: versionsRouter,
   trash: trashRouter,
   favourites: favouritesRouter,
