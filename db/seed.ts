@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database, Tx } from "@/db";
 import demoConversations from "@/db/demo/inbox-conversations.json";
+import { seedDemoDataset } from "@/db/demo/seed-dataset";
 import demoTemplates from "@/db/demo/templates.json";
 import { memberships, templates, users, workspaces } from "@/db/schema";
 import { withTenant } from "@/db/tenant";
@@ -29,7 +30,13 @@ export const DEMO = {
 
 export type SeedResult = {
   workspaceId: string;
-  created: { workspace: boolean; users: number; templates: number; messages: number };
+  created: {
+    workspace: boolean;
+    users: number;
+    templates: number;
+    messages: number;
+    trainingExamples: number;
+  };
   /** The demo's model: trained and deployed once (server/training/seed.ts). */
   model: Awaited<ReturnType<typeof seedDemoModel>>;
 };
@@ -62,6 +69,7 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
   };
   let templatesAdded = 0;
   let messagesAdded = 0;
+  let examplesAdded = 0;
   const ownerId = await ensureUser(DEMO.owner);
   const agentId = await ensureUser(DEMO.agent);
 
@@ -103,6 +111,7 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
       batch,
     );
     messagesAdded = stored;
+    examplesAdded = await seedDemoDataset(tx, workspaceId);
   });
   // Last: it trains on the training examples everything above wrote.
   const model = await seedDemoModel(db, { id: workspaceId, ...DEMO.workspace });
@@ -113,6 +122,7 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
       users: createdUsers,
       templates: templatesAdded,
       messages: messagesAdded,
+      trainingExamples: examplesAdded,
     },
     model,
   };

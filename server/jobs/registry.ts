@@ -1,4 +1,5 @@
 import type { JobDefinition } from "./define-job";
+import { datasetParseJob } from "./definitions/dataset-parse";
 import { echoJob, stepsJob } from "./definitions/diagnostics";
 import { invitationEmailJob } from "./definitions/invitation-email";
 import { modelTrainingJob } from "./definitions/model-training";
@@ -11,6 +12,7 @@ export const jobDefinitions: JobDefinition[] = [
   templateImportJob,
   outboundReplyJob,
   modelTrainingJob,
+  datasetParseJob,
   stepsJob,
   echoJob,
 ];
