@@ -7,6 +7,7 @@ import { recordAudit } from "@/server/audit/record";
 import { notFound } from "@/server/errors";
 import { type PersonRef, personRef } from "./rows";
 import { actingUserId, type TemplateScope } from "./template-scope";
+import { requireEditable, templateVisibleTo } from "./visibility";
 
 /** How long a deleted template can be restored before purgeExpiredTrash removes it for good. */
 export const TRASH_DAYS = 30;
@@ -51,6 +52,22 @@ async function moveTrash(
 ): Promise<{ count: number }> {
   const ids = [...new Set(requested)];
   const toTrash = direction === "trash";
+  const side = toTrash ? isNull(templates.deletedAt) : isNotNull(templates.deletedAt);
+  // Only templates the caller sees, and changes only what they may change (visibility.ts).
+  const targets = await scope.tx
+    .select({ name: templates.name, ownerId: templates.ownerId, visibility: templates.visibility })
+    .from(templates)
+    .where(
+      and(
+        eq(templates.workspaceId, scope.workspace.id),
+        inArray(templates.id, ids),
+        side,
+        templateVisibleTo(scope, templates),
+      ),
+    )
+    .for("update");
+  if (targets.length !== ids.length) throw notFound(toTrash ? "Template" : "Template in the trash");
+  for (const target of targets) requireEditable(scope, target);
   const rows = await scope.tx
     .update(templates)
     .set(
@@ -58,13 +75,7 @@ async function moveTrash(
         ? { deletedAt: new Date(), deletedBy: actingUserId(scope) }
         : { deletedAt: null, deletedBy: null },
     )
-    .where(
-      and(
-        eq(templates.workspaceId, scope.workspace.id),
-        inArray(templates.id, ids),
-        toTrash ? isNull(templates.deletedAt) : isNotNull(templates.deletedAt),
-      ),
-    )
+    .where(and(eq(templates.workspaceId, scope.workspace.id), inArray(templates.id, ids), side))
     .returning({ id: templates.id, name: templates.name });
   if (rows.length !== ids.length) throw notFound(toTrash ? "Template" : "Template in the trash");
   for (const row of rows) {
@@ -78,7 +89,10 @@ async function moveTrash(
   return { count: rows.length };
 }
 
-/** The workspace's trash, most recently deleted first. */
+/**
+ * The workspace's trash as the caller may see it (their own personal templates, and the shared
+ * ones they can see), most recently deleted first.
+ */
 export async function listTrash(scope: TemplateScope): Promise<TrashedTemplate[]> {
   const rows = await scope.tx
     .select({
@@ -90,7 +104,13 @@ export async function listTrash(scope: TemplateScope): Promise<TrashedTemplate[]
     })
     .from(templates)
     .leftJoin(users, eq(users.id, templates.deletedBy))
-    .where(and(eq(templates.workspaceId, scope.workspace.id), isNotNull(templates.deletedAt)))
+    .where(
+      and(
+        eq(templates.workspaceId, scope.workspace.id),
+        isNotNull(templates.deletedAt),
+        templateVisibleTo(scope, templates),
+      ),
+    )
     .orderBy(desc(templates.deletedAt), desc(templates.id))
     .limit(1000);
   return rows.flatMap((row) =>
