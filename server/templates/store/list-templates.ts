@@ -37,7 +37,7 @@ const variant = alias(templates, "variant");
  * that the caller sees and the status filter keeps, exists (the original when it qualifies).
  */
 function firstOfGroup(scope: TemplateScope, status: SQL): SQL {
-  return sql`not exists (select 1 from ${variant}
+  return sql`not exists (select 1 from ${templates} as variant
     where ${variant.workspaceId} = ${templates.workspaceId} and ${variant.groupId} = ${templates.groupId}
       and ${variant.deletedAt} is null and ${status} and ${templateVisibleTo(scope, variant)}
       and (${variant.createdAt}, ${variant.id}) < (${templates.createdAt}, ${templates.id}))`;
@@ -130,7 +130,7 @@ export async function listTemplates(
     scope,
     {
       updatedKey: sql<string>`to_char(${templates.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
-      languages: sql<string[]>`array(select ${variant.language} from ${variant}
+      languages: sql<string[]>`array(select ${variant.language} from ${templates} as variant
         where ${variant.workspaceId} = ${templates.workspaceId} and ${variant.groupId} = ${templates.groupId}
           and ${variant.deletedAt} is null and ${templateVisibleTo(scope, variant)}
         order by ${variant.createdAt}, ${variant.id})`,
