@@ -1,6 +1,6 @@
 import { getDatabase } from "@/db";
 import { DEMO, seedDemo } from "@/db/seed";
-import { purgeExpiredTrash } from "@/server/templates/store/trash";
+import { purgeExpiredTrash } from "@/server/templates/store/trash-purge";
 import { benchJobs } from "./bench-jobs";
 import { benchSearch } from "./bench-search";
 import { createApiKeyCommand, createWorkspaceCommand } from "./workspace-commands";

@@ -2,11 +2,13 @@ import type { JobDefinition } from "./define-job";
 import { echoJob, stepsJob } from "./definitions/diagnostics";
 import { invitationEmailJob } from "./definitions/invitation-email";
 import { templateImportJob } from "./definitions/template-import";
+import { templateTrashPurgeJob } from "./definitions/template-trash-purge";
 
 /** Every job type the worker runs. A new type: a definition file here and its handler file. */
 export const jobDefinitions: JobDefinition[] = [
   invitationEmailJob,
   templateImportJob,
+  templateTrashPurgeJob,
   stepsJob,
   echoJob,
 ];

@@ -1,7 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
-import { purgeExpiredTrash, TRASH_DAYS } from "@/server/templates/store/trash";
+import { TRASH_DAYS } from "@/server/templates/store/trash";
+import { purgeExpiredTrash } from "@/server/templates/store/trash-purge";
 import { testDatabase } from "@/test/db";
 import { addMember, type Caller, signUpOwner } from "@/test/factories";
 import { orderStatusDraft, refundPolicyDraft } from "@/test/template-drafts";

@@ -7,11 +7,11 @@ import { recordAudit } from "@/server/audit/record";
 import { notFound } from "@/server/errors";
 import { type PersonRef, personRef } from "./rows";
 import { actingUserId, type TemplateScope } from "./template-scope";
-import { requireEditable, templateVisibleTo } from "./visibility";
+import { requireEditable, templateEditableBy, templateVisibleTo } from "./visibility";
 
-/** How long a deleted template can be restored before purgeExpiredTrash removes it for good. */
+/** How long a deleted template can be restored before the purge (trash-purge.ts) removes it. */
 export const TRASH_DAYS = 30;
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type TrashedTemplate = {
   id: string;
@@ -90,8 +90,8 @@ async function moveTrash(
 }
 
 /**
- * The workspace's trash as the caller may see it (their own personal templates, and the shared
- * ones they can see), most recently deleted first.
+ * The workspace's trash as far as the caller could restore it (their own personal templates,
+ * and for admins the shared ones), most recently deleted first.
  */
 export async function listTrash(scope: TemplateScope): Promise<TrashedTemplate[]> {
   const rows = await scope.tx
@@ -108,7 +108,7 @@ export async function listTrash(scope: TemplateScope): Promise<TrashedTemplate[]
       and(
         eq(templates.workspaceId, scope.workspace.id),
         isNotNull(templates.deletedAt),
-        templateVisibleTo(scope, templates),
+        templateEditableBy(scope, templates),
       ),
     )
     .orderBy(desc(templates.deletedAt), desc(templates.id))
@@ -126,47 +126,4 @@ export async function listTrash(scope: TemplateScope): Promise<TrashedTemplate[]
           },
         ],
   );
-}
-
-/**
- * Deletes for good every template that has been in a trash longer than TRASH_DAYS, workspace
- * by workspace (each in its own tenant transaction, with one audit row per purged template,
- * attributed to "system"). Versions, variables and triggers go with them (foreign keys cascade).
- * Run daily by the scheduler; `npm run cli -- templates:purge-trash` runs it by hand.
- */
-export async function purgeExpiredTrash(
-  db: Database,
-  options: { now?: Date } = {},
-): Promise<{ purged: number; workspaces: number }> {
-  const cutoff = new Date((options.now ?? new Date()).getTime() - TRASH_DAYS * DAY_MS);
-  // The operator's own read, as the table owner: which tenants exist is not a tenant question.
-  const all = await db.select({ id: workspaces.id }).from(workspaces);
-  let purged = 0;
-  let touched = 0;
-  for (const { id: workspaceId } of all) {
-    const removed = await withTenant(db, workspaceId, async (tx) => {
-      const rows = await tx
-        .delete(templates)
-        .where(
-          and(
-            eq(templates.workspaceId, workspaceId),
-            isNotNull(templates.deletedAt),
-            lt(templates.deletedAt, sql`${cutoff.toISOString()}::timestamptz`),
-          ),
-        )
-        .returning({ id: templates.id, name: templates.name, deletedAt: templates.deletedAt });
-      for (const row of rows) {
-        await recordAudit(tx, workspaceId, SYSTEM_ACTOR, {
-          action: "template.purge",
-          entityType: "template",
-          entityId: row.id,
-          summary: { name: row.name, deletedAt: row.deletedAt?.toISOString() ?? null },
-        });
-      }
-      return rows.length;
-    });
-    purged += removed;
-    if (removed > 0) touched++;
-  }
-  return { purged, workspaces: touched };
 }

@@ -45,6 +45,16 @@ export function templateVisibleTo(scope: Pick<TenantScope, "actor">, t: Template
   return sql`(${shared} or (${t.visibility} = 'personal' and ${t.ownerId} = ${viewer.userId}))`;
 }
 
+/** The templates the caller may change (SQL twin of canEdit): a subset of the visible ones. */
+export function templateEditableBy(scope: Pick<TenantScope, "actor">, t: TemplateColumns): SQL {
+  const viewer = viewerOf(scope);
+  const own =
+    viewer.userId === null
+      ? sql`false`
+      : sql`(${t.visibility} = 'personal' and ${t.ownerId} = ${viewer.userId})`;
+  return viewer.admin ? sql`(${t.visibility} <> 'personal' or ${own})` : own;
+}
+
 /** Plain-JS twin of templateVisibleTo, for rows already loaded. */
 export function canSee(
   viewer: Viewer,
