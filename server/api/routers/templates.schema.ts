@@ -54,6 +54,7 @@ export const searchInput = z.object({
   categoryId: z.uuid().optional(),
   tags: z.array(tag).max(MAX_TAGS).optional(),
   language,
+  owner: z.enum(["mine", "shared"]).optional(),
 });
 
 const visibility = z.enum(TEMPLATE_VISIBILITIES, {

@@ -22,6 +22,8 @@ export type SearchInput = {
   categoryId?: string;
   tags?: string[];
   language?: string;
+  /** "mine": the caller's personal templates; "shared": the rest of what they see. */
+  owner?: "mine" | "shared";
 };
 
 export type SearchHit = TemplateSummary & {
@@ -81,7 +83,7 @@ export type RankedQuery = {
   exact?: string | null;
   /** The typed words, for name similarity. */
   text: string;
-  filters: Pick<SearchInput, "status" | "categoryId" | "tags" | "language">;
+  filters: Pick<SearchInput, "status" | "categoryId" | "tags" | "language" | "owner">;
   after: { score: number; id: string } | null;
   limit: number;
   /** templateVisibleTo over `searchedTemplate` (the query's alias `t`): whose templates count. */
@@ -158,6 +160,7 @@ export async function prepareSearch(tx: Tx, input: SearchInput) {
     categoryId: input.categoryId,
     tags: input.tags,
     language: input.language,
+    owner: input.owner,
   };
   return { parsed, corrections, tsquery, filters };
 }
@@ -218,7 +221,14 @@ export async function searchTemplates(
     partial = true;
     hash = fingerprint(tsquery, filters);
   }
-  const visible = templateVisibleTo(scope, searchedTemplate);
+  const t = searchedTemplate;
+  const owner =
+    input.owner === "mine"
+      ? sql` and ${t.visibility} = 'personal'`
+      : input.owner === "shared"
+        ? sql` and ${t.visibility} <> 'personal'`
+        : sql``;
+  const visible = sql`${templateVisibleTo(scope, t)}${owner}`;
   const q = { tsquery, exact, text: parsed.text, filters, after, limit: input.limit, visible };
   let rows = await rankedRows(scope, q);
   if (rows.length === 0 && !after) {

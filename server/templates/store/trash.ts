@@ -1,9 +1,5 @@
-import { and, desc, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
-import type { Database } from "@/db";
-import { templates, users, workspaces } from "@/db/schema";
-import { withTenant } from "@/db/tenant";
-import { SYSTEM_ACTOR } from "@/server/audit/actor";
-import { recordAudit } from "@/server/audit/record";
+import { and, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { templates, users } from "@/db/schema";
 import { notFound } from "@/server/errors";
 import { type PersonRef, personRef } from "./rows";
 import { actingUserId, type TemplateScope } from "./template-scope";

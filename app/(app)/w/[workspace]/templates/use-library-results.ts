@@ -30,6 +30,7 @@ export function useLibraryResults(
     status: filters.status || undefined,
     categoryId: filters.categoryId || undefined,
     language: filters.language || undefined,
+    owner: filters.owner || undefined,
   };
 
   const list = useInfiniteQuery(
