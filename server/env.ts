@@ -70,6 +70,18 @@ const envSchema = z.object({
   JOBS_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).default(30),
   /** On SIGTERM a worker lets running jobs finish this long, then hands them back. */
   WORKER_SHUTDOWN_SECONDS: z.coerce.number().int().min(1).default(25),
+  /** AI providers (server/ai/registry.ts). Any one of them makes AI features available. */
+  OPENAI_API_KEY: optionalString,
+  ANTHROPIC_API_KEY: optionalString,
+  /** Any OpenAI-compatible server (Ollama, vLLM, LM Studio), e.g. http://127.0.0.1:11434/v1. */
+  AI_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  AI_API_KEY: optionalString,
+  /** The model AI_BASE_URL serves for text (required with AI_BASE_URL). */
+  AI_MODEL: optionalString,
+  /** The embedding model AI_BASE_URL serves; unset: no provider embeddings. */
+  AI_EMBEDDING_MODEL: optionalString,
+  /** Encrypts workspace AI keys at rest; unset: derived from AUTH_SECRET. */
+  AI_KEYS_SECRET: optionalString.pipe(z.string().min(16).optional()),
 });
 
 export type Env = z.infer<typeof envSchema> & { PGLITE_DIR: string };
@@ -129,6 +141,9 @@ export function configurationProblems(): string[] {
   }
   const problems: string[] = [];
   if (value.DATABASE_URL && !value.AUTH_SECRET) problems.push(MISSING_AUTH_SECRET);
+  if (value.AI_BASE_URL && !value.AI_MODEL) {
+    problems.push("AI_MODEL is required with AI_BASE_URL (the model that server serves)");
+  }
   return problems;
 }
 

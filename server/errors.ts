@@ -10,7 +10,11 @@ export type AppErrorCode =
   | "NOT_FOUND"
   | "CONFLICT"
   | "TOO_MANY_REQUESTS"
-  | "PRECONDITION_FAILED";
+  | "PRECONDITION_FAILED"
+  /** An upstream service (an AI provider) refused or failed. */
+  | "BAD_GATEWAY"
+  /** An upstream service (an AI provider) did not answer in time. */
+  | "GATEWAY_TIMEOUT";
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

@@ -3,6 +3,7 @@ import { count, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type MemberRole, memberships, users, workspaces } from "@/db/schema";
 import { withTenant } from "@/db/tenant";
+import type { AiRegistry } from "@/server/ai/registry";
 import { createContext, type SessionUser } from "@/server/api/context";
 import { appRouter, createCaller } from "@/server/api/root";
 import { hashPassword } from "@/server/auth/password";
@@ -28,7 +29,7 @@ type Who = { user: SessionUser; slug?: string } | { apiKey: string; slug?: strin
 export async function callerFor(
   db: Database,
   who: Who,
-  options: { ip?: string } = {},
+  options: { ip?: string; ai?: AiRegistry } = {},
 ): Promise<Caller> {
   const headers = new Headers({ host: "parley.test" });
   if (options.ip) {
@@ -39,7 +40,12 @@ export async function callerFor(
   if (who && "apiKey" in who) headers.set("authorization", `Bearer ${who.apiKey}`);
   if (who?.slug) headers.set("x-parley-workspace", who.slug);
   const user = who && "user" in who ? who.user : null;
-  const ctx = await createContext({ db, headers, getSessionUser: async () => user });
+  const ctx = await createContext({
+    db,
+    headers,
+    getSessionUser: async () => user,
+    ai: options.ai,
+  });
   return createCaller(ctx);
 }
 

@@ -14,6 +14,7 @@ import { draftFromForm, newTrigger, newVariable, previewVariables } from "./edit
 import { EditorHeader } from "./editor-header";
 import { buildIssueMap, isBlankField, unchangedServerErrors } from "./field-issues";
 import { guessVariableType } from "./guess-variable-type";
+import { OptimizePanel } from "./optimize-panel";
 import { PreviewPanel } from "./preview-panel";
 import { SharingPanel } from "./sharing-panel";
 import type { RenderSettings, TemplateDetail } from "./template-types";
@@ -181,6 +182,7 @@ export function TemplateEditor({
         }
       />
       {notice && !noticeDone ? <Alert tone="success">{notice}</Alert> : null}
+      {saved && canWrite ? <OptimizePanel slug={slug} templateId={saved.id} dirty={dirty} /> : null}
       {readOnly ? (
         <Alert>
           Only admins can change shared templates. You can try it out in the preview, or duplicate

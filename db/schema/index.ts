@@ -1,3 +1,4 @@
+export * from "./ai";
 export * from "./api-keys";
 export * from "./audit";
 export * from "./auth";

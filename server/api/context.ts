@@ -1,5 +1,6 @@
 import type { Database } from "@/db";
 import { resolveCaller, type SessionUser } from "@/server/access/caller";
+import { type AiRegistry, defaultAiRegistry } from "@/server/ai/registry";
 import type { Actor } from "@/server/audit/actor";
 import { getEnv } from "@/server/env";
 import { readClientIp } from "@/server/http/client-address";
@@ -27,6 +28,8 @@ export type Context = {
   resHeaders: Headers | null;
   /** Time for user patterns, shared by every call of this HTTP request (a batch included). */
   regexBudget: RegexBudget;
+  /** AI models by use case (server/ai/registry.ts): the server's providers, or tests' mocks. */
+  ai: AiRegistry;
 };
 
 /** Builds the context from a request; who the caller is is decided by server/access. */
@@ -35,6 +38,7 @@ export async function createContext(options: {
   headers: Headers;
   getSessionUser: () => Promise<SessionUser | null>;
   resHeaders?: Headers;
+  ai?: AiRegistry;
 }): Promise<Context> {
   const { db, headers } = options;
   const regexBudget = createRegexBudget({ ms: REQUEST_REGEX_BUDGET_MS });
@@ -53,6 +57,7 @@ export async function createContext(options: {
     rejectedApiKey,
     resHeaders,
     regexBudget,
+    ai: options.ai ?? defaultAiRegistry(),
   };
 }
 

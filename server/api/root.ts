@@ -1,4 +1,5 @@
 import { accountRouter } from "./routers/account";
+import { aiRouter } from "./routers/ai";
 import { apiKeysRouter } from "./routers/api-keys";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   templates: templatesRouter,
   jobs: jobsRouter,
+  ai: aiRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -186,6 +186,28 @@ export const workspaceQueryProcedure = authedProcedure.use(async ({ ctx, next, t
   return next({ ctx: { ...ctx, workspace, actor, inTenant } });
 });
 
+/**
+ * For mutations whose slow part is a network call (AI providers): the same admission as
+ * workspaceProcedure, but no transaction around the body; `ctx.inTenant(fn)` opens short ones
+ * (read, call outside, write). Such a procedure records its own audit rows inside them.
+ */
+export const workspaceActionProcedure = authedProcedure.use(async ({ ctx, next, type, meta }) => {
+  const { access, workspace, actor } = await resolveWorkspace(ctx, type, meta);
+  const inTenant: InTenant = (fn) =>
+    runInWorkspace(ctx.db, access, (scope) =>
+      fn({ tx: scope.tx, workspace, actor, audit: scope.audit, nothingChanged: () => {} }),
+    );
+  return next({ ctx: { ...ctx, workspace, actor, inTenant } });
+});
+
+/** workspaceActionProcedure for admins (and write keys): AI calls cost the workspace money. */
+export const adminActionProcedure = workspaceActionProcedure.use(({ ctx, next }) => {
+  if (!roleAtLeast(ctx.actor.role, "admin")) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only a workspace admin can do this" });
+  }
+  return next();
+});
+
 /** Role guard for what changes configuration: owner > admin > agent. */
 export function requireRole(minimum: MemberRole) {
   return workspaceProcedure.use(({ ctx, next }) => {

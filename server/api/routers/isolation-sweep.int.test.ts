@@ -40,6 +40,8 @@ type AIds = {
   sessionId: string;
   /** A queued background job of A (job_runs, job_events). */
   jobId: string;
+  /** A proposed optimisation of A's template (template_optimizations). */
+  optimizationId: string;
 };
 
 type Fixture =
@@ -122,6 +124,25 @@ const FIXTURES: Record<string, Fixture> = {
   "templates.favourites.set": ws((a) => [{ id: a.templateId, favourite: true }]),
   "templates.translations.list": ws((a) => [{ id: a.templateId }]),
   "templates.translations.add": ws((a) => [{ id: a.templateId, language: "fr" }]),
+  "templates.optimize": ws((a) => [
+    { templateId: a.templateId },
+    { templateId: a.templateId, goal: "x" },
+  ]),
+  "templates.optimizations.list": ws((a) => [{ templateId: a.templateId }]),
+  "templates.optimizations.accept": ws((a) => [{ id: a.optimizationId }]),
+  "templates.optimizations.discard": ws((a) => [{ id: a.optimizationId }]),
+  "ai.settings.get": ws(),
+  "ai.settings.update": ws(() => [
+    {
+      enabled: false,
+      provider: "default",
+      baseUrl: null,
+      models: {},
+      dailyCallLimit: 1,
+      dailyTokenLimit: null,
+    },
+  ]),
+  "ai.usage": ws(() => [{}]),
   "jobs.list": ws(() => [{}]),
   "jobs.get": ws((a) => [{ id: a.jobId }]),
   "jobs.cancel": ws((a) => [{ id: a.jobId }]),
@@ -156,6 +177,17 @@ beforeAll(async () => {
     }),
   );
   const sessionId = await startSession(db, alpha.user.id, { ip: null, userAgent: "alpha" });
+  // No provider in this suite: the local optimiser writes A's proposal (and A's AI settings).
+  const optimization = await alpha.caller.templates.optimize({ templateId: template.id });
+  await alpha.caller.ai.settings.update({
+    enabled: true,
+    provider: "openai",
+    baseUrl: null,
+    models: { optimize: "zanzibar-model" },
+    apiKey: "sk-zanzibar-secret-key",
+    dailyCallLimit: 7,
+    dailyTokenLimit: null,
+  });
   // A job no worker runs here (its own queue), so it stays queued and cancellable.
   const sweepSteps = { ...stepsJob, name: "test-steps-sweep" };
   await ensureJobQueues(db, [sweepSteps]);
@@ -168,6 +200,7 @@ beforeAll(async () => {
   a = {
     sessionId,
     jobId,
+    optimizationId: optimization.optimizationId,
     owner: alpha.user,
     workspace: alpha.workspace,
     workspaceId: alpha.workspace.id,
@@ -189,6 +222,9 @@ beforeAll(async () => {
       invitation.id,
       sessionId,
       jobId,
+      optimization.optimizationId,
+      "zanzibar-model",
+      "sk-zanzibar",
     ],
   };
   const beta = await signUpOwner(db, { workspaceName: "Beta Sweep" });

@@ -3,8 +3,10 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
 import { readRows } from "@/db/migrate";
+import { NO_AI } from "@/test/ai";
 import { testDatabase } from "@/test/db";
-import { addMember, type Caller, createKey, signUpOwner } from "@/test/factories";
+import { addMember, type Caller, callerFor, createKey, signUpOwner } from "@/test/factories";
+import { ORIGINAL } from "@/test/optimize-kit";
 import { callProcedure, listProcedures } from "@/test/router-walk";
 import { orderStatusDraft, refundPolicyDraft } from "@/test/template-drafts";
 
@@ -16,7 +18,15 @@ import { orderStatusDraft, refundPolicyDraft } from "@/test/template-drafts";
  * read key. None of them gets any of it back, and none of its rows change. A templates
  * procedure without an entry in FIXTURES fails the first test.
  */
-type Ids = { personalId: string; translationId: string; sharedId: string; categoryId: string };
+type Ids = {
+  personalId: string;
+  translationId: string;
+  sharedId: string;
+  categoryId: string;
+  /** An admin's personal template, with a rewrite proposal (optimize is for admins). */
+  adminPersonalId: string;
+  optimizationId: string;
+};
 type Fixture = { inputs: (ids: Ids) => unknown[] } | { skip: string };
 const call = (inputs: (ids: Ids) => unknown[]): Fixture => ({ inputs });
 
@@ -100,6 +110,16 @@ const FIXTURES: Record<string, Fixture> = {
   "templates.categories.rename": call((i) => [{ id: i.categoryId, name: "Private renamed" }]),
   "templates.categories.remove": call(() => []),
   "templates.categories.merge": call(() => []),
+  "templates.optimize": call((i) => [
+    { templateId: i.personalId },
+    { templateId: i.adminPersonalId },
+  ]),
+  "templates.optimizations.list": call((i) => [
+    { templateId: i.adminPersonalId },
+    { templateId: i.personalId },
+  ]),
+  "templates.optimizations.accept": call((i) => [{ id: i.optimizationId }]),
+  "templates.optimizations.discard": call((i) => [{ id: i.optimizationId }]),
 };
 
 const REFUSALS = new Set(["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST", "CONFLICT"]);
@@ -156,13 +176,35 @@ beforeAll(async () => {
     }),
   });
   await agent.templates.favourites.set({ id: personal.id, favourite: true });
+  const { user: adminOwnerUser } = await addMember(db, signedUp.workspace, "admin");
+  const adminOwner = await callerFor(
+    db,
+    { user: adminOwnerUser, slug: signedUp.workspace.slug },
+    { ai: NO_AI },
+  );
+  const adminPersonal = await adminOwner.templates.create({
+    ...orderStatusDraft({ name: "Quokka admin note", content: `${ORIGINAL} quokkasecret` }),
+    visibility: "personal",
+  });
+  const proposal = await adminOwner.templates.optimize({ templateId: adminPersonal.id });
   ids = {
     personalId: personal.id,
     translationId: translation.id,
     sharedId: shared.id,
     categoryId: shared.category?.id ?? "",
+    adminPersonalId: adminPersonal.id,
+    optimizationId: proposal.optimizationId,
   };
-  markers = [personal.id, translation.id, "quokkasecret", "quokka-tag", "Quokka note privée", "fr"];
+  markers = [
+    personal.id,
+    translation.id,
+    adminPersonal.id,
+    proposal.optimizationId,
+    "quokkasecret",
+    "quokka-tag",
+    "Quokka note privée",
+    "fr",
+  ];
   others = [
     ["another agent", otherAgent],
     ["the owner", owner],
@@ -174,10 +216,13 @@ beforeAll(async () => {
 
 /** The personal template's rows and its translation's, in every table, as text (superuser). */
 async function personalRows(): Promise<string> {
+  const own = [ids.personalId, ids.translationId, ids.adminPersonalId];
   const [row] = readRows<{ rows: string | null }>(
     await db.execute(sql`select concat_ws(E'\n',
+      (select string_agg(o::text, E'\n' order by o.id) from template_optimizations o
+        where o.template_id in (${own[0]}, ${own[1]}, ${own[2]})),
       (select string_agg(t::text, E'\n' order by t.id) from templates t
-        where t.id in (${ids.personalId}, ${ids.translationId})),
+        where t.id in (${own[0]}, ${own[1]}, ${own[2]})),
       (select string_agg(v::text, E'\n' order by v.id) from template_versions v
         where v.template_id in (${ids.personalId}, ${ids.translationId})),
       (select string_agg(v::text, E'\n' order by v.id) from template_variables v

@@ -33,6 +33,7 @@ import {
   workspaceProcedure,
   workspaceQueryProcedure,
 } from "../trpc";
+import { optimizationsRouter, optimizeProcedure } from "./template-optimize";
 import {
   addTranslationInput,
   bulkInput,
@@ -165,6 +166,9 @@ export const templatesRouter = createTRPCRouter({
     .input(exportInput)
     .mutation(({ ctx, input }) => exportTemplates(ctx, input)),
 
+  /** AI (or, with no provider, rule-based) rewrite proposal; accept it via optimizations. */
+  optimize: optimizeProcedure,
+  optimizations: optimizationsRouter,
   versions: versionsRouter,
   translations: translationsRouter,
   trash: trashRouter,

@@ -10,6 +10,7 @@ const sections = [
   { label: "API keys", segment: "/api-keys" },
   { label: "Audit log", segment: "/audit" },
   { label: "Jobs", segment: "/jobs" },
+  { label: "AI", segment: "/ai" },
   { label: "Your account", segment: "/account" },
 ];
 

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 type TemplatePageProps = {
   params: Promise<{ workspace: string; id: string }>;
-  searchParams: Promise<{ created?: string; restored?: string }>;
+  searchParams: Promise<{ created?: string; restored?: string; optimized?: string }>;
 };
 
 export async function generateMetadata({ params }: TemplatePageProps): Promise<Metadata> {
@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: TemplatePageProps): Promise<M
 
 export default async function TemplatePage({ params, searchParams }: TemplatePageProps) {
   const { workspace: slug, id } = await params;
-  const { created, restored } = await searchParams;
+  const { created, restored, optimized } = await searchParams;
   const { workspace, role } = await requireWorkspaceAccess(slug, `/w/${slug}/templates/${id}`);
   const [template, categories] = await Promise.all([
     loadTemplate(slug, id),
@@ -30,7 +30,9 @@ export default async function TemplatePage({ params, searchParams }: TemplatePag
     ? "Template created."
     : restored
       ? `Restored v${restored}: it is the current version now.`
-      : undefined;
+      : optimized && /^\d{1,9}$/.test(optimized)
+        ? `Accepted the optimised wording: it is version ${optimized} now (History shows its origin).`
+        : undefined;
   return (
     <TemplateEditor
       // A restore or another save elsewhere means new initial state: start the form over.

@@ -3,6 +3,7 @@ import { isAtLeast } from "@/lib/roles";
 import { requireWorkspaceAccess } from "@/lib/server/require-workspace";
 import { getServerCaller } from "@/server/api/server-caller";
 import { loadTemplate } from "../../load-template";
+import { OptimizationHistory } from "./optimization-history";
 import { VersionHistory } from "./version-history";
 
 export const dynamic = "force-dynamic";
@@ -21,14 +22,20 @@ export default async function VersionsPage({ params }: VersionsPageProps) {
   const { role } = await requireWorkspaceAccess(slug, `/w/${slug}/templates/${id}/versions`);
   const template = await loadTemplate(slug, id);
   const caller = await getServerCaller(slug);
-  const versions = await caller.templates.versions.list({ id });
+  const [versions, optimizations] = await Promise.all([
+    caller.templates.versions.list({ id }),
+    caller.templates.optimizations.list({ templateId: id }),
+  ]);
   return (
-    <VersionHistory
-      key={template.currentVersion}
-      slug={slug}
-      template={template}
-      versions={versions}
-      canWrite={isAtLeast(role, "admin")}
-    />
+    <div className="space-y-6">
+      <VersionHistory
+        key={template.currentVersion}
+        slug={slug}
+        template={template}
+        versions={versions}
+        canWrite={isAtLeast(role, "admin")}
+      />
+      <OptimizationHistory items={optimizations} />
+    </div>
   );
 }

@@ -1,4 +1,10 @@
 CREATE TYPE "public"."template_visibility" AS ENUM('personal', 'everyone', 'admins');--> statement-breakpoint
+CREATE TABLE "scheduled_tasks" (
+	"name" text PRIMARY KEY NOT NULL,
+	"last_run_at" timestamp with time zone NOT NULL,
+	"last_run_by" text NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "templates" ADD COLUMN "owner_id" text;--> statement-breakpoint
 ALTER TABLE "templates" ADD COLUMN "visibility" "template_visibility" DEFAULT 'everyone' NOT NULL;--> statement-breakpoint
 ALTER TABLE "templates" ADD COLUMN "group_id" uuid DEFAULT gen_random_uuid() NOT NULL;--> statement-breakpoint
