@@ -1,6 +1,6 @@
 import { getDatabase } from "@/db";
 import { DEMO, seedDemo } from "@/db/seed";
-import { purgeExpiredTrash } from "@/server/templates/store/trash";
+import { purgeExpiredTrash } from "@/server/templates/store/trash-purge";
 import { benchIngest } from "./bench-ingest";
 import { benchIngestApi } from "./bench-ingest-api";
 import { benchJobs } from "./bench-jobs";

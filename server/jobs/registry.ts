@@ -5,6 +5,7 @@ import { invitationEmailJob } from "./definitions/invitation-email";
 import { modelTrainingJob } from "./definitions/model-training";
 import { outboundReplyJob } from "./definitions/outbound-reply";
 import { templateImportJob } from "./definitions/template-import";
+import { templateTrashPurgeJob } from "./definitions/template-trash-purge";
 
 /** Every job type the worker runs. A new type: a definition file here and its handler file. */
 export const jobDefinitions: JobDefinition[] = [
@@ -13,6 +14,7 @@ export const jobDefinitions: JobDefinition[] = [
   outboundReplyJob,
   modelTrainingJob,
   datasetParseJob,
+  templateTrashPurgeJob,
   stepsJob,
   echoJob,
 ];

@@ -108,7 +108,10 @@ const FIXTURES: Record<string, Fixture> = {
     { query: "secret", categoryId: a.categoryId },
   ]),
   "templates.validate": ws(() => [{ draft: orderStatusDraft() }]),
-  "templates.render": ws((a) => [{ id: a.templateId, values: {} }]),
+  "templates.render": ws((a) => [
+    { id: a.templateId, values: {} },
+    { id: a.templateId, values: {}, language: "de" },
+  ]),
   "templates.recordUse": ws((a) => [{ id: a.templateId }]),
   "templates.create": ws(() => [orderStatusDraft({ name: "Beta order", category: "Secret ops" })]),
   "templates.update": ws((a) => [{ id: a.templateId, expectedVersion: 1, ...orderStatusDraft() }]),
@@ -141,6 +144,8 @@ const FIXTURES: Record<string, Fixture> = {
     { suggestionId: a.suggestionId, chosenTemplateId: null },
     { suggestionId: a.suggestionId, chosenTemplateId: a.templateId },
   ]),
+  "templates.translations.list": ws((a) => [{ id: a.templateId }]),
+  "templates.translations.add": ws((a) => [{ id: a.templateId, language: "fr" }]),
   "templates.optimize": ws((a) => [
     { templateId: a.templateId },
     { templateId: a.templateId, goal: "x" },
