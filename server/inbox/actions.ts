@@ -4,6 +4,7 @@ import { conversationMessages, conversations, memberships, templates } from "@/d
 import { notFound } from "@/server/errors";
 import { outboundReplyJob } from "@/server/jobs/definitions/outbound-reply";
 import { enqueueJob, jobActorOf } from "@/server/jobs/enqueue";
+import { templateVisibleTo } from "@/server/templates/store/visibility";
 import type { TenantScope } from "@/server/workspaces/scope";
 import { announceInboxChange, nextChangeSeq } from "./changes";
 import { callerUserId } from "./conversations";
@@ -82,7 +83,14 @@ export async function sendReply(
     const [template] = await scope.tx
       .select({ id: templates.id })
       .from(templates)
-      .where(and(eq(templates.id, input.templateId), isNull(templates.deletedAt)));
+      .where(
+        and(
+          eq(templates.id, input.templateId),
+          isNull(templates.deletedAt),
+          // Someone else's personal template does not exist for this agent.
+          templateVisibleTo(scope, templates),
+        ),
+      );
     if (!template) throw notFound("Template");
   }
   const distance =

@@ -48,9 +48,17 @@ export async function catalogStamp(tx: Tx): Promise<string> {
   return `${row?.n ?? 0}|${row?.updated?.toISOString() ?? ""}|${row?.deleted?.toISOString() ?? ""}`;
 }
 
-/** Active, not trashed: drafts and archived templates are never suggested. */
+/**
+ * Active, not trashed: drafts and archived templates are never suggested. Shared with everyone
+ * only: the catalog is one per workspace, so personal and admins-only templates
+ * (server/templates/store/visibility.ts) are never suggested to anybody.
+ */
 export async function loadCatalog(tx: Tx, stamp: string): Promise<Catalog> {
-  const live = and(eq(templates.status, "active"), isNull(templates.deletedAt));
+  const live = and(
+    eq(templates.status, "active"),
+    isNull(templates.deletedAt),
+    eq(templates.visibility, "everyone"),
+  );
   const rows = await tx
     .select({ id: templates.id, name: templates.name, content: templates.content })
     .from(templates)

@@ -131,6 +131,8 @@ export async function recordFeedback(
           eq(templates.id, input.chosenTemplateId),
           eq(templates.status, "active"),
           isNull(templates.deletedAt),
+          // What the catalog can suggest (catalog.ts): shared with everyone.
+          eq(templates.visibility, "everyone"),
         ),
       );
     if (!template) throw notFound("Template");

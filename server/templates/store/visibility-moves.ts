@@ -19,7 +19,8 @@ export async function moveVisibility(
   if (current.visibility === to && current.ownerId === ownerId) return false;
   await scope.tx
     .update(templates)
-    .set({ visibility: to, ownerId })
+    // updated_at moves too: caches keyed on it (the suggestion catalog) must see the change.
+    .set({ visibility: to, ownerId, updatedAt: new Date() })
     .where(
       and(eq(templates.workspaceId, scope.workspace.id), eq(templates.groupId, current.groupId)),
     );

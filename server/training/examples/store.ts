@@ -90,7 +90,8 @@ export async function loadTrainingExamples(
       and(
         datasetFilter,
         sql`exists (select 1 from templates t where t.workspace_id = ${trainingExamples.workspaceId}
-          and t.id = ${trainingExamples.templateId} and t.status <> 'archived' and t.deleted_at is null)`,
+          and t.id = ${trainingExamples.templateId} and t.status <> 'archived' and t.deleted_at is null
+          and t.visibility = 'everyone')`,
       ),
     )
     .orderBy(trainingExamples.createdAt, trainingExamples.id);
