@@ -6,11 +6,17 @@ import { memberships, templateCategories, users, workspaces } from "@/db/schema"
 import { withTenant } from "@/db/tenant";
 import { createContext } from "@/server/api/context";
 import { createCaller } from "@/server/api/root";
+import { SYSTEM_ACTOR } from "@/server/audit/actor";
 import { getEnv } from "@/server/env";
 import type { TemplateDraft } from "@/server/templates/language/template-schema";
-import { prepareSearch, rankedSearchSql } from "@/server/templates/search/search-templates";
+import {
+  prepareSearch,
+  rankedSearchSql,
+  searchedTemplate,
+} from "@/server/templates/search/search-templates";
 import { storedDraft } from "@/server/templates/store/rows";
 import { summariesById } from "@/server/templates/store/template-summaries";
+import { templateVisibleTo } from "@/server/templates/store/visibility";
 import { insertTemplates } from "@/server/templates/store/write-template";
 import { corpusTemplate, picker, seededRandom } from "./bench-search-corpus";
 import { type BenchQuery, benchQueries } from "./bench-search-queries";
@@ -150,12 +156,12 @@ export async function benchSearch(options: BenchSearchOptions) {
                 filters,
                 after: null,
                 limit: options.limit,
+                visible: templateVisibleTo({ actor: SYSTEM_ACTOR }, searchedTemplate),
               }),
             ),
           );
           await summariesById(
-            tx,
-            workspace.id,
+            { tx, workspace, actor: SYSTEM_ACTOR },
             rows.slice(0, options.limit).map((r) => r.id),
           );
           sqlSamples.push(performance.now() - started);

@@ -1,10 +1,13 @@
 import { getDatabase } from "@/db";
 import { DEMO, seedDemo } from "@/db/seed";
-import { purgeExpiredTrash } from "@/server/templates/store/trash";
+import { purgeExpiredTrash } from "@/server/templates/store/trash-purge";
 import { benchIngest } from "./bench-ingest";
+import { benchIngestApi } from "./bench-ingest-api";
 import { benchJobs } from "./bench-jobs";
 import { benchSearch } from "./bench-search";
+import { trainingCommands } from "./training-commands";
 import { benchSuggest } from "./bench-suggest";
+import { datasetUploadCommand } from "./dataset-commands";
 import { createApiKeyCommand, createWorkspaceCommand } from "./workspace-commands";
 
 type Values = Record<string, string | boolean | undefined>;
@@ -28,6 +31,7 @@ export function requireString(values: Values, name: string): string {
 }
 
 export const commands: Record<string, Command> = {
+  ...trainingCommands,
   migrate: {
     help: "apply pending database migrations",
     options: {},
@@ -88,6 +92,35 @@ export const commands: Record<string, Command> = {
     describe: (r) =>
       `${r.scope} key "${r.name}" for ${r.workspace}:\n${r.key}\n(shown only now; store it safely)`,
   },
+  "dataset:upload": {
+    help: "--workspace <slug> --file <path> --kind conversations|faq|knowledge|labelled [--name <n>]",
+    options: {
+      workspace: { type: "string" },
+      file: { type: "string" },
+      kind: { type: "string" },
+      name: { type: "string" },
+    },
+    run: (values) =>
+      datasetUploadCommand({
+        workspaceSlug: requireString(values, "workspace"),
+        file: requireString(values, "file"),
+        kind: requireString(values, "kind"),
+        name: typeof values.name === "string" ? values.name : undefined,
+      }),
+    describe: (r) =>
+      [
+        r.status === "ready"
+          ? `dataset "${r.name}" ready: ${r.rows} rows (${r.format}), ${r.duplicates} duplicates dropped, ${r.errors} row errors`
+          : `dataset "${r.name}" failed: ${r.error}`,
+        ...r.firstErrors.map(
+          (e: { line: number; reason: string }) => `  line ${e.line}: ${e.reason}`,
+        ),
+        r.duplicateOf ? `note: the same file was uploaded before as "${r.duplicateOf.name}"` : "",
+        `id ${r.id}`,
+      ]
+        .filter(Boolean)
+        .join("\n"),
+  },
   "templates:purge-trash": {
     help: "delete for good the templates that have been in a trash more than 30 days",
     options: {},
@@ -98,8 +131,8 @@ export const commands: Record<string, Command> = {
     describe: (r) => `${r.purged} templates purged from ${r.workspaces} workspaces' trash`,
   },
   bench: {
-    help: "search [--templates N] [--queries N] [--limit N] | jobs [--jobs N] [--rate N] [--latency-jobs N] | ingest-api [--clients N] [--seconds N] [--batch N] [--port N] | suggest --train <csv> --test <csv> [--text-col text] [--label-col category] [--oos-label oos] [--templates N]",
-    positionals: "search|jobs|suggest|ingest-api",
+    help: "search [--templates N] [--queries N] [--limit N] | jobs [--jobs N] [--rate N] [--latency-jobs N] | ingest [--rows N] | ingest-api [--clients N] [--seconds N] [--batch N] [--port N] | suggest --train <csv> --test <csv> [--text-col text] [--label-col category] [--oos-label oos] [--templates N]",
+    positionals: "search|jobs|suggest|ingest|ingest-api",
     options: {
       templates: { type: "string", default: "100000" },
       queries: { type: "string", default: "1000" },
@@ -117,11 +150,12 @@ export const commands: Record<string, Command> = {
       seconds: { type: "string", default: "30" },
       batch: { type: "string", default: "500" },
       port: { type: "string", default: "3299" },
+      rows: { type: "string", default: "200000" },
     },
     run: (values, positionals) => {
       const [what] = positionals;
       if (what === "ingest-api" && positionals.length === 1) {
-        return benchIngest({
+        return benchIngestApi({
           clients: positiveInt(values, "clients"),
           seconds: positiveInt(values, "seconds"),
           batch: positiveInt(values, "batch"),
@@ -146,6 +180,9 @@ export const commands: Record<string, Command> = {
           templates: process.argv.includes("--templates") ? positiveInt(values, "templates") : 0,
         });
       }
+      if (what === "ingest" && positionals.length === 1) {
+        return benchIngest({ rows: positiveInt(values, "rows") });
+      }
       if (what !== "search" || positionals.length > 1) {
         throw new Error(
           "usage: bench search [--templates N] [--queries N] [--limit N] | bench jobs [--jobs N]",
@@ -159,13 +196,15 @@ export const commands: Record<string, Command> = {
       });
     },
     describe: (r) =>
-      "messages_per_s" in r
-        ? `ingest over HTTP (${r.driver}, ${r.clients} clients, ${r.seconds} s): ${r.messages_per_s} messages/s, sent ${r.sent}, stored ${r.stored}, errors ${r.errors}, p95 ${r.p95_ms} ms`
-        : "baseline_top1" in r
-          ? `suggestions on ${r.test_rows} test rows, ${r.labels} labels (${r.driver}): top1 ${r.top1} (untrained ${r.baseline_top1}), top3 ${r.top3}, p95 ${r.p95_ms} ms`
-          : "jobs_per_s" in r
-            ? `${r.jobs} jobs (${r.driver}): ${r.jobs_per_s} jobs/s; pickup p50 ${r.pickup_p50_ms} ms, p95 ${r.pickup_p95_ms} ms at ${r.latency_rate_per_s}/s`
-            : `templates.search on ${r.templates} templates (${r.driver}), ${r.queries} queries: p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms (bare SQL p50 ${r.sql_p50_ms} ms, p95 ${r.sql_p95_ms} ms)`,
+      "rows_per_s" in r
+        ? `${r.rows} rows, ${r.bytes} bytes (${r.driver}) in ${r.seconds} s: ${r.rows_per_s} rows/s, ${r.mb_per_s} MB/s, peak RSS ${r.peak_rss_mb} MB`
+        : "messages_per_s" in r
+          ? `ingest over HTTP (${r.driver}, ${r.clients} clients, ${r.seconds} s): ${r.messages_per_s} messages/s, sent ${r.sent}, stored ${r.stored}, errors ${r.errors}, p95 ${r.p95_ms} ms`
+          : "baseline_top1" in r
+            ? `suggestions on ${r.test_rows} test rows, ${r.labels} labels (${r.driver}): top1 ${r.top1} (untrained ${r.baseline_top1}), top3 ${r.top3}, p95 ${r.p95_ms} ms`
+            : "jobs_per_s" in r
+              ? `${r.jobs} jobs (${r.driver}): ${r.jobs_per_s} jobs/s; pickup p50 ${r.pickup_p50_ms} ms, p95 ${r.pickup_p95_ms} ms at ${r.latency_rate_per_s}/s`
+              : `templates.search on ${r.templates} templates (${r.driver}), ${r.queries} queries: p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms (bare SQL p50 ${r.sql_p50_ms} ms, p95 ${r.sql_p95_ms} ms)`,
   },
 };
 

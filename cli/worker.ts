@@ -1,7 +1,7 @@
 import { closeDatabase, getDatabase } from "@/db";
 import { getEnv } from "@/server/env";
 import { selectedDefinitions } from "@/server/jobs/registry";
-import { startWorker } from "@/server/jobs/worker";
+import { SCHEDULE_DEFAULTS, startWorker } from "@/server/jobs/worker";
 import { log } from "@/server/logger";
 
 /**
@@ -37,6 +37,7 @@ async function main(): Promise<number> {
     mode: "standalone",
     definitions: selectedDefinitions(env.JOBS_QUEUES),
     maintenanceIntervalSeconds: env.JOBS_MAINTENANCE_SECONDS,
+    schedules: SCHEDULE_DEFAULTS,
   });
   await stopRequested;
   await worker.stop({ timeoutMs: env.WORKER_SHUTDOWN_SECONDS * 1000 });

@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { conversations, memberships, templates, users } from "@/db/schema";
+import { DEMO_DATASET_NAME } from "@/db/demo/seed-dataset";
+import { conversations, datasets, memberships, templates, users } from "@/db/schema";
 import { withTenant } from "@/db/tenant";
 import { checkCredentials } from "@/server/auth/credentials";
+import { loadTrainingExamples } from "@/server/training/examples/store";
 import { testDatabase } from "@/test/db";
 import { DEMO, seedDemo } from "./seed";
 
@@ -12,7 +14,13 @@ describe("demo seed", () => {
     const first = await seedDemo(db);
     const second = await seedDemo(db);
     expect(second.workspaceId).toBe(first.workspaceId);
-    expect(second.created).toEqual({ workspace: false, users: 0, templates: 0, messages: 0 });
+    expect(second.created).toEqual({
+      workspace: false,
+      users: 0,
+      templates: 0,
+      messages: 0,
+      trainingExamples: 0,
+    });
     const inbox = await withTenant(db, first.workspaceId, (tx) =>
       tx
         .select({ status: conversations.status, customer: conversations.customer })
@@ -27,6 +35,15 @@ describe("demo seed", () => {
     expect(demoTemplates.length).toBeGreaterThanOrEqual(29);
     expect(demoTemplates.map((t) => t.name)).toContain("Order Status Inquiry");
 
+    // The labelled Bitext dataset: ready, every intent mapped, one example per distinct text.
+    const [dataset] = await withTenant(db, first.workspaceId, (tx) =>
+      tx.select().from(datasets).where(eq(datasets.name, DEMO_DATASET_NAME)),
+    );
+    expect(dataset).toMatchObject({ status: "ready", kind: "labelled", rowCount: 4514 });
+    expect(Object.keys(dataset?.labelMapping ?? {})).toHaveLength(27);
+    const examples = await withTenant(db, first.workspaceId, (tx) => loadTrainingExamples(tx));
+    expect(examples.length).toBeGreaterThan(4000);
+
     const members = await withTenant(db, first.workspaceId, (tx) =>
       tx
         .select({ role: memberships.role, email: users.email })
@@ -37,7 +54,8 @@ describe("demo seed", () => {
       { role: "owner", email: DEMO.owner.email },
       { role: "agent", email: DEMO.agent.email },
     ]);
-  });
+    // The first seed also trains the demo model (server/training/seed.ts): a few seconds more.
+  }, 90_000);
 
   it("leaves the documented demo passwords working", async () => {
     const db = await testDatabase();

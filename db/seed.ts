@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database, Tx } from "@/db";
 import demoConversations from "@/db/demo/inbox-conversations.json";
+import { seedDemoDataset } from "@/db/demo/seed-dataset";
 import demoTemplates from "@/db/demo/templates.json";
 import { memberships, templates, users, workspaces } from "@/db/schema";
 import { withTenant } from "@/db/tenant";
@@ -12,6 +13,7 @@ import { findUserWithPasswordByEmail, setPasswordHash } from "@/server/auth/pass
 import { ingestBatch } from "@/server/inbox/ingest";
 import { ingestInput } from "@/server/inbox/schemas";
 import { importTemplates } from "@/server/templates/store/import-export";
+import { seedDemoModel } from "@/server/training/seed";
 
 /** The demo workspace. Passwords are documented in the README and printed by `npm run demo`. */
 export const DEMO = {
@@ -28,7 +30,15 @@ export const DEMO = {
 
 export type SeedResult = {
   workspaceId: string;
-  created: { workspace: boolean; users: number; templates: number; messages: number };
+  created: {
+    workspace: boolean;
+    users: number;
+    templates: number;
+    messages: number;
+    trainingExamples: number;
+  };
+  /** The demo's model: trained and deployed once (server/training/seed.ts). */
+  model: Awaited<ReturnType<typeof seedDemoModel>>;
 };
 
 /**
@@ -59,6 +69,7 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
   };
   let templatesAdded = 0;
   let messagesAdded = 0;
+  let examplesAdded = 0;
   const ownerId = await ensureUser(DEMO.owner);
   const agentId = await ensureUser(DEMO.agent);
 
@@ -100,7 +111,10 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
       batch,
     );
     messagesAdded = stored;
+    examplesAdded = await seedDemoDataset(tx, workspaceId);
   });
+  // Last: it trains on the training examples everything above wrote.
+  const model = await seedDemoModel(db, { id: workspaceId, ...DEMO.workspace });
   return {
     workspaceId,
     created: {
@@ -108,7 +122,9 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
       users: createdUsers,
       templates: templatesAdded,
       messages: messagesAdded,
+      trainingExamples: examplesAdded,
     },
+    model,
   };
 }
 

@@ -68,6 +68,8 @@ const envSchema = z.object({
   JOBS_QUEUES: optionalString,
   /** How often a worker fails timed-out jobs, handing back those of crashed workers. */
   JOBS_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).default(30),
+  /** Largest dataset upload (POST /api/datasets), in MB. */
+  DATASET_UPLOAD_MAX_MB: z.coerce.number().positive().default(200),
   /** On SIGTERM a worker lets running jobs finish this long, then hands them back. */
   WORKER_SHUTDOWN_SECONDS: z.coerce.number().int().min(1).default(25),
   /** AI providers (server/ai/registry.ts). Any one of them makes AI features available. */

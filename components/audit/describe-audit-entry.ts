@@ -50,6 +50,10 @@ const describers: Record<string, (s: Record<string, unknown>) => string> = {
   "template.duplicate": (s) => `Made the copy “${text(s.name)}” of another template`,
   "template.trash": (s) => `Moved the template “${text(s.name)}” to the trash`,
   "template.untrash": (s) => `Restored the template “${text(s.name)}” from the trash`,
+  "template.visibility": (s) =>
+    `Made the template “${text(s.name)}” ${s.to === "personal" ? "personal" : s.to === "admins" ? "shared with admins only" : "shared with everyone"}`,
+  "template.translate": (s) =>
+    `Added a ${text(s.language)} translation of the template “${text(s.name)}”`,
   "template.purge": (s) => `Deleted the template “${text(s.name)}” for good (30 days in the trash)`,
   "template.use": () => "Used a template in a reply",
   "template.favourite": (s) => `Added the template “${text(s.name)}” to their favourites`,

@@ -1,9 +1,11 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-react-provider";
 import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/select";
+import { formErrorMessage } from "@/lib/trpc-errors";
 import { renderTemplate } from "@/server/templates/language/render-template";
 import type { TemplateVariable } from "@/server/templates/language/variable-schema";
 import { withPrecomputedRegex } from "@/server/templates/regex/precomputed-regex";
@@ -18,6 +20,8 @@ type CopyReplyProps = {
   settings: RenderSettings;
   /** The saved template's id: a copy counts as a use of it. Null for an unsaved draft. */
   templateId: string | null;
+  /** The template's own language: the default conversation language to copy for. */
+  language: string;
 };
 
 /** Patterns are not run during render: every value passes until the click checks it. */
@@ -70,9 +74,26 @@ async function writeClipboard(text: string, html: string | null): Promise<void> 
  * HTML (rich paste into an email editor, with plain text alongside). Refuses while a required
  * value is missing or a value is invalid, and says which.
  */
-export function CopyReply({ content, variables, values, settings, templateId }: CopyReplyProps) {
+export function CopyReply({
+  content,
+  variables,
+  values,
+  settings,
+  templateId,
+  language,
+}: CopyReplyProps) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const recordUse = useMutation(trpc.templates.recordUse.mutationOptions());
+  const variants = useQuery({
+    ...trpc.templates.translations.list.queryOptions({ id: templateId ?? "" }),
+    enabled: templateId !== null,
+  });
+  const languages = [...new Set([language, ...(variants.data ?? []).map((v) => v.language)])];
+  // The conversation's language: another one copies that translation, rendered by the server
+  // (templates.render picks the variant, as suggestions do).
+  const [conversationLanguage, setConversationLanguage] = useState(language);
+  const otherLanguage = templateId !== null && conversationLanguage !== language;
   const [state, setState] = useState<{ kind: "text" | "html"; ok: boolean } | null>(null);
   // While typing, missing values are shown without running patterns (they never run on the
   // page); a click runs them in the preview's bounded Web Worker before anything is copied.
@@ -97,7 +118,36 @@ export function CopyReply({ content, variables, values, settings, templateId }: 
     return () => clearTimeout(timer);
   }, [state]);
 
+  /** The reply in another language: the translation filled in with the same values. */
+  async function copyTranslation(kind: "text" | "html", id: string) {
+    const render = (format: "text" | "html") =>
+      queryClient.fetchQuery({
+        ...trpc.templates.render.queryOptions({
+          id,
+          values,
+          format,
+          language: conversationLanguage,
+        }),
+        staleTime: 0,
+      });
+    try {
+      const text = await render("text");
+      if (text.missing.length > 0 || text.invalid.length > 0) {
+        const names = [...text.missing, ...text.invalid.map((i) => i.name)];
+        setRefused({ for: inputs, message: `Fill in ${names.join(", ")} first.` });
+        return;
+      }
+      const html = kind === "html" ? (await render("html")).output : null;
+      await writeClipboard(text.output, html);
+      setState({ kind, ok: true });
+      recordUse.mutate({ id: text.variant?.id ?? id });
+    } catch (error) {
+      setRefused({ for: inputs, message: formErrorMessage(error) ?? "Could not copy." });
+    }
+  }
+
   async function copy(kind: "text" | "html") {
+    if (otherLanguage && templateId !== null) return copyTranslation(kind, templateId);
     if (problem !== null) return;
     executor.current ??= createPreviewRegexExecutor();
     const current = executor.current;
@@ -120,14 +170,32 @@ export function CopyReply({ content, variables, values, settings, templateId }: 
 
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid="copy-reply">
-      <Button size="sm" onClick={() => void copy("text")} disabled={problem !== null}>
+      {languages.length > 1 ? (
+        <Select
+          aria-label="Conversation language"
+          value={conversationLanguage}
+          onChange={(event) => setConversationLanguage(event.target.value)}
+          className="h-8 w-auto"
+        >
+          {languages.map((tag) => (
+            <option key={tag} value={tag}>
+              Reply in {tag}
+            </option>
+          ))}
+        </Select>
+      ) : null}
+      <Button
+        size="sm"
+        onClick={() => void copy("text")}
+        disabled={problem !== null && !otherLanguage}
+      >
         Copy reply
       </Button>
       <Button
         size="sm"
         variant="secondary"
         onClick={() => void copy("html")}
-        disabled={problem !== null}
+        disabled={problem !== null && !otherLanguage}
       >
         Copy as HTML
       </Button>
@@ -140,7 +208,7 @@ export function CopyReply({ content, variables, values, settings, templateId }: 
           <span className="text-red-700">
             The browser did not allow copying; select the preview and copy it.
           </span>
-        ) : (checkProblem ?? problem) ? (
+        ) : (checkProblem ?? (otherLanguage ? null : problem)) ? (
           <span className="text-zinc-600">{checkProblem ?? problem}</span>
         ) : null}
       </span>

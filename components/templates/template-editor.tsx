@@ -4,6 +4,7 @@ import { useDeferredValue, useEffect, useEffectEvent, useMemo, useState } from "
 import { Alert } from "@/components/ui/alert";
 import { parseTemplate } from "@/server/templates/language/parse-template";
 import { standardPlaceholder } from "@/server/templates/language/standard-placeholders";
+import type { TemplateVisibility } from "@/server/templates/store/visibility";
 import { validateTemplate } from "@/server/templates/validate-template";
 import { ContentEditor } from "./content-editor";
 import { CopyReply } from "./copy-reply";
@@ -15,6 +16,7 @@ import { buildIssueMap, isBlankField, unchangedServerErrors } from "./field-issu
 import { guessVariableType } from "./guess-variable-type";
 import { OptimizePanel } from "./optimize-panel";
 import { PreviewPanel } from "./preview-panel";
+import { SharingPanel } from "./sharing-panel";
 import type { RenderSettings, TemplateDetail } from "./template-types";
 import { templatesPath } from "./template-types";
 import { TriggersPanel } from "./triggers-panel";
@@ -31,6 +33,8 @@ type TemplateEditorProps = {
   categories: readonly string[];
   settings: RenderSettings;
   canWrite: boolean;
+  /** Admins may share templates; agents keep personal ones. */
+  isAdmin: boolean;
   /** A one-off message from the page that sent the author here ("Template created"). */
   notice?: string;
 };
@@ -42,10 +46,16 @@ export function TemplateEditor({
   categories,
   settings,
   canWrite,
+  isAdmin,
   notice,
 }: TemplateEditorProps) {
   const state = useEditorState(initial);
-  const { form, patch, saved, dirty } = state;
+  const { form, patch, saved } = state;
+  const [visibility, setVisibility] = useState<TemplateVisibility>(
+    initial?.visibility ?? (isAdmin ? "everyone" : "personal"),
+  );
+  // Who sees it is saved with the template, so changing it alone is an unsaved change too.
+  const dirty = state.dirty || (saved !== null && saved.visibility !== visibility);
   const actions = useTemplateActions(slug, state);
   const [attempted, setAttempted] = useState(false);
   const [samples, setSamples] = useSampleValues(initial?.id ?? null);
@@ -137,7 +147,7 @@ export function TemplateEditor({
   function save() {
     if (readOnly || (saved && !dirty)) return;
     setAttempted(true);
-    void actions.save(form);
+    void actions.save(form, { visibility });
   }
 
   const onShortcut = useEffectEvent((event: KeyboardEvent) => {
@@ -174,7 +184,10 @@ export function TemplateEditor({
       {notice && !noticeDone ? <Alert tone="success">{notice}</Alert> : null}
       {saved && canWrite ? <OptimizePanel slug={slug} templateId={saved.id} dirty={dirty} /> : null}
       {readOnly ? (
-        <Alert>Only admins can change templates. You can try it out in the preview.</Alert>
+        <Alert>
+          Only admins can change shared templates. You can try it out in the preview, or duplicate
+          it into your personal templates.
+        </Alert>
       ) : null}
       {actions.conflict ? (
         <Alert tone="error" title="Someone else saved this template while you were editing">
@@ -190,7 +203,7 @@ export function TemplateEditor({
             <button
               type="button"
               className="rounded font-medium underline underline-offset-2"
-              onClick={() => void actions.overwriteLatest(form)}
+              onClick={() => void actions.overwriteLatest(form, visibility)}
             >
               Save mine over it
             </button>
@@ -221,6 +234,14 @@ export function TemplateEditor({
           issues={issues}
           readOnly={readOnly}
         />
+        <SharingPanel
+          slug={slug}
+          saved={saved}
+          visibility={visibility}
+          onVisibilityChange={setVisibility}
+          isAdmin={isAdmin}
+          readOnly={readOnly}
+        />
         <div className="grid gap-6 lg:grid-cols-2 lg:items-start">
           <div className="min-w-0 space-y-2">
             <ContentEditor
@@ -247,6 +268,7 @@ export function TemplateEditor({
               values={samples}
               settings={settings}
               templateId={saved && !dirty ? saved.id : null}
+              language={saved?.language ?? form.language}
             />
           </div>
         </div>

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-react-provider";
 import { errorCodeOf, fieldErrorsOf, formErrorMessage } from "@/lib/trpc-errors";
+import type { TemplateVisibility } from "@/server/templates/store/visibility";
 import { draftFromForm, type EditorForm } from "./editor-form";
 import { templatesPath } from "./template-types";
 import type { EditorState } from "./use-editor-state";
@@ -37,13 +38,18 @@ export function useTemplateActions(slug: string, state: EditorState) {
     return queryClient.fetchQuery({ ...trpc.templates.get.queryOptions({ id }), staleTime: 0 });
   }
 
-  async function save(form: EditorForm, expectedVersion = saved?.currentVersion) {
+  async function save(
+    form: EditorForm,
+    options: { expectedVersion?: number; visibility?: TemplateVisibility } = {},
+  ) {
     if (create.isPending || update.isPending) return;
     const draft = draftFromForm(form);
+    const { visibility } = options;
+    const expectedVersion = options.expectedVersion ?? saved?.currentVersion;
     setFailedDraft(null);
     try {
       if (!saved) {
-        const created = await create.mutateAsync(draft);
+        const created = await create.mutateAsync({ ...draft, visibility });
         carrySampleValues(created.id);
         await invalidateLists();
         router.replace(`${templatesPath(slug, created.id)}?created=1`);
@@ -53,6 +59,7 @@ export function useTemplateActions(slug: string, state: EditorState) {
         id: saved.id,
         expectedVersion: expectedVersion ?? saved.currentVersion,
         ...draft,
+        visibility,
       });
       state.acceptSaved(updated, false);
       setSavedAt(Date.now());
@@ -72,11 +79,11 @@ export function useTemplateActions(slug: string, state: EditorState) {
   }
 
   /** After a conflict: save these edits over the newer version, knowingly. */
-  async function overwriteLatest(form: EditorForm) {
+  async function overwriteLatest(form: EditorForm, visibility?: TemplateVisibility) {
     if (!saved) return;
     const latest = await fetchLatest(saved.id);
     update.reset();
-    await save(form, latest.currentVersion);
+    await save(form, { expectedVersion: latest.currentVersion, visibility });
   }
 
   async function setArchived(archived: boolean) {

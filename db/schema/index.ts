@@ -3,6 +3,7 @@ export * from "./api-keys";
 export * from "./audit";
 export * from "./auth";
 export * from "./inbox";
+export * from "./dataset-rows";
 export * from "./jobs";
 export * from "./models";
 export * from "./suggestions";

@@ -126,5 +126,16 @@ export const workerHeartbeats = pgTable("worker_heartbeats", {
   lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * Periodic work the workers start (server/jobs/scheduler.ts): one row per task, its last run
+ * claimed by exactly one worker per interval with a conditional UPDATE. Not tenant data: the
+ * workers' own table, like worker_heartbeats (no grant to the application role).
+ */
+export const scheduledTasks = pgTable("scheduled_tasks", {
+  name: text().primaryKey(),
+  lastRunAt: timestamp({ withTimezone: true }).notNull(),
+  lastRunBy: text().notNull(),
+});
+
 export type JobRun = typeof jobRuns.$inferSelect;
 export type JobEvent = typeof jobEvents.$inferSelect;

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   boolean,
+  check,
   foreignKey,
   index,
   integer,
@@ -32,6 +33,11 @@ export const templateVariableType = pgEnum("template_variable_type", [
   "url",
   "currency",
 ]);
+/**
+ * Who sees a template: its owner only (`personal`, owner_id set), every member (`everyone`), or
+ * admins and owners (`admins`). Enforced by templateVisibleTo (server/templates/store/visibility.ts).
+ */
+export const templateVisibility = pgEnum("template_visibility", ["personal", "everyone", "admins"]);
 export const templateTriggerKind = pgEnum("template_trigger_kind", [
   "keyword",
   "phrase",
@@ -106,6 +112,14 @@ export const templates = pgTable(
     /** In the trash since then (restorable for TRASH_DAYS, then purged); null when not deleted. */
     deletedAt: timestamp({ withTimezone: true }),
     deletedBy: userRef(),
+    /** The member a personal template belongs to; null for shared templates. */
+    ownerId: text().references(() => users.id, { onDelete: "cascade" }),
+    visibility: templateVisibility().notNull().default("everyone"),
+    /**
+     * Translations are linked templates sharing this id, one per language, each with its own
+     * content and versions (server/templates/variants.ts). A template alone is a group of one.
+     */
+    groupId: uuid().notNull().defaultRandom(),
   },
   (t) => [
     // Each list order has its own keyset index, workspace_id first so RLS's filter uses it.
@@ -124,6 +138,13 @@ export const templates = pgTable(
       columns: [t.workspaceId, t.categoryId],
       foreignColumns: [templateCategories.workspaceId, templateCategories.id],
     }).onDelete("set null"),
+    // A personal template has an owner and a shared one has none (visibility.ts relies on it).
+    check(
+      "templates_personal_owner_check",
+      sql`(${t.visibility} = 'personal') = (${t.ownerId} is not null)`,
+    ),
+    index("templates_workspace_group_idx").on(t.workspaceId, t.groupId),
+    index("templates_owner_idx").on(t.ownerId).where(sql`${t.ownerId} is not null`),
     // The trash view and the purge read only deleted rows.
     index("templates_workspace_deleted_idx")
       .on(t.workspaceId, t.deletedAt)

@@ -48,6 +48,15 @@ export const datasets = pgTable(
     rowErrors: jsonb().$type<{ line: number; reason: string }[]>().notNull().default([]),
     /** A file-level problem (wrong encoding, binary, over the limit) when status is failed. */
     error: text(),
+    /** The uploaded file's name (for the download's name and format detection). */
+    fileName: text(),
+    encoding: text(),
+    /** The parse job (Settings → Jobs, /api/jobs/[id]/events). */
+    jobId: uuid(),
+    /** An earlier dataset of this workspace with the same sha256, when there was one. */
+    duplicateOfId: uuid(),
+    /** Labelled datasets: label → template id; unmapped labels are absent. */
+    labelMapping: jsonb().$type<Record<string, string>>().notNull().default({}),
     createdBy: text().references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -4,6 +4,7 @@ import { apiKeysRouter } from "./routers/api-keys";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { inboxRouter } from "./routers/inbox";
+import { datasetsRouter } from "./routers/datasets";
 import { jobsRouter } from "./routers/jobs";
 import { suggestionsRouter } from "./routers/suggestions";
 import { templatesRouter } from "./routers/templates";
@@ -22,6 +23,7 @@ export const appRouter = createTRPCRouter({
   jobs: jobsRouter,
   inbox: inboxRouter,
   training: trainingRouter,
+  datasets: datasetsRouter,
   ai: aiRouter,
 });
 

@@ -146,6 +146,25 @@ describe("front door without TRUST_PROXY", () => {
   });
 });
 
+describe("front door with a route of its own limit (dataset uploads)", () => {
+  it("lets the upload route past the general ceiling, up to its own limit only", async () => {
+    const base = await frontDoor({ routeBodyLimits: { "/api/datasets": 4096 } });
+    const body = "x".repeat(2048);
+    const headers = { "content-length": String(body.length) };
+    expect(
+      (await send(base, { path: "/api/datasets", method: "POST", headers, body })).status,
+    ).toBe(200);
+    const other = await fetch(`${base}/w/acme`, { method: "POST", headers, body });
+    expect(other.status).toBe(413);
+    const over = await fetch(`${base}/api/datasets`, {
+      method: "POST",
+      headers: { "content-length": "8192" },
+      body: "y".repeat(8192),
+    });
+    expect(over.status).toBe(413);
+  });
+});
+
 describe("front door with TRUST_PROXY", () => {
   it("honours exactly the configured number of hops", async () => {
     const one = await frontDoor({ trust: parseTrustProxy("1") });

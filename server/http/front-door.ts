@@ -16,6 +16,8 @@ export type FrontDoorOptions = {
   dev: boolean;
   /** No request body anywhere may be larger (the largest per-procedure limit). */
   maxBodyBytes: number;
+  /** Routes with a limit of their own, larger than maxBodyBytes (path → bytes). */
+  routeBodyLimits?: Readonly<Record<string, number>>;
 };
 
 /** Headers only a trusted proxy may set; dropped from everyone else. */
@@ -62,8 +64,9 @@ export function prepareRequest(
   // error shapes) before reading; everything else is held to the largest one here.
   const declared = Number(req.headers["content-length"] ?? "");
   const ownLimit = pathname.startsWith("/api/trpc/") || pathname.startsWith("/api/auth/");
-  if (!ownLimit && Number.isFinite(declared) && declared > options.maxBodyBytes) {
-    const message = `The request body is larger than ${formatBytes(options.maxBodyBytes)}.`;
+  const limit = options.routeBodyLimits?.[pathname] ?? options.maxBodyBytes;
+  if (!ownLimit && Number.isFinite(declared) && declared > limit) {
+    const message = `The request body is larger than ${formatBytes(limit)}.`;
     res.writeHead(413, TOO_LARGE_HEADERS);
     res.end(JSON.stringify({ error: { message, code: "PAYLOAD_TOO_LARGE" } }));
     return false;

@@ -41,6 +41,8 @@ export function setUpFrontServer(argv: string[]): FrontServer {
     appUrlHttps: env.APP_URL?.startsWith("https:") ?? false,
     dev,
     maxBodyBytes: Math.max(TRPC_BODY_LIMIT, ...Object.values(PROCEDURE_BODY_LIMITS), MiB),
+    // Dataset uploads stream to the database; the route counts bytes itself as well.
+    routeBodyLimits: { "/api/datasets": Math.floor(env.DATASET_UPLOAD_MAX_MB * MiB) },
   };
   markFrontServer();
   return {

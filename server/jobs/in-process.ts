@@ -2,7 +2,7 @@ import type { DatabaseHandle } from "@/db/client";
 import { getEnv } from "@/server/env";
 import { log } from "@/server/logger";
 import { selectedDefinitions } from "./registry";
-import { type RunningWorker, startWorker } from "./worker";
+import { type RunningWorker, SCHEDULE_DEFAULTS, startWorker } from "./worker";
 
 const holder = globalThis as { __parleyWorker?: Promise<RunningWorker | null> };
 
@@ -26,6 +26,7 @@ export function startInProcessWorker(handle: DatabaseHandle): Promise<RunningWor
       mode: "in-process",
       definitions: selectedDefinitions(env.JOBS_QUEUES),
       maintenanceIntervalSeconds: env.JOBS_MAINTENANCE_SECONDS,
+      schedules: SCHEDULE_DEFAULTS,
     });
     process.once("SIGTERM", () => {
       void worker.stop({ timeoutMs: env.WORKER_SHUTDOWN_SECONDS * 1000 });

@@ -1,9 +1,11 @@
 import type { JobDefinition } from "./define-job";
+import { datasetParseJob } from "./definitions/dataset-parse";
 import { echoJob, stepsJob } from "./definitions/diagnostics";
 import { invitationEmailJob } from "./definitions/invitation-email";
 import { modelTrainingJob } from "./definitions/model-training";
 import { outboundReplyJob } from "./definitions/outbound-reply";
 import { templateImportJob } from "./definitions/template-import";
+import { templateTrashPurgeJob } from "./definitions/template-trash-purge";
 
 /** Every job type the worker runs. A new type: a definition file here and its handler file. */
 export const jobDefinitions: JobDefinition[] = [
@@ -11,6 +13,8 @@ export const jobDefinitions: JobDefinition[] = [
   templateImportJob,
   outboundReplyJob,
   modelTrainingJob,
+  datasetParseJob,
+  templateTrashPurgeJob,
   stepsJob,
   echoJob,
 ];

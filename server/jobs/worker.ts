@@ -7,10 +7,12 @@ import { workerHeartbeats } from "@/db/schema";
 import { log } from "@/server/logger";
 import { createBoss } from "./boss";
 import type { JobDefinition } from "./define-job";
+import { templateTrashPurgeJob } from "./definitions/template-trash-purge";
 import { JOBS_ENQUEUED_CHANNEL } from "./job-events";
 import { ensureJobQueues } from "./queues";
 import { jobDefinitions } from "./registry";
 import { runBatch } from "./run-job";
+import { type ScheduleOptions, startSchedules } from "./scheduler";
 
 export type WorkerMode = "in-process" | "standalone";
 
@@ -22,7 +24,15 @@ export type WorkerOptions = {
   /** Poll interval; NOTIFY on enqueue wakes the worker sooner. pg-boss allows ≥ 0.5 s. */
   pollingIntervalSeconds?: number;
   heartbeatSeconds?: number;
+  /**
+   * Periodic tasks (scheduler.ts), when this worker runs their job types; off when undefined.
+   * The web process and `npm run worker` pass SCHEDULE_DEFAULTS.
+   */
+  schedules?: ScheduleOptions;
 };
+
+/** The trash purge hourly, checked every few minutes by each worker. */
+export const SCHEDULE_DEFAULTS: ScheduleOptions = { everySeconds: 3600, checkSeconds: 300 };
 
 export type RunningWorker = {
   id: string;
@@ -85,12 +95,17 @@ export async function startWorker(
     (options.heartbeatSeconds ?? 10) * 1000,
   );
   heartbeat.unref();
+  const stopSchedules =
+    options.schedules && definitions.some((d) => d.name === templateTrashPurgeJob.name)
+      ? startSchedules(handle.db, id, options.schedules)
+      : async () => undefined;
   log.info("worker started", { id, mode: options.mode, queues: definitions.length });
 
   let stopping: Promise<void> | undefined;
   const stop = (stopOptions: { timeoutMs?: number } = {}) => {
     stopping ??= (async () => {
       clearInterval(heartbeat);
+      await stopSchedules().catch(() => undefined);
       await unlisten().catch(() => undefined);
       await boss.stop({ graceful: true, wait: true, timeout: stopOptions.timeoutMs ?? 30_000 });
       await handle.db

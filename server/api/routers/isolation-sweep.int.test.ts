@@ -8,6 +8,7 @@ import { stepsJob } from "@/server/jobs/definitions/diagnostics";
 import { modelTrainingJob } from "@/server/jobs/definitions/model-training";
 import { ensureJobQueues } from "@/server/jobs/queues";
 import { settledSuggestion } from "@/server/suggestions/past-choices";
+import { insertReadyDataset } from "@/test/datasets";
 import { testDatabase } from "@/test/db";
 import {
   addMember,
@@ -52,6 +53,8 @@ type AIds = {
   scenarioId: string;
   scenarioRunId: string;
   trainingJobId: string;
+  /** A ready labelled dataset of A (datasets, dataset_rows) mapped to A's template. */
+  datasetId: string;
   /** A proposed optimisation of A's template (template_optimizations). */
   optimizationId: string;
 };
@@ -105,7 +108,10 @@ const FIXTURES: Record<string, Fixture> = {
     { query: "secret", categoryId: a.categoryId },
   ]),
   "templates.validate": ws(() => [{ draft: orderStatusDraft() }]),
-  "templates.render": ws((a) => [{ id: a.templateId, values: {} }]),
+  "templates.render": ws((a) => [
+    { id: a.templateId, values: {} },
+    { id: a.templateId, values: {}, language: "de" },
+  ]),
   "templates.recordUse": ws((a) => [{ id: a.templateId }]),
   "templates.create": ws(() => [orderStatusDraft({ name: "Beta order", category: "Secret ops" })]),
   "templates.update": ws((a) => [{ id: a.templateId, expectedVersion: 1, ...orderStatusDraft() }]),
@@ -138,6 +144,8 @@ const FIXTURES: Record<string, Fixture> = {
     { suggestionId: a.suggestionId, chosenTemplateId: null },
     { suggestionId: a.suggestionId, chosenTemplateId: a.templateId },
   ]),
+  "templates.translations.list": ws((a) => [{ id: a.templateId }]),
+  "templates.translations.add": ws((a) => [{ id: a.templateId, language: "fr" }]),
   "templates.optimize": ws((a) => [
     { templateId: a.templateId },
     { templateId: a.templateId, goal: "x" },
@@ -217,6 +225,18 @@ const FIXTURES: Record<string, Fixture> = {
   "training.evaluate": ws((a) => [
     { versionId: a.versionId, rows: [{ text: "where is my order", label: "Zanzibar escalation" }] },
   ]),
+  "datasets.list": ws(),
+  "datasets.get": ws((a) => [{ id: a.datasetId }]),
+  "datasets.rows": ws((a) => [{ id: a.datasetId }, { id: a.datasetId, cursor: 0 }]),
+  "datasets.labels": ws((a) => [{ id: a.datasetId }]),
+  "datasets.mapLabels": ws((a) => [
+    { id: a.datasetId, mapping: [{ label: "zanzibar_label", templateId: a.templateId }] },
+    { id: a.datasetId, mapping: [{ label: "zanzibar_label", templateId: null }] },
+  ]),
+  "datasets.createMissingTemplates": ws((a) => [{ id: a.datasetId }]),
+  "datasets.matchReplies": ws((a) => [{ id: a.datasetId, threshold: 0 }]),
+  "datasets.createFaqTemplates": ws((a) => [{ id: a.datasetId }]),
+  "datasets.delete": ws((a) => [{ id: a.datasetId }]),
 };
 
 /** What B may be told when it reaches for A's rows: never a success with A's data, never a 500. */
@@ -288,7 +308,10 @@ beforeAll(async () => {
     renderedText: "Zanzibar rendered",
   });
   const trained = await trainedWorkspace(db, alpha);
-  const trainingJobId = await enqueueAsSystem(db, modelTrainingJob, {
+  // Its own queue too: on PostgreSQL another file's training worker must not run it mid-sweep.
+  const sweepTraining = { ...modelTrainingJob, name: "test-training-sweep" };
+  await ensureJobQueues(db, [sweepTraining]);
+  const trainingJobId = await enqueueAsSystem(db, sweepTraining, {
     workspaceId: alpha.workspace.id,
     actor: { type: "system", label: "system" },
     datasetIds: [],
@@ -300,9 +323,18 @@ beforeAll(async () => {
     message: "Zanzibar escalation: I want my refund",
   });
   await settledSuggestion(suggestion.suggestionId); // its event is written behind the answer
+  const datasetId = await insertReadyDataset(db, alpha.workspace.id, {
+    name: "Zanzibar dataset",
+    rows: [{ kind: "example", text: "Zanzibar secret question", label: "zanzibar_label" }],
+  });
+  await alpha.caller.datasets.mapLabels({
+    id: datasetId,
+    mapping: [{ label: "zanzibar_label", templateId: template.id }],
+  });
   a = {
     suggestionId: suggestion.suggestionId,
     sessionId,
+    datasetId,
     jobId,
     conversationId: conversation.id,
     versionId: trained.versionId,
@@ -340,6 +372,7 @@ beforeAll(async () => {
       trained.orderId,
       trained.refundId,
       trainingJobId,
+      datasetId,
       optimization.optimizationId,
       "zanzibar-model",
       "sk-zanzibar",

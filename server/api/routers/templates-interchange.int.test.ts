@@ -13,7 +13,17 @@ beforeAll(async () => {
 
 /** Everything but what the database assigns (ids, times, people). */
 function content(t: Awaited<ReturnType<Caller["templates"]["get"]>>) {
-  const { id: _, createdAt, updatedAt, createdBy, updatedBy, lastUsedAt, category, ...rest } = t;
+  const {
+    id: _,
+    createdAt,
+    updatedAt,
+    createdBy,
+    updatedBy,
+    lastUsedAt,
+    category,
+    groupId,
+    ...rest
+  } = t;
   return { ...rest, category: category?.name ?? null };
 }
 

@@ -57,6 +57,9 @@ describe("templates: list, categories, usage", () => {
       lastUsedAt: null,
       updatedAt: expect.any(Date),
       updatedBy: { name: "Olivia Owner", email: expect.any(String) },
+      visibility: "everyone",
+      groupId: expect.any(String),
+      languages: ["en"],
     });
     const bad = await catchError(caller.templates.list({ cursor: "bm9wZQ", sort: "name" }));
     expect(bad.code).toBe("BAD_REQUEST");

@@ -23,6 +23,7 @@ describe("templates.render", () => {
       missing: [],
       invalid: [],
       diagnostics: [],
+      variant: { id: t.id, name: t.name, language: "en" },
     });
   });
 

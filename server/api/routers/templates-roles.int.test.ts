@@ -39,14 +39,24 @@ describe("templates: who may do what", () => {
       expect((await c.templates.validate({ draft: orderStatusDraft() })).ok).toBe(true);
     });
 
-    it(`${who}: FORBIDDEN to create, update, import or change categories`, async () => {
+    it(`${who}: FORBIDDEN to create shared templates, update, import or change categories`, async () => {
       const c = caller();
       const [category] = await owner.templates.categories.list();
       const attempts = [
-        () => c.templates.create(orderStatusDraft()),
+        () => c.templates.create({ ...orderStatusDraft(), visibility: "everyone" }),
+        () => c.templates.create({ ...orderStatusDraft(), visibility: "admins" }),
+        () =>
+          c.templates.update({
+            id,
+            expectedVersion: 1,
+            ...orderStatusDraft(),
+            visibility: "personal",
+          }),
+        () => c.templates.translations.add({ id, language: "fr" }),
+        () => c.templates.remove({ ids: [id] }),
+        () => c.templates.bulk({ ids: [id], action: "tag", tag: "x" }),
         () => c.templates.update({ id, expectedVersion: 1, ...orderStatusDraft({ name: "x" }) }),
         () => c.templates.archive({ id }),
-        () => c.templates.duplicate({ id }),
         () => c.templates.versions.restore({ id, version: 1 }),
         () => c.templates.import({ format: "json", content: "{}" }),
         () => c.templates.categories.rename({ id: category?.id ?? "", name: "x" }),
@@ -78,5 +88,30 @@ describe("templates: who may do what", () => {
       ...orderStatusDraft({ name: "From the API, v2" }),
     });
     expect(updated.currentVersion).toBe(2);
+  });
+});
+
+describe("templates: personal templates of agents", () => {
+  it("an agent's new template is personal; their copy of a shared one is theirs too", async () => {
+    const mine = await agent.templates.create(orderStatusDraft({ name: "Agent's own" }));
+    expect([mine.visibility, mine.ownerId === null]).toEqual(["personal", false]);
+    const edited = await agent.templates.update({
+      id: mine.id,
+      expectedVersion: 1,
+      ...orderStatusDraft({ name: "Agent's own, v2" }),
+    });
+    expect(edited.currentVersion).toBe(2);
+    const copy = await agent.templates.duplicate({ id });
+    expect(copy.visibility).toBe("personal");
+    // "Make shared" is for admins; the read key cannot even create a personal template.
+    const share = agent.templates.update({
+      id: mine.id,
+      expectedVersion: 2,
+      ...orderStatusDraft({ name: "Agent's own, v2" }),
+      visibility: "everyone",
+    });
+    expect((await catchError(share)).code).toBe("FORBIDDEN");
+    expect((await agent.templates.get({ id: mine.id })).visibility).toBe("personal");
+    expect((await catchError(readKey.templates.create(orderStatusDraft()))).code).toBe("FORBIDDEN");
   });
 });

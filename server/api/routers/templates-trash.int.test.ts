@@ -1,7 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
-import { purgeExpiredTrash, TRASH_DAYS } from "@/server/templates/store/trash";
+import { TRASH_DAYS } from "@/server/templates/store/trash";
+import { purgeExpiredTrash } from "@/server/templates/store/trash-purge";
 import { testDatabase } from "@/test/db";
 import { addMember, type Caller, signUpOwner } from "@/test/factories";
 import { orderStatusDraft, refundPolicyDraft } from "@/test/template-drafts";
@@ -86,11 +87,22 @@ describe("templates trash", () => {
     expect(audit.items[0]?.actorLabel).toBe("system");
   });
 
-  it("agents cannot delete or restore", async () => {
-    const { workspace, ids } = await withThree();
+  it("agents cannot delete or restore shared templates, and see only their own trash", async () => {
+    const { caller, workspace, ids } = await withThree();
     const agent = await addMember(db, workspace, "agent");
     expect((await catchError(agent.caller.templates.remove({ ids }))).code).toBe("FORBIDDEN");
-    expect((await catchError(agent.caller.templates.trash.list())).code).toBe("FORBIDDEN");
+    await caller.templates.remove({ ids: ids.slice(0, 1) });
+    const restore = agent.caller.templates.trash.restore({ ids: ids.slice(0, 1) });
+    expect((await catchError(restore)).code).toBe("FORBIDDEN");
+    expect(await agent.caller.templates.trash.list()).toEqual([]);
+    // Their own personal template: theirs to delete and restore; the admin never sees it.
+    const mine = await agent.caller.templates.create(refundPolicyDraft({ name: "My note" }));
+    expect(mine.visibility).toBe("personal");
+    await agent.caller.templates.remove({ ids: [mine.id] });
+    expect((await agent.caller.templates.trash.list()).map((t) => t.name)).toEqual(["My note"]);
+    expect((await caller.templates.trash.list()).map((t) => t.name)).not.toContain("My note");
+    await agent.caller.templates.trash.restore({ ids: [mine.id] });
+    expect((await agent.caller.templates.get({ id: mine.id })).name).toBe("My note");
   });
 });
 

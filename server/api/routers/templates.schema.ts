@@ -3,12 +3,14 @@ import { MAX_CATEGORY_LENGTH, MAX_TAG_LENGTH, MAX_TAGS } from "@/server/template
 import { OUTPUT_FORMATS } from "@/server/templates/language/render-options";
 import {
   type TemplateDraftInput,
+  templateLanguageSchema,
   templateStatusSchema,
 } from "@/server/templates/language/template-schema";
 import { BULK_ACTIONS, MAX_BULK_TEMPLATES } from "@/server/templates/store/bulk-actions";
 import { EXPORT_FORMATS, IMPORT_FORMATS } from "@/server/templates/store/import-export";
 import { IMPORT_MODES } from "@/server/templates/store/import-modes";
 import { LIST_SORTS } from "@/server/templates/store/list-templates";
+import { TEMPLATE_VISIBILITIES } from "@/server/templates/store/visibility";
 import { safeName, safeText } from "@/server/validation/text";
 
 /**
@@ -37,6 +39,8 @@ export const listInput = z.object({
   tag: tag.optional(),
   language,
   favourites: z.boolean().optional(),
+  /** "mine": the caller's personal templates; "shared": everyone's and admins-only ones. */
+  owner: z.enum(["mine", "shared"]).optional(),
   sort: z.enum(LIST_SORTS).default("updated"),
 });
 
@@ -50,11 +54,35 @@ export const searchInput = z.object({
   categoryId: z.uuid().optional(),
   tags: z.array(tag).max(MAX_TAGS).optional(),
   language,
+  owner: z.enum(["mine", "shared"]).optional(),
 });
 
+const visibility = z.enum(TEMPLATE_VISIBILITIES, {
+  error: "Choose personal, everyone or admins.",
+});
+
+/** A draft, and who sees it (default: shared for admins, personal for agents). */
+export const createInput = templateDraftInput.and(z.object({ visibility: visibility.optional() }));
+
 export const updateInput = templateDraftInput.and(
-  z.object({ id: z.uuid(), expectedVersion: z.number().int().min(1) }),
+  z.object({
+    id: z.uuid(),
+    expectedVersion: z.number().int().min(1),
+    /** Moves the template and its translations ("make personal" / "make shared"). */
+    visibility: visibility.optional(),
+  }),
 );
+
+/** A BCP 47 tag such as "fr" or "pt-BR". */
+const languageTag = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,3}$/, "Use a language tag such as fr or pt-BR.");
+
+export const addTranslationInput = z.object({
+  id: z.uuid(),
+  language: templateLanguageSchema.max(35),
+});
 
 export const validateInput = z.object({ draft: templateDraftInput });
 
@@ -73,6 +101,8 @@ export const renderInput = z
       })
       .default({}),
     format: z.enum(OUTPUT_FORMATS).default("text"),
+    /** The conversation's language: a saved template renders its variant in it (variants.ts). */
+    language: languageTag.optional(),
   })
   .refine((v) => (v.id === undefined) !== (v.draft === undefined), {
     message: "Render either a saved template (id) or a draft, not both.",

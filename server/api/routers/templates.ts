@@ -25,6 +25,7 @@ import {
   listVersions,
   restoreVersion,
 } from "@/server/templates/store/template-versions";
+import { addTranslation, listTranslations } from "@/server/templates/store/translations";
 import { listTrash, restoreFromTrash, trashTemplates } from "@/server/templates/store/trash";
 import {
   adminProcedure,
@@ -34,7 +35,9 @@ import {
 } from "../trpc";
 import { optimizationsRouter, optimizeProcedure } from "./template-optimize";
 import {
+  addTranslationInput,
   bulkInput,
+  createInput,
   exportInput,
   favouriteInput,
   idInput,
@@ -45,17 +48,22 @@ import {
   renameCategoryInput,
   renderInput,
   searchInput,
-  templateDraftInput,
   updateInput,
   validateInput,
   versionInput,
 } from "./templates.schema";
 
-/** Any member (and any key) reads; admins (and write keys) change. */
+/**
+ * Who may do what with templates (server/templates/store/visibility.ts): every read shows only
+ * what the caller may see (shared templates for their role, their own personal ones); changes
+ * to a template are checked in the store (owners change personal templates, admins and write
+ * keys shared ones), so those procedures are open to every member. Workspace-wide things
+ * (categories, imports) stay admin procedures.
+ */
 const versionsRouter = createTRPCRouter({
   list: workspaceProcedure.input(idInput).query(({ ctx, input }) => listVersions(ctx, input)),
   get: workspaceProcedure.input(versionInput).query(({ ctx, input }) => getVersion(ctx, input)),
-  restore: adminProcedure
+  restore: workspaceProcedure
     .input(versionInput)
     .mutation(({ ctx, input }) => restoreVersion(ctx, input)),
 });
@@ -74,10 +82,19 @@ const categoriesRouter = createTRPCRouter({
 
 /** Deleted templates, restorable for TRASH_DAYS (server/templates/store/trash.ts). */
 const trashRouter = createTRPCRouter({
-  list: adminProcedure.query(({ ctx }) => listTrash(ctx)),
-  restore: adminProcedure
+  list: workspaceProcedure.query(({ ctx }) => listTrash(ctx)),
+  restore: workspaceProcedure
     .input(idsInput)
     .mutation(({ ctx, input }) => restoreFromTrash(ctx, input)),
+});
+
+/** A template's languages: linked variants sharing a group (server/templates/variants.ts). */
+const translationsRouter = createTRPCRouter({
+  list: workspaceProcedure.input(idInput).query(({ ctx, input }) => listTranslations(ctx, input)),
+  /** A new variant in another language, copied from this one to be translated. */
+  add: workspaceProcedure
+    .input(addTranslationInput)
+    .mutation(({ ctx, input }) => addTranslation(ctx, input)),
 });
 
 /** A person's starred templates; any member keeps their own. */
@@ -99,7 +116,11 @@ export const templatesRouter = createTRPCRouter({
   validate: workspaceProcedure
     .input(validateInput)
     .query(({ input }) => validationReport(input.draft)),
-  /** Holds no transaction while patterns run (workspaceQueryProcedure). */
+  /**
+   * Holds no transaction while patterns run (workspaceQueryProcedure). With `language`, a saved
+   * template renders its translation for that language (pickTemplateVariant); `variant` says
+   * which one, so recordUse counts the right template.
+   */
   render: workspaceQueryProcedure
     .input(renderInput)
     .query(({ ctx, input }) => renderForWorkspace(ctx, input, ctx.regexBudget)),
@@ -108,22 +129,30 @@ export const templatesRouter = createTRPCRouter({
     .input(idInput)
     .mutation(({ ctx, input }) => recordTemplateUse(ctx, input)),
 
-  create: adminProcedure
-    .input(templateDraftInput)
-    .mutation(({ ctx, input }) => createTemplate(ctx, input)),
-  update: adminProcedure.input(updateInput).mutation(({ ctx, input }) => {
-    const { id, expectedVersion, ...draft } = input;
-    return updateTemplate(ctx, { id, expectedVersion, draft });
+  create: workspaceProcedure.input(createInput).mutation(({ ctx, input }) => {
+    const { visibility, ...draft } = input;
+    return createTemplate(ctx, draft, { visibility });
   }),
-  archive: adminProcedure.input(idInput).mutation(({ ctx, input }) => archiveTemplate(ctx, input)),
-  restore: adminProcedure.input(idInput).mutation(({ ctx, input }) => restoreTemplate(ctx, input)),
+  update: workspaceProcedure.input(updateInput).mutation(({ ctx, input }) => {
+    const { id, expectedVersion, visibility, ...draft } = input;
+    return updateTemplate(ctx, { id, expectedVersion, draft, visibility });
+  }),
+  archive: workspaceProcedure
+    .input(idInput)
+    .mutation(({ ctx, input }) => archiveTemplate(ctx, input)),
+  restore: workspaceProcedure
+    .input(idInput)
+    .mutation(({ ctx, input }) => restoreTemplate(ctx, input)),
   /** Moves templates to the trash (restorable for 30 days). */
-  remove: adminProcedure.input(idsInput).mutation(({ ctx, input }) => trashTemplates(ctx, input)),
+  remove: workspaceProcedure
+    .input(idsInput)
+    .mutation(({ ctx, input }) => trashTemplates(ctx, input)),
   /** Archive, move to a category, add a tag or delete, for many templates at once. */
-  bulk: adminProcedure
+  bulk: workspaceProcedure
     .input(bulkInput)
     .mutation(({ ctx, input }) => bulkUpdateTemplates(ctx, input)),
-  duplicate: adminProcedure
+  /** An agent's copy of a shared template is personal (template-commands.ts). */
+  duplicate: workspaceProcedure
     .input(idInput)
     .mutation(({ ctx, input }) => duplicateTemplate(ctx, input)),
   import: adminProcedure.input(importInput).mutation(async ({ ctx, input }) => {
@@ -141,6 +170,7 @@ export const templatesRouter = createTRPCRouter({
   optimize: optimizeProcedure,
   optimizations: optimizationsRouter,
   versions: versionsRouter,
+  translations: translationsRouter,
   trash: trashRouter,
   favourites: favouritesRouter,
   categories: categoriesRouter,

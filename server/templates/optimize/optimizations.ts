@@ -131,6 +131,8 @@ export async function discardOptimization(
   input: { id: string },
 ): Promise<{ id: string }> {
   const proposal = await loadProposal(scope, input.id);
+  // Only someone who may change the template decides on its rewrites (store/visibility.ts).
+  await loadTemplate(scope, proposal.templateId, { lock: true });
   await scope.tx
     .update(templateOptimizations)
     .set({ status: "discarded", decidedBy: actingUserId(scope), decidedAt: new Date() })

@@ -1,13 +1,16 @@
 import { createHash } from "node:crypto";
 import { type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Tx } from "@/db";
 import { readRows } from "@/db/migrate";
+import { templates } from "@/db/schema";
 import { badRequest } from "@/server/errors";
 import type { TemplateStatus } from "../language/template-schema";
 import type { TemplatePage } from "../store/list-templates";
 import type { TemplateScope } from "../store/template-scope";
 import { summariesById, type TemplateSummary } from "../store/template-summaries";
+import { templateVisibleTo } from "../store/visibility";
 import { highlightText, matchersFor, type Segment, snippet } from "./highlight";
 import { buildTsQuery, correctableWords, type ParsedQuery, parseSearchQuery } from "./parse-query";
 
@@ -19,6 +22,8 @@ export type SearchInput = {
   categoryId?: string;
   tags?: string[];
   language?: string;
+  /** "mine": the caller's personal templates; "shared": the rest of what they see. */
+  owner?: "mine" | "shared";
 };
 
 export type SearchHit = TemplateSummary & {
@@ -78,10 +83,15 @@ export type RankedQuery = {
   exact?: string | null;
   /** The typed words, for name similarity. */
   text: string;
-  filters: Pick<SearchInput, "status" | "categoryId" | "tags" | "language">;
+  filters: Pick<SearchInput, "status" | "categoryId" | "tags" | "language" | "owner">;
   after: { score: number; id: string } | null;
   limit: number;
+  /** templateVisibleTo over `searchedTemplate` (the query's alias `t`): whose templates count. */
+  visible: SQL;
 };
+
+/** The alias rankedSearchSql reads templates under, for templateVisibleTo's columns. */
+export const searchedTemplate = alias(templates, "t");
 
 /**
  * One page of (id, score), best first. Score: ts_rank_cd with weights name 1.0 > triggers 0.4
@@ -107,6 +117,7 @@ export function rankedSearchSql(q: RankedQuery): SQL {
       join templates t on t.id = c.id
       -- Never the trash; "any status" (no filter) leaves archived templates out too.
       where t.deleted_at is null ${status ? sql`` : sql`and t.status <> 'archived'`}
+        and ${q.visible}
     )
     select id, score from ranked
     ${q.after ? sql`where (score, id) < (${q.after.score}::float8, ${q.after.id}::uuid)` : sql``}
@@ -149,6 +160,7 @@ export async function prepareSearch(tx: Tx, input: SearchInput) {
     categoryId: input.categoryId,
     tags: input.tags,
     language: input.language,
+    owner: input.owner,
   };
   return { parsed, corrections, tsquery, filters };
 }
@@ -209,7 +221,15 @@ export async function searchTemplates(
     partial = true;
     hash = fingerprint(tsquery, filters);
   }
-  const q = { tsquery, exact, text: parsed.text, filters, after, limit: input.limit };
+  const t = searchedTemplate;
+  const owner =
+    input.owner === "mine"
+      ? sql` and ${t.visibility} = 'personal'`
+      : input.owner === "shared"
+        ? sql` and ${t.visibility} <> 'personal'`
+        : sql``;
+  const visible = sql`${templateVisibleTo(scope, t)}${owner}`;
+  const q = { tsquery, exact, text: parsed.text, filters, after, limit: input.limit, visible };
   let rows = await rankedRows(scope, q);
   if (rows.length === 0 && !after) {
     const most = mostWordsTsQuery(parsed);
@@ -222,8 +242,7 @@ export async function searchTemplates(
   }
   const page = rows.slice(0, input.limit);
   const summaries = await summariesById(
-    scope.tx,
-    scope.workspace.id,
+    scope,
     page.map((r) => r.id),
   );
   const matchers = matchersFor(parsed.words, [...corrections.values()].flat());

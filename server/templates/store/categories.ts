@@ -3,6 +3,7 @@ import type { Tx } from "@/db";
 import { templateCategories, templates } from "@/db/schema";
 import { badRequest, conflict, isUniqueViolation, notFound } from "@/server/errors";
 import type { TemplateScope } from "./template-scope";
+import { templateVisibleTo } from "./visibility";
 
 export type CategoryRef = { id: string; name: string };
 export type CategoryWithCount = CategoryRef & { templateCount: number };
@@ -53,7 +54,10 @@ export async function resolveCategory(
   return ids.get(key(name)) ?? null;
 }
 
-/** Every category with how many templates (of any status, not in the trash) it holds, by name. */
+/**
+ * Every category with how many templates (of any status, not in the trash, visible to the
+ * caller) it holds, by name.
+ */
 export async function listCategories(scope: TemplateScope): Promise<CategoryWithCount[]> {
   return scope.tx
     .select({
@@ -64,7 +68,12 @@ export async function listCategories(scope: TemplateScope): Promise<CategoryWith
     .from(templateCategories)
     .leftJoin(
       templates,
-      and(eq(templates.categoryId, templateCategories.id), isNull(templates.deletedAt)),
+      and(
+        eq(templates.categoryId, templateCategories.id),
+        isNull(templates.deletedAt),
+        // Counts only what the caller can see: others' personal templates stay uncounted.
+        templateVisibleTo(scope, templates),
+      ),
     )
     .where(eq(templateCategories.workspaceId, scope.workspace.id))
     .groupBy(templateCategories.id)

@@ -1,6 +1,7 @@
 import { and, count, eq, isNull, sql } from "drizzle-orm";
 import { templates } from "@/db/schema";
 import type { TemplateScope } from "./template-scope";
+import { templateVisibleTo } from "./visibility";
 
 /** The languages the workspace's templates (not in the trash) are written in, most used first. */
 export async function listTemplateLanguages(
@@ -9,7 +10,13 @@ export async function listTemplateLanguages(
   return scope.tx
     .select({ language: templates.language, count: count() })
     .from(templates)
-    .where(and(eq(templates.workspaceId, scope.workspace.id), isNull(templates.deletedAt)))
+    .where(
+      and(
+        eq(templates.workspaceId, scope.workspace.id),
+        isNull(templates.deletedAt),
+        templateVisibleTo(scope, templates),
+      ),
+    )
     .groupBy(templates.language)
     .orderBy(sql`count(*) desc`, templates.language)
     .limit(200);

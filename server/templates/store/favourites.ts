@@ -3,6 +3,7 @@ import { templateFavourites, templates } from "@/db/schema";
 import { badRequest } from "@/server/errors";
 import { loadTemplate } from "./read-template";
 import { actingUserId, type TemplateScope } from "./template-scope";
+import { templateVisibleTo } from "./visibility";
 
 function personOf(scope: TemplateScope): string {
   const userId = actingUserId(scope);
@@ -46,10 +47,13 @@ export async function listFavouriteIds(scope: TemplateScope): Promise<string[]> 
   const rows = await scope.tx
     .select({ id: templateFavourites.templateId })
     .from(templateFavourites)
+    // A starred template that became invisible (made personal by someone, or admins-only) drops out.
+    .innerJoin(templates, eq(templates.id, templateFavourites.templateId))
     .where(
       and(
         eq(templateFavourites.workspaceId, scope.workspace.id),
         eq(templateFavourites.userId, userId),
+        templateVisibleTo(scope, templates),
       ),
     )
     .limit(1000);

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { templates } from "@/db/schema";
 import { MAX_TEMPLATE_NAME_LENGTH } from "../language/limits";
@@ -32,7 +32,7 @@ export type ImportOutcome = {
 
 type Existing = { id: string; name: string };
 
-/** The newest live template per lower-cased name among `names`. */
+/** The newest live shared template per lower-cased name among `names`. */
 export async function existingByName(
   tx: Tx,
   workspaceId: string,
@@ -48,6 +48,8 @@ export async function existingByName(
       and(
         eq(templates.workspaceId, workspaceId),
         isNull(templates.deletedAt),
+        // Imports write shared templates: nobody's personal template is matched or overwritten.
+        ne(templates.visibility, "personal"),
         inArray(sql`lower(${templates.name})`, keys),
       ),
     )
@@ -72,6 +74,7 @@ async function takenCopyNames(tx: Tx, workspaceId: string, names: string[]): Pro
       and(
         eq(templates.workspaceId, workspaceId),
         isNull(templates.deletedAt),
+        ne(templates.visibility, "personal"),
         or(...patterns.map((p) => sql`lower(${templates.name}) like ${p}`)),
       ),
     );

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, isNull, ne, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, asc, desc, eq, isNull, ne, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { templates } from "@/db/schema";
 import { badRequest } from "@/server/errors";
@@ -7,6 +8,7 @@ import type { TemplateStatus } from "../language/template-schema";
 import { favouritesOnly } from "./favourites";
 import type { TemplateScope } from "./template-scope";
 import { selectSummaries, type TemplateSummary, toSummary } from "./template-summaries";
+import { templateVisibleTo } from "./visibility";
 
 export const LIST_SORTS = ["updated", "name", "usage"] as const;
 export type ListSort = (typeof LIST_SORTS)[number];
@@ -20,8 +22,26 @@ export type ListInput = {
   language?: string;
   /** Only the signed-in person's favourites. */
   favourites?: boolean;
+  /** "mine": the caller's personal templates; "shared": the rest of what they see. */
+  owner?: "mine" | "shared";
   sort: ListSort;
 };
+
+/** A library row: one per translation group, with the group's languages for chips. */
+export type TemplateListItem = TemplateSummary & { languages: string[] };
+
+const variant = alias(templates, "variant");
+
+/**
+ * One row per translation group: a variant is listed only when no older variant of its group,
+ * that the caller sees and the status filter keeps, exists (the original when it qualifies).
+ */
+function firstOfGroup(scope: TemplateScope, status: SQL): SQL {
+  return sql`not exists (select 1 from ${templates} as variant
+    where ${variant.workspaceId} = ${templates.workspaceId} and ${variant.groupId} = ${templates.groupId}
+      and ${variant.deletedAt} is null and ${status} and ${templateVisibleTo(scope, variant)}
+      and (${variant.createdAt}, ${variant.id}) < (${templates.createdAt}, ${templates.id}))`;
+}
 
 export type TemplatePage<T> = {
   items: T[];
@@ -89,22 +109,31 @@ function keyset(sort: ListSort, cursor: Cursor | null): { after?: SQL; order: SQ
 export async function listTemplates(
   scope: TemplateScope,
   input: ListInput,
-): Promise<TemplatePage<TemplateSummary>> {
+): Promise<TemplatePage<TemplateListItem>> {
   const cursor = input.cursor ? decode(input.cursor, input.sort) : null;
   const { after, order } = keyset(input.sort, cursor);
+  // "Any status" means the templates in use or in the works: archived ones are asked for.
+  const status = (t: { status: AnyColumn }) =>
+    input.status ? sql`${t.status} = ${input.status}` : sql`${t.status} <> 'archived'`;
   const filters = [
-    // "Any status" means the templates in use or in the works: archived ones are asked for.
-    input.status ? eq(templates.status, input.status) : ne(templates.status, "archived"),
+    status(templates),
+    // A language filter lists that language's variants themselves; otherwise one row per group.
+    input.language ? undefined : firstOfGroup(scope, status(variant)),
+    input.owner === "mine" ? eq(templates.visibility, "personal") : undefined,
+    input.owner === "shared" ? ne(templates.visibility, "personal") : undefined,
     input.categoryId ? eq(templates.categoryId, input.categoryId) : undefined,
     input.tag ? sql`${templates.tags} @> array[${input.tag}]::text[]` : undefined,
     input.language ? eq(templates.language, input.language) : undefined,
     input.favourites ? favouritesOnly(scope) : undefined,
   ];
   const rows = await selectSummaries(
-    scope.tx,
-    scope.workspace.id,
+    scope,
     {
       updatedKey: sql<string>`to_char(${templates.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+      languages: sql<string[]>`array(select ${variant.language} from ${templates} as variant
+        where ${variant.workspaceId} = ${templates.workspaceId} and ${variant.groupId} = ${templates.groupId}
+          and ${variant.deletedAt} is null and ${templateVisibleTo(scope, variant)}
+        order by ${variant.createdAt}, ${variant.id})`,
     },
     [after, ...filters],
   )
@@ -122,7 +151,10 @@ export async function listTemplates(
           : last.usageCount;
     nextCursor = encode({ s: input.sort, v, i: last.id } as Cursor);
   }
-  const items = page.map(({ updatedKey: _, ...row }) => toSummary(row));
+  const items = page.map(({ updatedKey: _, languages, ...row }) => ({
+    ...toSummary(row),
+    languages,
+  }));
   if (cursor !== null) return { items, nextCursor };
   // A first page that holds everything is its own count; otherwise count (up to the cap).
   const total =
@@ -137,7 +169,12 @@ async function countMatching(scope: TemplateScope, filters: (SQL | undefined)[])
     .select({ one: sql`1` })
     .from(templates)
     .where(
-      and(eq(templates.workspaceId, scope.workspace.id), isNull(templates.deletedAt), ...filters),
+      and(
+        eq(templates.workspaceId, scope.workspace.id),
+        isNull(templates.deletedAt),
+        templateVisibleTo(scope, templates),
+        ...filters,
+      ),
     )
     .limit(COUNT_CAP + 1)
     .as("capped");

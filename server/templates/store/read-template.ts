@@ -15,6 +15,7 @@ import type { TemplateVariable } from "../language/variable-schema";
 import type { CategoryRef } from "./categories";
 import { type PersonRef, personRef, triggerFromRow, variableFromRow } from "./rows";
 import type { TemplateScope } from "./template-scope";
+import { requireEditable, type TemplateVisibility, templateVisibleTo } from "./visibility";
 
 export type TemplateDetail = {
   id: string;
@@ -33,13 +34,18 @@ export type TemplateDetail = {
   createdBy: PersonRef;
   updatedAt: Date;
   updatedBy: PersonRef;
+  /** personal (ownerId is the owner), everyone or admins: see visibility.ts. */
+  visibility: TemplateVisibility;
+  ownerId: string | null;
+  /** Shared by a template and its translations (variants.ts). */
+  groupId: string;
 };
 
 const creator = alias(users, "creator");
 const updater = alias(users, "updater");
 
-function baseRows(tx: Tx, workspaceId: string) {
-  return tx
+function baseRows(scope: TemplateScope) {
+  return scope.tx
     .select({
       id: templates.id,
       name: templates.name,
@@ -59,18 +65,25 @@ function baseRows(tx: Tx, workspaceId: string) {
       updatedAt: templates.updatedAt,
       updaterName: updater.name,
       updaterEmail: updater.email,
+      visibility: templates.visibility,
+      ownerId: templates.ownerId,
+      groupId: templates.groupId,
     })
     .from(templates)
     .leftJoin(templateCategories, eq(templateCategories.id, templates.categoryId))
     .leftJoin(creator, eq(creator.id, templates.createdBy))
     .leftJoin(updater, eq(updater.id, templates.updatedBy))
     .$dynamic()
-    .where(live(workspaceId));
+    .where(live(scope));
 }
 
-/** This workspace's templates that are not in the trash (trash.ts). */
-function live(workspaceId: string) {
-  return and(eq(templates.workspaceId, workspaceId), isNull(templates.deletedAt));
+/** This workspace's templates that are not in the trash (trash.ts) and the caller may see. */
+function live(scope: TemplateScope) {
+  return and(
+    eq(templates.workspaceId, scope.workspace.id),
+    isNull(templates.deletedAt),
+    templateVisibleTo(scope, templates),
+  );
 }
 
 type BaseRow = Awaited<ReturnType<typeof baseRows>>[number];
@@ -127,25 +140,30 @@ function toDetail(
     createdBy: personRef(row.creatorName, row.creatorEmail),
     updatedAt: row.updatedAt,
     updatedBy: personRef(row.updaterName, row.updaterEmail),
+    visibility: row.visibility,
+    ownerId: row.ownerId,
+    groupId: row.groupId,
   };
 }
 
 export type LoadedTemplate = TemplateDetail & { statusBeforeArchive: TemplateStatus | null };
 
 /**
- * One template as it is now. `lock` takes the row lock (`for update of templates`) that
- * serialises saves, so version numbers are handed out one at a time.
+ * One template as it is now, if the caller may see it. `lock` takes the row lock (`for update
+ * of templates`) that serialises saves, so version numbers are handed out one at a time; a lock
+ * is taken only to change the template, so it also requires the caller may change it.
  */
 export async function loadTemplate(
   scope: TemplateScope,
   id: string,
   options: { lock?: boolean } = {},
 ): Promise<LoadedTemplate> {
-  const query = baseRows(scope.tx, scope.workspace.id)
-    .where(and(live(scope.workspace.id), eq(templates.id, id)))
+  const query = baseRows(scope)
+    .where(and(live(scope), eq(templates.id, id)))
     .limit(1);
   const [row] = options.lock ? await query.for("update", { of: templates }) : await query;
   if (!row) throw notFound("Template");
+  if (options.lock) requireEditable(scope, row);
   const { variables, triggers } = await childrenOf(scope.tx, [id]);
   return {
     ...toDetail(row, variables.get(id) ?? [], triggers.get(id) ?? []),
@@ -177,9 +195,9 @@ export function draftOf(template: TemplateDetail): TemplateDraft {
  * name then id. Throws NOT_FOUND when any given id is not a template of this workspace.
  */
 export async function loadDrafts(scope: TemplateScope, ids?: string[]): Promise<TemplateDraft[]> {
-  const query = baseRows(scope.tx, scope.workspace.id);
+  const query = baseRows(scope);
   if (ids) {
-    query.where(and(live(scope.workspace.id), inArray(templates.id, ids)));
+    query.where(and(live(scope), inArray(templates.id, ids)));
   }
   const rows = await query.orderBy(asc(templates.name), asc(templates.id));
   if (ids && rows.length !== new Set(ids).size) throw notFound("Template");

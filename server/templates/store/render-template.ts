@@ -11,13 +11,20 @@ import { regexExecutor } from "../regex/regex-worker-pool";
 import { patternsStoppedError } from "./patterns-stopped-error";
 import { loadTemplate } from "./read-template";
 import type { TemplateScope } from "./template-scope";
+import { pickTemplateVariant } from "./translations";
+import { templateVisibleTo } from "./visibility";
 
 export type RenderInput = {
   id?: string;
   draft?: unknown;
   values: Record<string, string>;
   format: OutputFormat;
+  /** The conversation's language: `id`'s translation in it is rendered (pickTemplateVariant). */
+  language?: string;
 };
+
+/** The saved template that was rendered: `id` itself or its translation for `language`. */
+export type RenderedVariant = { id: string; name: string; language: string };
 
 export type RenderScope = {
   workspace: TemplateScope["workspace"];
@@ -36,12 +43,18 @@ export async function renderForWorkspace(
   scope: RenderScope,
   input: RenderInput,
   budget: RegexBudget,
-): Promise<RenderResult> {
+): Promise<RenderResult & { variant?: RenderedVariant }> {
   let content: string;
   let variables: TemplateVariable[];
+  let variant: RenderedVariant | undefined;
   const { id } = input;
   if (id !== undefined) {
-    ({ content, variables } = await scope.inTenant((tenant) => loadTemplate(tenant, id)));
+    const loaded = await scope.inTenant(async (tenant) => {
+      const picked = await pickTemplateVariant(tenant, { id, language: input.language });
+      return loadTemplate(tenant, picked.id);
+    });
+    ({ content, variables } = loaded);
+    variant = { id: loaded.id, name: loaded.name, language: loaded.language };
   } else {
     // The preview renders drafts with content errors (they are reported as diagnostics), but
     // needs well-formed variables to know how to format values.
@@ -77,7 +90,7 @@ export async function renderForWorkspace(
       fieldOf: (index, name) =>
         input.id === undefined ? `draft.variables.${index}.pattern` : `values.${name}`,
     });
-  return result;
+  return variant ? { ...result, variant } : result;
 }
 
 /** An agent inserted the template into a reply: counts toward usage ranking. */
@@ -93,6 +106,7 @@ export async function recordTemplateUse(
         eq(templates.workspaceId, scope.workspace.id),
         eq(templates.id, input.id),
         isNull(templates.deletedAt),
+        templateVisibleTo(scope, templates),
       ),
     )
     .returning({ usageCount: templates.usageCount });

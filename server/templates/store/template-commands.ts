@@ -11,24 +11,36 @@ import {
 } from "./read-template";
 import { requireValidDraft } from "./require-valid-draft";
 import { actingUserId, type TemplateScope } from "./template-scope";
+import { requireFreeLanguage } from "./translations";
+import { ownerForNew, type TemplateVisibility, viewerOf } from "./visibility";
+import { moveVisibility } from "./visibility-moves";
 import { insertTemplates, writeTemplateState } from "./write-template";
 
+/**
+ * A new template: shared with everyone when an admin does not say otherwise, personal when an
+ * agent does not (agents keep personal templates only; visibility.ts).
+ */
 export async function createTemplate(
   scope: TemplateScope,
   input: unknown,
+  options: { visibility?: TemplateVisibility } = {},
 ): Promise<TemplateDetail> {
   const draft = requireValidDraft(input);
+  const visibility = options.visibility ?? (viewerOf(scope).admin ? "everyone" : "personal");
+  const ownerId = ownerForNew(scope, visibility);
   const [id = ""] = await insertTemplates(scope.tx, {
     workspaceId: scope.workspace.id,
     userId: actingUserId(scope),
     drafts: [draft],
     summary: () => "created",
+    visibility,
+    ownerId,
   });
   await scope.audit({
     action: "template.create",
     entityType: "template",
     entityId: id,
-    summary: { name: draft.name, status: draft.status },
+    summary: { name: draft.name, status: draft.status, visibility },
   });
   return getTemplate(scope, id);
 }
@@ -63,10 +75,18 @@ export async function saveNextVersion(
  */
 export async function updateTemplate(
   scope: TemplateScope,
-  input: { id: string; expectedVersion: number; draft: unknown },
+  input: {
+    id: string;
+    expectedVersion: number;
+    draft: unknown;
+    /** Moves the template (and its translations) when it differs: visibility-moves.ts. */
+    visibility?: TemplateVisibility;
+  },
 ): Promise<TemplateDetail> {
   const draft = requireValidDraft(input.draft);
   const current = await loadTemplate(scope, input.id, { lock: true });
+  if (draft.language !== current.language)
+    await requireFreeLanguage(scope, current, draft.language);
   if (current.currentVersion !== input.expectedVersion) {
     throw conflict("This template was changed by someone else", {
       expectedVersion: [
@@ -85,6 +105,7 @@ export async function updateTemplate(
       version: current.currentVersion + (changes === "no changes" ? 0 : 1),
     },
   });
+  if (input.visibility !== undefined) await moveVisibility(scope, current, input.visibility);
   return getTemplate(scope, current.id);
 }
 
@@ -133,16 +154,24 @@ export async function restoreTemplate(scope: TemplateScope, input: { id: string 
   return getTemplate(scope, current.id);
 }
 
-/** A new draft template with the same content, variables and triggers: "Copy of …". */
+/**
+ * A new draft template with the same content, variables and triggers: "Copy of …", with the
+ * source's visibility when the caller may create that, else as the caller's personal copy (an
+ * agent copying a shared template to adapt it).
+ */
 export async function duplicateTemplate(scope: TemplateScope, input: { id: string }) {
   const source = await loadTemplate(scope, input.id);
   const name = `Copy of ${source.name}`.slice(0, MAX_TEMPLATE_NAME_LENGTH);
   const draft = requireValidDraft({ ...draftOf(source), name, status: "draft" });
+  const visibility =
+    source.visibility === "personal" || viewerOf(scope).admin ? source.visibility : "personal";
   const [id = ""] = await insertTemplates(scope.tx, {
     workspaceId: scope.workspace.id,
     userId: actingUserId(scope),
     drafts: [draft],
     summary: () => `duplicated from "${source.name}" (version ${source.currentVersion})`,
+    visibility,
+    ownerId: ownerForNew(scope, visibility),
   });
   await scope.audit({
     action: "template.duplicate",

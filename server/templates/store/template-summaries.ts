@@ -1,5 +1,4 @@
 import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
-import type { Tx } from "@/db";
 import {
   templateCategories,
   templates,
@@ -10,6 +9,8 @@ import {
 import type { TemplateStatus } from "../language/template-schema";
 import type { CategoryRef } from "./categories";
 import { type PersonRef, personRef } from "./rows";
+import type { TemplateScope } from "./template-scope";
+import { type TemplateVisibility, templateVisibleTo } from "./visibility";
 
 /** A template as lists and search results show it. */
 export type TemplateSummary = {
@@ -26,6 +27,8 @@ export type TemplateSummary = {
   lastUsedAt: Date | null;
   updatedAt: Date;
   updatedBy: PersonRef;
+  visibility: TemplateVisibility;
+  groupId: string;
 };
 
 export const summaryColumns = {
@@ -45,6 +48,8 @@ export const summaryColumns = {
   updatedAt: templates.updatedAt,
   updaterName: users.name,
   updaterEmail: users.email,
+  visibility: templates.visibility,
+  groupId: templates.groupId,
 };
 
 type SummaryRow = {
@@ -63,6 +68,8 @@ type SummaryRow = {
   updatedAt: Date;
   updaterName: string | null;
   updaterEmail: string | null;
+  visibility: TemplateVisibility;
+  groupId: string;
 };
 
 export function toSummary(row: SummaryRow): TemplateSummary {
@@ -75,34 +82,40 @@ export function toSummary(row: SummaryRow): TemplateSummary {
   };
 }
 
+/** What a summary read needs: the transaction, the workspace's id and who is looking. */
+type SummaryScope = Pick<TemplateScope, "tx" | "actor"> & { workspace: { id: string } };
+
 /**
- * The summary select with its joins, of templates not in the trash; callers add conditions,
- * order and limit.
+ * The summary select with its joins, of templates not in the trash that the caller may see;
+ * callers add conditions, order and limit.
  */
 export function selectSummaries<Extra extends Record<string, SQL | SQL.Aliased>>(
-  tx: Tx,
-  workspaceId: string,
+  scope: SummaryScope,
   extra: Extra,
   conditions: (SQL | undefined)[],
 ) {
-  return tx
+  return scope.tx
     .select({ ...summaryColumns, ...extra })
     .from(templates)
     .leftJoin(templateCategories, eq(templateCategories.id, templates.categoryId))
     .leftJoin(users, eq(users.id, templates.updatedBy))
-    .where(and(eq(templates.workspaceId, workspaceId), isNull(templates.deletedAt), ...conditions));
+    .where(
+      and(
+        eq(templates.workspaceId, scope.workspace.id),
+        isNull(templates.deletedAt),
+        templateVisibleTo(scope, templates),
+        ...conditions,
+      ),
+    );
 }
 
 /** Summaries (and contents, for highlighting) of these templates, keyed by id. */
-export async function summariesById(tx: Tx, workspaceId: string, ids: string[]) {
+export async function summariesById(scope: SummaryScope, ids: string[]) {
   const byId = new Map<string, TemplateSummary & { content: string }>();
   if (ids.length === 0) return byId;
-  const rows = await selectSummaries(
-    tx,
-    workspaceId,
-    { content: sql<string>`${templates.content}` },
-    [inArray(templates.id, ids)],
-  );
+  const rows = await selectSummaries(scope, { content: sql<string>`${templates.content}` }, [
+    inArray(templates.id, ids),
+  ]);
   for (const { content, ...row } of rows) byId.set(row.id, { ...toSummary(row), content });
   return byId;
 }

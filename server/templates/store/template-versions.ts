@@ -48,6 +48,8 @@ export async function getVersion(
   scope: TemplateScope,
   input: { id: string; version: number },
 ): Promise<TemplateVersion> {
+  // NOT_FOUND unless the caller may see the template (visibility.ts) and it is not in the trash.
+  await loadTemplate(scope, input.id);
   const [row] = await scope.tx
     .select({
       version: templateVersions.version,

@@ -1,16 +1,13 @@
-import { and, desc, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
-import type { Database } from "@/db";
-import { templates, users, workspaces } from "@/db/schema";
-import { withTenant } from "@/db/tenant";
-import { SYSTEM_ACTOR } from "@/server/audit/actor";
-import { recordAudit } from "@/server/audit/record";
+import { and, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { templates, users } from "@/db/schema";
 import { notFound } from "@/server/errors";
 import { type PersonRef, personRef } from "./rows";
 import { actingUserId, type TemplateScope } from "./template-scope";
+import { requireEditable, templateEditableBy, templateVisibleTo } from "./visibility";
 
-/** How long a deleted template can be restored before purgeExpiredTrash removes it for good. */
+/** How long a deleted template can be restored before the purge (trash-purge.ts) removes it. */
 export const TRASH_DAYS = 30;
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type TrashedTemplate = {
   id: string;
@@ -51,6 +48,22 @@ async function moveTrash(
 ): Promise<{ count: number }> {
   const ids = [...new Set(requested)];
   const toTrash = direction === "trash";
+  const side = toTrash ? isNull(templates.deletedAt) : isNotNull(templates.deletedAt);
+  // Only templates the caller sees, and changes only what they may change (visibility.ts).
+  const targets = await scope.tx
+    .select({ name: templates.name, ownerId: templates.ownerId, visibility: templates.visibility })
+    .from(templates)
+    .where(
+      and(
+        eq(templates.workspaceId, scope.workspace.id),
+        inArray(templates.id, ids),
+        side,
+        templateVisibleTo(scope, templates),
+      ),
+    )
+    .for("update");
+  if (targets.length !== ids.length) throw notFound(toTrash ? "Template" : "Template in the trash");
+  for (const target of targets) requireEditable(scope, target);
   const rows = await scope.tx
     .update(templates)
     .set(
@@ -58,13 +71,7 @@ async function moveTrash(
         ? { deletedAt: new Date(), deletedBy: actingUserId(scope) }
         : { deletedAt: null, deletedBy: null },
     )
-    .where(
-      and(
-        eq(templates.workspaceId, scope.workspace.id),
-        inArray(templates.id, ids),
-        toTrash ? isNull(templates.deletedAt) : isNotNull(templates.deletedAt),
-      ),
-    )
+    .where(and(eq(templates.workspaceId, scope.workspace.id), inArray(templates.id, ids), side))
     .returning({ id: templates.id, name: templates.name });
   if (rows.length !== ids.length) throw notFound(toTrash ? "Template" : "Template in the trash");
   for (const row of rows) {
@@ -78,7 +85,10 @@ async function moveTrash(
   return { count: rows.length };
 }
 
-/** The workspace's trash, most recently deleted first. */
+/**
+ * The workspace's trash as far as the caller could restore it (their own personal templates,
+ * and for admins the shared ones), most recently deleted first.
+ */
 export async function listTrash(scope: TemplateScope): Promise<TrashedTemplate[]> {
   const rows = await scope.tx
     .select({
@@ -90,7 +100,13 @@ export async function listTrash(scope: TemplateScope): Promise<TrashedTemplate[]
     })
     .from(templates)
     .leftJoin(users, eq(users.id, templates.deletedBy))
-    .where(and(eq(templates.workspaceId, scope.workspace.id), isNotNull(templates.deletedAt)))
+    .where(
+      and(
+        eq(templates.workspaceId, scope.workspace.id),
+        isNotNull(templates.deletedAt),
+        templateEditableBy(scope, templates),
+      ),
+    )
     .orderBy(desc(templates.deletedAt), desc(templates.id))
     .limit(1000);
   return rows.flatMap((row) =>
@@ -106,47 +122,4 @@ export async function listTrash(scope: TemplateScope): Promise<TrashedTemplate[]
           },
         ],
   );
-}
-
-/**
- * Deletes for good every template that has been in a trash longer than TRASH_DAYS, workspace
- * by workspace (each in its own tenant transaction, with one audit row per purged template,
- * attributed to "system"). Versions, variables and triggers go with them (foreign keys cascade).
- * Run daily by the scheduler; `npm run cli -- templates:purge-trash` runs it by hand.
- */
-export async function purgeExpiredTrash(
-  db: Database,
-  options: { now?: Date } = {},
-): Promise<{ purged: number; workspaces: number }> {
-  const cutoff = new Date((options.now ?? new Date()).getTime() - TRASH_DAYS * DAY_MS);
-  // The operator's own read, as the table owner: which tenants exist is not a tenant question.
-  const all = await db.select({ id: workspaces.id }).from(workspaces);
-  let purged = 0;
-  let touched = 0;
-  for (const { id: workspaceId } of all) {
-    const removed = await withTenant(db, workspaceId, async (tx) => {
-      const rows = await tx
-        .delete(templates)
-        .where(
-          and(
-            eq(templates.workspaceId, workspaceId),
-            isNotNull(templates.deletedAt),
-            lt(templates.deletedAt, sql`${cutoff.toISOString()}::timestamptz`),
-          ),
-        )
-        .returning({ id: templates.id, name: templates.name, deletedAt: templates.deletedAt });
-      for (const row of rows) {
-        await recordAudit(tx, workspaceId, SYSTEM_ACTOR, {
-          action: "template.purge",
-          entityType: "template",
-          entityId: row.id,
-          summary: { name: row.name, deletedAt: row.deletedAt?.toISOString() ?? null },
-        });
-      }
-      return rows.length;
-    });
-    purged += removed;
-    if (removed > 0) touched++;
-  }
-  return { purged, workspaces: touched };
 }

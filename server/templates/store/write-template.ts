@@ -11,6 +11,7 @@ import type { TemplateDraft, TemplateStatus } from "../language/template-schema"
 import { vocabularyOf } from "../search/search-words";
 import { categoryKey, resolveCategories, resolveCategory } from "./categories";
 import { triggerRows, triggerSearchText, variableRows } from "./rows";
+import type { TemplateVisibility } from "./visibility";
 
 /** Rows per multi-row INSERT: well under PostgreSQL's 65,535 parameters per statement. */
 const BATCH = 1000;
@@ -37,6 +38,12 @@ export type NewTemplates = {
   drafts: TemplateDraft[];
   /** Version 1's change summary, per draft. */
   summary: (draft: TemplateDraft) => string;
+  /** Shared with every member unless said (the caller checked with ownerForNew). */
+  visibility?: TemplateVisibility;
+  /** Set exactly when visibility is "personal". */
+  ownerId?: string | null;
+  /** The translation group to join, per draft (addTranslation); a new group otherwise. */
+  groupIds?: (string | undefined)[];
 };
 
 /**
@@ -66,6 +73,9 @@ export async function insertTemplates(tx: Tx, input: NewTemplates): Promise<stri
     createdBy: userId,
     updatedBy: userId,
     triggerText: triggerSearchText(d),
+    visibility: input.visibility ?? "everyone",
+    ownerId: input.ownerId ?? null,
+    groupId: input.groupIds?.[i],
   }));
   await inBatches(rows, (batch) => tx.insert(templates).values(batch));
   const children = drafts.map((d, i) => ({ id: ids[i] ?? "", d }));

@@ -12,7 +12,7 @@
  * (the ledger row and the unique job id both say so) and finishes without writing twice.
  */
 import { eq, inArray } from "drizzle-orm";
-import { modelVersions, templates } from "@/db/schema";
+import { jobRuns, modelVersions, templates } from "@/db/schema";
 import { type JobHandler, PermanentJobError } from "@/server/jobs/define-job";
 import type { ModelTrainingPayload } from "@/server/jobs/definitions/model-training";
 import { runScenarios } from "../evaluation/scenarios";
@@ -40,7 +40,22 @@ export const runModelTrainingJob: JobHandler<ModelTrainingPayload> = async (cont
   );
   if (already[0]) return { versionId: already[0].id, version: already[0].version, resumed: true };
 
-  await context.progress(1, "Validating the training data", { step: 1, steps: STEPS });
+  // A retry (after a crash or a cancel) never shows the bar going backwards: it holds at the
+  // last attempt's figure until this attempt passes it.
+  const floor =
+    context.attempt > 1
+      ? ((
+          await context.run(({ tx }) =>
+            tx
+              .select({ progress: jobRuns.progress })
+              .from(jobRuns)
+              .where(eq(jobRuns.id, context.jobId)),
+          )
+        )[0]?.progress ?? 0)
+      : 0;
+  const report = (percent: number, message: string, data: Record<string, unknown>) =>
+    context.progress(Math.max(floor, percent), message, data);
+  await report(1, "Validating the training data", { step: 1, steps: STEPS });
   const loaded = await context.run(async ({ tx }) => {
     const examples = await loadTrainingExamples(tx, { datasetIds: payload.datasetIds });
     const scenarios = await scenariosForModel(tx);
@@ -56,7 +71,7 @@ export const runModelTrainingJob: JobHandler<ModelTrainingPayload> = async (cont
   });
   const check = validateExamples(loaded.examples);
   if (!check.ok) throw new PermanentJobError(check.reason);
-  await context.progress(5, check.summary, {
+  await report(5, check.summary, {
     step: 1,
     steps: STEPS,
     examples: check.examples,
@@ -79,7 +94,7 @@ export const runModelTrainingJob: JobHandler<ModelTrainingPayload> = async (cont
         const label = stage === "refit" ? `re-fit on all ${check.examples} examples: ` : "";
         chain = chain
           .then(() =>
-            context.progress(5 + fraction * 85, `${TRAINING_STEPS[step - 1]}: ${label}${message}`, {
+            report(5 + fraction * 85, `${TRAINING_STEPS[step - 1]}: ${label}${message}`, {
               step,
               steps: STEPS,
               stage,
@@ -97,7 +112,7 @@ export const runModelTrainingJob: JobHandler<ModelTrainingPayload> = async (cont
   });
   await chain;
 
-  await context.progress(90, `evaluate: running ${loaded.scenarios.length} scenarios`, {
+  await report(90, `evaluate: running ${loaded.scenarios.length} scenarios`, {
     step: 4,
     steps: STEPS,
   });
@@ -112,7 +127,7 @@ export const runModelTrainingJob: JobHandler<ModelTrainingPayload> = async (cont
     names,
   );
 
-  await context.progress(95, "ready: saving the model version", { step: 5, steps: STEPS });
+  await report(95, "ready: saving the model version", { step: 5, steps: STEPS });
   await context.step(1, async (scope) => {
     const actor = payload.actor;
     const version = await createModelVersion(scope.tx, scope.workspace.id, {

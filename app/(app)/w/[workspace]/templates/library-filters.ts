@@ -10,6 +10,8 @@ export type LibraryFilters = {
   language: string;
   /** Only the signed-in person's favourites (list only; search covers everything). */
   favourites: boolean;
+  /** "mine": the person's personal templates; "shared": everyone's; "": both. */
+  owner: "" | "mine" | "shared";
   sort: TemplateSort;
 };
 
@@ -20,6 +22,7 @@ export const defaultFilters: LibraryFilters = {
   tag: "",
   language: "",
   favourites: false,
+  owner: "",
   sort: "updated",
 };
 
@@ -42,6 +45,7 @@ export function filtersFromSearchParams(params: SearchParams): LibraryFilters {
     tag: one("tag").slice(0, 50),
     language: one("language").slice(0, 20),
     favourites: one("favourites") === "1",
+    owner: one("owner") === "mine" ? "mine" : one("owner") === "shared" ? "shared" : "",
     sort: sorts.has(sort) ? (sort as TemplateSort) : "updated",
   };
 }
@@ -54,6 +58,7 @@ export function filtersToSearch(filters: LibraryFilters): string {
   if (filters.tag.trim()) params.set("tag", filters.tag.trim());
   if (filters.language) params.set("language", filters.language);
   if (filters.favourites) params.set("favourites", "1");
+  if (filters.owner) params.set("owner", filters.owner);
   if (filters.sort !== "updated") params.set("sort", filters.sort);
   const search = params.toString();
   return search ? `?${search}` : "";

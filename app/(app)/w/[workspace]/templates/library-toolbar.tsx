@@ -100,6 +100,16 @@ export function LibraryToolbar({
             </option>
           ))}
         </Select>
+        <Select
+          aria-label="Whose templates"
+          value={filters.owner}
+          onChange={(event) => onChange({ owner: event.target.value as LibraryFilters["owner"] })}
+          className={selectClass}
+        >
+          <option value="">Shared and mine</option>
+          <option value="mine">Mine</option>
+          <option value="shared">Shared</option>
+        </Select>
         <label className="flex h-9 items-center gap-2 text-sm text-zinc-700">
           <input
             type="checkbox"

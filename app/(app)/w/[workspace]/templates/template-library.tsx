@@ -150,18 +150,15 @@ export function TemplateLibrary({
               </Button>
             )}
             {canWrite ? (
-              <>
-                <ButtonLink variant="secondary" href={`/w/${slug}/templates/categories`}>
-                  Categories
-                </ButtonLink>
-                <ButtonLink variant="secondary" href={`/w/${slug}/templates/trash`}>
-                  Trash
-                </ButtonLink>
-              </>
+              <ButtonLink variant="secondary" href={`/w/${slug}/templates/categories`}>
+                Categories
+              </ButtonLink>
             ) : null}
-            {canWrite ? (
-              <ButtonLink href={templatesPath(slug, "new")}>New template</ButtonLink>
-            ) : null}
+            {/* Everyone has a trash and may write templates: agents' own are personal. */}
+            <ButtonLink variant="secondary" href={`/w/${slug}/templates/trash`}>
+              Trash
+            </ButtonLink>
+            <ButtonLink href={templatesPath(slug, "new")}>New template</ButtonLink>
           </>
         }
       />

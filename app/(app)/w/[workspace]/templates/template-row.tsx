@@ -65,6 +65,8 @@ export function TemplateRow({
             <StatusBadge status={item.status} />
             {"match" in item && item.match === "corrected" ? <Badge>Similar spelling</Badge> : null}
             {"match" in item && item.match === "partial" ? <Badge>Some of your words</Badge> : null}
+            {item.visibility === "personal" ? <Badge tone="accent">Personal</Badge> : null}
+            {item.visibility === "admins" ? <Badge>Admins only</Badge> : null}
             {item.category ? <Badge tone="accent">{item.category.name}</Badge> : null}
           </p>
           {highlights && highlights.snippet.length > 0 ? (
@@ -76,7 +78,17 @@ export function TemplateRow({
             <span>{pluralize(item.variableCount, "variable")}</span>
             <span>{pluralize(item.triggerCount, "trigger")}</span>
             {item.usageCount > 0 ? <span>Used {pluralize(item.usageCount, "time")}</span> : null}
-            <span className="uppercase">{item.language}</span>
+            {"languages" in item && item.languages.length > 1 ? (
+              <span className="flex flex-wrap gap-1" title="Languages">
+                {item.languages.map((language) => (
+                  <span key={language} className="rounded bg-zinc-100 px-1 uppercase">
+                    {language}
+                  </span>
+                ))}
+              </span>
+            ) : (
+              <span className="uppercase">{item.language}</span>
+            )}
             {item.tags.length > 0 ? <span>#{item.tags.join(" #")}</span> : null}
           </p>
         </div>

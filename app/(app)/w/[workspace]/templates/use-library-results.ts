@@ -30,6 +30,7 @@ export function useLibraryResults(
     status: filters.status || undefined,
     categoryId: filters.categoryId || undefined,
     language: filters.language || undefined,
+    owner: filters.owner || undefined,
   };
 
   const list = useInfiniteQuery(
@@ -63,11 +64,13 @@ export function useLibraryResults(
   );
 
   const active = query ? search : list;
-  const fresh = useMemo(
-    (): LibraryItem[] | undefined =>
-      active.data?.pages.flatMap((page): LibraryItem[] => page.items),
-    [active.data],
-  );
+  const fresh = useMemo((): LibraryItem[] | undefined => {
+    const items = active.data?.pages.flatMap((page): LibraryItem[] => page.items);
+    if (!items || !query) return items;
+    // One row per translation group, as the list shows them: the best-ranked variant.
+    const groups = new Set<string>();
+    return items.filter((item) => !groups.has(item.groupId) && groups.add(item.groupId));
+  }, [active.data, query]);
   // Switching between list and search: keep showing the last rows until the other answers.
   const last = useRef<LibraryItem[]>(firstPage.items);
   if (fresh) last.current = fresh;

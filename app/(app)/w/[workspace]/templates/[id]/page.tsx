@@ -45,7 +45,9 @@ export default async function TemplatePage({ params, searchParams }: TemplatePag
         currency: workspace.currency,
         timeZone: workspace.timezone,
       }}
-      canWrite={isAtLeast(role, "admin")}
+      // A personal template is only ever shown to its owner; shared ones are the admins'.
+      canWrite={template.visibility === "personal" || isAtLeast(role, "admin")}
+      isAdmin={isAtLeast(role, "admin")}
       notice={notice}
     />
   );

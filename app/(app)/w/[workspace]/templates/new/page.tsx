@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { TemplateEditor } from "@/components/templates/template-editor";
-import { AdminsOnly } from "@/components/workspace/admins-only";
 import { isAtLeast } from "@/lib/roles";
 import { requireWorkspaceAccess } from "@/lib/server/require-workspace";
 import { loadCategoryNames } from "../load-template";
@@ -13,7 +12,6 @@ type NewTemplatePageProps = { params: Promise<{ workspace: string }> };
 export default async function NewTemplatePage({ params }: NewTemplatePageProps) {
   const { workspace: slug } = await params;
   const { workspace, role } = await requireWorkspaceAccess(slug, `/w/${slug}/templates/new`);
-  if (!isAtLeast(role, "admin")) return <AdminsOnly what="Templates" />;
   const categories = await loadCategoryNames(slug);
   return (
     <TemplateEditor
@@ -26,6 +24,7 @@ export default async function NewTemplatePage({ params }: NewTemplatePageProps) 
         timeZone: workspace.timezone,
       }}
       canWrite
+      isAdmin={isAtLeast(role, "admin")}
     />
   );
 }

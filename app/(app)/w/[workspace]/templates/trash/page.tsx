@@ -1,6 +1,4 @@
 import type { Metadata } from "next";
-import { AdminsOnly } from "@/components/workspace/admins-only";
-import { isAtLeast } from "@/lib/roles";
 import { requireWorkspaceAccess } from "@/lib/server/require-workspace";
 import { getServerCaller } from "@/server/api/server-caller";
 import { TrashList } from "./trash-list";
@@ -12,8 +10,8 @@ type TrashPageProps = { params: Promise<{ workspace: string }> };
 
 export default async function TemplateTrashPage({ params }: TrashPageProps) {
   const { workspace: slug } = await params;
-  const { role } = await requireWorkspaceAccess(slug, `/w/${slug}/templates/trash`);
-  if (!isAtLeast(role, "admin")) return <AdminsOnly what="The template trash" />;
+  // Everyone's trash holds what they could restore: agents see their personal templates only.
+  await requireWorkspaceAccess(slug, `/w/${slug}/templates/trash`);
   const caller = await getServerCaller(slug);
   return <TrashList slug={slug} initial={await caller.templates.trash.list()} />;
 }

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ScenariosEditor } from "@/components/training/scenarios-editor";
+import { PageHeader } from "@/components/ui/page-header";
+import { isAtLeast } from "@/lib/roles";
+import { requireWorkspaceAccess } from "@/lib/server/require-workspace";
+import { getServerCaller } from "@/server/api/server-caller";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Scenarios" };
+
+type Props = {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<{ run?: string }>;
+};
+
+export default async function ScenariosPage({ params, searchParams }: Props) {
+  const { workspace: slug } = await params;
+  const { run: runId } = await searchParams;
+  const { role } = await requireWorkspaceAccess(slug, `/w/${slug}/training/scenarios`);
+  const caller = await getServerCaller(slug);
+  const [scenarios, templates, versions] = await Promise.all([
+    caller.training.scenarios.list(),
+    caller.templates.list({ limit: 100, status: "active" }),
+    caller.training.versions({ limit: 50 }),
+  ]);
+  const run =
+    runId && /^[0-9a-f-]{36}$/i.test(runId)
+      ? await caller.training.scenarioRun({ id: runId }).catch(() => null)
+      : null;
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="Scenarios"
+        description={<Link href={`/w/${slug}/training`}>← Training</Link>}
+      />
+      <ScenariosEditor
+        initial={scenarios}
+        templates={templates.items.map((t) => ({ value: t.id, label: t.name }))}
+        versions={versions.versions.map((v) => ({
+          value: v.id,
+          label: `v${v.version}${v.deployed ? " (deployed)" : ""}`,
+        }))}
+        run={run}
+        slug={slug}
+        canManage={isAtLeast(role, "admin")}
+      />
+    </div>
+  );
+}

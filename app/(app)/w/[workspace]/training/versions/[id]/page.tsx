@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { VersionView } from "@/components/training/version-view";
+import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireWorkspaceAccess } from "@/lib/server/require-workspace";
+import { getServerCaller } from "@/server/api/server-caller";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Model version" };
+
+type Props = { params: Promise<{ workspace: string; id: string }> };
+
+export default async function ModelVersionPage({ params }: Props) {
+  const { workspace: slug, id } = await params;
+  await requireWorkspaceAccess(slug, `/w/${slug}/training/versions/${id}`);
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const caller = await getServerCaller(slug);
+  const version = await caller.training.version({ id }).catch(() => null);
+  if (!version) notFound();
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={`Model version ${version.version}`}
+        description={
+          <span className="flex items-center gap-2">
+            <Link href={`/w/${slug}/training`}>← Training</Link>
+            {version.deployed ? <Badge tone="success">deployed</Badge> : null}
+          </span>
+        }
+      />
+      <VersionView version={version} slug={slug} />
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Card, CardHeader } from "@/components/ui/card";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import type { RouterOutputs } from "@/lib/router-types";
+
+type Job = RouterOutputs["training"]["jobs"][number];
+
+export const stateTone: Record<string, BadgeTone> = {
+  queued: "neutral",
+  active: "accent",
+  retrying: "warning",
+  completed: "success",
+  failed: "danger",
+  cancelled: "neutral",
+};
+
+/** Recent training runs; each opens its job page. */
+export function TrainingJobsList({ jobs, slug }: { jobs: Job[]; slug: string }) {
+  return (
+    <Card aria-labelledby="training-jobs-title">
+      <CardHeader id="training-jobs-title" title="Training runs" />
+      {jobs.length === 0 ? (
+        <p className="px-5 py-8 text-center text-sm text-zinc-500">No training runs yet.</p>
+      ) : (
+        <ul className="divide-y divide-zinc-100">
+          {jobs.map((job) => (
+            <li key={job.id} className="flex items-center gap-4 px-5 py-3 text-sm">
+              <Link
+                href={`/w/${slug}/training/jobs/${job.id}`}
+                className="font-medium text-zinc-900"
+              >
+                {new Date(job.createdAt).toISOString().slice(0, 16).replace("T", " ")}
+              </Link>
+              <Badge tone={stateTone[job.state] ?? "neutral"}>{job.state}</Badge>
+              <span className="min-w-0 flex-1 truncate text-zinc-500">
+                {job.error ?? job.message ?? ""}
+              </span>
+              <span className="w-40">
+                <ProgressBar value={job.progress} label="Training progress" />
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}

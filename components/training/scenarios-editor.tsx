@@ -1,0 +1,178 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useTRPC } from "@/components/providers/trpc-react-provider";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import type { RouterOutputs } from "@/lib/router-types";
+import { formErrorMessage } from "@/lib/trpc-errors";
+import { pct } from "./format";
+
+type Scenarios = RouterOutputs["training"]["scenarios"]["list"];
+type Run = RouterOutputs["training"]["scenarioRun"];
+type Option = { value: string; label: string };
+const DIFFICULTIES = ["easy", "medium", "hard"] as const;
+
+/** Test scenarios: add, delete, run against any version, and one run's per-scenario results. */
+export function ScenariosEditor(props: {
+  initial: Scenarios;
+  templates: Option[];
+  versions: Option[];
+  run: Run | null;
+  slug: string;
+  canManage: boolean;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const scenarios = useQuery({
+    ...trpc.training.scenarios.list.queryOptions(),
+    initialData: props.initial,
+  });
+  const [text, setText] = useState("");
+  const [templateId, setTemplateId] = useState(props.templates[0]?.value ?? "");
+  const [difficulty, setDifficulty] = useState<(typeof DIFFICULTIES)[number]>("medium");
+  const [versionId, setVersionId] = useState(props.versions[0]?.value ?? "");
+  const refresh = () => void scenarios.refetch();
+  const create = useMutation(
+    trpc.training.scenarios.create.mutationOptions({
+      onSuccess: () => {
+        setText("");
+        refresh();
+      },
+    }),
+  );
+  const remove = useMutation(
+    trpc.training.scenarios.delete.mutationOptions({ onSuccess: refresh }),
+  );
+  const run = useMutation(
+    trpc.training.runScenarios.mutationOptions({
+      onSuccess: (r) => router.push(`/w/${props.slug}/training/scenarios?run=${r.runId}`),
+    }),
+  );
+  const error = formErrorMessage(create.error ?? remove.error ?? run.error);
+  const list = scenarios.data ?? [];
+  return (
+    <div className="space-y-6">
+      <Card aria-labelledby="scenarios-title">
+        <CardHeader
+          id="scenarios-title"
+          title="Scenarios"
+          description="A customer message and the template that should answer it. Every training run is scored on them."
+          actions={
+            props.canManage && props.versions.length > 0 ? (
+              <>
+                <Select
+                  aria-label="Version to run against"
+                  value={versionId}
+                  onChange={(e) => setVersionId(e.target.value)}
+                  options={props.versions}
+                  className="h-8 w-40"
+                />
+                <Button
+                  size="sm"
+                  onClick={() => run.mutate({ versionId })}
+                  pending={run.isPending}
+                  pendingLabel="Running…"
+                  disabled={list.length === 0}
+                >
+                  Run scenarios
+                </Button>
+              </>
+            ) : null
+          }
+        />
+        {error ? (
+          <Alert tone="error" className="mx-5 my-3">
+            {error}
+          </Alert>
+        ) : null}
+        {props.canManage ? (
+          <form
+            className="flex flex-wrap items-end gap-2 border-b border-zinc-100 px-5 py-3"
+            onSubmit={(e) => {
+              e.preventDefault();
+              create.mutate({ text, templateId, difficulty, tags: [] });
+            }}
+          >
+            <Input
+              aria-label="Customer message"
+              placeholder="Customer message"
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              className="min-w-64 flex-1"
+            />
+            <Select
+              aria-label="Expected template"
+              value={templateId}
+              onChange={(e) => setTemplateId(e.target.value)}
+              options={props.templates}
+              className="w-56"
+            />
+            <Select
+              aria-label="Difficulty"
+              value={difficulty}
+              onChange={(e) => setDifficulty(e.target.value as (typeof DIFFICULTIES)[number])}
+              options={DIFFICULTIES.map((d) => ({ value: d, label: d }))}
+              className="w-32"
+            />
+            <Button type="submit" pending={create.isPending} pendingLabel="Adding…">
+              Add
+            </Button>
+          </form>
+        ) : null}
+        <ul className="divide-y divide-zinc-100 text-sm">
+          {list.map((s) => (
+            <li key={s.id} className="flex items-center gap-3 px-5 py-2">
+              <span className="min-w-0 flex-1">{s.text}</span>
+              <span className="text-zinc-500">→ {s.templateName}</span>
+              <Badge>{s.difficulty}</Badge>
+              {props.canManage ? (
+                <Button variant="ghost" size="sm" onClick={() => remove.mutate({ id: s.id })}>
+                  Delete
+                </Button>
+              ) : null}
+            </li>
+          ))}
+          {list.length === 0 ? (
+            <li className="px-5 py-6 text-center text-zinc-500">No scenarios yet.</li>
+          ) : null}
+        </ul>
+      </Card>
+      {props.run ? <RunResults run={props.run} /> : null}
+    </div>
+  );
+}
+
+function RunResults({ run }: { run: Run }) {
+  const summary = run.summary as {
+    overall: { count: number; top1: number; top3: number; passed: number };
+  };
+  return (
+    <Card aria-labelledby="run-title">
+      <CardHeader
+        id="run-title"
+        title="Scenario run"
+        description={`${summary.overall.count} scenarios: top-1 ${pct(summary.overall.top1)}, top-3 ${pct(summary.overall.top3)}, passed (right and confident) ${pct(summary.overall.passed)}`}
+      />
+      <ul className="divide-y divide-zinc-100 text-sm" data-testid="scenario-results">
+        {run.results.map((r) => (
+          <li key={r.id} className="flex items-center gap-3 px-5 py-2">
+            <Badge tone={r.passed ? "success" : r.rank === 1 ? "warning" : "danger"}>
+              {r.passed ? "passed" : r.rank === 1 ? "not confident" : "missed"}
+            </Badge>
+            <span className="min-w-0 flex-1">{r.text}</span>
+            <span className="text-zinc-500">
+              expected {r.expectedName}; got {r.predictedName ?? "nothing"} ({pct(r.confidence, 0)})
+            </span>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}

@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+import { OWNER_STATE } from "./fixtures/accounts";
+
+test.use({ storageState: OWNER_STATE });
+
+/**
+ * Issue #9 in the browser: the demo workspace (seeded with a deployed version 1) trains a new
+ * version while the job page follows it live, deploys it, then rolls back to the one before.
+ */
+test("start training on the demo workspace, watch it finish, deploy, roll back", async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await page.goto("/w/acme/training");
+  await expect(page.getByTestId("training-checklist")).toContainText("version");
+  await page.getByRole("button", { name: "Start training" }).click();
+  await page.waitForURL(/\/w\/acme\/training\/jobs\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("progressbar", { name: "Training progress" })).toBeVisible();
+  await expect(page.getByTestId("job-state")).toHaveText("completed", { timeout: 180_000 });
+  await expect(page.getByRole("progressbar", { name: "Training progress" })).toHaveAttribute(
+    "aria-valuenow",
+    "100",
+  );
+  await expect(page.getByRole("listitem").filter({ hasText: "5. ready" })).toBeVisible();
+  const versionLink = page.getByRole("link", { name: /^v\d+$/ });
+  const label = (await versionLink.textContent()) ?? "";
+  const trained = Number(label.slice(1));
+  expect(trained).toBeGreaterThan(1);
+
+  await page.goto("/w/acme/training");
+  const row = page.getByTestId(`version-row-${trained}`);
+  const previouslyLive = page.getByRole("row").filter({ hasText: "deployed" });
+  const liveBefore = (await previouslyLive.getByRole("link").first().textContent()) ?? "";
+  await row.getByRole("button", { name: "Deploy" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Deploy" }).click();
+  await expect(row).toContainText("deployed");
+
+  await page.getByRole("button", { name: "Roll back" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Roll back" }).click();
+  await expect(row).not.toContainText("deployed");
+  await expect(page.getByTestId(`version-row-${liveBefore.slice(1)}`)).toContainText("deployed");
+});

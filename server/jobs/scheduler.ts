@@ -1,0 +1,103 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "@/db";
+import { readRows } from "@/db/migrate";
+import { workspaces } from "@/db/schema";
+import { runInWorkspace } from "@/server/access/run-in-workspace";
+import { systemAccess } from "@/server/access/workspace-access";
+import { log } from "@/server/logger";
+import { hasExpiredTrash, trashCutoff } from "@/server/templates/store/trash-purge";
+import { templateTrashPurgeJob } from "./definitions/template-trash-purge";
+import { enqueueJob } from "./enqueue";
+
+/**
+ * Periodic work, started by each worker that runs the job types involved. pg-boss's own cron
+ * stays off (boss.ts `schedule: false`): its scheduled jobs carry no workspace, and every job
+ * here is a workspace's (job_runs, the Jobs page). Instead each worker ticks on a timer and
+ * claims the task's run in `scheduled_tasks` with one conditional UPDATE: with several workers
+ * exactly one wins per interval, and a worker that dies mid-run only delays the next one. The
+ * winner enqueues ordinary jobs, one per workspace that has work, whose singleton key keeps a
+ * second copy out while one is queued; any worker then runs them.
+ */
+export const TRASH_PURGE_TASK = "template-trash-purge";
+
+/** True for the one caller that claimed the task's run now: its last run is `everySeconds` old. */
+export async function claimScheduledRun(
+  db: Database,
+  task: string,
+  everySeconds: number,
+  workerId: string,
+  now: Date = new Date(),
+): Promise<boolean> {
+  const at = now.toISOString();
+  const claimed = readRows<{ name: string }>(
+    await db.execute(sql`
+      insert into scheduled_tasks as s (name, last_run_at, last_run_by)
+      values (${task}, ${at}::timestamptz, ${workerId})
+      on conflict (name) do update set last_run_at = excluded.last_run_at, last_run_by = excluded.last_run_by
+        where s.last_run_at <= ${at}::timestamptz - make_interval(secs => ${everySeconds})
+      returning name`),
+  );
+  return claimed.length > 0;
+}
+
+/**
+ * Enqueues a trash purge for every workspace with a template trashed more than TRASH_DAYS
+ * before `now`. Returns how many were enqueued (a workspace whose purge is already queued
+ * counts as not enqueued).
+ */
+export async function enqueueTrashPurges(db: Database, now: Date = new Date()): Promise<number> {
+  const before = trashCutoff(now);
+  // The operator's own read: which tenants exist is not a tenant question (trash-purge.ts).
+  const all = await db.select({ id: workspaces.id }).from(workspaces);
+  let enqueued = 0;
+  for (const { id: workspaceId } of all) {
+    const access = await systemAccess(db, workspaceId);
+    const queued = await runInWorkspace(db, access, async (scope) => {
+      if (!(await hasExpiredTrash(scope.tx, workspaceId, before))) return null;
+      return enqueueJob(scope, templateTrashPurgeJob, {
+        workspaceId,
+        actor: { type: "system", label: "system" },
+        before: before.toISOString(),
+      });
+    });
+    if (queued) enqueued++;
+  }
+  return enqueued;
+}
+
+export type ScheduleOptions = {
+  /** How often each task runs across all workers (the trash purge: hourly). */
+  everySeconds: number;
+  /** How often this worker checks whether a run is due; default a tenth of everySeconds. */
+  checkSeconds?: number;
+};
+
+/** Starts the worker's timer; returns a stop function (waits for a tick in progress). */
+export function startSchedules(
+  db: Database,
+  workerId: string,
+  options: ScheduleOptions,
+): () => Promise<void> {
+  let running: Promise<void> = Promise.resolve();
+  const tick = async () => {
+    if (!(await claimScheduledRun(db, TRASH_PURGE_TASK, options.everySeconds, workerId))) return;
+    const enqueued = await enqueueTrashPurges(db);
+    log.info("scheduled trash purge", { enqueued });
+  };
+  const run = () => {
+    running = running
+      .then(tick)
+      .catch((error: unknown) => log.warn("scheduled task failed", { error }));
+  };
+  const checkMs = Math.max(1, options.checkSeconds ?? options.everySeconds / 10) * 1000;
+  // First check soon after start (a worker restarted every few minutes still purges).
+  const first = setTimeout(run, Math.min(checkMs, 30_000));
+  const timer = setInterval(run, checkMs);
+  first.unref();
+  timer.unref();
+  return async () => {
+    clearTimeout(first);
+    clearInterval(timer);
+    await running;
+  };
+}
