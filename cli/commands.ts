@@ -5,9 +5,9 @@ import { benchIngest } from "./bench-ingest";
 import { benchIngestApi } from "./bench-ingest-api";
 import { benchJobs } from "./bench-jobs";
 import { benchSearch } from "./bench-search";
-import { trainingCommands } from "./training-commands";
 import { benchSuggest } from "./bench-suggest";
 import { datasetUploadCommand } from "./dataset-commands";
+import { trainingCommands } from "./training-commands";
 import { createApiKeyCommand, createWorkspaceCommand } from "./workspace-commands";
 
 type Values = Record<string, string | boolean | undefined>;
