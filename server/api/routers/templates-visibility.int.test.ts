@@ -96,14 +96,15 @@ describe("personal and shared templates", () => {
   it("agents change only their own: shared templates stay the admins'", async () => {
     const [shared] = (await agent.templates.list({ owner: "shared" })).items;
     const id = shared?.id ?? "";
+    // Thunks, run one at a time: a promise created early would reject before anyone awaits it.
     const attempts = [
-      agent.templates.update({ id, expectedVersion: 1, ...refundPolicyDraft({ name: "x" }) }),
-      agent.templates.archive({ id }),
-      agent.templates.remove({ ids: [id] }),
-      agent.templates.versions.restore({ id, version: 1 }),
-      agent.templates.create({ ...refundPolicyDraft(), visibility: "everyone" }),
+      () => agent.templates.update({ id, expectedVersion: 1, ...refundPolicyDraft({ name: "x" }) }),
+      () => agent.templates.archive({ id }),
+      () => agent.templates.remove({ ids: [id] }),
+      () => agent.templates.versions.restore({ id, version: 1 }),
+      () => agent.templates.create({ ...refundPolicyDraft(), visibility: "everyone" }),
     ];
-    for (const attempt of attempts) expect((await catchError(attempt)).code).toBe("FORBIDDEN");
+    for (const attempt of attempts) expect((await catchError(attempt())).code).toBe("FORBIDDEN");
     const mine = await agent.templates.create(refundPolicyDraft({ name: "Scratch" }));
     await agent.templates.archive({ id: mine.id });
     await agent.templates.restore({ id: mine.id });
