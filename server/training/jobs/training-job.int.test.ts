@@ -172,12 +172,13 @@ describe("training through the router and the worker", () => {
     const owner = await signUpOwner(db);
     const { user } = await addMember(db, owner.workspace, "agent");
     const agent = await callerFor(db, { user, slug: owner.workspace.slug });
+    // Thunks, run one at a time: a promise created early would reject before anyone awaits it.
     for (const attempt of [
-      agent.training.start({}),
-      agent.training.rollback({}),
-      agent.training.trainOnScenarios({}),
+      () => agent.training.start({}),
+      () => agent.training.rollback({}),
+      () => agent.training.trainOnScenarios({}),
     ]) {
-      expect((await catchError(attempt)).code).toBe("FORBIDDEN");
+      expect((await catchError(attempt())).code).toBe("FORBIDDEN");
     }
     expect((await agent.training.overview()).counts.versions).toBe(0);
   });
