@@ -101,7 +101,7 @@ describe("aiDraftReply", () => {
       droppedCitations: [7],
       ungrounded: false,
     });
-    expect(sources[draft.cited[0]! - 1]).toMatchObject({
+    expect(sources[(draft.cited[0] ?? 0) - 1]).toMatchObject({
       heading: "How long does a refund take?",
       datasetName: "Help centre FAQ",
     });
