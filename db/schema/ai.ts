@@ -10,15 +10,9 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
-import { users } from "./auth";
+import { userRef, workspaceId } from "./columns";
 import { templates } from "./templates";
 import { workspaces } from "./workspaces";
-
-const workspaceId = () =>
-  uuid()
-    .notNull()
-    .references(() => workspaces.id, { onDelete: "cascade" });
-const userRef = () => text().references(() => users.id, { onDelete: "set null" });
 
 /**
  * A workspace's AI configuration (server/ai/settings.ts). No row: the server's environment

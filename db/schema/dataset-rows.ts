@@ -8,17 +8,12 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { Row } from "@/server/training/datasets/types";
+import { workspaceId } from "./columns";
 import { datasets } from "./training";
-import { workspaces } from "./workspaces";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => "bytea",
 });
-
-const workspaceId = () =>
-  uuid()
-    .notNull()
-    .references(() => workspaces.id, { onDelete: "cascade" });
 
 /**
  * A dataset's parsed rows, in file order (`seq`). Written by the parse job while the dataset is

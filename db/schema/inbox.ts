@@ -14,12 +14,8 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import { workspaceId } from "./columns";
 import { workspaces } from "./workspaces";
-
-const workspaceId = () =>
-  uuid()
-    .notNull()
-    .references(() => workspaces.id, { onDelete: "cascade" });
 
 /**
  * One counter for every change in the inbox (a message in, a status change): the inbox's

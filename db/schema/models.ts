@@ -14,6 +14,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import { workspaceId } from "./columns";
 import { templates } from "./templates";
 import { workspaces } from "./workspaces";
 
@@ -21,11 +22,6 @@ import { workspaces } from "./workspaces";
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => "bytea",
 });
-
-const workspaceId = () =>
-  uuid()
-    .notNull()
-    .references(() => workspaces.id, { onDelete: "cascade" });
 
 /**
  * A trained model: the "PRLYMDL1" artefact itself (server/training/model/serialize.ts) lives in

@@ -19,7 +19,7 @@ import {
 } from "drizzle-orm/pg-core";
 import type { TemplateDraft } from "../../server/templates/language/template-schema";
 import { users } from "./auth";
-import { workspaces } from "./workspaces";
+import { userRef, workspaceId } from "./columns";
 
 // The value lists mirror the template core's zod enums (server/templates/language); the
 // store checks at compile time that both stay the same (server/templates/store/rows.ts).
@@ -45,12 +45,6 @@ export const templateTriggerKind = pgEnum("template_trigger_kind", [
   "intent",
   "sentiment",
 ]);
-
-const workspaceId = () =>
-  uuid()
-    .notNull()
-    .references(() => workspaces.id, { onDelete: "cascade" });
-const userRef = () => text().references(() => users.id, { onDelete: "set null" });
 
 /**
  * Rows that point at another tenant row carry the workspace in the key, (workspace_id, id),

@@ -13,13 +13,8 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import { workspaceId } from "./columns";
 import { templates } from "./templates";
-import { workspaces } from "./workspaces";
-
-const workspaceId = () =>
-  uuid()
-    .notNull()
-    .references(() => workspaces.id, { onDelete: "cascade" });
 
 /**
  * An uploaded file of support history. The parsed rows live in `dataset_rows`; the file itself
