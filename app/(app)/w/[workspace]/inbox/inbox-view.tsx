@@ -187,7 +187,7 @@ export function InboxView(props: {
         onSelect={select}
         live={live}
       />
-      <main className="flex min-h-0 flex-col">
+      <section aria-label="Conversation" className="flex min-h-0 flex-col">
         {current ? (
           <>
             <ThreadView thread={current} />
@@ -213,7 +213,7 @@ export function InboxView(props: {
             </p>
           </div>
         )}
-      </main>
+      </section>
       <ReplySidebar
         thread={current}
         suggestions={suggestions}
