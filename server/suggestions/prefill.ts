@@ -38,6 +38,27 @@ function kindFor(name: string, variable: TemplateVariable | undefined): Kind | u
   return undefined;
 }
 
+/**
+ * Where the caller's context holds a value of each kind: a template's own `{order_id}` is the
+ * help desk's `order.number` (or `order.id`) even though the names differ.
+ */
+const CONTEXT_PATHS: Partial<Record<Kind, readonly string[]>> = {
+  orderNumber: ["order.number", "order.id"],
+  email: ["customer.email"],
+  firstName: ["customer.first_name"],
+  lastName: ["customer.last_name"],
+  name: ["customer.name"],
+  amount: ["order.amount", "order.total"],
+};
+
+function contextValueOf(context: TemplateValues, kind: Kind): string | undefined {
+  for (const path of CONTEXT_PATHS[kind] ?? []) {
+    const known = lookupValue(context, path);
+    if (known.found && known.value !== "object") return String(known.value);
+  }
+  return undefined;
+}
+
 /** A date variable takes ISO dates only (its type checks them); "March 3 2026" is converted. */
 function asIsoDate(text: string): string | undefined {
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
@@ -70,6 +91,12 @@ export function prefillValues(
     }
     const variable = declared.get(name);
     const kind = kindFor(name, variable);
+    const fromContextByKind = kind ? contextValueOf(fromContext, kind) : undefined;
+    if (fromContextByKind !== undefined) {
+      values[name] = fromContextByKind;
+      sources[name] = "context";
+      continue;
+    }
     let value = kind ? extracted[kind] : undefined;
     if (value !== undefined && kind === "date" && variable?.type === "date")
       value = asIsoDate(value);
