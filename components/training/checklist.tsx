@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
+import { pluralize } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/router-types";
 
 type Overview = RouterOutputs["training"]["overview"];
@@ -14,10 +15,10 @@ const LINKS: Record<string, string> = {
 export function TrainingChecklist({ overview, slug }: { overview: Overview; slug: string }) {
   const { counts } = overview;
   const detail: Record<string, string> = {
-    dataset: `${counts.readyDatasets} of ${counts.datasets} datasets ready`,
-    examples: `${counts.examples} examples for ${counts.templatesWithExamples} templates`,
-    scenarios: `${counts.scenarios} scenarios`,
-    train: `${counts.versions} versions`,
+    dataset: `${counts.readyDatasets} of ${pluralize(counts.datasets, "dataset")} ready`,
+    examples: `${pluralize(counts.examples, "example")} for ${pluralize(counts.templatesWithExamples, "template")}`,
+    scenarios: pluralize(counts.scenarios, "scenario"),
+    train: pluralize(counts.versions, "version"),
     deploy: overview.deployed ? `version ${overview.deployed.version} is live` : "nothing deployed",
   };
   return (
