@@ -2,7 +2,6 @@ import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { suggestionEvents, templates } from "@/db/schema";
 import { notFound } from "@/server/errors";
-import { log } from "@/server/logger";
 import { exampleTextHash, insertTrainingExamples } from "@/server/training/examples/store";
 import { jaccard } from "./text-tokens";
 
@@ -61,44 +60,23 @@ export interface NewSuggestionEvent {
   requestedBy: string | null;
 }
 
-/** Event writes started in this process and not yet committed, by suggestion id. */
-const pending = new Map<string, Promise<unknown>>();
-
-/**
- * Starts the event's write without making the caller wait for it. A failed write is logged:
- * the answer was already given, and only feedback on that one suggestion is lost.
- */
-export function recordSuggestionBehind(id: string, write: () => Promise<unknown>): void {
-  const done = write()
-    .catch((error: unknown) => {
-      log.error("suggestions: could not record a suggestion event", {
-        error: error instanceof Error ? error.message : String(error),
-      });
-    })
-    .finally(() => pending.delete(id));
-  pending.set(id, done);
-}
-
-/** Waits for this process's write of the event, if one is still under way. */
-export async function settledSuggestion(id: string): Promise<void> {
-  await pending.get(id);
-}
-
-export async function recordSuggestion(tx: Tx, event: NewSuggestionEvent): Promise<string> {
-  // A suggestion event is a usage record, not a change anyone relies on surviving a crash: the
-  // commit need not wait for the WAL flush (≈ 10 ms of the request on a busy disk). A crash can
-  // lose the last few events; it cannot corrupt anything (PostgreSQL's asynchronous commit).
+/** Writes a batch of suggestion events (event-buffer.ts) as one insert. */
+export async function recordSuggestions(
+  tx: Tx,
+  events: readonly NewSuggestionEvent[],
+): Promise<void> {
+  if (events.length === 0) return;
+  // Suggestion events are usage records, not changes anyone relies on surviving a crash: the
+  // commit need not wait for the WAL flush (≈ 10 ms on a busy disk). A crash can lose the last
+  // few events; it cannot corrupt anything (PostgreSQL's asynchronous commit).
   await tx.execute(sql`set local synchronous_commit = off`);
-  const [row] = await tx
-    .insert(suggestionEvents)
-    .values({
+  await tx.insert(suggestionEvents).values(
+    events.map((event) => ({
       ...event,
       text: event.text.slice(0, MAX_EVENT_TEXT),
       textHash: exampleTextHash(event.text),
-    })
-    .returning({ id: suggestionEvents.id });
-  if (!row) throw new Error("suggestion event not recorded");
-  return row.id;
+    })),
+  );
 }
 
 /**
@@ -116,7 +94,6 @@ export async function recordFeedback(
     decidedBy: string | null;
   },
 ): Promise<{ recorded: true; trainingExample: boolean }> {
-  await settledSuggestion(input.suggestionId);
   const [event] = await tx
     .select({ id: suggestionEvents.id, text: suggestionEvents.text })
     .from(suggestionEvents)

@@ -6,9 +6,10 @@ import type { RegexBudget } from "@/server/templates/regex/regex-budget";
 import { exampleTextHash } from "@/server/training/examples/store";
 import { predict } from "@/server/training/model/model";
 import { type Catalog, catalogStamp, loadCatalog } from "./catalog";
+import { queueSuggestionEvent } from "./event-buffer";
 import { type ExtractedValues, extractFromConversation } from "./extract-values";
 import type { LoadedModel } from "./model-cache";
-import { recordSuggestion, recordSuggestionBehind, similarChoices } from "./past-choices";
+import { similarChoices } from "./past-choices";
 import type { SuggestionContext } from "./prefill";
 import {
   pastChoiceShares,
@@ -196,24 +197,23 @@ export async function suggestForMessage(
     };
   });
 
-  // Recorded behind the answer: the event is a usage record that only feedback reads, seconds
-  // later. Waiting for its commit would add a write transaction (≈ 10 ms on a busy machine) to
-  // every suggestion; feedback in this process waits for a pending write (past-choices.ts).
+  // Recorded behind the answer, batched with the workspace's other suggestions (event-buffer.ts):
+  // the event is a usage record that only feedback reads, seconds later, and feedback in this
+  // process waits for it. Waiting for its commit would add a write transaction to every answer.
   const suggestionId = crypto.randomUUID();
-  recordSuggestionBehind(suggestionId, () =>
-    scope.inTenant((tx) =>
-      recordSuggestion(tx, {
-        id: suggestionId,
-        workspaceId,
-        conversationId: input.conversationId ?? null,
-        text: input.message,
-        tokens,
-        suggestedTemplateIds: suggestions.map((s) => s.templateId),
-        confident,
-        modelVersion: loaded?.version ?? null,
-        requestedBy: scope.userId,
-      }),
-    ),
+  queueSuggestionEvent(
+    {
+      id: suggestionId,
+      workspaceId,
+      conversationId: input.conversationId ?? null,
+      text: input.message,
+      tokens,
+      suggestedTemplateIds: suggestions.map((s) => s.templateId),
+      confident,
+      modelVersion: loaded?.version ?? null,
+      requestedBy: scope.userId,
+    },
+    scope.inTenant,
   );
   return {
     suggestionId,

@@ -7,7 +7,7 @@ import { startSession } from "@/server/auth/sessions";
 import { stepsJob } from "@/server/jobs/definitions/diagnostics";
 import { modelTrainingJob } from "@/server/jobs/definitions/model-training";
 import { ensureJobQueues } from "@/server/jobs/queues";
-import { settledSuggestion } from "@/server/suggestions/past-choices";
+import { settledSuggestion } from "@/server/suggestions/event-buffer";
 import { insertReadyDataset } from "@/test/datasets";
 import { testDatabase } from "@/test/db";
 import {

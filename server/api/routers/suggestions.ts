@@ -1,7 +1,8 @@
 import { getDatabase } from "@/db";
+import { settledSuggestion } from "@/server/suggestions/event-buffer";
 import { recordFeedback } from "@/server/suggestions/past-choices";
 import { suggestForMessage } from "@/server/suggestions/suggest";
-import { createTRPCRouter, workspaceProcedure, workspaceQueryProcedure } from "../trpc";
+import { createTRPCRouter, workspaceActionProcedure, workspaceQueryProcedure } from "../trpc";
 import { feedbackInput, forMessageInput, forMessageOutput } from "./suggestions.schema";
 
 const userIdOf = (actor: { type: string; userId?: string }) =>
@@ -30,15 +31,22 @@ export const suggestionsRouter = createTRPCRouter({
       ),
     ),
 
-  /** What the agent used; agents' choices rank templates for similar messages and train the next model. */
-  feedback: workspaceProcedure.input(feedbackInput).mutation(async ({ ctx, input }) => {
+  /**
+   * What the agent used; agents' choices rank templates for similar messages and train the next
+   * model. The suggestion's event may still be queued in this process (event-buffer.ts): it is
+   * written before the feedback's transaction opens — inside it, on PGlite's single connection,
+   * the queued write could never run.
+   */
+  feedback: workspaceActionProcedure.input(feedbackInput).mutation(async ({ ctx, input }) => {
+    await settledSuggestion(input.suggestionId);
     // Usage, not a configuration change: no audit row (DESIGN.md, "Events, not counters").
-    ctx.nothingChanged();
-    return recordFeedback(ctx.tx, {
-      workspaceId: ctx.workspace.id,
-      suggestionId: input.suggestionId,
-      chosenTemplateId: input.chosenTemplateId,
-      decidedBy: userIdOf(ctx.actor),
-    });
+    return ctx.inTenant((scope) =>
+      recordFeedback(scope.tx, {
+        workspaceId: ctx.workspace.id,
+        suggestionId: input.suggestionId,
+        chosenTemplateId: input.chosenTemplateId,
+        decidedBy: userIdOf(ctx.actor),
+      }),
+    );
   }),
 });
