@@ -63,6 +63,25 @@ export async function cancelJob(scope: TenantScope, input: { id: string }) {
   return getJob(scope, input);
 }
 
+/**
+ * Cancels a job the system started and no longer needs (a refused upload's parse), with the
+ * reason on the job page instead of an unexplained "skipped" run. Audited by the caller's
+ * own action; a job that already ended is left as it is.
+ */
+export async function cancelJobBecause(
+  scope: Pick<TenantScope, "tx" | "workspace">,
+  id: string,
+  reason: string,
+): Promise<void> {
+  const changed = await controlJob(scope, "parley_cancel_job", id);
+  if (!changed) return;
+  await appendJobEvent(scope.tx, scope.workspace.id, id, {
+    kind: "cancelled",
+    message: reason,
+    run: { state: "cancelled", finishedAt: new Date() },
+  });
+}
+
 /** Puts a failed or cancelled job back in the queue with one more attempt. */
 export async function retryJob(scope: TenantScope, input: { id: string }) {
   const job = await getJob(scope, input);
@@ -83,7 +102,7 @@ export async function retryJob(scope: TenantScope, input: { id: string }) {
 }
 
 async function controlJob(
-  scope: TenantScope,
+  scope: Pick<TenantScope, "tx">,
   fn: "parley_cancel_job" | "parley_retry_job",
   id: string,
 ): Promise<boolean> {

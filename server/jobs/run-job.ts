@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import type { Database } from "@/db";
 import { readRows } from "@/db/migrate";
@@ -139,7 +139,26 @@ async function recordDone(db: Database, outcomes: Outcome[]): Promise<void> {
   }
   for (const [workspaceId, list] of byWorkspace) {
     await withTenant(db, workspaceId, async (tx) => {
+      // A job cancelled while its handler was finishing (a refused upload's parse returning
+      // "skipped") stays cancelled, with the reason it was given.
+      const cancelled = new Set(
+        (
+          await tx
+            .select({ id: jobRuns.id })
+            .from(jobRuns)
+            .where(
+              and(
+                inArray(
+                  jobRuns.id,
+                  list.map((o) => o.job.id),
+                ),
+                eq(jobRuns.state, "cancelled"),
+              ),
+            )
+        ).map((r) => r.id),
+      );
       for (const { job, output } of list) {
+        if (cancelled.has(job.id)) continue;
         await appendJobEvent(tx, workspaceId, job.id, {
           kind: "done",
           progress: 100,

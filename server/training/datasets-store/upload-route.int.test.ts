@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
 import { readRows } from "@/db/migrate";
-import { datasetRows, datasets, datasetUploadChunks } from "@/db/schema";
+import { datasetRows, datasets, datasetUploadChunks, jobRuns } from "@/db/schema";
 import { withTenant } from "@/db/tenant";
 import { ensureJobQueues } from "@/server/jobs/queues";
 import type { RunningWorker } from "@/server/jobs/worker";
@@ -42,6 +42,18 @@ async function rowsOf(datasetId: string) {
   return withTenant(db, workspace.id, (tx) =>
     tx.select().from(datasetRows).where(eq(datasetRows.datasetId, datasetId)),
   );
+}
+
+async function latestParseJob() {
+  const [job] = await withTenant(db, workspace.id, (tx) =>
+    tx
+      .select({ state: jobRuns.state, message: jobRuns.message })
+      .from(jobRuns)
+      .where(eq(jobRuns.name, "dataset-parse"))
+      .orderBy(desc(jobRuns.createdAt))
+      .limit(1),
+  );
+  return job;
 }
 
 describe("POST /api/datasets", () => {
@@ -88,6 +100,11 @@ describe("POST /api/datasets", () => {
     });
     expect(refused.status).toBe(409);
     expect(await countDatasets("Refused duplicate")).toBe(0);
+    // Its queued parse does not linger as an unexplained job: cancelled, with the reason.
+    expect(await latestParseJob()).toMatchObject({
+      state: "cancelled",
+      message: expect.stringMatching(/^Upload not stored: This file was already uploaded/),
+    });
   });
 
   it("every bad fixture gives a clear error or row errors, never a 500 or silent drops", async () => {
@@ -148,6 +165,10 @@ describe("POST /api/datasets", () => {
       /larger than the 10 MB limit/,
     );
     expect(await countDatasets()).toBe(before);
+    expect(await latestParseJob()).toMatchObject({
+      state: "cancelled",
+      message: expect.stringMatching(/^Upload not stored: The file is larger than/),
+    });
     const [left] = readRows<{ n: number }>(
       await withTenant(db, workspace.id, (tx) =>
         tx.execute(sql`select count(*)::int as n from dataset_upload_chunks`),

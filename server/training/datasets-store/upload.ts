@@ -15,6 +15,7 @@ import type { ResolvedAccess } from "@/server/access/workspace-access";
 import { AppError } from "@/server/errors";
 import { datasetParseJob } from "@/server/jobs/definitions/dataset-parse";
 import { enqueueJob, jobActorOf } from "@/server/jobs/enqueue";
+import { cancelJobBecause } from "@/server/jobs/job-admin";
 import { roleAtLeast } from "@/server/workspaces/access";
 import type { DatasetKind } from "../datasets/types";
 
@@ -94,8 +95,13 @@ export async function receiveUpload(
     await tx.update(datasets).set({ jobId: queued.jobId }).where(eq(datasets.id, row.id));
     return { created: row.id, jobId: queued.jobId };
   });
-  const discard = () =>
-    runInWorkspace(db, access, ({ tx }) => tx.delete(datasets).where(eq(datasets.id, created)));
+  // A refused upload keeps nothing, and its queued parse is cancelled with the reason (the
+  // Jobs page shows why it never ran).
+  const discard = (reason: string) =>
+    runInWorkspace(db, access, async (scope) => {
+      await scope.tx.delete(datasets).where(eq(datasets.id, created));
+      await cancelJobBecause(scope, jobId, `Upload not stored: ${reason}`);
+    });
 
   const hash = createHash("sha256");
   let bytes = 0;
@@ -125,7 +131,7 @@ export async function receiveUpload(
     }
     await flush();
   } catch (error) {
-    await discard();
+    await discard(error instanceof Error ? error.message : "the upload failed");
     throw error;
   }
   const sha256 = hash.digest("hex");
@@ -142,8 +148,9 @@ export async function receiveUpload(
     return row ?? null;
   });
   if (earlier && request.ifDuplicate === "reject") {
-    await discard();
-    throw new DuplicateUploadError(earlier);
+    const refusal = new DuplicateUploadError(earlier);
+    await discard(refusal.message);
+    throw refusal;
   }
   return runInWorkspace(db, access, async (scope) => {
     const { tx } = scope;
