@@ -136,21 +136,25 @@ export const trainingCommands: Record<string, Command> = {
       "label-col": { type: "string", default: "label" },
       version: { type: "string" },
     },
-    run: (values) => {
+    run: async (values) => {
       const version = versionNumber(values);
       const rows = readLabelledCsv(
         readFileSync(required(values, "file"), "utf8"),
         required(values, "text-col"),
         required(values, "label-col"),
       );
-      return inWorkspace(required(values, "workspace"), async (scope) => {
-        const versionId =
-          version === undefined
-            ? undefined
-            : await findVersionByNumber(scope.tx, scope.workspace.id, version);
-        const { perTemplate, ...result } = await evaluateRows(scope, { versionId, rows });
-        return { ...result, perTemplate: perTemplate.length };
+      const slug = required(values, "workspace");
+      const versionId =
+        version === undefined
+          ? undefined
+          : await inWorkspace(slug, (scope) =>
+              findVersionByNumber(scope.tx, scope.workspace.id, version),
+            );
+      const { perTemplate, ...result } = await evaluateRows((fn) => inWorkspace(slug, fn), {
+        versionId,
+        rows,
       });
+      return { ...result, perTemplate: perTemplate.length };
     },
     describe: (r) =>
       `version ${r.version}: top-1 ${r.top1.toFixed(4)}, top-3 ${r.top3.toFixed(4)}, macro-F1 ${r.macroF1.toFixed(4)} on ${r.scored} of ${r.rows} rows` +

@@ -22,7 +22,7 @@ import {
   listDeploymentHistory,
   listModelVersions,
 } from "@/server/training/versions/store";
-import type { WorkspaceContext } from "../trpc";
+import type { InTenant, WorkspaceContext } from "../trpc";
 import type {
   evaluateInput,
   scenarioCreateInput,
@@ -93,7 +93,6 @@ export const scenarioRuns = (ctx: Ctx, input: { versionId?: string; limit: numbe
 export const scenarioRun = (ctx: Ctx, input: { id: string }) => getScenarioRun(ctx.tx, input.id);
 
 /** Read-only: scores rows, writes nothing (so no generic audit row either). */
-export async function evaluate(ctx: Ctx, input: z.output<typeof evaluateInput>) {
-  ctx.nothingChanged();
-  return evaluateRows(ctx, input);
+export async function evaluate(ctx: { inTenant: InTenant }, input: z.output<typeof evaluateInput>) {
+  return evaluateRows(ctx.inTenant, input);
 }

@@ -1,4 +1,9 @@
-import { adminProcedure, createTRPCRouter, workspaceProcedure } from "../trpc";
+import {
+  adminActionProcedure,
+  adminProcedure,
+  createTRPCRouter,
+  workspaceProcedure,
+} from "../trpc";
 import * as h from "./training.handler";
 import {
   compareInput,
@@ -60,7 +65,8 @@ export const trainingRouter = createTRPCRouter({
   scenarioRun: workspaceProcedure
     .input(idInput)
     .query(({ ctx, input }) => h.scenarioRun(ctx, input)),
-  evaluate: adminProcedure
+  // Scores outside any transaction (a large file takes seconds): short ones around the reads.
+  evaluate: adminActionProcedure
     .input(evaluateInput)
     .meta({ cost: 20 })
     .mutation(({ ctx, input }) => h.evaluate(ctx, input)),

@@ -15,7 +15,7 @@ import { deserializeModel } from "../model/serialize";
 import { recordScenarioRun, scenariosForModel } from "../scenarios/store";
 import { getDeployedModelStamp, loadModelArtifact, scopeActorLabel } from "../versions/deployed";
 
-async function loadVersionModel(scope: TenantScope, versionId?: string) {
+async function loadVersionModel(scope: Pick<TenantScope, "tx">, versionId?: string) {
   const id = versionId ?? (await getDeployedModelStamp(scope.tx))?.versionId;
   if (!id) throw new AppError("PRECONDITION_FAILED", "No model version is deployed: name one");
   const artefact = await loadModelArtifact(scope.tx, id);
@@ -24,7 +24,7 @@ async function loadVersionModel(scope: TenantScope, versionId?: string) {
 }
 
 /** Label → template id: template names (case-insensitive), then labels mapped in datasets. */
-async function resolveLabels(scope: TenantScope, labels: string[]) {
+async function resolveLabels(scope: Pick<TenantScope, "tx">, labels: string[]) {
   const wanted = [...new Set(labels)];
   const byLabel = new Map<string, string>();
   if (wanted.length === 0) return byLabel;
@@ -56,15 +56,25 @@ function rank(model: IntentModel, text: string, index: Map<string, number>): Ran
   };
 }
 
+/** Opens a short tenant transaction per call (the procedure's `ctx.inTenant`, the CLI's workspace). */
+export type InTenantScope = <T>(fn: (scope: Pick<TenantScope, "tx">) => Promise<T>) => Promise<T>;
+
+/**
+ * Scores a labelled file: the artefact and the label mapping are read in one short
+ * transaction, the scoring runs outside any (seconds for a large file: no connection held),
+ * and the template names are read in another.
+ */
 export async function evaluateRows(
-  scope: TenantScope,
+  inTenant: InTenantScope,
   input: { versionId?: string; rows: { text: string; label: string }[] },
 ) {
-  const { id, version, model } = await loadVersionModel(scope, input.versionId);
-  const byLabel = await resolveLabels(
-    scope,
-    input.rows.map((r) => r.label),
-  );
+  const { id, version, model, byLabel } = await inTenant(async (scope) => ({
+    ...(await loadVersionModel(scope, input.versionId)),
+    byLabel: await resolveLabels(
+      scope,
+      input.rows.map((r) => r.label),
+    ),
+  }));
   const unmatched = new Map<string, number>();
   const scored = input.rows.flatMap((row) => {
     const templateId = byLabel.get(row.label);
@@ -94,10 +104,12 @@ export async function evaluateRows(
   const answeredRight = predictions.filter(
     (p, i) => p.confidence >= model.threshold && p.ranked[0] === truth[i],
   ).length;
-  const names = await scope.tx
-    .select({ id: templates.id, name: templates.name })
-    .from(templates)
-    .where(inArray(templates.id, labels));
+  const names = await inTenant(({ tx }) =>
+    tx
+      .select({ id: templates.id, name: templates.name })
+      .from(templates)
+      .where(inArray(templates.id, labels)),
+  );
   const nameOf = new Map(names.map((n) => [n.id, n.name]));
   const named = (label: string) => nameOf.get(label) ?? label;
   return {
