@@ -9,6 +9,26 @@ import { defineConfig } from "vitest/config";
 const alias = { "@": path.resolve(import.meta.dirname) };
 const exclude = ["node_modules/**", "e2e/**", ".next/**", ".data/**"];
 const postgresUrl = process.env.TEST_DATABASE_URL;
+/**
+ * With PostgreSQL given (CI), every integration file runs there, and on PGlite only the files
+ * whose behaviour depends on the driver: transactions and pooling, LISTEN/NOTIFY, jobs, streamed
+ * uploads, suggestions serving, the inbox, the seed, tenancy and the isolation sweeps. Running
+ * all of them twice took over half of CI's 30 minutes. Without PostgreSQL, all run on PGlite.
+ */
+const pgliteAlongsidePostgres = [
+  "db/**/*.int.test.ts",
+  "cli/**/*.int.test.ts",
+  "app/**/*.int.test.ts",
+  "server/access/**/*.int.test.ts",
+  "server/http/**/*.int.test.ts",
+  "server/jobs/**/*.int.test.ts",
+  "server/inbox/**/*.int.test.ts",
+  "server/suggestions/**/*.int.test.ts",
+  "server/training/datasets-store/**/*.int.test.ts",
+  "server/api/routers/isolation*.int.test.ts",
+  "server/api/routers/suggestions.int.test.ts",
+  "server/api/routers/datasets.int.test.ts",
+];
 // next-auth imports `next/server` without an extension, which Node's ESM loader refuses;
 // inlined, Vite resolves it, so route handlers can be tested through their real imports.
 const server = { deps: { inline: ["next-auth"] } };
@@ -31,7 +51,7 @@ export default defineConfig({
         test: {
           name: "pglite",
           server,
-          include: ["**/*.int.test.ts"],
+          include: postgresUrl ? pgliteAlongsidePostgres : ["**/*.int.test.ts"],
           // *.pg.int.test.ts need PostgreSQL (several processes on one database).
           exclude: [...exclude, "**/*.pg.int.test.ts"],
           environment: "node",
