@@ -194,6 +194,7 @@ const FIXTURES: Record<string, Fixture> = {
   ]),
   "inbox.note": ws((a) => [{ conversationId: a.conversationId, text: "taken over" }]),
   "inbox.setStatus": ws((a) => [{ conversationId: a.conversationId, status: "resolved", csat: 1 }]),
+  "inbox.draft": ws((a) => [{ conversationId: a.conversationId }]),
   "inbox.assign": ws((a) => [
     { conversationId: a.conversationId, userId: null },
     { conversationId: a.conversationId, userId: a.agentId },
