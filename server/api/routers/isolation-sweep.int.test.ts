@@ -137,8 +137,10 @@ const FIXTURES: Record<string, Fixture> = {
   "templates.trash.restore": ws((a) => [{ ids: [a.templateId] }]),
   "templates.favourites.list": ws(),
   "templates.favourites.set": ws((a) => [{ id: a.templateId, favourite: true }]),
-  "suggestions.forMessage": ws(() => [
+  "suggestions.forMessage": ws((a) => [
     { message: "Zanzibar escalation: I want my refund", limit: 10 },
+    // A's inbox conversation id: its customer and messages must not pre-fill B's suggestions.
+    { message: "Where is my order?", conversationId: a.conversationId, limit: 10 },
   ]),
   "suggestions.feedback": ws((a) => [
     { suggestionId: a.suggestionId, chosenTemplateId: null },
