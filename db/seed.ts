@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Database, Tx } from "@/db";
 import demoConversations from "@/db/demo/inbox-conversations.json";
 import { seedDemoDataset } from "@/db/demo/seed-dataset";
+import { seedDemoFaq } from "@/db/demo/seed-faq";
 import demoTemplates from "@/db/demo/templates.json";
 import { memberships, templates, users, workspaces } from "@/db/schema";
 import { withTenant } from "@/db/tenant";
@@ -112,6 +113,8 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
     );
     messagesAdded = stored;
     examplesAdded = await seedDemoDataset(tx, workspaceId);
+    // The FAQ the inbox's drafts (or, without a provider, its closest answers) draw on.
+    await seedDemoFaq(tx, workspaceId);
   });
   // Last: it trains on the training examples everything above wrote.
   const model = await seedDemoModel(db, { id: workspaceId, ...DEMO.workspace });

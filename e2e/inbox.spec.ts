@@ -22,7 +22,7 @@ test("a pushed conversation appears live, is answered from a suggestion and reso
   page,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   // The help desk's side: an HTTP server that receives the outbound webhook.
   const received: { headers: IncomingHttpHeaders; body: string }[] = [];
   const helpdesk = createServer((req, res) => {
@@ -72,6 +72,7 @@ test("a pushed conversation appears live, is answered from a suggestion and reso
       ],
     });
     expect(pushed.stored).toBe(1);
+    const examplesBefore = (await parley.training.overview.query()).counts.examples;
     const item = page.getByTestId("conversation-item").filter({ hasText: customerName });
     await expect(item).toBeVisible();
     await item.click();
@@ -141,6 +142,22 @@ test("a pushed conversation appears live, is answered from a suggestion and reso
     expect(events.find((e) => e.kind === "suggestion_chosen")?.rank).toBe(1);
     expect(events.find((e) => e.kind === "sent")?.editDistance).toBeGreaterThan(0);
     expect(events.find((e) => e.kind === "resolved")?.csat).toBe(5);
+
+    // The next training run includes the conversation: its reply is one more training example
+    // (source agent_choice), and the run started now trains on every example there is.
+    const { counts } = await parley.training.overview.query();
+    expect(counts.examples).toBe(examplesBefore + 1);
+    const { jobId } = await parley.training.start.mutate({});
+    await expect
+      .poll(async () => (await parley.training.progress.query({ jobId })).job.state, {
+        timeout: 180_000,
+        intervals: [1_000],
+      })
+      .toBe("completed");
+    const { version } = await parley.training.progress.query({ jobId });
+    if (!version) throw new Error("the run wrote no model version");
+    const trained = await parley.training.version.query({ id: version.id });
+    expect(trained.exampleCount).toBe(counts.examples);
   } finally {
     await mutate(page, "inbox.settings.update", { outboundUrl: null }).catch(() => undefined);
     await new Promise((resolve) => helpdesk.close(resolve));

@@ -6,6 +6,7 @@ import type { RegexBudget } from "@/server/templates/regex/regex-budget";
 import { exampleTextHash } from "@/server/training/examples/store";
 import { predict } from "@/server/training/model/model";
 import { type Catalog, catalogStamp, loadCatalog } from "./catalog";
+import { mergeContext, readConversationFacts } from "./conversation-context";
 import { queueSuggestionEvent } from "./event-buffer";
 import { type ExtractedValues, extractFromConversation } from "./extract-values";
 import type { LoadedModel } from "./model-cache";
@@ -101,16 +102,18 @@ export async function suggestForMessage(
     // Independent reads, sent together: postgres.js pipelines them on the transaction's
     // connection, so they cost one round trip instead of three.
     const remembered = state.models.freshStamp(workspaceId);
-    const [stamp, deployed, choices] = await Promise.all([
+    const [stamp, deployed, choices, thread] = await Promise.all([
       catalogStamp(tx),
       remembered === undefined ? state.source.stamp(tx) : Promise.resolve(remembered),
       similarChoices(tx, { textHash, tokens }),
+      // An inbox conversation's customer attributes and earlier messages pre-fill too.
+      readConversationFacts(tx, input.conversationId, input.message),
     ]);
     if (remembered === undefined) state.models.rememberStamp(workspaceId, deployed);
     const catalog = state.catalogs.get(workspaceId, stamp) ?? (await loadCatalog(tx, stamp));
-    return { catalog, deployed, choices };
+    return { catalog, deployed, choices, thread };
   });
-  const { catalog, deployed, choices } = reads;
+  const { catalog, deployed, choices, thread } = reads;
   state.catalogs.set(workspaceId, catalog);
   const loaded: LoadedModel | null = deployed
     ? await state.models.get(workspaceId, deployed, () =>
@@ -164,12 +167,17 @@ export async function suggestForMessage(
   const threshold = loaded?.threshold ?? UNTRAINED_THRESHOLD;
   const ranked = rankTemplates([...signals.values()], loaded !== null).slice(0, input.limit);
   const confident = (ranked[0]?.confidence ?? 0) >= threshold;
-  const extracted = extractFromConversation([...(input.history ?? []), input.message]);
+  const history = input.history ?? thread?.history ?? [];
+  const extracted = extractFromConversation([...history, input.message]);
   const rendered = await renderSuggestions(
     ranked
       .map((r) => catalog.templates[catalog.byId.get(r.templateId) ?? -1])
       .filter((t) => t !== undefined),
-    { context: input.context ?? {}, extracted, workspace: scope.workspace },
+    {
+      context: mergeContext(thread?.context, input.context),
+      extracted,
+      workspace: scope.workspace,
+    },
     budget,
   );
   const warnings = [...triggers.warnings, ...rendered.warnings];

@@ -1,5 +1,6 @@
 import { addNote, assign, sendReply, setStatus } from "@/server/inbox/actions";
 import { getConversation, listAssignees, listConversations } from "@/server/inbox/conversations";
+import { draftInput, draftOutput, draftReply } from "@/server/inbox/draft";
 import { ingestBatch } from "@/server/inbox/ingest";
 import {
   assignInput,
@@ -14,7 +15,14 @@ import {
 } from "@/server/inbox/schemas";
 import { readInboxSettings, rotateWebhookSecret, setOutboundUrl } from "@/server/inbox/settings";
 import { listUsageEvents } from "@/server/inbox/usage-events";
-import { adminProcedure, createTRPCRouter, humanAdminProcedure, workspaceProcedure } from "../trpc";
+import {
+  adminProcedure,
+  createTRPCRouter,
+  humanAdminProcedure,
+  workspaceActionProcedure,
+  workspaceProcedure,
+} from "../trpc";
+import { AI_CALL_COST } from "./template-optimize";
 
 /**
  * The agent inbox (issue #13). `ingest` is how a help desk pushes conversations in with a write
@@ -48,6 +56,26 @@ export const inboxRouter = createTRPCRouter({
   usageEvents: workspaceProcedure
     .input(idInput)
     .query(({ ctx, input }) => listUsageEvents(ctx.tx, input.id)),
+
+  /**
+   * A grounded AI draft (or, with no provider, the closest FAQ answers) for the agent to check.
+   * Never sends. The provider is called outside any tenant transaction; costs as an AI call.
+   */
+  draft: workspaceActionProcedure
+    .meta({ cost: AI_CALL_COST })
+    .input(draftInput)
+    .output(draftOutput)
+    .mutation(({ ctx, input, signal }) =>
+      draftReply(
+        {
+          workspaceId: ctx.workspace.id,
+          inTenant: (fn) => ctx.inTenant((scope) => fn(scope.tx)),
+          registry: ctx.ai,
+          signal,
+        },
+        input,
+      ),
+    ),
 
   assign: workspaceProcedure.input(assignInput).mutation(({ ctx, input }) => assign(ctx, input)),
 

@@ -137,8 +137,10 @@ const FIXTURES: Record<string, Fixture> = {
   "templates.trash.restore": ws((a) => [{ ids: [a.templateId] }]),
   "templates.favourites.list": ws(),
   "templates.favourites.set": ws((a) => [{ id: a.templateId, favourite: true }]),
-  "suggestions.forMessage": ws(() => [
+  "suggestions.forMessage": ws((a) => [
     { message: "Zanzibar escalation: I want my refund", limit: 10 },
+    // A's inbox conversation id: its customer and messages must not pre-fill B's suggestions.
+    { message: "Where is my order?", conversationId: a.conversationId, limit: 10 },
   ]),
   "suggestions.feedback": ws((a) => [
     { suggestionId: a.suggestionId, chosenTemplateId: null },
@@ -194,6 +196,7 @@ const FIXTURES: Record<string, Fixture> = {
   ]),
   "inbox.note": ws((a) => [{ conversationId: a.conversationId, text: "taken over" }]),
   "inbox.setStatus": ws((a) => [{ conversationId: a.conversationId, status: "resolved", csat: 1 }]),
+  "inbox.draft": ws((a) => [{ conversationId: a.conversationId }]),
   "inbox.assign": ws((a) => [
     { conversationId: a.conversationId, userId: null },
     { conversationId: a.conversationId, userId: a.agentId },

@@ -25,7 +25,10 @@ export const forMessageInput = z.object({
     visible: true,
     label: "The message",
   }),
-  /** The help desk's conversation id, kept with the suggestion for analytics and feedback. */
+  /**
+   * The help desk's conversation id, kept with the suggestion for analytics and feedback. An
+   * inbox conversation's id also pre-fills from its customer attributes and earlier messages.
+   */
   conversationId: safeText({
     max: 200,
     min: 1,

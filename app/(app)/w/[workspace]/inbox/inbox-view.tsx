@@ -23,6 +23,7 @@ import { useSuggestions } from "./use-suggestions";
 export function InboxView(props: {
   slug: string;
   userId: string;
+  isAdmin: boolean;
   initialConversationId: string | null;
 }) {
   const trpc = useTRPC();
@@ -72,6 +73,15 @@ export function InboxView(props: {
     setMode("reply");
     setText(value.renderedText);
     setInserted(value);
+    setInsertError(null);
+    placeCaret();
+  };
+
+  /** Free text (an AI draft, an FAQ answer): no template, so no template usage is recorded. */
+  const insertText = (value: string) => {
+    setMode("reply");
+    setText(value);
+    setInserted(null);
     setInsertError(null);
     placeCaret();
   };
@@ -215,6 +225,9 @@ export function InboxView(props: {
         )}
       </section>
       <ReplySidebar
+        slug={props.slug}
+        isAdmin={props.isAdmin}
+        onInsertText={insertText}
         thread={current}
         suggestions={suggestions}
         onInsertSuggestion={insertSuggestion}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { isAtLeast } from "@/lib/roles";
 import { requireWorkspaceAccess } from "@/lib/server/require-workspace";
 import { getServerQueryClient, HydrateClient, serverTRPC } from "@/lib/server/trpc-prefetch";
 import { DEFAULT_FILTER, LIST_LIMIT } from "./inbox-filters";
@@ -16,7 +17,7 @@ type InboxPageProps = { params: Promise<{ workspace: string }> };
  */
 export default async function InboxPage({ params }: InboxPageProps) {
   const { workspace: slug } = await params;
-  const { user } = await requireWorkspaceAccess(slug, `/w/${slug}/inbox`);
+  const { user, role } = await requireWorkspaceAccess(slug, `/w/${slug}/inbox`);
   const trpc = serverTRPC(slug);
   const queryClient = getServerQueryClient();
   const [conversations] = await Promise.all([
@@ -29,7 +30,12 @@ export default async function InboxPage({ params }: InboxPageProps) {
   if (first) await queryClient.prefetchQuery(trpc.inbox.get.queryOptions({ id: first }));
   return (
     <HydrateClient>
-      <InboxView slug={slug} userId={user.id} initialConversationId={first} />
+      <InboxView
+        slug={slug}
+        userId={user.id}
+        isAdmin={isAtLeast(role, "admin")}
+        initialConversationId={first}
+      />
     </HydrateClient>
   );
 }

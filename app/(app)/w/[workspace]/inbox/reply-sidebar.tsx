@@ -5,6 +5,7 @@ import { type KeyboardEvent, type RefObject, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-react-provider";
 import { Badge } from "@/components/ui/badge";
 import type { RouterOutputs } from "@/lib/router-types";
+import { DraftPanel } from "./draft-panel";
 import type { CustomerAttributes } from "./reply-text";
 import type { Suggestions } from "./use-suggestions";
 
@@ -15,6 +16,10 @@ type Thread = RouterOutputs["inbox"]["get"];
  * (`1`–`3` insert them) and template search by name (`/`).
  */
 export function ReplySidebar(props: {
+  slug: string;
+  isAdmin: boolean;
+  /** Puts text (an AI draft, an FAQ answer) in the composer, for the agent to edit and send. */
+  onInsertText: (text: string) => void;
   /** Undefined while a conversation loads: template search stays usable (`/` right after `j`). */
   thread: Thread | undefined;
   suggestions: Suggestions;
@@ -29,6 +34,23 @@ export function ReplySidebar(props: {
           thread={props.thread}
           suggestions={props.suggestions}
           onInsertSuggestion={props.onInsertSuggestion}
+        />
+      )}
+      {props.thread && (
+        <DraftPanel
+          key={props.thread.id}
+          slug={props.slug}
+          isAdmin={props.isAdmin}
+          conversationId={props.thread.id}
+          latestMessage={
+            props.thread.messages.filter((m) => m.role === "customer").at(-1)?.text ?? null
+          }
+          auto={
+            !props.suggestions.loading &&
+            !props.suggestions.error &&
+            (props.suggestions.items.length === 0 || props.suggestions.noConfidentSuggestion)
+          }
+          onInsert={props.onInsertText}
         />
       )}
       <TemplateSearch searchRef={props.searchRef} onPick={props.onInsertTemplate} />

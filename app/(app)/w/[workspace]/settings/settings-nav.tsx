@@ -11,6 +11,7 @@ const sections = [
   { label: "Audit log", segment: "/audit" },
   { label: "Jobs", segment: "/jobs" },
   { label: "AI", segment: "/ai" },
+  { label: "Inbox", segment: "/inbox" },
   { label: "Your account", segment: "/account" },
 ];
 
