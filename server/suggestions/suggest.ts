@@ -2,9 +2,11 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import type { Listen } from "@/db/listen";
 import { trainingExamples } from "@/db/schema";
+import type { AiRegistry } from "@/server/ai/registry";
 import type { RegexBudget } from "@/server/templates/regex/regex-budget";
 import { exampleTextHash } from "@/server/training/examples/store";
 import { predict } from "@/server/training/model/model";
+import { aiRerankStep } from "./ai-rerank-step";
 import { type Catalog, catalogStamp, loadCatalog } from "./catalog";
 import { type ExtractedValues, extractFromConversation } from "./extract-values";
 import type { LoadedModel } from "./model-cache";
@@ -31,6 +33,8 @@ export interface SuggestScope {
   inTenant: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
   /** The process's LISTEN (db handle), for deploy notifications. */
   listen: () => Promise<Listen>;
+  /** Providers for the workspace's optional AI re-ranking (Settings → AI); absent: never. */
+  ai?: AiRegistry;
 }
 
 export interface SuggestInput {
@@ -53,6 +57,8 @@ export interface Suggestion extends RenderedSuggestion {
     modelProbability: number | null;
     textMatch: number;
     pastChoices: number;
+    /** The AI re-ranker's score when the workspace re-ranks with AI (null: it skipped this one). */
+    aiScore?: number | null;
   };
 }
 
@@ -173,7 +179,7 @@ export async function suggestForMessage(
   );
   const warnings = [...triggers.warnings, ...rendered.warnings];
 
-  const suggestions: Suggestion[] = ranked.map((r, i) => {
+  let suggestions: Suggestion[] = ranked.map((r, i) => {
     const template = catalog.templates[catalog.byId.get(r.templateId) ?? -1];
     const render = rendered.byId.get(r.templateId);
     return {
@@ -195,6 +201,17 @@ export async function suggestForMessage(
       invalid: render?.invalid ?? [],
     };
   });
+
+  // Issue #12 §6: optional AI re-ranking of the local top-k, outside any transaction.
+  if (scope.ai) {
+    const step = await aiRerankStep(
+      { registry: scope.ai, workspaceId, inTenant: scope.inTenant },
+      input.message,
+      suggestions,
+    );
+    suggestions = step.suggestions;
+    warnings.push(...step.warnings);
+  }
 
   // Recorded behind the answer: the event is a usage record that only feedback reads, seconds
   // later. Waiting for its commit would add a write transaction (≈ 10 ms on a busy machine) to
