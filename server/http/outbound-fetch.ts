@@ -73,12 +73,14 @@ export function createOutboundFetch(options: OutboundOptions): typeof fetch {
       headers[name] = value;
     });
     if (body) headers["content-length"] = String(body.length);
+    // node:http does not decompress: ask for the body as it is.
+    headers["accept-encoding"] = "identity";
     const client = check.url.protocol === "https:" ? https : http;
     return new Promise<Response>((resolve, reject) => {
       const req = client.request(check.url, {
         method: request.method,
         headers,
-        signal: init?.signal ?? undefined,
+        signal: request.signal,
         // An allow-listed host is the operator's own choice: plain DNS for it.
         ...(allowed ? {} : { lookup }),
       });
