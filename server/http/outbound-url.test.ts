@@ -83,6 +83,11 @@ describe("checkOutboundUrl", () => {
       "http://017700000001/",
       "http://[::ffff:127.0.0.1]/",
       "http://[::1]:11434/v1",
+      "http://127.0.0.1./",
+      "http://127.000.000.001/",
+      "http://%31%32%37.0.0.1/",
+      "http://\u2460\u2461\u2466.0.0.1/",
+      "http://[0:0:0:0:0:ffff:127.0.0.1]/",
     ]) {
       expect(await reasonOf(url), url).toContain("loopback");
     }
@@ -103,6 +108,9 @@ describe("checkOutboundUrl", () => {
       addresses: ["93.184.216.34"],
     });
     expect(await reasonOf("https://nowhere.example/", table)).toContain("does not resolve");
+    expect(await reasonOf("http://localhost./", { "localhost.": ["::1", "127.0.0.1"] })).toContain(
+      "loopback",
+    );
   });
 
   it("accepts only http(s) without credentials", async () => {
