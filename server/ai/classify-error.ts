@@ -27,7 +27,8 @@ function retryAfter(headers: Record<string, string> | undefined): number | null 
 function outboundRefusal(error: unknown): string | null {
   let current: unknown = error;
   for (let depth = 0; current instanceof Error && depth < 4; depth++) {
-    if (current.name === "OutboundUrlError") return current.message;
+    const transient = (current as { transient?: boolean }).transient === true;
+    if (current.name === "OutboundUrlError" && !transient) return current.message;
     current = current.cause;
   }
   return null;

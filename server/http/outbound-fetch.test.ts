@@ -30,14 +30,35 @@ describe("createOutboundFetch", () => {
       resolveHost: async () => (asked++ === 0 ? ["93.184.216.34"] : ["127.0.0.1"]),
     });
     const before = hits.length;
-    await expect(fetchGuarded(`http://rebind.test:${port}/x`)).rejects.toThrow(/loopback/);
+    await expect(fetchGuarded(`http://rebind.test:${port}/x`)).rejects.toMatchObject({
+      name: "OutboundUrlError",
+      message: expect.stringContaining("loopback"),
+      transient: false,
+    });
     expect(asked).toBe(2);
     expect(hits.length).toBe(before);
   });
 
   it("refuses a private literal before connecting", async () => {
     const fetchGuarded = createOutboundFetch({ allowHosts: [] });
-    await expect(fetchGuarded(`http://127.0.0.1:${port}/`)).rejects.toThrow(/loopback/);
+    await expect(fetchGuarded(`http://127.0.0.1:${port}/`)).rejects.toMatchObject({
+      name: "OutboundUrlError",
+      message: expect.stringContaining("loopback"),
+      transient: false,
+    });
+  });
+
+  it("a name that does not resolve is a transient failure (worth a retry), not a refusal", async () => {
+    const fetchGuarded = createOutboundFetch({
+      allowHosts: [],
+      resolveHost: async () => {
+        throw new Error("ENOTFOUND");
+      },
+    });
+    await expect(fetchGuarded("https://gone.example/")).rejects.toMatchObject({
+      message: "names a host that does not resolve (gone.example)",
+      transient: true,
+    });
   });
 
   it("an allow-listed host works, bodies both ways, and a redirect is not followed", async () => {

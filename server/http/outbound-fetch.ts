@@ -35,7 +35,7 @@ function guardedLookup(resolveHost: (host: string) => Promise<string[]>): Lookup
         }));
         const first = entries[0];
         if (!first)
-          callback(new OutboundUrlError(`names a host with no address (${hostname})`), "", 4);
+          callback(new OutboundUrlError(`names a host with no address (${hostname})`, true), "", 4);
         // biome-ignore lint/suspicious/noExplicitAny: node's overloaded callback takes the array form when options.all is set
         else if (options.all) (callback as any)(null, entries);
         else callback(null, first.address, first.family);
@@ -65,7 +65,7 @@ export function createOutboundFetch(options: OutboundOptions): typeof fetch {
   return async (input, init) => {
     const request = new Request(input, init);
     const check = await checkOutboundUrl(request.url, options);
-    if (!check.ok) throw new OutboundUrlError(check.reason);
+    if (!check.ok) throw new OutboundUrlError(check.reason, check.unresolved === true);
     const allowed = isAllowed(check.url, options.allowHosts);
     const body = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
     const headers: Record<string, string> = {};

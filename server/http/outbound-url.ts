@@ -16,7 +16,14 @@ const systemLookup: AddressLookup = async (hostname) =>
   (await dnsLookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
 
 export class OutboundUrlError extends Error {
-  constructor(message: string) {
+  /**
+   * @param transient the host did not resolve (DNS may answer later): worth a retry, unlike a
+   * refused address or a malformed URL.
+   */
+  constructor(
+    message: string,
+    readonly transient = false,
+  ) {
     super(message);
     this.name = "OutboundUrlError";
   }
@@ -129,7 +136,7 @@ export function isAllowed(url: URL, allowHosts: readonly string[]): boolean {
 
 export type OutboundCheck =
   | { ok: true; url: URL; addresses: string[] }
-  | { ok: false; reason: string };
+  | { ok: false; reason: string; unresolved?: true };
 
 /**
  * Whether an admin-entered URL may be called: `reason` completes "This URL …" (it names the
@@ -160,7 +167,11 @@ export async function checkOutboundUrl(
       // Falls through to the empty-list refusal below.
     }
     if (addresses.length === 0)
-      return { ok: false, reason: `names a host that does not resolve (${host})` };
+      return {
+        ok: false,
+        reason: `names a host that does not resolve (${host})`,
+        unresolved: true,
+      };
   }
   for (const address of addresses) {
     const blocked = blockedAddressReason(address);

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { conversationMessages, conversations } from "@/db/schema";
 import { outboundFetch } from "@/server/http/outbound-fetch";
+import { OutboundUrlError } from "@/server/http/outbound-url";
 import { type JobHandler, PermanentJobError } from "@/server/jobs/define-job";
 import type { OutboundReplyPayload } from "@/server/jobs/definitions/outbound-reply";
 import { readInboxSettings, rotateWebhookSecret, webhookSecret } from "./settings";
@@ -65,10 +66,10 @@ export const deliverReplyJob: JobHandler<OutboundReplyPayload> = async (context,
     if (!response.ok) throw new Error(`outbound webhook answered ${response.status}`);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    // The SSRF guard's refusal is final: retrying would reach the same address.
+    // The SSRF guard's refusal is final (retrying would reach the same address); a name that
+    // does not resolve (yet) is retried like any network failure.
     const permanent =
-      (error instanceof Error && error.name === "OutboundUrlError") ||
-      message.includes("Invalid URL");
+      (error instanceof OutboundUrlError && !error.transient) || message.includes("Invalid URL");
     await setDelivery(
       permanent || context.lastAttempt ? "failed" : "retrying",
       message.slice(0, 500),
