@@ -146,7 +146,9 @@ export async function updateAiSettings(
     models: input.models as Record<string, string>,
     dailyCallLimit: input.dailyCallLimit,
     dailyTokenLimit: input.dailyTokenLimit,
-    ...(input.rerankSuggestions === undefined ? {} : { rerankSuggestions: input.rerankSuggestions }),
+    ...(input.rerankSuggestions === undefined
+      ? {}
+      : { rerankSuggestions: input.rerankSuggestions }),
     updatedBy: scope.actor.type === "user" ? scope.actor.userId : null,
     updatedAt: new Date(),
     ...secret,
