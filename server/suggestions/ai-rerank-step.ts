@@ -2,6 +2,7 @@ import type { Tx } from "@/db/client";
 import { openAiSession } from "@/server/ai/ai-session";
 import type { AiRegistry } from "@/server/ai/registry";
 import { aiRerank } from "@/server/ai/rerank";
+import { AppError } from "@/server/errors";
 import { log } from "@/server/logger";
 
 /**
@@ -63,6 +64,11 @@ export async function aiRerankStep<S extends Rankable>(
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     log.warn("AI re-ranking failed; local order kept", { workspaceId: deps.workspaceId, detail });
+    if (error instanceof AppError && error.code === "GATEWAY_TIMEOUT") {
+      return unchanged([
+        `AI re-ranking did not answer within ${budgetMs / 1000} s: local order kept.`,
+      ]);
+    }
     return unchanged([`AI re-ranking failed (${detail.slice(0, 200)}): local order kept.`]);
   }
   const byId = new Map(suggestions.map((s) => [s.templateId, s]));
