@@ -66,6 +66,9 @@ export default defineConfig({
       APP_URL: baseURL,
       LOG_LEVEL: "warn",
       NODE_ENV: "production",
+      // The specs' stub servers (AI provider, helpdesk webhook) listen on loopback, which the
+      // SSRF guard refuses for admin-set URLs unless the operator allows it.
+      OUTBOUND_ALLOW_HOSTS: "127.0.0.1",
     },
   },
 });

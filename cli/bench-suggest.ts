@@ -16,6 +16,7 @@ import { insertTemplates } from "@/server/templates/store/write-template";
 import { insertTrainingExamples } from "@/server/training/examples/store";
 import { readLabelledCsv } from "@/server/training/service/labelled-csv";
 import { startTraining } from "@/server/training/service/start";
+import { benchAiRerank } from "./bench-ai-rerank";
 import { corpusTemplate, picker, seededRandom } from "./bench-search-corpus";
 import { type ScoredRow, scoreRuns, waitForJob } from "./bench-suggest-score";
 
@@ -27,6 +28,8 @@ export type BenchSuggestOptions = {
   oosLabel: string | null;
   /** Active templates in the workspace (one per label, then generated ones): latency at scale. */
   templates: number;
+  /** Test rows run again with AI re-ranking off and on against a stub provider (0: skipped). */
+  aiRerankRows?: number;
 };
 
 const humanise = (label: string) => {
@@ -169,6 +172,15 @@ export async function benchSuggest(options: BenchSuggestOptions) {
     const modelLoadMs = performance.now() - loadStarted;
     const trained: ScoredRow[] = [];
     for (const row of test) trained.push(await ask(row));
+    const aiRerank = options.aiRerankRows
+      ? await benchAiRerank({
+          db,
+          workspaceSlug: workspace.slug,
+          user,
+          rows: test.slice(0, options.aiRerankRows),
+          templateOf,
+        })
+      : undefined;
     // The floor on this machine at this moment: the cheapest workspace query (access check and
     // one tenant transaction), timed the same way, so a loaded machine can be told apart.
     const floor: number[] = [];
@@ -194,6 +206,7 @@ export async function benchSuggest(options: BenchSuggestOptions) {
         Math.round((floor[Math.floor(0.95 * floor.length)] ?? 0) * 100) / 100,
       model_memory_bytes: serving().models.stats().bytes,
       trained_through: "model-training job (in-process worker), deployed",
+      ...(aiRerank ? { ai_rerank: aiRerank } : {}),
     };
   } finally {
     await worker.stop().catch(() => undefined);

@@ -131,7 +131,7 @@ export const commands: Record<string, Command> = {
     describe: (r) => `${r.purged} templates purged from ${r.workspaces} workspaces' trash`,
   },
   bench: {
-    help: "search [--templates N] [--queries N] [--limit N] | jobs [--jobs N] [--rate N] [--latency-jobs N] | ingest [--rows N] | ingest-api [--clients N] [--seconds N] [--batch N] [--port N] | suggest --train <csv> --test <csv> [--text-col text] [--label-col category] [--oos-label oos] [--templates N]",
+    help: "search [--templates N] [--queries N] [--limit N] | jobs [--jobs N] [--rate N] [--latency-jobs N] | ingest [--rows N] | ingest-api [--clients N] [--seconds N] [--batch N] [--port N] | suggest --train <csv> --test <csv> [--text-col text] [--label-col category] [--oos-label oos] [--templates N] [--ai-rerank N]",
     positionals: "search|jobs|suggest|ingest|ingest-api",
     options: {
       templates: { type: "string", default: "100000" },
@@ -151,6 +151,7 @@ export const commands: Record<string, Command> = {
       batch: { type: "string", default: "500" },
       port: { type: "string", default: "3299" },
       rows: { type: "string", default: "200000" },
+      "ai-rerank": { type: "string", default: "0" },
     },
     run: (values, positionals) => {
       const [what] = positionals;
@@ -178,6 +179,7 @@ export const commands: Record<string, Command> = {
           oosLabel: typeof values["oos-label"] === "string" ? values["oos-label"] : null,
           // --templates defaults to the search bench's 100,000; here only an explicit value counts.
           templates: process.argv.includes("--templates") ? positiveInt(values, "templates") : 0,
+          aiRerankRows: process.argv.includes("--ai-rerank") ? positiveInt(values, "ai-rerank") : 0,
         });
       }
       if (what === "ingest" && positionals.length === 1) {

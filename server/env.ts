@@ -82,6 +82,12 @@ const envSchema = z.object({
   AI_MODEL: optionalString,
   /** The embedding model AI_BASE_URL serves; unset: no provider embeddings. */
   AI_EMBEDDING_MODEL: optionalString,
+  /**
+   * Hosts (`host` or `host:port`, comma-separated) that admin-entered URLs may reach although
+   * they are loopback or private, e.g. a self-hosted model server: `127.0.0.1:11434,ollama`.
+   * Everything else on the server's own network is refused (server/http/outbound-url.ts).
+   */
+  OUTBOUND_ALLOW_HOSTS: optionalString,
   /** Encrypts workspace AI keys at rest; unset: derived from AUTH_SECRET. */
   AI_KEYS_SECRET: optionalString.pipe(z.string().min(16).optional()),
 });

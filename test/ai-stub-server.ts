@@ -28,6 +28,13 @@ function lastUserText(body: Record<string, unknown>): string {
 }
 
 function answer(body: Record<string, unknown>, behaviour: StubBehaviour): string {
+  // Re-ranking (server/ai/rerank.ts): the candidates in the order given, scores falling. A stub
+  // knows nothing of the message, so this measures plumbing and latency, never accuracy.
+  const text = lastUserText(body);
+  if (text.startsWith("Customer message:")) {
+    const ids = [...text.matchAll(/^id (\S+):$/gm)].map((m) => m[1]);
+    return JSON.stringify({ ranking: ids.map((id, i) => ({ id, score: 1 / (i + 1) })) });
+  }
   const template = TEMPLATE.exec(lastUserText(body))?.[1] ?? "";
   const kept =
     behaviour === "drop-placeholders" ? template.replace(/\{[^{}|]+(\|[^{}]*)?\}/g, "") : template;

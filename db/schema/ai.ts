@@ -36,6 +36,8 @@ export const aiSettings = pgTable("ai_settings", {
   /** Per-day budget (UTC day); null = unlimited. */
   dailyCallLimit: integer(),
   dailyTokenLimit: integer(),
+  /** Suggestions re-ranked by the `rerank` model after the local ranking (off: local order only). */
+  rerankSuggestions: boolean().notNull().default(false),
   updatedBy: userRef(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

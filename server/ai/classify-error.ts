@@ -23,6 +23,17 @@ function retryAfter(headers: Record<string, string> | undefined): number | null 
   return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
+/** The SSRF guard's refusal (server/http/outbound-url.ts) anywhere in the cause chain. */
+function outboundRefusal(error: unknown): string | null {
+  let current: unknown = error;
+  for (let depth = 0; current instanceof Error && depth < 4; depth++) {
+    const transient = (current as { transient?: boolean }).transient === true;
+    if (current.name === "OutboundUrlError" && !transient) return current.message;
+    current = current.cause;
+  }
+  return null;
+}
+
 /** What went wrong with one provider call, in the terms the usage log and the user need. */
 export function classifyAiError(error: unknown, timedOut: boolean): Classified {
   if (timedOut)
@@ -52,6 +63,15 @@ export function classifyAiError(error: unknown, timedOut: boolean): Classified {
       retryable: cause.isRetryable || status >= 500 || status === 0,
       retryAfterSeconds: null,
       detail: status ? `HTTP ${status}` : "no answer",
+    };
+  }
+  const blocked = outboundRefusal(cause);
+  if (blocked) {
+    return {
+      outcome: "refused",
+      retryable: false,
+      retryAfterSeconds: null,
+      detail: `the workspace's server URL ${blocked} (not called)`,
     };
   }
   const name = cause instanceof Error ? cause.name : "";

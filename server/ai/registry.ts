@@ -3,6 +3,8 @@ import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { EmbeddingModel, LanguageModel } from "ai";
 import { type Env, getEnv } from "@/server/env";
+import { createOutboundFetch } from "@/server/http/outbound-fetch";
+import { parseAllowHosts } from "@/server/http/outbound-url";
 import { log } from "@/server/logger";
 import {
   AI_USE_CASES,
@@ -56,7 +58,8 @@ type AiEnv = Pick<
   | "AI_API_KEY"
   | "AI_MODEL"
   | "AI_EMBEDDING_MODEL"
->;
+> &
+  Partial<Pick<Env, "OUTBOUND_ALLOW_HOSTS">>;
 
 type Resolved = {
   vendor: Exclude<AiProviderChoice, "default">;
@@ -65,11 +68,13 @@ type Resolved = {
   /** Models named by the environment (AI_MODEL, AI_EMBEDDING_MODEL) for compatible servers. */
   envModel: string | null;
   envEmbeddingModel: string | null;
+  /** The URL came from a workspace admin, not the operator: calls go through the SSRF guard. */
+  adminUrl: boolean;
 };
 
 /** Which vendor and credentials a workspace's settings come to, or null for none. */
 function resolve(env: AiEnv, settings: ProviderSettings): Resolved | null {
-  const none = { envModel: null, envEmbeddingModel: null };
+  const none = { envModel: null, envEmbeddingModel: null, adminUrl: false };
   switch (settings.provider) {
     case "openai": {
       const apiKey = settings.apiKey ?? env.OPENAI_API_KEY ?? null;
@@ -86,6 +91,7 @@ function resolve(env: AiEnv, settings: ProviderSettings): Resolved | null {
             apiKey: settings.apiKey,
             baseUrl: settings.baseUrl,
             ...none,
+            adminUrl: true,
           }
         : null;
     case "default":
@@ -96,6 +102,8 @@ function resolve(env: AiEnv, settings: ProviderSettings): Resolved | null {
           baseUrl: env.AI_BASE_URL,
           envModel: env.AI_MODEL ?? null,
           envEmbeddingModel: env.AI_EMBEDDING_MODEL ?? null,
+          // The operator's own AI_BASE_URL is trusted (often a model server on 127.0.0.1).
+          adminUrl: false,
         };
       }
       if (env.OPENAI_API_KEY)
@@ -118,6 +126,9 @@ function modelIdFor(r: Resolved, useCase: AiUseCase, settings: ProviderSettings)
 
 /** The registry of a server: providers from the environment plus each workspace's settings. */
 export function createProviderRegistry(env: AiEnv): AiRegistry {
+  // Checked before every request and pinned to the checked address (DNS rebinding).
+  const guarded = createOutboundFetch({ allowHosts: parseAllowHosts(env.OUTBOUND_ALLOW_HOSTS) });
+  const compatibleFetch = (r: Resolved) => (r.adminUrl ? { fetch: guarded } : {});
   return {
     languageModel(useCase, settings) {
       const r = resolve(env, settings);
@@ -136,6 +147,7 @@ export function createProviderRegistry(env: AiEnv): AiRegistry {
         baseURL: r.baseUrl ?? "",
         apiKey,
         includeUsage: true,
+        ...compatibleFetch(r),
       });
       return { model: compatible.chatModel(modelId), provider: "openai-compatible", modelId };
     },
@@ -157,6 +169,7 @@ export function createProviderRegistry(env: AiEnv): AiRegistry {
         name: "openai-compatible",
         baseURL: r.baseUrl ?? "",
         apiKey,
+        ...compatibleFetch(r),
       });
       return { model: compatible.embeddingModel(modelId), provider: "openai-compatible", modelId };
     },

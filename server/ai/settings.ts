@@ -2,6 +2,8 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/db";
 import { aiSettings } from "@/db/schema";
+import { badRequest } from "@/server/errors";
+import { outboundUrlProblem } from "@/server/http/outbound-fetch";
 import { safeName, safeSecret } from "@/server/validation/text";
 import type { TenantScope } from "@/server/workspaces/scope";
 import type { AiRegistry, ProviderSettings } from "./registry";
@@ -14,6 +16,8 @@ export type WorkspaceAi = {
   provider: ProviderSettings;
   dailyCallLimit: number | null;
   dailyTokenLimit: number | null;
+  /** Re-rank suggestions with the `rerank` model (off by default: it adds a provider round trip). */
+  rerankSuggestions: boolean;
 };
 
 /** What the browser sees: never the key itself, only whether there is one and its hint. */
@@ -27,6 +31,7 @@ export type AiSettingsView = {
   apiKeyUnreadable: boolean;
   dailyCallLimit: number | null;
   dailyTokenLimit: number | null;
+  rerankSuggestions: boolean;
   /** What "default" means on this server, or null when its environment names no provider. */
   serverDefault: string | null;
 };
@@ -53,6 +58,8 @@ export const aiSettingsInput = z
     apiKey: safeSecret({ min: 8, max: 500, label: "The API key" }).nullable().optional(),
     dailyCallLimit: z.number().int().min(1).max(1_000_000).nullable(),
     dailyTokenLimit: z.number().int().min(1).max(1_000_000_000).nullable(),
+    /** Suggestions re-ranked by AI after the local ranking; omitted keeps the stored choice. */
+    rerankSuggestions: z.boolean().optional(),
   })
   .superRefine((value, ctx) => {
     if (value.provider === "openai-compatible" && !value.baseUrl) {
@@ -79,6 +86,7 @@ export async function loadWorkspaceAi(tx: Tx, workspaceId: string): Promise<Work
       provider: { provider: "default", baseUrl: null, models: {}, apiKey: null },
       dailyCallLimit: null,
       dailyTokenLimit: null,
+      rerankSuggestions: false,
     };
   }
   return {
@@ -91,6 +99,7 @@ export async function loadWorkspaceAi(tx: Tx, workspaceId: string): Promise<Work
     },
     dailyCallLimit: row.dailyCallLimit,
     dailyTokenLimit: row.dailyTokenLimit,
+    rerankSuggestions: row.rerankSuggestions,
   };
 }
 
@@ -109,6 +118,7 @@ export async function getAiSettings(
     apiKeyUnreadable: Boolean(row?.apiKeyCiphertext) && ai.provider.apiKey === null,
     dailyCallLimit: ai.dailyCallLimit,
     dailyTokenLimit: ai.dailyTokenLimit,
+    rerankSuggestions: ai.rerankSuggestions,
     serverDefault: registry.describeDefault(),
   };
 }
@@ -118,6 +128,11 @@ export async function updateAiSettings(
   registry: AiRegistry,
   input: AiSettingsInput,
 ): Promise<AiSettingsView> {
+  if (input.provider === "openai-compatible" && input.baseUrl) {
+    // SSRF guard: an admin's URL must not reach the server's own network (outbound-url.ts).
+    const problem = await outboundUrlProblem(input.baseUrl);
+    if (problem) throw badRequest(problem, { baseUrl: [problem] });
+  }
   const secret =
     input.apiKey === undefined
       ? {}
@@ -131,6 +146,9 @@ export async function updateAiSettings(
     models: input.models as Record<string, string>,
     dailyCallLimit: input.dailyCallLimit,
     dailyTokenLimit: input.dailyTokenLimit,
+    ...(input.rerankSuggestions === undefined
+      ? {}
+      : { rerankSuggestions: input.rerankSuggestions }),
     updatedBy: scope.actor.type === "user" ? scope.actor.userId : null,
     updatedAt: new Date(),
     ...secret,
@@ -152,6 +170,7 @@ export async function updateAiSettings(
         input.apiKey === undefined ? "unchanged" : input.apiKey === null ? "removed" : "replaced",
       dailyCallLimit: input.dailyCallLimit,
       dailyTokenLimit: input.dailyTokenLimit,
+      rerankSuggestions: input.rerankSuggestions ?? "unchanged",
     },
   });
   return getAiSettings(scope, registry);

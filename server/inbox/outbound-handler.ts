@@ -1,5 +1,7 @@
 import { eq } from "drizzle-orm";
 import { conversationMessages, conversations } from "@/db/schema";
+import { outboundFetch } from "@/server/http/outbound-fetch";
+import { OutboundUrlError } from "@/server/http/outbound-url";
 import { type JobHandler, PermanentJobError } from "@/server/jobs/define-job";
 import type { OutboundReplyPayload } from "@/server/jobs/definitions/outbound-reply";
 import { readInboxSettings, rotateWebhookSecret, webhookSecret } from "./settings";
@@ -53,18 +55,26 @@ export const deliverReplyJob: JobHandler<OutboundReplyPayload> = async (context,
     message: { id: row.id, text: row.text, createdAt: row.createdAt.toISOString() },
   });
   try {
-    const response = await fetch(found.outboundUrl, {
+    // Checked again before the request and pinned to the checked address (DNS rebinding);
+    // a redirect is not followed (it would lead to an unchecked host): a 3xx is a failure.
+    const response = await outboundFetch()(found.outboundUrl, {
       method: "POST",
       headers: signedHeaders(found.secret, body),
       body,
-      redirect: "error",
       signal: AbortSignal.any([context.signal, AbortSignal.timeout(TIMEOUT_MS)]),
     });
     if (!response.ok) throw new Error(`outbound webhook answered ${response.status}`);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await setDelivery(context.lastAttempt ? "failed" : "retrying", message.slice(0, 500));
-    if (message.includes("Invalid URL")) throw new PermanentJobError(message);
+    // The SSRF guard's refusal is final (retrying would reach the same address); a name that
+    // does not resolve (yet) is retried like any network failure.
+    const permanent =
+      (error instanceof OutboundUrlError && !error.transient) || message.includes("Invalid URL");
+    await setDelivery(
+      permanent || context.lastAttempt ? "failed" : "retrying",
+      message.slice(0, 500),
+    );
+    if (permanent) throw new PermanentJobError(message);
     throw error;
   }
   await setDelivery("sent", null);

@@ -3,6 +3,8 @@ import { eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { inboxSettings } from "@/db/schema";
 import { getAuthSecret } from "@/server/env";
+import { badRequest } from "@/server/errors";
+import { outboundUrlProblem } from "@/server/http/outbound-fetch";
 import type { TenantScope } from "@/server/workspaces/scope";
 
 /**
@@ -81,6 +83,11 @@ export async function rotateWebhookSecret(scope: TenantScope): Promise<{ secret:
 }
 
 export async function setOutboundUrl(scope: TenantScope, outboundUrl: string | null) {
+  if (outboundUrl) {
+    // SSRF guard: replies must not be posted into the server's own network (outbound-url.ts).
+    const problem = await outboundUrlProblem(outboundUrl);
+    if (problem) throw badRequest(problem, { outboundUrl: [problem] });
+  }
   await scope.tx
     .insert(inboxSettings)
     .values({ workspaceId: scope.workspace.id, outboundUrl })

@@ -1,11 +1,12 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/inbox/webhook/route";
 import type { Database } from "@/db";
 import { readRows } from "@/db/migrate";
 import { withTenant } from "@/db/tenant";
+import { resetEnvForTests } from "@/server/env";
 import { outboundReplyJob } from "@/server/jobs/definitions/outbound-reply";
 import { ensureJobQueues } from "@/server/jobs/queues";
 import type { RunningWorker } from "@/server/jobs/worker";
@@ -195,12 +196,17 @@ describe("outbound webhook", () => {
       });
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    // The test's helpdesk listens on loopback, which the SSRF guard refuses unless allowed.
+    vi.stubEnv("OUTBOUND_ALLOW_HOSTS", "127.0.0.1");
+    resetEnvForTests();
     await ensureJobQueues(db, [outboundReplyJob]);
     worker = await startTestWorker([{ ...outboundReplyJob, retryDelaySeconds: 1 }]);
   });
   afterAll(async () => {
     await worker.stop({ timeoutMs: 2_000 });
     await new Promise((resolve) => server.close(resolve));
+    vi.unstubAllEnvs();
+    resetEnvForTests();
   });
 
   it("delivers the agent's reply signed with the workspace's secret, retrying a failure", async () => {

@@ -2,9 +2,11 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import type { Listen } from "@/db/listen";
 import { trainingExamples } from "@/db/schema";
+import type { AiRegistry } from "@/server/ai/registry";
 import type { RegexBudget } from "@/server/templates/regex/regex-budget";
 import { exampleTextHash } from "@/server/training/examples/store";
 import { predict } from "@/server/training/model/model";
+import { aiRerankEnabled, aiRerankStep } from "./ai-rerank-step";
 import { type Catalog, catalogStamp, loadCatalog } from "./catalog";
 import { mergeContext, readConversationFacts } from "./conversation-context";
 import { queueSuggestionEvent } from "./event-buffer";
@@ -33,6 +35,8 @@ export interface SuggestScope {
   inTenant: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
   /** The process's LISTEN (db handle), for deploy notifications. */
   listen: () => Promise<Listen>;
+  /** Providers for the workspace's optional AI re-ranking (Settings → AI); absent: never. */
+  ai?: AiRegistry;
 }
 
 export interface SuggestInput {
@@ -55,6 +59,8 @@ export interface Suggestion extends RenderedSuggestion {
     modelProbability: number | null;
     textMatch: number;
     pastChoices: number;
+    /** The AI re-ranker's score when the workspace re-ranks with AI (null: it skipped this one). */
+    aiScore?: number | null;
   };
 }
 
@@ -102,18 +108,20 @@ export async function suggestForMessage(
     // Independent reads, sent together: postgres.js pipelines them on the transaction's
     // connection, so they cost one round trip instead of three.
     const remembered = state.models.freshStamp(workspaceId);
-    const [stamp, deployed, choices, thread] = await Promise.all([
+    const [stamp, deployed, choices, thread, aiRerankOn] = await Promise.all([
       catalogStamp(tx),
       remembered === undefined ? state.source.stamp(tx) : Promise.resolve(remembered),
       similarChoices(tx, { textHash, tokens }),
       // An inbox conversation's customer attributes and earlier messages pre-fill too.
       readConversationFacts(tx, input.conversationId, input.message),
+      // The AI re-ranking switch, read here so a workspace without it pays no extra transaction.
+      scope.ai ? aiRerankEnabled(tx) : Promise.resolve(false),
     ]);
     if (remembered === undefined) state.models.rememberStamp(workspaceId, deployed);
     const catalog = state.catalogs.get(workspaceId, stamp) ?? (await loadCatalog(tx, stamp));
-    return { catalog, deployed, choices, thread };
+    return { catalog, deployed, choices, thread, aiRerankOn };
   });
-  const { catalog, deployed, choices, thread } = reads;
+  const { catalog, deployed, choices, thread, aiRerankOn } = reads;
   state.catalogs.set(workspaceId, catalog);
   const loaded: LoadedModel | null = deployed
     ? await state.models.get(workspaceId, deployed, () =>
@@ -182,7 +190,7 @@ export async function suggestForMessage(
   );
   const warnings = [...triggers.warnings, ...rendered.warnings];
 
-  const suggestions: Suggestion[] = ranked.map((r, i) => {
+  let suggestions: Suggestion[] = ranked.map((r, i) => {
     const template = catalog.templates[catalog.byId.get(r.templateId) ?? -1];
     const render = rendered.byId.get(r.templateId);
     return {
@@ -204,6 +212,17 @@ export async function suggestForMessage(
       invalid: render?.invalid ?? [],
     };
   });
+
+  // Issue #12 §6: optional AI re-ranking of the local top-k, outside any transaction.
+  if (scope.ai && aiRerankOn) {
+    const step = await aiRerankStep(
+      { registry: scope.ai, workspaceId, inTenant: scope.inTenant },
+      input.message,
+      suggestions,
+    );
+    suggestions = step.suggestions;
+    warnings.push(...step.warnings);
+  }
 
   // Recorded behind the answer, batched with the workspace's other suggestions (event-buffer.ts):
   // the event is a usage record that only feedback reads, seconds later, and feedback in this

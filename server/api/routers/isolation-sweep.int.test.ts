@@ -202,7 +202,8 @@ const FIXTURES: Record<string, Fixture> = {
     { conversationId: a.conversationId, userId: a.agentId },
   ]),
   "inbox.settings.get": ws(),
-  "inbox.settings.update": ws(() => [{ outboundUrl: "http://127.0.0.1:9/stolen" }]),
+  // A public literal (TEST-NET-3): loopback would be refused by the SSRF guard before isolation.
+  "inbox.settings.update": ws(() => [{ outboundUrl: "https://203.0.113.9/stolen" }]),
   "inbox.settings.rotateSecret": ws(),
   "training.overview": ws(),
   "training.start": ws((a) => [{ datasetIds: [a.templateId] }]),

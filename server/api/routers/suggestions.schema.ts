@@ -73,6 +73,8 @@ export const suggestionOutput = z.object({
     modelProbability: probability.nullable(),
     textMatch: probability,
     pastChoices: probability,
+    /** Set when the workspace re-ranks with AI (Settings → AI): the re-ranker's score. */
+    aiScore: probability.nullable().optional(),
   }),
   preview: z.string(),
   values: z.record(z.string(), z.string()),

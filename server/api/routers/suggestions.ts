@@ -25,6 +25,7 @@ export const suggestionsRouter = createTRPCRouter({
           userId: userIdOf(ctx.actor),
           inTenant: (fn) => ctx.inTenant((scope) => fn(scope.tx)),
           listen: async () => (await getDatabase()).listen,
+          ai: ctx.ai,
         },
         input,
         ctx.regexBudget,

@@ -38,6 +38,7 @@ export function AiSettingsForm({ initial }: { initial: AiSettingsView }) {
   const [removeKey, setRemoveKey] = useState(false);
   const [calls, setCalls] = useState(initial.dailyCallLimit?.toString() ?? "");
   const [tokens, setTokens] = useState(initial.dailyTokenLimit?.toString() ?? "");
+  const [rerank, setRerank] = useState(initial.rerankSuggestions);
   const [saved, setSaved] = useState(false);
   const errors = fieldErrorsOf(update.error);
 
@@ -53,6 +54,7 @@ export function AiSettingsForm({ initial }: { initial: AiSettingsView }) {
         apiKey: removeKey ? null : apiKey.trim() ? apiKey.trim() : undefined,
         dailyCallLimit: numberOrNull(calls),
         dailyTokenLimit: numberOrNull(tokens),
+        rerankSuggestions: rerank,
       });
       setView(next);
       setApiKey("");
@@ -162,6 +164,18 @@ export function AiSettingsForm({ initial }: { initial: AiSettingsView }) {
               </FormField>
             ))}
           </fieldset>
+          <div className="grid gap-1">
+            <CheckboxField
+              label="Re-rank suggestions with AI"
+              checked={rerank}
+              onChange={setRerank}
+            />
+            <p className="text-sm text-zinc-600">
+              After the local ranking, the re-rank model reorders the top suggestions. Each
+              suggestion request then waits for one provider call (up to 1.5 s; slower or failed
+              calls keep the local order and say so) and counts against the daily budget.
+            </p>
+          </div>
           <div className="grid gap-3 sm:grid-cols-2">
             <FormField
               label="Daily call limit"

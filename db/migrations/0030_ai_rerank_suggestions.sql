@@ -1,0 +1,1 @@
+ALTER TABLE "ai_settings" ADD COLUMN "rerank_suggestions" boolean DEFAULT false NOT NULL;
