@@ -12,7 +12,7 @@ import {
   metricsOf,
 } from "./facts";
 import { requireVisibleTemplate } from "./queries";
-import { addDays, utcDay } from "./rollup";
+import { addDays, earlierDay, utcDay } from "./rollup";
 
 type Scope = Pick<TenantScope, "tx" | "actor">;
 
@@ -84,6 +84,6 @@ export async function compareAround(scope: Scope, input: CompareInput) {
   const after =
     day > today
       ? null
-      : await periodMetrics(scope, { from: day, to: afterTo < today ? afterTo : today }, filters);
+      : await periodMetrics(scope, { from: day, to: earlierDay(afterTo, today) }, filters);
   return { at: change.at, day, label: change.label, before, after };
 }

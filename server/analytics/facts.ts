@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { addDays, aggregateEvents, METRIC_COLUMNS, utcDay } from "./rollup";
+import { addDays, aggregateEvents, laterDay, METRIC_COLUMNS, utcDay } from "./rollup";
 
 /** A period of whole UTC days, both ends included ("YYYY-MM-DD"). */
 export type DayRange = { from: string; to: string };
@@ -44,7 +44,7 @@ export function facts(range: DayRange, filters: FactFilters, now: Date = new Dat
       where d.day >= ${range.from}::date and d.day <= ${rolledTo}::date and ${where("d")}`);
   }
   if (range.to >= live) {
-    const from = range.from > live ? range.from : live;
+    const from = laterDay(range.from, live);
     parts.push(sql`select l.day, l.template_id, l.template_version, l.category_id, l.agent_id,
         ${columns}
       from (${aggregateEvents(from, addDays(range.to, 1))}) l

@@ -1,6 +1,6 @@
 import type { JobHandler } from "@/server/jobs/define-job";
 import type { AnalyticsRollupPayload } from "@/server/jobs/definitions/analytics-rollup";
-import { addDays, pendingRollupRange, recomputeDays } from "./rollup";
+import { addDays, earlierDay, pendingRollupRange, recomputeDays } from "./rollup";
 
 /** At most this many days per transaction, so a long backfill holds no lock for long. */
 const DAYS_PER_STEP = 31;
@@ -26,7 +26,7 @@ export const runAnalyticsRollupJob: JobHandler<AnalyticsRollupPayload> = async (
   let days = 0;
   for (let from = range.from; from <= range.to; from = addDays(from, DAYS_PER_STEP)) {
     const last = addDays(from, DAYS_PER_STEP - 1);
-    const to = last < range.to ? last : range.to;
+    const to = earlierDay(last, range.to);
     rows += await context.run((scope) => recomputeDays(scope.tx, payload.workspaceId, from, to));
     days += Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
     await context.progress(

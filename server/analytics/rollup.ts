@@ -57,6 +57,10 @@ export function utcDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** The earlier / later of two "YYYY-MM-DD" days (they sort as strings). */
+export const earlierDay = (a: string, b: string): string => [a, b].sort()[0] ?? a;
+export const laterDay = (a: string, b: string): string => [a, b].sort()[1] ?? a;
+
 export function addDays(day: string, days: number): string {
   return utcDay(new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000));
 }
@@ -112,5 +116,5 @@ export async function pendingRollupRange(
   const from = row.last
     ? addDays(utcDay(new Date(row.last)), -1)
     : utcDay(new Date(row.first_event));
-  return { from: from < to ? from : to, to };
+  return { from: earlierDay(from, to), to };
 }

@@ -104,7 +104,12 @@ export async function sendReply(
       ? editDistance(input.renderedText, input.text)
       : null;
   const { outboundUrl } = await readInboxSettings(scope.tx);
-  const dims = await replyDimensions(scope.tx, conversation, input.templateId ?? null);
+  const dims = await replyDimensions(
+    scope.tx,
+    conversation,
+    input.templateId ?? null,
+    input.shownTemplateIds,
+  );
   const message = await insertMessage(scope, {
     conversationId: conversation.id,
     role: "agent",
@@ -134,6 +139,7 @@ export async function sendReply(
   const templateDims = { categoryId: dims.categoryId, templateVersion: dims.templateVersion };
   const events: NewUsageEvent[] = (input.shownTemplateIds ?? []).map((templateId, index) => ({
     ...base,
+    ...dims.of(templateId),
     kind: "suggestion_shown",
     templateId,
     rank: index + 1,

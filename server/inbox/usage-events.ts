@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { readRows } from "@/db/migrate";
 import { conversationMessages, templates, templateUsageEvents } from "@/db/schema";
@@ -88,6 +88,7 @@ export async function replyDimensions(
   tx: Tx,
   conversation: { id: string; createdAt: Date },
   templateId: string | null,
+  shownTemplateIds: readonly string[] = [],
 ) {
   const [prior] = readRows<{ agent: number; same: number; first_customer: string | null }>(
     await tx.execute(sql`select
@@ -96,12 +97,20 @@ export async function replyDimensions(
         min(created_at) filter (where role = 'customer') as first_customer
       from ${conversationMessages} where conversation_id = ${conversation.id}`),
   );
-  const [template] = templateId
-    ? await tx
-        .select({ categoryId: templates.categoryId, version: templates.currentVersion })
-        .from(templates)
-        .where(eq(templates.id, templateId))
-    : [];
+  const ids = [...new Set([...(templateId ? [templateId] : []), ...shownTemplateIds])];
+  const found =
+    ids.length > 0
+      ? await tx
+          .select({
+            id: templates.id,
+            categoryId: templates.categoryId,
+            templateVersion: templates.currentVersion,
+          })
+          .from(templates)
+          .where(inArray(templates.id, ids))
+      : [];
+  const byTemplate = new Map(found.map((t) => [t.id, t]));
+  const template = templateId ? byTemplate.get(templateId) : undefined;
   const model = await getDeployedModelStamp(tx);
   const started = prior?.first_customer ? new Date(prior.first_customer) : conversation.createdAt;
   return {
@@ -109,8 +118,13 @@ export async function replyDimensions(
     responseMs: Math.max(0, Math.min(2_147_483_647, Date.now() - started.getTime())),
     firstUse: templateId ? (prior?.same ?? 0) === 0 : null,
     categoryId: template?.categoryId ?? null,
-    templateVersion: template?.version ?? null,
+    templateVersion: template?.templateVersion ?? null,
     modelVersion: model?.version ?? null,
+    /** Category and version of every template named (the shown suggestions too). */
+    of: (id: string) => {
+      const t = byTemplate.get(id);
+      return { categoryId: t?.categoryId ?? null, templateVersion: t?.templateVersion ?? null };
+    },
   };
 }
 
