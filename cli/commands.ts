@@ -1,6 +1,7 @@
 import { getDatabase } from "@/db";
 import { DEMO, seedDemo } from "@/db/seed";
 import { purgeExpiredTrash } from "@/server/templates/store/trash-purge";
+import { benchAnalytics } from "./bench-analytics";
 import { benchIngest } from "./bench-ingest";
 import { benchIngestApi } from "./bench-ingest-api";
 import { benchJobs } from "./bench-jobs";
@@ -131,8 +132,8 @@ export const commands: Record<string, Command> = {
     describe: (r) => `${r.purged} templates purged from ${r.workspaces} workspaces' trash`,
   },
   bench: {
-    help: "search [--templates N] [--queries N] [--limit N] | jobs [--jobs N] [--rate N] [--latency-jobs N] | ingest [--rows N] | ingest-api [--clients N] [--seconds N] [--batch N] [--port N] | suggest --train <csv> --test <csv> [--text-col text] [--label-col category] [--oos-label oos] [--templates N] [--ai-rerank N]",
-    positionals: "search|jobs|suggest|ingest|ingest-api",
+    help: "search [--templates N] [--queries N] [--limit N] | jobs [--jobs N] [--rate N] [--latency-jobs N] | ingest [--rows N] | analytics [--events N] [--iterations N] | ingest-api [--clients N] [--seconds N] [--batch N] [--port N] | suggest --train <csv> --test <csv> [--text-col text] [--label-col category] [--oos-label oos] [--templates N] [--ai-rerank N]",
+    positionals: "search|jobs|suggest|ingest|ingest-api|analytics",
     options: {
       templates: { type: "string", default: "100000" },
       queries: { type: "string", default: "1000" },
@@ -152,6 +153,8 @@ export const commands: Record<string, Command> = {
       port: { type: "string", default: "3299" },
       rows: { type: "string", default: "200000" },
       "ai-rerank": { type: "string", default: "0" },
+      events: { type: "string", default: "1000000" },
+      iterations: { type: "string", default: "30" },
     },
     run: (values, positionals) => {
       const [what] = positionals;
@@ -180,6 +183,13 @@ export const commands: Record<string, Command> = {
           // --templates defaults to the search bench's 100,000; here only an explicit value counts.
           templates: process.argv.includes("--templates") ? positiveInt(values, "templates") : 0,
           aiRerankRows: process.argv.includes("--ai-rerank") ? positiveInt(values, "ai-rerank") : 0,
+        });
+      }
+      if (what === "analytics" && positionals.length === 1) {
+        return benchAnalytics({
+          events: positiveInt(values, "events"),
+          iterations: positiveInt(values, "iterations"),
+          keep: values.keep === true,
         });
       }
       if (what === "ingest" && positionals.length === 1) {

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   foreignKey,
   index,
   integer,
@@ -123,7 +124,10 @@ export const templateUsageEvents = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     workspaceId: workspaceId(),
-    /** suggestion_shown | suggestion_chosen | sent | resolved */
+    /**
+     * suggestion_shown | suggestion_chosen (inserted) | sent (edited: edit_distance > 0) |
+     * resolved (outcome resolved or reopened, with CSAT) | first_response (response_ms).
+     */
     kind: text().notNull(),
     conversationId: uuid(),
     messageId: uuid(),
@@ -134,11 +138,25 @@ export const templateUsageEvents = pgTable(
     editDistance: integer(),
     outcome: text(),
     csat: integer(),
+    /** The template's category and version when the event happened (analytics dimensions). */
+    categoryId: uuid(),
+    templateVersion: integer(),
+    /** The deployed suggestion model's version number when the event happened. */
+    modelVersion: integer(),
+    /** first_response: milliseconds from the conversation's start to the first agent reply. */
+    responseMs: integer(),
+    /** sent: the first reply of this conversation with this template (counts conversations). */
+    firstUse: boolean(),
+    /** When it happened (the event's occurred_at): roll-ups group by its UTC day. */
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("template_usage_events_template_idx").on(t.workspaceId, t.templateId, t.createdAt),
     index("template_usage_events_conversation_idx").on(t.workspaceId, t.conversationId),
+    // Roll-ups and today's live figures read a workspace's events by time.
+    index("template_usage_events_time_idx").on(t.workspaceId, t.createdAt),
+    // Append-only, so time follows physical order: a tiny BRIN index serves range scans at volume.
+    index("template_usage_events_created_brin").using("brin", t.createdAt),
     foreignKey({
       name: "template_usage_events_conversation_fk",
       columns: [t.workspaceId, t.conversationId],

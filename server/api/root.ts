@@ -1,5 +1,6 @@
 import { accountRouter } from "./routers/account";
 import { aiRouter } from "./routers/ai";
+import { analyticsRouter } from "./routers/analytics";
 import { apiKeysRouter } from "./routers/api-keys";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   training: trainingRouter,
   datasets: datasetsRouter,
   ai: aiRouter,
+  analytics: analyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

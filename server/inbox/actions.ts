@@ -12,7 +12,12 @@ import { editDistance } from "./edit-distance";
 import type { ConversationStatus } from "./schemas";
 import { readInboxSettings } from "./settings";
 import { learnFromResolvedConversation } from "./training";
-import { appendUsageEvents, type NewUsageEvent } from "./usage-events";
+import {
+  appendUsageEvents,
+  type NewUsageEvent,
+  replyDimensions,
+  sentTemplateDimensions,
+} from "./usage-events";
 
 /** Messages written in Parley carry this source and a generated external id. */
 export const PARLEY_SOURCE = "parley";
@@ -23,6 +28,7 @@ async function lockConversation(scope: TenantScope, id: string) {
       id: conversations.id,
       status: conversations.status,
       assigneeId: conversations.assigneeId,
+      createdAt: conversations.createdAt,
     })
     .from(conversations)
     .where(eq(conversations.id, id))
@@ -98,6 +104,12 @@ export async function sendReply(
       ? editDistance(input.renderedText, input.text)
       : null;
   const { outboundUrl } = await readInboxSettings(scope.tx);
+  const dims = await replyDimensions(
+    scope.tx,
+    conversation,
+    input.templateId ?? null,
+    input.shownTemplateIds,
+  );
   const message = await insertMessage(scope, {
     conversationId: conversation.id,
     role: "agent",
@@ -118,9 +130,16 @@ export async function sendReply(
     })
     .where(eq(conversations.id, conversation.id));
 
-  const base = { conversationId: conversation.id, messageId: message.id, actorId: me };
+  const base = {
+    conversationId: conversation.id,
+    messageId: message.id,
+    actorId: me,
+    modelVersion: dims.modelVersion,
+  };
+  const templateDims = { categoryId: dims.categoryId, templateVersion: dims.templateVersion };
   const events: NewUsageEvent[] = (input.shownTemplateIds ?? []).map((templateId, index) => ({
     ...base,
+    ...dims.of(templateId),
     kind: "suggestion_shown",
     templateId,
     rank: index + 1,
@@ -128,6 +147,7 @@ export async function sendReply(
   if (input.chosenRank && input.templateId) {
     events.push({
       ...base,
+      ...templateDims,
       kind: "suggestion_chosen",
       templateId: input.templateId,
       rank: input.chosenRank,
@@ -135,10 +155,21 @@ export async function sendReply(
   }
   events.push({
     ...base,
+    ...templateDims,
     kind: "sent",
     templateId: input.templateId ?? null,
     editDistance: distance,
+    firstUse: dims.firstUse,
   });
+  if (dims.firstReply) {
+    events.push({
+      ...base,
+      ...templateDims,
+      kind: "first_response",
+      templateId: input.templateId ?? null,
+      responseMs: dims.responseMs,
+    });
+  }
   await appendUsageEvents(scope.tx, scope.workspace.id, events);
 
   if (outboundUrl) {
@@ -220,6 +251,7 @@ export async function setStatus(
         ),
       );
     const templateIds = used.length > 0 ? used.map((u) => u.templateId) : [null];
+    const sentDims = await sentTemplateDimensions(scope.tx, conversation.id);
     await appendUsageEvents(
       scope.tx,
       scope.workspace.id,
@@ -227,6 +259,9 @@ export async function setStatus(
         kind: "resolved",
         conversationId: conversation.id,
         templateId,
+        categoryId: (templateId && sentDims.get(templateId)?.categoryId) || null,
+        templateVersion: (templateId && sentDims.get(templateId)?.templateVersion) || null,
+        modelVersion: (templateId && sentDims.get(templateId)?.modelVersion) || null,
         actorId: callerUserId(scope),
         outcome: resolving ? "resolved" : "reopened",
         csat: resolving ? (input.csat ?? null) : null,

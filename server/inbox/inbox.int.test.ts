@@ -128,18 +128,27 @@ describe("replies, resolving and what they leave behind", () => {
           rank: templateUsageEvents.rank,
           csat: templateUsageEvents.csat,
           editDistance: templateUsageEvents.editDistance,
+          firstUse: templateUsageEvents.firstUse,
+          templateVersion: templateUsageEvents.templateVersion,
+          responseMs: templateUsageEvents.responseMs,
         })
         .from(templateUsageEvents)
         .where(eq(templateUsageEvents.conversationId, summary.id))
         .orderBy(templateUsageEvents.createdAt, templateUsageEvents.kind);
       expect(events.map((e) => e.kind).sort()).toEqual([
+        "first_response",
         "resolved",
         "sent",
         "suggestion_chosen",
         "suggestion_shown",
       ]);
       expect(events.find((e) => e.kind === "resolved")?.csat).toBe(5);
-      expect(events.find((e) => e.kind === "sent")?.editDistance).toBe(4);
+      expect(events.find((e) => e.kind === "sent")).toMatchObject({
+        editDistance: 4,
+        firstUse: true,
+        templateVersion: 1,
+      });
+      expect(events.find((e) => e.kind === "first_response")?.responseMs).toBeGreaterThanOrEqual(0);
       const examples = await tx
         .select({ text: trainingExamples.text, source: trainingExamples.source })
         .from(trainingExamples)
@@ -179,6 +188,11 @@ describe("replies, resolving and what they leave behind", () => {
       status: "open",
       outcome: "reopened",
     });
+    const events = await owner.caller.inbox.usageEvents({ id: c.id });
+    expect(events.map((e) => [e.kind, e.outcome])).toEqual([
+      ["resolved", "resolved"],
+      ["resolved", "reopened"],
+    ]);
   });
 
   it("assigns to members only and filters mine and unassigned", async () => {

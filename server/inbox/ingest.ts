@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
+import { readRows } from "@/db/migrate";
 import { conversationMessages, conversations } from "@/db/schema";
 import type { TenantScope } from "@/server/workspaces/scope";
 import { announceInboxChange, nextChangeSeq } from "./changes";
 import type { IngestInput, IngestResult } from "./schemas";
+import { appendReopenedEvents } from "./usage-events";
 
 const PREVIEW_CHARS = 280;
 
@@ -138,7 +140,8 @@ async function touchConversations(scope: TenantScope, stored: StoredMessage[]): 
       ([id, s]) =>
         sql`(${id}::uuid, ${s.count}::int, ${s.lastAt.toISOString()}::timestamptz, ${s.preview}::text, ${s.customer}::boolean)`,
     );
-  await scope.tx.execute(sql`
+  const updated = readRows<{ id: string; reopened: boolean }>(
+    await scope.tx.execute(sql`
     update conversations c set
       message_count = c.message_count + v.n,
       last_message_at = greatest(c.last_message_at, v.last_at),
@@ -147,6 +150,14 @@ async function touchConversations(scope: TenantScope, stored: StoredMessage[]): 
       status = case when v.customer and c.status = 'resolved' then 'open' else c.status end,
       change_seq = ${nextChangeSeq},
       updated_at = now()
-    from (values ${sql.join(values, sql`, `)}) as v(id, n, last_at, preview, customer)
-    where c.id = v.id and c.workspace_id = ${scope.workspace.id}`);
+    from (values ${sql.join(values, sql`, `)}) as v(id, n, last_at, preview, customer),
+      conversations before
+    where c.id = v.id and before.id = c.id and c.workspace_id = ${scope.workspace.id}
+    returning c.id, (v.customer and before.status = 'resolved') as reopened`),
+  );
+  await appendReopenedEvents(
+    scope.tx,
+    scope.workspace.id,
+    updated.filter((r) => r.reopened).map((r) => r.id),
+  );
 }

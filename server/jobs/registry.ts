@@ -1,4 +1,5 @@
 import type { JobDefinition } from "./define-job";
+import { analyticsRollupJob } from "./definitions/analytics-rollup";
 import { datasetParseJob } from "./definitions/dataset-parse";
 import { echoJob, stepsJob } from "./definitions/diagnostics";
 import { invitationEmailJob } from "./definitions/invitation-email";
@@ -15,6 +16,7 @@ export const jobDefinitions: JobDefinition[] = [
   modelTrainingJob,
   datasetParseJob,
   templateTrashPurgeJob,
+  analyticsRollupJob,
   stepsJob,
   echoJob,
 ];

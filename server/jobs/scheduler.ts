@@ -4,8 +4,10 @@ import { readRows } from "@/db/migrate";
 import { workspaces } from "@/db/schema";
 import { runInWorkspace } from "@/server/access/run-in-workspace";
 import { systemAccess } from "@/server/access/workspace-access";
+import { pendingRollupRange } from "@/server/analytics/rollup";
 import { log } from "@/server/logger";
 import { hasExpiredTrash, trashCutoff } from "@/server/templates/store/trash-purge";
+import { analyticsRollupJob } from "./definitions/analytics-rollup";
 import { templateTrashPurgeJob } from "./definitions/template-trash-purge";
 import { enqueueJob } from "./enqueue";
 
@@ -19,6 +21,7 @@ import { enqueueJob } from "./enqueue";
  * second copy out while one is queued; any worker then runs them.
  */
 export const TRASH_PURGE_TASK = "template-trash-purge";
+export const ANALYTICS_ROLLUP_TASK = "analytics-rollup";
 
 /** True for the one caller that claimed the task's run now: its last run is `everySeconds` old. */
 export async function claimScheduledRun(
@@ -65,11 +68,34 @@ export async function enqueueTrashPurges(db: Database, now: Date = new Date()): 
   return enqueued;
 }
 
+/**
+ * Enqueues an analytics roll-up for every workspace with usage events newer than its last
+ * roll-up (the job recomputes from the day before that through today). Returns how many.
+ */
+export async function enqueueAnalyticsRollups(db: Database, now: Date = new Date()) {
+  const all = await db.select({ id: workspaces.id }).from(workspaces);
+  let enqueued = 0;
+  for (const { id: workspaceId } of all) {
+    const access = await systemAccess(db, workspaceId);
+    const queued = await runInWorkspace(db, access, async (scope) => {
+      if (!(await pendingRollupRange(scope.tx, now))) return null;
+      return enqueueJob(scope, analyticsRollupJob, {
+        workspaceId,
+        actor: { type: "system", label: "system" },
+      });
+    });
+    if (queued) enqueued++;
+  }
+  return enqueued;
+}
+
 export type ScheduleOptions = {
   /** How often each task runs across all workers (the trash purge: hourly). */
   everySeconds: number;
   /** How often this worker checks whether a run is due; default a tenth of everySeconds. */
   checkSeconds?: number;
+  /** How often analytics roll-ups are brought up to date (default every ten minutes). */
+  analyticsEverySeconds?: number;
 };
 
 /** Starts the worker's timer; returns a stop function (waits for a tick in progress). */
@@ -80,16 +106,23 @@ export function startSchedules(
 ): () => Promise<void> {
   let running: Promise<void> = Promise.resolve();
   const tick = async () => {
-    if (!(await claimScheduledRun(db, TRASH_PURGE_TASK, options.everySeconds, workerId))) return;
-    const enqueued = await enqueueTrashPurges(db);
-    log.info("scheduled trash purge", { enqueued });
+    if (await claimScheduledRun(db, TRASH_PURGE_TASK, options.everySeconds, workerId)) {
+      const enqueued = await enqueueTrashPurges(db);
+      log.info("scheduled trash purge", { enqueued });
+    }
+    const analyticsEvery = options.analyticsEverySeconds ?? 600;
+    if (await claimScheduledRun(db, ANALYTICS_ROLLUP_TASK, analyticsEvery, workerId)) {
+      const enqueued = await enqueueAnalyticsRollups(db);
+      log.info("scheduled analytics roll-ups", { enqueued });
+    }
   };
   const run = () => {
     running = running
       .then(tick)
       .catch((error: unknown) => log.warn("scheduled task failed", { error }));
   };
-  const checkMs = Math.max(1, options.checkSeconds ?? options.everySeconds / 10) * 1000;
+  const shortest = Math.min(options.everySeconds, options.analyticsEverySeconds ?? 600);
+  const checkMs = Math.max(1, options.checkSeconds ?? shortest / 10) * 1000;
   // First check soon after start (a worker restarted every few minutes still purges).
   const first = setTimeout(run, Math.min(checkMs, 30_000));
   const timer = setInterval(run, checkMs);

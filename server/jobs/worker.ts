@@ -31,8 +31,12 @@ export type WorkerOptions = {
   schedules?: ScheduleOptions;
 };
 
-/** The trash purge hourly, checked every few minutes by each worker. */
-export const SCHEDULE_DEFAULTS: ScheduleOptions = { everySeconds: 3600, checkSeconds: 300 };
+/** The trash purge hourly and analytics roll-ups every ten minutes, checked every minute by each worker. */
+export const SCHEDULE_DEFAULTS: ScheduleOptions = {
+  everySeconds: 3600,
+  checkSeconds: 60,
+  analyticsEverySeconds: 600,
+};
 
 export type RunningWorker = {
   id: string;

@@ -73,6 +73,12 @@ const ws = (inputs: (a: AIds) => unknown[] = () => [undefined]): Fixture => ({
   inputs,
 });
 
+/** Thirty days to today (UTC): the analytics procedures' period. */
+const ANALYTICS_PERIOD = {
+  from: new Date(Date.now() - 29 * 864e5).toISOString().slice(0, 10),
+  to: new Date().toISOString().slice(0, 10),
+};
+
 const FIXTURES: Record<string, Fixture> = {
   "auth.signUp": none("public: creates a new account and workspace (auth.int.test.ts)"),
   "auth.invitation": none("public: the secret token is the access check (accept-invitation)"),
@@ -167,6 +173,21 @@ const FIXTURES: Record<string, Fixture> = {
     },
   ]),
   "ai.usage": ws(() => [{}]),
+  "analytics.overview": ws(() => [ANALYTICS_PERIOD]),
+  "analytics.templates": ws(() => [ANALYTICS_PERIOD]),
+  "analytics.template": ws((a) => [{ ...ANALYTICS_PERIOD, templateId: a.templateId }]),
+  "analytics.compare": ws((a) => [
+    { templateId: a.templateId },
+    { templateId: a.templateId, version: 1 },
+    { modelVersionId: a.versionId },
+  ]),
+  "analytics.agents": ws((a) => [ANALYTICS_PERIOD, { ...ANALYTICS_PERIOD, agentId: a.agentId }]),
+  "analytics.categories": ws((a) => [{ ...ANALYTICS_PERIOD, categoryId: a.categoryId }]),
+  "analytics.export": ws((a) => [
+    { ...ANALYTICS_PERIOD, format: "csv" },
+    { ...ANALYTICS_PERIOD, format: "json", categoryId: a.categoryId },
+  ]),
+  "analytics.backfill": ws(() => [ANALYTICS_PERIOD]),
   "jobs.list": ws(() => [{}]),
   "jobs.get": ws((a) => [{ id: a.jobId }]),
   "jobs.cancel": ws((a) => [{ id: a.jobId }]),

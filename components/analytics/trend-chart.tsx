@@ -1,0 +1,76 @@
+"use client";
+
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+
+export type TrendPoint = {
+  day: string;
+  uses: number;
+  acceptanceRate: number | null;
+  resolutionRate: number | null;
+};
+
+const asPct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
+
+/** Daily template uses (left axis) and acceptance / resolution rates (right axis, %). */
+export function TrendChart({ points, label }: { points: TrendPoint[]; label: string }) {
+  const data = points.map((p) => ({
+    name: p.day.slice(5),
+    Uses: p.uses,
+    "Acceptance %": asPct(p.acceptanceRate),
+    "Resolution %": asPct(p.resolutionRate),
+  }));
+  return (
+    <figure className="h-64 w-full px-2 py-4" aria-label={label}>
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={data} margin={{ top: 5, right: 10, bottom: 5, left: 0 }}>
+          <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />
+          <XAxis dataKey="name" fontSize={12} minTickGap={16} />
+          <YAxis yAxisId="uses" allowDecimals={false} fontSize={12} width={40} />
+          <YAxis
+            yAxisId="pct"
+            orientation="right"
+            domain={[0, 100]}
+            unit="%"
+            fontSize={12}
+            width={48}
+          />
+          <Tooltip />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Line
+            yAxisId="uses"
+            type="monotone"
+            dataKey="Uses"
+            stroke="#4f46e5"
+            strokeWidth={2}
+            dot={false}
+          />
+          <Line
+            yAxisId="pct"
+            type="monotone"
+            dataKey="Acceptance %"
+            stroke="#0891b2"
+            dot={false}
+            connectNulls
+          />
+          <Line
+            yAxisId="pct"
+            type="monotone"
+            dataKey="Resolution %"
+            stroke="#16a34a"
+            dot={false}
+            connectNulls
+          />
+        </LineChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}
