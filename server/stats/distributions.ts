@@ -26,16 +26,18 @@ export function normalQuantile(p: number): number {
   const a = [
     -3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2,
     -3.066479806614716e1, 2.506628277459239,
-  ];
+  ] as const;
   const b = [
     -5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1,
     -1.328068155288572e1,
-  ];
+  ] as const;
   const c = [
     -7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734,
     4.374664141464968, 2.938163982698783,
-  ];
-  const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
+  ] as const;
+  const d = [
+    7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416,
+  ] as const;
   const lo = 0.02425;
   let x: number;
   if (p < lo) {
@@ -66,15 +68,17 @@ export function normalQuantile(p: number): number {
 /** ln Γ(x) for x > 0 (Lanczos, g = 7, n = 9). */
 export function logGamma(x: number): number {
   const g = 7;
-  const coef = [
+  const coef: readonly number[] = [
     0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
     -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
     1.5056327351493116e-7,
   ];
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
   const xx = x - 1;
-  let s = coef[0];
-  for (let i = 1; i < g + 2; i++) s += coef[i] / (xx + i);
+  let s = 0.99999999999980993;
+  coef.forEach((c, i) => {
+    if (i > 0) s += c / (xx + i);
+  });
   const t = xx + g + 0.5;
   return 0.5 * Math.log(2 * Math.PI) + (xx + 0.5) * Math.log(t) - t + Math.log(s);
 }
