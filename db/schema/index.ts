@@ -1,3 +1,4 @@
+export * from "./ab-tests";
 export * from "./ai";
 export * from "./api-keys";
 export * from "./audit";

@@ -2,6 +2,12 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import type { Listen } from "@/db/listen";
 import { trainingExamples } from "@/db/schema";
+import {
+  type AssignedVariant,
+  assignedVariants,
+  recordExposures,
+  runningVariants,
+} from "@/server/abtests/exposure";
 import type { RegexBudget } from "@/server/templates/regex/regex-budget";
 import { exampleTextHash } from "@/server/training/examples/store";
 import { predict } from "@/server/training/model/model";
@@ -100,16 +106,17 @@ export async function suggestForMessage(
     // Independent reads, sent together: postgres.js pipelines them on the transaction's
     // connection, so they cost one round trip instead of three.
     const remembered = state.models.freshStamp(workspaceId);
-    const [stamp, deployed, choices] = await Promise.all([
+    const [stamp, deployed, choices, abVariants] = await Promise.all([
       catalogStamp(tx),
       remembered === undefined ? state.source.stamp(tx) : Promise.resolve(remembered),
       similarChoices(tx, { textHash, tokens }),
+      input.conversationId ? runningVariants(tx) : Promise.resolve([]),
     ]);
     if (remembered === undefined) state.models.rememberStamp(workspaceId, deployed);
     const catalog = state.catalogs.get(workspaceId, stamp) ?? (await loadCatalog(tx, stamp));
-    return { catalog, deployed, choices };
+    return { catalog, deployed, choices, abVariants };
   });
-  const { catalog, deployed, choices } = reads;
+  const { catalog, deployed, choices, abVariants } = reads;
   state.catalogs.set(workspaceId, catalog);
   const loaded: LoadedModel | null = deployed
     ? await state.models.get(workspaceId, deployed, () =>
@@ -164,10 +171,22 @@ export async function suggestForMessage(
   const ranked = rankTemplates([...signals.values()], loaded !== null).slice(0, input.limit);
   const confident = (ranked[0]?.confidence ?? 0) >= threshold;
   const extracted = extractFromConversation([...(input.history ?? []), input.message]);
+  // A/B tests: a template under test renders this conversation's variant body.
+  const assigned = input.conversationId
+    ? assignedVariants(
+        abVariants,
+        input.conversationId,
+        ranked.map((r) => r.templateId),
+      )
+    : new Map<string, AssignedVariant>();
   const rendered = await renderSuggestions(
     ranked
       .map((r) => catalog.templates[catalog.byId.get(r.templateId) ?? -1])
-      .filter((t) => t !== undefined),
+      .filter((t) => t !== undefined)
+      .map((t) => {
+        const variant = assigned.get(t.id);
+        return variant ? { ...t, content: variant.content } : t;
+      }),
     { context: input.context ?? {}, extracted, workspace: scope.workspace },
     budget,
   );
@@ -201,8 +220,10 @@ export async function suggestForMessage(
   // every suggestion; feedback in this process waits for a pending write (past-choices.ts).
   const suggestionId = crypto.randomUUID();
   recordSuggestionBehind(suggestionId, () =>
-    scope.inTenant((tx) =>
-      recordSuggestion(tx, {
+    scope.inTenant(async (tx) => {
+      if (input.conversationId)
+        await recordExposures(tx, workspaceId, input.conversationId, assigned);
+      await recordSuggestion(tx, {
         id: suggestionId,
         workspaceId,
         conversationId: input.conversationId ?? null,
@@ -212,8 +233,8 @@ export async function suggestForMessage(
         confident,
         modelVersion: loaded?.version ?? null,
         requestedBy: scope.userId,
-      }),
-    ),
+      });
+    }),
   );
   return {
     suggestionId,
