@@ -3,6 +3,8 @@ import type { Tx } from "@/db";
 import { abTests, abTestVariants } from "@/db/schema";
 import { assignVariant } from "./assignment";
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export type RunningVariant = {
   testId: string;
   templateId: string;
@@ -76,6 +78,7 @@ export async function recordExposures(
   conversationId: string,
   assigned: Map<string, AssignedVariant>,
 ): Promise<void> {
+  if (!UUID.test(conversationId)) return;
   for (const a of assigned.values()) {
     await tx.execute(sql`insert into ab_test_assignments
         (workspace_id, test_id, conversation_id, variant_id)

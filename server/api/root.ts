@@ -1,3 +1,4 @@
+import { abTestsRouter } from "./routers/ab-tests";
 import { accountRouter } from "./routers/account";
 import { aiRouter } from "./routers/ai";
 import { apiKeysRouter } from "./routers/api-keys";
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   training: trainingRouter,
   datasets: datasetsRouter,
   ai: aiRouter,
+  abTests: abTestsRouter,
 });
 
 export type AppRouter = typeof appRouter;
