@@ -44,6 +44,11 @@ export function EditorActions({
           History
         </ButtonLink>
       ) : null}
+      {saved ? (
+        <ButtonLink variant="ghost" href={templatesPath(slug, saved.id, "ab-tests")}>
+          A/B tests
+        </ButtonLink>
+      ) : null}
       {saved && canWrite ? (
         <>
           <Button
