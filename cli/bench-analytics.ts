@@ -122,23 +122,22 @@ export async function benchAnalytics(options: BenchAnalyticsOptions) {
       const templateId = top.templates[0]?.templateId ?? "";
       const categoryId = top.templates[0]?.categoryId ?? undefined;
       const periods = [7, 30, 90].map((d) => ({ from: addDays(today, -d + 1), to: today }));
+      const period = (i: number) => periods[i % periods.length] ?? { from: today, to: today };
       const queries: Record<string, (i: number) => Promise<unknown>> = {
-        overview: (i) => caller.analytics.overview(periods[i % 3] ?? periods[0]!),
+        overview: (i) => caller.analytics.overview(period(i)),
         overview_filtered: (i) =>
           caller.analytics.overview({
-            ...(periods[i % 3] ?? periods[0]!),
+            ...period(i),
             categoryId,
             agentId: owner.id,
           }),
-        templates: (i) => caller.analytics.templates(periods[i % 3] ?? periods[0]!),
-        template: (i) =>
-          caller.analytics.template({ ...(periods[i % 3] ?? periods[0]!), templateId }),
-        agents: (i) => caller.analytics.agents(periods[i % 3] ?? periods[0]!),
-        categories: (i) => caller.analytics.categories(periods[i % 3] ?? periods[0]!),
+        templates: (i) => caller.analytics.templates(period(i)),
+        template: (i) => caller.analytics.template({ ...period(i), templateId }),
+        agents: (i) => caller.analytics.agents(period(i)),
+        categories: (i) => caller.analytics.categories(period(i)),
         compare: () =>
           caller.analytics.compare({ templateId, at: new Date(Date.now() - 30 * 864e5), days: 14 }),
-        export_csv: (i) =>
-          caller.analytics.export({ ...(periods[i % 3] ?? periods[0]!), format: "csv" }),
+        export_csv: (i) => caller.analytics.export({ ...period(i), format: "csv" }),
       };
       const all: number[] = [];
       const perQuery: Record<string, { p50_ms: number; p95_ms: number }> = {};

@@ -45,9 +45,14 @@ export function EditorActions({
         </ButtonLink>
       ) : null}
       {saved ? (
-        <ButtonLink variant="ghost" href={templatesPath(slug, saved.id, "analytics")}>
-          Analytics
-        </ButtonLink>
+        <>
+          <ButtonLink variant="ghost" href={templatesPath(slug, saved.id, "analytics")}>
+            Analytics
+          </ButtonLink>
+          <ButtonLink variant="ghost" href={templatesPath(slug, saved.id, "ab-tests")}>
+            A/B tests
+          </ButtonLink>
+        </>
       ) : null}
       {saved && canWrite ? (
         <>

@@ -1,3 +1,4 @@
+export * from "./ab-tests";
 export * from "./ai";
 export * from "./analytics";
 export * from "./api-keys";

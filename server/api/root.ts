@@ -1,3 +1,4 @@
+import { abTestsRouter } from "./routers/ab-tests";
 import { accountRouter } from "./routers/account";
 import { aiRouter } from "./routers/ai";
 import { analyticsRouter } from "./routers/analytics";
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   datasets: datasetsRouter,
   ai: aiRouter,
   analytics: analyticsRouter,
+  abTests: abTestsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { conversationMessages, conversations, memberships, templates } from "@/db/schema";
+import { exposeVariants } from "@/server/abtests/exposure";
 import { notFound } from "@/server/errors";
 import { outboundReplyJob } from "@/server/jobs/definitions/outbound-reply";
 import { enqueueJob, jobActorOf } from "@/server/jobs/enqueue";
@@ -98,6 +99,8 @@ export async function sendReply(
         ),
       );
     if (!template) throw notFound("Template");
+    // A template under an A/B test: the reply is this conversation's exposure to its variant.
+    await exposeVariants(scope.tx, scope.workspace.id, conversation.id, [template.id]);
   }
   const distance =
     input.templateId && input.renderedText !== undefined

@@ -2,7 +2,14 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import type { Listen } from "@/db/listen";
 import { trainingExamples } from "@/db/schema";
+import {
+  type AssignedVariant,
+  assignedVariants,
+  recordExposures,
+  runningVariants,
+} from "@/server/abtests/exposure";
 import type { AiRegistry } from "@/server/ai/registry";
+import { log } from "@/server/logger";
 import type { RegexBudget } from "@/server/templates/regex/regex-budget";
 import { exampleTextHash } from "@/server/training/examples/store";
 import { predict } from "@/server/training/model/model";
@@ -108,7 +115,7 @@ export async function suggestForMessage(
     // Independent reads, sent together: postgres.js pipelines them on the transaction's
     // connection, so they cost one round trip instead of three.
     const remembered = state.models.freshStamp(workspaceId);
-    const [stamp, deployed, choices, thread, aiRerankOn] = await Promise.all([
+    const [stamp, deployed, choices, thread, aiRerankOn, abVariants] = await Promise.all([
       catalogStamp(tx),
       remembered === undefined ? state.source.stamp(tx) : Promise.resolve(remembered),
       similarChoices(tx, { textHash, tokens }),
@@ -116,12 +123,14 @@ export async function suggestForMessage(
       readConversationFacts(tx, input.conversationId, input.message),
       // The AI re-ranking switch, read here so a workspace without it pays no extra transaction.
       scope.ai ? aiRerankEnabled(tx) : Promise.resolve(false),
+      // A/B tests running on templates: a conversation sees its assigned variant.
+      input.conversationId ? runningVariants(tx) : Promise.resolve([]),
     ]);
     if (remembered === undefined) state.models.rememberStamp(workspaceId, deployed);
     const catalog = state.catalogs.get(workspaceId, stamp) ?? (await loadCatalog(tx, stamp));
-    return { catalog, deployed, choices, thread, aiRerankOn };
+    return { catalog, deployed, choices, thread, aiRerankOn, abVariants };
   });
-  const { catalog, deployed, choices, thread, aiRerankOn } = reads;
+  const { catalog, deployed, choices, thread, aiRerankOn, abVariants } = reads;
   state.catalogs.set(workspaceId, catalog);
   const loaded: LoadedModel | null = deployed
     ? await state.models.get(workspaceId, deployed, () =>
@@ -177,10 +186,22 @@ export async function suggestForMessage(
   const confident = (ranked[0]?.confidence ?? 0) >= threshold;
   const history = input.history ?? thread?.history ?? [];
   const extracted = extractFromConversation([...history, input.message]);
+  // A/B tests: a template under test renders this conversation's variant body.
+  const assigned = input.conversationId
+    ? assignedVariants(
+        abVariants,
+        input.conversationId,
+        ranked.map((r) => r.templateId),
+      )
+    : new Map<string, AssignedVariant>();
   const rendered = await renderSuggestions(
     ranked
       .map((r) => catalog.templates[catalog.byId.get(r.templateId) ?? -1])
-      .filter((t) => t !== undefined),
+      .filter((t) => t !== undefined)
+      .map((t) => {
+        const variant = assigned.get(t.id);
+        return variant ? { ...t, content: variant.content } : t;
+      }),
     {
       context: mergeContext(thread?.context, input.context),
       extracted,
@@ -228,6 +249,17 @@ export async function suggestForMessage(
   // the event is a usage record that only feedback reads, seconds later, and feedback in this
   // process waits for it. Waiting for its commit would add a write transaction to every answer.
   const suggestionId = crypto.randomUUID();
+  if (input.conversationId && assigned.size > 0) {
+    // A/B exposures are rare (a template under test among the answers): written on their own.
+    const conversationId = input.conversationId;
+    void scope
+      .inTenant((tx) => recordExposures(tx, workspaceId, conversationId, assigned))
+      .catch((error: unknown) =>
+        log.error("suggestions: could not record A/B exposures", {
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      );
+  }
   queueSuggestionEvent(
     {
       id: suggestionId,

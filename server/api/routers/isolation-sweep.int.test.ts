@@ -57,6 +57,8 @@ type AIds = {
   datasetId: string;
   /** A proposed optimisation of A's template (template_optimizations). */
   optimizationId: string;
+  /** A running A/B test of A's template (ab_tests, ab_test_variants, ab_test_assignments). */
+  abTestId: string;
 };
 
 type Fixture =
@@ -262,6 +264,23 @@ const FIXTURES: Record<string, Fixture> = {
   "datasets.matchReplies": ws((a) => [{ id: a.datasetId, threshold: 0 }]),
   "datasets.createFaqTemplates": ws((a) => [{ id: a.datasetId }]),
   "datasets.delete": ws((a) => [{ id: a.datasetId }]),
+  "abTests.plan": ws(() => [{ metric: "resolution_rate", mde: 0.1, baseRate: 0.3 }]),
+  "abTests.list": ws((a) => [{}, { templateId: a.templateId }]),
+  "abTests.get": ws((a) => [{ id: a.abTestId }]),
+  "abTests.results": ws((a) => [{ id: a.abTestId }]),
+  "abTests.create": ws((a) => [
+    {
+      templateId: a.templateId,
+      name: "taken over",
+      metric: "resolution_rate",
+      mde: 0.3,
+      baseRate: 0.3,
+      variants: [{ label: "A" }, { label: "B", content: "taken over" }],
+    },
+  ]),
+  "abTests.start": ws((a) => [{ id: a.abTestId }]),
+  "abTests.stop": ws((a) => [{ id: a.abTestId }]),
+  "abTests.promote": ws((a) => [{ id: a.abTestId }]),
 };
 
 /** What B may be told when it reaches for A's rows: never a success with A's data, never a 500. */
@@ -291,6 +310,20 @@ beforeAll(async () => {
       tags: ["zanzibar-tag"],
     }),
   );
+  const abTest = await alpha.caller.abTests.create({
+    templateId: template.id,
+    name: "Zanzibar A/B",
+    metric: "resolution_rate",
+    alpha: 0.05,
+    power: 0.8,
+    mde: 0.3,
+    baseRate: 0.3,
+    variants: [
+      { label: "Zanzibar control", weight: 1 },
+      { label: "Zanzibar variant", content: "Zanzibar variant body", weight: 1 },
+    ],
+  });
+  await alpha.caller.abTests.start({ id: abTest.id });
   const sessionId = await startSession(db, alpha.user.id, { ip: null, userAgent: "alpha" });
   // No provider in this suite: the local optimiser writes A's proposal (and A's AI settings).
   const optimization = await alpha.caller.templates.optimize({ templateId: template.id });
@@ -367,6 +400,7 @@ beforeAll(async () => {
     scenarioRunId: trained.runId,
     trainingJobId,
     optimizationId: optimization.optimizationId,
+    abTestId: abTest.id,
     owner: alpha.user,
     workspace: alpha.workspace,
     workspaceId: alpha.workspace.id,
@@ -399,6 +433,8 @@ beforeAll(async () => {
       trainingJobId,
       datasetId,
       optimization.optimizationId,
+      abTest.id,
+      ...abTest.variants.map((v) => v.id),
       "zanzibar-model",
       "sk-zanzibar",
     ],

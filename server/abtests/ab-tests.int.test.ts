@@ -1,0 +1,97 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db";
+import { assignVariant } from "@/server/abtests/assignment";
+import { testDatabase } from "@/test/db";
+import { addMember, type Caller, catchError, createKey, signUpOwner } from "@/test/factories";
+import { orderStatusDraft } from "@/test/template-drafts";
+
+/**
+ * An A/B test through tRPC: the power analysis sets the horizon, replies expose conversations to
+ * their deterministic variant, the verdict stays hidden until every variant has the planned
+ * sample, and promoting the winner makes its body the template's next version.
+ */
+let db: Database;
+let owner: Caller;
+let agent: Caller;
+let writer: Caller;
+
+beforeAll(async () => {
+  db = await testDatabase();
+  const signed = await signUpOwner(db, { workspaceName: "AB Corp" });
+  owner = signed.caller;
+  agent = (await addMember(db, signed.workspace, "agent")).caller;
+  writer = (await createKey(db, owner, "write")).caller;
+});
+
+describe("abTests", () => {
+  it("runs a test to its horizon and promotes the winner", async () => {
+    const template = await owner.templates.create(orderStatusDraft({ name: "AB t" }));
+    const input = {
+      templateId: template.id,
+      name: "Friendlier wording",
+      metric: "resolution_rate" as const,
+      alpha: 0.05,
+      power: 0.8,
+      mde: 0.6,
+      baseRate: 0.3,
+      variants: [
+        { label: "Control", weight: 1 },
+        { label: "Friendly", content: "Hi! Your order is on its way.", weight: 1 },
+      ],
+    };
+    expect((await catchError(agent.abTests.create(input))).code).toBe("FORBIDDEN");
+    const plan = await agent.abTests.plan({ ...input, variants: 2 });
+    const test = await owner.abTests.create(input);
+    expect(test.plannedPerVariant).toBe(plan.plannedPerVariant);
+    expect(test.variants.map((v) => v.content)).toEqual([
+      template.content,
+      "Hi! Your order is on its way.",
+    ]);
+    expect((await catchError(owner.abTests.promote({ id: test.id }))).code).toBe("CONFLICT");
+    await owner.abTests.start({ id: test.id });
+
+    const planned = test.plannedPerVariant;
+    const count = planned * 2 + 12;
+    await writer.inbox.ingest({
+      conversations: Array.from({ length: count }, (_, i) => ({
+        externalId: `ab-${i}`,
+        messages: [{ externalId: "m1", role: "customer" as const, text: "Where is my order?" }],
+      })),
+    });
+    const list = (await owner.inbox.list({ filter: "all", limit: 200 })).filter((c) =>
+      c.externalId.startsWith("ab-"),
+    );
+    const control = test.variants[0]?.id;
+    const seen = { control: 0, friendly: 0 };
+    let hiddenChecked = false;
+    for (const c of list) {
+      const v = assignVariant(test.id, c.id, test.variants);
+      const isControl = v.id === control;
+      if (isControl ? seen.control >= planned : seen.friendly >= planned) continue;
+      await owner.inbox.send({ conversationId: c.id, text: v.content, templateId: template.id });
+      // Seeded outcomes: the friendly variant resolves every conversation, the control one in 5.
+      const n = isControl ? seen.control++ : seen.friendly++;
+      if (!isControl || n % 5 === 0)
+        await owner.inbox.setStatus({ conversationId: c.id, status: "resolved" });
+      if (!hiddenChecked && seen.control + seen.friendly === planned) {
+        const early = await agent.abTests.results({ id: test.id });
+        expect(early.state).toBe("collecting");
+        expect(early.verdict).toBeNull();
+        hiddenChecked = true;
+      }
+    }
+    expect(seen).toEqual({ control: planned, friendly: planned });
+    const results = await agent.abTests.results({ id: test.id });
+    expect(results.state).toBe("ready");
+    expect(results.variants.map((v) => v.n)).toEqual([planned, planned]);
+    expect(results.variants[1]?.estimate).toBe(1);
+    expect(results.verdict).toMatchObject({ test: "two_proportion_z", significant: true });
+    expect(results.verdict?.winnerVariantId).toBe(test.variants[1]?.id);
+
+    const promoted = await owner.abTests.promote({ id: test.id });
+    const after = await owner.templates.get({ id: template.id });
+    expect(promoted.version).toBe(template.currentVersion + 1);
+    expect(after.content).toBe("Hi! Your order is on its way.");
+    expect((await owner.abTests.get({ id: test.id })).status).toBe("completed");
+  });
+});

@@ -1,0 +1,3 @@
+export * from "./distributions";
+export * from "./sample-size";
+export * from "./tests";
