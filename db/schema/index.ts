@@ -1,4 +1,5 @@
 export * from "./ai";
+export * from "./analysis";
 export * from "./api-keys";
 export * from "./audit";
 export * from "./auth";
