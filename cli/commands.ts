@@ -3,6 +3,7 @@ import { DEMO, seedDemo } from "@/db/seed";
 import { purgeExpiredTrash } from "@/server/templates/store/trash-purge";
 import { benchAbTest } from "./bench-abtest";
 import { benchAnalytics } from "./bench-analytics";
+import { benchGaps } from "./bench-gaps";
 import { benchIngest } from "./bench-ingest";
 import { benchIngestApi } from "./bench-ingest-api";
 import { benchJobs } from "./bench-jobs";
@@ -133,8 +134,8 @@ export const commands: Record<string, Command> = {
     describe: (r) => `${r.purged} templates purged from ${r.workspaces} workspaces' trash`,
   },
   bench: {
-    help: "search [--templates N] [--queries N] [--limit N] | jobs [--jobs N] [--rate N] [--latency-jobs N] | ingest [--rows N] | analytics [--events N] [--iterations N] | abtest [--simulations N] [--seed N] | ingest-api [--clients N] [--seconds N] [--batch N] [--port N] | suggest --train <csv> --test <csv> [--text-col text] [--label-col category] [--oos-label oos] [--templates N] [--ai-rerank N]",
-    positionals: "search|jobs|suggest|ingest|ingest-api|analytics|abtest",
+    help: "search [--templates N] [--queries N] [--limit N] | jobs [--jobs N] [--rate N] [--latency-jobs N] | ingest [--rows N] | analytics [--events N] [--iterations N] | abtest [--simulations N] [--seed N] | ingest-api [--clients N] [--seconds N] [--batch N] [--port N] | suggest --train <csv> --test <csv> [--text-col text] [--label-col category] [--oos-label oos] [--templates N] [--ai-rerank N] | gaps --train <csv> --test <csv> --holdout-labels a,b,… [--scale N]",
+    positionals: "search|jobs|suggest|ingest|ingest-api|analytics|abtest|gaps",
     options: {
       templates: { type: "string", default: "100000" },
       queries: { type: "string", default: "1000" },
@@ -158,6 +159,8 @@ export const commands: Record<string, Command> = {
       iterations: { type: "string", default: "30" },
       simulations: { type: "string", default: "1000" },
       seed: { type: "string", default: "1" },
+      "holdout-labels": { type: "string" },
+      scale: { type: "string", default: "0" },
     },
     run: (values, positionals) => {
       const [what] = positionals;
@@ -203,6 +206,22 @@ export const commands: Record<string, Command> = {
           keep: values.keep === true,
         });
       }
+      if (what === "gaps" && positionals.length === 1) {
+        const scale = Number(values.scale ?? 0);
+        if (!Number.isInteger(scale) || scale < 0)
+          throw new Error("--scale must be an integer ≥ 0");
+        return benchGaps({
+          train: requireString(values, "train"),
+          test: requireString(values, "test"),
+          textCol: requireString(values, "text-col"),
+          labelCol: requireString(values, "label-col"),
+          holdout: requireString(values, "holdout-labels")
+            .split(",")
+            .map((l) => l.trim())
+            .filter(Boolean),
+          scale,
+        });
+      }
       if (what === "ingest" && positionals.length === 1) {
         return benchIngest({ rows: positiveInt(values, "rows") });
       }
@@ -219,17 +238,21 @@ export const commands: Record<string, Command> = {
       });
     },
     describe: (r) =>
-      "aa_reject_rate" in r
-        ? `${r.simulations} simulated A/A and A/B tests at ${r.planned_per_variant} per variant in ${r.seconds} s: aa_reject_rate ${r.aa_reject_rate}, power_observed ${r.power_observed}`
-        : "rows_per_s" in r
-          ? `${r.rows} rows, ${r.bytes} bytes (${r.driver}) in ${r.seconds} s: ${r.rows_per_s} rows/s, ${r.mb_per_s} MB/s, peak RSS ${r.peak_rss_mb} MB`
-          : "messages_per_s" in r
-            ? `ingest over HTTP (${r.driver}, ${r.clients} clients, ${r.seconds} s): ${r.messages_per_s} messages/s, sent ${r.sent}, stored ${r.stored}, errors ${r.errors}, p95 ${r.p95_ms} ms`
-            : "baseline_top1" in r
-              ? `suggestions on ${r.test_rows} test rows, ${r.labels} labels (${r.driver}): top1 ${r.top1} (untrained ${r.baseline_top1}), top3 ${r.top3}, p95 ${r.p95_ms} ms`
-              : "jobs_per_s" in r
-                ? `${r.jobs} jobs (${r.driver}): ${r.jobs_per_s} jobs/s; pickup p50 ${r.pickup_p50_ms} ms, p95 ${r.pickup_p95_ms} ms at ${r.latency_rate_per_s}/s`
-                : `templates.search on ${r.templates} templates (${r.driver}), ${r.queries} queries: p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms (bare SQL p50 ${r.sql_p50_ms} ms, p95 ${r.sql_p95_ms} ms)`,
+      "rollup_rows" in r
+        ? `analytics dashboards over ${r.events} events (${r.driver}), ${r.iterations} runs per query: p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms; roll-up ${r.rollup_ms} ms`
+        : "holdout_found" in r
+          ? `gaps on ${r.test_rows} test rows (${r.unconfident} not confident): ${r.gaps} gaps, held-out labels found ${r.holdout_found}/${r.holdout_total} (${r.found.join(", ")}) in ${r.seconds} s${r.scale ? `; ${r.scale.messages} messages in ${r.scale.seconds} s` : ""}`
+          : "aa_reject_rate" in r
+            ? `${r.simulations} simulated A/A and A/B tests at ${r.planned_per_variant} per variant in ${r.seconds} s: aa_reject_rate ${r.aa_reject_rate}, power_observed ${r.power_observed}`
+            : "rows_per_s" in r
+              ? `${r.rows} rows, ${r.bytes} bytes (${r.driver}) in ${r.seconds} s: ${r.rows_per_s} rows/s, ${r.mb_per_s} MB/s, peak RSS ${r.peak_rss_mb} MB`
+              : "messages_per_s" in r
+                ? `ingest over HTTP (${r.driver}, ${r.clients} clients, ${r.seconds} s): ${r.messages_per_s} messages/s, sent ${r.sent}, stored ${r.stored}, errors ${r.errors}, p95 ${r.p95_ms} ms`
+                : "baseline_top1" in r
+                  ? `suggestions on ${r.test_rows} test rows, ${r.labels} labels (${r.driver}): top1 ${r.top1} (untrained ${r.baseline_top1}), top3 ${r.top3}, p95 ${r.p95_ms} ms`
+                  : "jobs_per_s" in r
+                    ? `${r.jobs} jobs (${r.driver}): ${r.jobs_per_s} jobs/s; pickup p50 ${r.pickup_p50_ms} ms, p95 ${r.pickup_p95_ms} ms at ${r.latency_rate_per_s}/s`
+                    : `templates.search on ${r.templates} templates (${r.driver}), ${r.queries} queries: p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms (bare SQL p50 ${r.sql_p50_ms} ms, p95 ${r.sql_p95_ms} ms)`,
   },
 };
 

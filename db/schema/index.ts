@@ -1,5 +1,6 @@
 export * from "./ab-tests";
 export * from "./ai";
+export * from "./analysis";
 export * from "./analytics";
 export * from "./api-keys";
 export * from "./audit";
