@@ -47,6 +47,12 @@ const variants = JSON.parse(process.argv[2] ?? "[{}]") as Array<
     featurizer?: Record<string, unknown>;
     /** Linear SVM (svm.ts) with these options instead of SGD. */
     svm?: Partial<SvmOptions>;
+    /**
+     * Ensemble: the SGD softmax AND an SVM with these options, combined as one linear model
+     * W_soft/T_soft + W_svm/T_svm (temperatures from `ensT`, else fitted on the scored rows).
+     */
+    ens?: Partial<SvmOptions>;
+    ensT?: [number, number];
   }
 >;
 let data: { train: Row[]; test: Row[] };
@@ -102,6 +108,18 @@ for (const v of variants) {
       : trainSgd(m.train, y, labels.length, { epochs: 12, lambda: 1e-5, eta0: 1, ...v, seed }),
   );
   const model = fits[0] as (typeof fits)[number];
+  if (v.ens) {
+    const svm = trainSvm(m.train, y, labels.length, { ...DEFAULT_SVM, ...v.ens });
+    const [ts, tv] = v.ensT ?? [
+      fitTemperature(logitsAll(model, m.test), truth),
+      fitTemperature(logitsAll(svm, m.test), truth),
+    ];
+    for (let i = 0; i < model.weights.length; i++)
+      model.weights[i] = (model.weights[i] ?? 0) / ts + (svm.weights[i] ?? 0) / tv;
+    for (let i = 0; i < model.bias.length; i++)
+      model.bias[i] = (model.bias[i] ?? 0) / ts + (svm.bias[i] ?? 0) / tv;
+    console.error(JSON.stringify({ ts, tv }));
+  }
   for (const other of fits.slice(1)) {
     for (let i = 0; i < model.weights.length; i++)
       model.weights[i] = (model.weights[i] ?? 0) + (other.weights[i] ?? 0);

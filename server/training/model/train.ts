@@ -13,6 +13,7 @@ import { expectedCalibrationError, fitTemperature } from "../evaluation/calibrat
 import { classificationReport, type RankedPrediction } from "../evaluation/metrics";
 import { stratifiedSplit } from "../evaluation/split";
 import { chooseThreshold, type ThresholdRow } from "../evaluation/threshold";
+import { combineParts, fitParts, partTemperatures, priorTemperature } from "./classifier";
 import { type EmbeddingTable, loadWordVectors } from "./embeddings";
 import {
   DEFAULT_FEATURIZER,
@@ -20,10 +21,8 @@ import {
   fitFeaturizer,
   transformAll,
 } from "./featurize";
-import { trainLbfgs } from "./lbfgs";
 import type { HeldOutSummary, IntentModel } from "./model";
-import { trainSgd } from "./sgd";
-import { logitsAll, type SoftmaxModel, softmaxInPlace } from "./softmax";
+import { logitsAll, softmaxInPlace } from "./softmax";
 
 export interface TrainingExample {
   text: string;
@@ -32,7 +31,17 @@ export interface TrainingExample {
 
 export interface TrainingConfig {
   featurizer: FeaturizerConfig;
-  optimizer: "sgd" | "lbfgs";
+  /**
+   * "sgd"/"lbfgs": multinomial logistic regression; "svm": one-vs-rest linear SVM (svm.ts), its
+   * decision values taken as logits; "ensemble": both, summed as one linear model
+   * W_softmax/T_softmax + W_svm/T_svm with each temperature fitted on the held-out rows (averaging
+   * the two models' log-probabilities, up to a per-row constant). Absent in older configs: "sgd".
+   */
+  optimizer: "sgd" | "lbfgs" | "svm" | "ensemble";
+  /** SVM cost C, tolerance and iteration cap (LIBLINEAR -c, -e; its cap is 1000). */
+  svmC?: number;
+  svmEps?: number;
+  svmMaxIterations?: number;
   epochs: number;
   lambda: number;
   eta0: number;
@@ -146,43 +155,18 @@ export function trainModel(
     );
     report(stage, 0.1, `${matrix.rows} rows × ${matrix.cols} features`);
     const labelsOf = Int32Array.from(rows.map((r) => y[r] ?? 0));
-    let classifier: SoftmaxModel;
-    if (config.optimizer === "lbfgs") {
-      const { model } = trainLbfgs(matrix, labelsOf, labels.length, {
-        lambda: config.lambda,
-        maxIterations: config.lbfgsIterations,
-        gradientTolerance: 1e-6,
-        memory: 8,
-        onIteration: (i) => {
-          report(stage, 0.1 + (0.9 * i) / config.lbfgsIterations, `iteration ${i}`);
-          return true;
-        },
-      });
-      classifier = {
-        ...model,
-        weights: Float32Array.from(model.weights),
-        bias: Float32Array.from(model.bias),
-      };
-    } else {
-      classifier = trainSgd(matrix, labelsOf, labels.length, {
-        epochs: config.epochs,
-        lambda: config.lambda,
-        eta0: config.eta0,
-        seed: config.seed,
-        onEpoch: (epoch, epochs) => {
-          report(stage, 0.1 + (0.9 * epoch) / epochs, `epoch ${epoch}/${epochs}`);
-          return true;
-        },
-      });
-    }
-    return { featurizer, classifier };
+    const parts = fitParts(matrix, labelsOf, labels.length, config, (f, message) =>
+      report(stage, 0.1 + 0.9 * f, message),
+    );
+    return { featurizer, parts };
   };
 
   report("featurize", 0, "featurising");
   finish("featurize");
   let trained = fitOn(split.train, "train");
   finish("train");
-  let temperature = 1;
+  let classifier = combineParts(trained.parts, partTemperatures(trained.parts, null));
+  let temperature = priorTemperature(config);
   let threshold = Math.min(0.6, 2 / labels.length);
   let heldOut: HeldOutSummary | null = null;
   if (hasHeldOut) {
@@ -190,8 +174,10 @@ export function trainModel(
     const heldTexts = split.heldOut.map((r) => texts[r] ?? "");
     const heldTruth = split.heldOut.map((r) => y[r] ?? 0);
     const matrix = transformAll(trained.featurizer, heldTexts);
-    const logitRows = logitsAll(trained.classifier, matrix);
-    temperature = fitTemperature(logitRows, heldTruth);
+    const partT = partTemperatures(trained.parts, { matrix, truth: heldTruth });
+    classifier = combineParts(trained.parts, partT);
+    const logitRows = logitsAll(classifier, matrix);
+    temperature = fitTemperature(logitRows, heldTruth, priorTemperature(config));
     heldOut = summarise(labels, logitRows, heldTruth, temperature, config);
     threshold = heldOut.thresholdChoice.threshold;
     finish("evaluate");
@@ -200,6 +186,7 @@ export function trainModel(
         texts.map((_, i) => i),
         "refit",
       );
+      classifier = combineParts(trained.parts, partT);
       finish("refit");
     }
   }
@@ -207,7 +194,7 @@ export function trainModel(
   return {
     labels,
     featurizer: trained.featurizer,
-    classifier: trained.classifier,
+    classifier,
     temperature,
     threshold,
     outOfScopeLabel: config.outOfScopeLabel,
