@@ -116,9 +116,9 @@ export function combineParts(
     }
     return { features: softmax.features, classes: softmax.classes, weights, bias };
   }
-  const only = softmax ?? svm;
-  if (!only) throw new Error("no classifier fitted");
-  return only;
+  const single = softmax ?? svm;
+  if (!single) throw new Error("no classifier fitted");
+  return single;
 }
 
 /**
