@@ -85,13 +85,13 @@ export function partTemperatures(
   parts: FittedParts,
   heldOut: { matrix: SparseMatrix; truth: number[] } | null,
 ): { softmax: number; svm: number } {
-  const fit = (model: SoftmaxModel | undefined, typical: number) =>
+  const temperatureOf = (model: SoftmaxModel | undefined, typical: number) =>
     model && heldOut
       ? fitTemperature(logitsAll(model, heldOut.matrix), heldOut.truth, typical)
       : typical;
   return {
-    softmax: fit(parts.softmax, TYPICAL_TEMPERATURE.softmax),
-    svm: fit(parts.svm, TYPICAL_TEMPERATURE.svm),
+    softmax: temperatureOf(parts.softmax, TYPICAL_TEMPERATURE.softmax),
+    svm: temperatureOf(parts.svm, TYPICAL_TEMPERATURE.svm),
   };
 }
 
