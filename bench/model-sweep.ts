@@ -3,16 +3,22 @@
  * --tune): featurise once per task, then train each variant and print top-1/top-3, the held-out
  * NLL after temperature fitting, and the fit's CPU seconds. Not a test.
  *   npx tsx bench/model-sweep.ts '[{"loss":"squared-hinge","lambda":1e-4}]' [full|10shot|bitext]
+ *   npx tsx bench/model-sweep.ts '[{"svm":{"C":0.5},"emb":1}]' full   (linear SVM, svm.ts)
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseCsv } from "@/server/templates/interchange/csv-parse";
-import { fitTemperature, heldOutNll } from "@/server/training/evaluation/calibration";
+import {
+  expectedCalibrationError,
+  fitTemperature,
+  heldOutNll,
+} from "@/server/training/evaluation/calibration";
 import { stratifiedSplit } from "@/server/training/evaluation/split";
 import { loadWordVectors } from "@/server/training/model/embeddings";
 import { DEFAULT_FEATURIZER, fitFeaturizer, transformAll } from "@/server/training/model/featurize";
 import { type SgdOptions, trainSgd } from "@/server/training/model/sgd";
-import { logitsAll } from "@/server/training/model/softmax";
+import { logitsAll, softmaxInPlace } from "@/server/training/model/softmax";
+import { DEFAULT_SVM, type SvmOptions, trainSvm } from "@/server/training/model/svm";
 
 interface Row {
   text: string;
@@ -36,7 +42,18 @@ function split(rows: Row[], seed: number) {
 }
 const task = process.argv[3] ?? "full";
 const variants = JSON.parse(process.argv[2] ?? "[{}]") as Array<
-  Partial<SgdOptions> & { emb?: number; featurizer?: Record<string, unknown> }
+  Partial<SgdOptions> & {
+    emb?: number;
+    featurizer?: Record<string, unknown>;
+    /** Linear SVM (svm.ts) with these options instead of SGD. */
+    svm?: Partial<SvmOptions>;
+    /**
+     * Ensemble: the SGD softmax AND an SVM with these options, combined as one linear model
+     * W_soft/T_soft + W_svm/T_svm (temperatures from `ensT`, else fitted on the scored rows).
+     */
+    ens?: Partial<SvmOptions>;
+    ensT?: [number, number];
+  }
 >;
 let data: { train: Row[]; test: Row[] };
 if (task === "full")
@@ -86,9 +103,23 @@ for (const v of variants) {
   const cpu0 = process.cpuUsage();
   const seeds = (v as { seeds?: number[] }).seeds ?? [1];
   const fits = seeds.map((seed) =>
-    trainSgd(m.train, y, labels.length, { epochs: 12, lambda: 1e-5, eta0: 1, ...v, seed }),
+    v.svm
+      ? trainSvm(m.train, y, labels.length, { ...DEFAULT_SVM, ...v.svm, seed })
+      : trainSgd(m.train, y, labels.length, { epochs: 12, lambda: 1e-5, eta0: 1, ...v, seed }),
   );
   const model = fits[0] as (typeof fits)[number];
+  if (v.ens) {
+    const svm = trainSvm(m.train, y, labels.length, { ...DEFAULT_SVM, ...v.ens });
+    const [ts, tv] = v.ensT ?? [
+      fitTemperature(logitsAll(model, m.test), truth),
+      fitTemperature(logitsAll(svm, m.test), truth),
+    ];
+    for (let i = 0; i < model.weights.length; i++)
+      model.weights[i] = (model.weights[i] ?? 0) / ts + (svm.weights[i] ?? 0) / tv;
+    for (let i = 0; i < model.bias.length; i++)
+      model.bias[i] = (model.bias[i] ?? 0) / ts + (svm.bias[i] ?? 0) / tv;
+    console.error(JSON.stringify({ ts, tv }));
+  }
   for (const other of fits.slice(1)) {
     for (let i = 0; i < model.weights.length; i++)
       model.weights[i] = (model.weights[i] ?? 0) + (other.weights[i] ?? 0);
@@ -108,6 +139,15 @@ for (const v of variants) {
     if (ranked.slice(0, 3).includes(truth[i] ?? -1)) top3++;
   });
   const t = fitTemperature(z, truth);
+  const ece = expectedCalibrationError(
+    z.map((row, i) => {
+      const p = Float64Array.from(row);
+      softmaxInPlace(p, t);
+      let top = 0;
+      for (let k = 1; k < p.length; k++) if ((p[k] ?? 0) > (p[top] ?? 0)) top = k;
+      return { confidence: p[top] ?? 0, correct: top === truth[i] };
+    }),
+  );
   console.log(
     JSON.stringify({
       task,
@@ -116,6 +156,7 @@ for (const v of variants) {
       top3: +(top3 / z.length).toFixed(4),
       T: +t.toFixed(4),
       nll: +heldOutNll(z, truth, t).toFixed(4),
+      ece: +ece.toFixed(4),
       cpu: +((cpu.user + cpu.system) / 1e6).toFixed(1),
     }),
   );

@@ -21,22 +21,25 @@ export function heldOutNll(
 }
 
 /**
- * Golden-section search over ln T in [ln 0.05, ln 20] for the minimum of
- *   n·NLL(T) + (ln T)² / (2σ²),  σ = 0.5:
- * a Gaussian prior on ln T around 1. With hundreds of held-out rows the data decides; with a
+ * Golden-section search over ln T in [ln 0.01, ln 20] for the minimum of
+ *   n·NLL(T) + (ln T − ln T₀)² / (2σ²),  σ = 0.5:
+ * a Gaussian prior on ln T around T₀ (1 for softmax logits; the typical T of other scores, such as
+ * an SVM's decision values, ≈ 0.2). With hundreds of held-out rows the data decides; with a
  * handful that the model gets all right, plain NLL would push T to its bound (ever sharper),
  * and a model that has seen six held-out rows would then call anything "certain".
  */
 export function fitTemperature(
   logitRows: readonly Float64Array[],
   truth: readonly number[],
+  prior = 1,
 ): number {
-  if (logitRows.length === 0) return 1;
+  if (logitRows.length === 0) return prior;
   const n = logitRows.length;
+  const centre = Math.log(prior);
   const cost = (lnT: number) =>
-    n * heldOutNll(logitRows, truth, Math.exp(lnT)) + (lnT * lnT) / (2 * 0.5 * 0.5);
+    n * heldOutNll(logitRows, truth, Math.exp(lnT)) + (lnT - centre) ** 2 / (2 * 0.5 * 0.5);
   const phi = (Math.sqrt(5) - 1) / 2;
-  let lo = Math.log(0.05);
+  let lo = Math.log(0.01);
   let hi = Math.log(20);
   let a = hi - phi * (hi - lo);
   let b = lo + phi * (hi - lo);

@@ -181,3 +181,42 @@ describe("a model with out-of-scope examples", () => {
     expect(model.metrics.heldOut?.outOfScope?.rows).toBe(2);
   });
 });
+
+describe("the linear SVM and the ensemble as classifiers", () => {
+  // 10 per label: below the default softmaxBelowPerLabel, so that rule is turned off here.
+  const svm = trainModel(examples, { ...config, optimizer: "svm", softmaxBelowPerLabel: 0 });
+  const ensemble = trainModel(examples, {
+    ...config,
+    optimizer: "ensemble",
+    softmaxBelowPerLabel: 0,
+  });
+
+  it("rank the right intent first, confidently, and refuse gibberish", () => {
+    for (const model of [svm, ensemble]) {
+      const p = predict(model, "I lost my card, please block it");
+      expect(p.candidates[0]?.label).toBe("card_lost");
+      expect(p.confident).toBe(true);
+      expect(predict(model, "xqzv bnmk wprt").confident).toBe(false);
+      const sum = probabilities(model, "refund").reduce((s, v) => s + v, 0);
+      expect(sum).toBeCloseTo(1, 9);
+    }
+  });
+
+  it("fall back to the softmax alone below softmaxBelowPerLabel examples per label", () => {
+    const small = trainModel(examples, {
+      ...config,
+      optimizer: "ensemble",
+      softmaxBelowPerLabel: 11,
+    });
+    expect((small.config as { optimizer: string }).optimizer).toBe("sgd");
+    expect((ensemble.config as { optimizer: string }).optimizer).toBe("ensemble");
+  });
+
+  it("scale the SVM's decision values by a temperature below 1, and load from bytes", () => {
+    expect(svm.temperature).toBeLessThan(1); // decision values ≈ ±1 need sharpening
+    const loaded = deserializeModel(serializeModel(ensemble, "f32"));
+    expect([...probabilities(loaded, "forgot password")]).toEqual([
+      ...probabilities(ensemble, "forgot password"),
+    ]);
+  });
+});
