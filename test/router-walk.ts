@@ -82,6 +82,7 @@ function stringCandidates(): string[] {
     "USD",
     "UTC",
     "sweep-slug",
+    new Date().toISOString().slice(0, 10),
   ];
 }
 
@@ -106,7 +107,14 @@ export function minimalInput(input: z.ZodType): unknown {
       return def.values?.[0];
     case "array": {
       if (accepts(schema, [])) return [];
-      return def.element ? [minimalInput(def.element)] : [];
+      if (!def.element) return [];
+      // As many elements as the array needs (A/B tests take two variants or more).
+      const element = def.element;
+      for (let length = 1; length <= 6; length++) {
+        const items = Array.from({ length }, () => minimalInput(element));
+        if (accepts(schema, items)) return items;
+      }
+      return [minimalInput(element)];
     }
     case "record":
       return {};

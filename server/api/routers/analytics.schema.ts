@@ -1,4 +1,8 @@
 import { z } from "zod";
+import { safeText } from "@/server/validation/text";
+
+/** A member's user id (Auth.js ids are text): refused with a field error when it is not plain text. */
+const agentId = safeText({ max: 200, min: 1, label: "The agent", trim: true });
 
 const MAX_DAYS = 366;
 const day = z.iso.date();
@@ -15,11 +19,11 @@ const periodMessage = {
 };
 
 export const filtersInput = period
-  .extend({ categoryId: z.uuid().optional(), agentId: z.string().min(1).max(200).optional() })
+  .extend({ categoryId: z.uuid().optional(), agentId: agentId.optional() })
   .refine(validPeriod, periodMessage);
 
 export const templateInput = period
-  .extend({ templateId: z.uuid(), agentId: z.string().min(1).max(200).optional() })
+  .extend({ templateId: z.uuid(), agentId: agentId.optional() })
   .refine(validPeriod, periodMessage);
 
 export const compareInput = z
@@ -38,7 +42,7 @@ export const exportInput = period
   .extend({
     format: z.enum(["csv", "json"]),
     categoryId: z.uuid().optional(),
-    agentId: z.string().min(1).max(200).optional(),
+    agentId: agentId.optional(),
   })
   .refine(validPeriod, periodMessage);
 
