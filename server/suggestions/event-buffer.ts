@@ -19,6 +19,8 @@ type InTenant = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
 interface Batch {
   events: NewSuggestionEvent[];
   flush: () => void;
+  /** Settles once the batch is committed or its failure logged; never rejects. */
+  written: Promise<void>;
 }
 
 /** The batch filling up, by workspace. */
@@ -39,28 +41,24 @@ function openBatch(workspaceId: string, inTenant: InTenant): Batch {
       if (filling.get(workspaceId) === batch) filling.delete(workspaceId);
       release();
     },
+    written: due
+      .then(() => inTenant((tx) => recordSuggestions(tx, batch.events)))
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          log.error("suggestions: could not record suggestion events", {
+            events: batch.events.length,
+            error: error instanceof Error ? error.message : String(error),
+          });
+        },
+      )
+      .finally(() => {
+        for (const event of batch.events) pending.delete(event.id);
+      }),
   };
-  const written = due
-    .then(() => inTenant((tx) => recordSuggestions(tx, batch.events)))
-    .then(
-      () => undefined,
-      (error: unknown) => {
-        log.error("suggestions: could not record suggestion events", {
-          events: batch.events.length,
-          error: error instanceof Error ? error.message : String(error),
-        });
-      },
-    )
-    .finally(() => {
-      for (const event of batch.events) pending.delete(event.id);
-    });
-  // Registered per event in queueSuggestionEvent; kept here so the batch is one promise.
-  pendingOf.set(batch, written);
   filling.set(workspaceId, batch);
   return batch;
 }
-
-const pendingOf = new WeakMap<Batch, Promise<void>>();
 
 /**
  * Queues the event for its workspace's next batch. `inTenant` opens the tenant transaction the
@@ -69,8 +67,7 @@ const pendingOf = new WeakMap<Batch, Promise<void>>();
 export function queueSuggestionEvent(event: NewSuggestionEvent, inTenant: InTenant): void {
   const batch = filling.get(event.workspaceId) ?? openBatch(event.workspaceId, inTenant);
   batch.events.push(event);
-  const written = pendingOf.get(batch);
-  if (written) pending.set(event.id, written);
+  pending.set(event.id, batch.written);
   if (batch.events.length >= MAX_BATCH) batch.flush();
 }
 
@@ -87,5 +84,5 @@ export async function settledSuggestion(id: string): Promise<void> {
 export async function flushSuggestionEvents(): Promise<void> {
   const batches = [...filling.values()];
   for (const batch of batches) batch.flush();
-  await Promise.all(batches.map((b) => pendingOf.get(b)));
+  await Promise.all(batches.map((b) => b.written));
 }
