@@ -150,7 +150,9 @@ describe("narrateInsights", () => {
     });
     const out = await narrateInsights(s, insights);
     expect(out.insights.every((i) => i.narratedBy === "computed")).toBe(true);
-    expect(out.warning).toMatch(/^AI narration failed \(The AI provider did not answer within \d+ s/);
+    expect(out.warning).toMatch(
+      /^AI narration failed \(The AI provider did not answer within \d+ s/,
+    );
     expect((await calls()).map((c) => c.outcome)).toEqual(["timed_out"]);
   });
 
