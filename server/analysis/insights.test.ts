@@ -94,7 +94,7 @@ describe("computeInsights", () => {
     expect(topic?.basis).toMatchObject({ pattern: "p1", gap: "g1", previous: 10, current: 35 });
     expect(topic?.basis.formula).toContain("max(3.5, 4.5) = 4.5");
     expect(topic?.text).toBe(
-      "Topic “card, declined” grew from 10 to 35 messages between the two halves of the period (3.5×) and no template answers it: create a template for it.",
+      "Topic “card, declined” grew from 10 to 35 messages between the two halves of the period (3.5×) and no template answers it (gap “card declined”: 120 messages without a confident suggestion): create a template for it.",
     );
   });
 
@@ -131,6 +131,14 @@ describe("computeInsights", () => {
     const g1 = only.find((i) => i.basis.gap === "g1");
     expect(g1).toMatchObject({ kind: "knowledge_gap", impact: 4.5 });
     expect(g1?.text).toContain(", and it is growing: create a template for it.");
+    const untitled = computeInsights({
+      ...facts,
+      patterns: [],
+      gaps: facts.gaps.slice(1).map((g) => ({ ...g, title: " " })),
+    });
+    expect(untitled.find((i) => i.kind === "knowledge_gap")?.text).toMatch(
+      /^40 messages about “crypto, bitcoin”/,
+    );
   });
 
   it("a new topic (0 before) is named as appeared; 100 × 2 × 9 / 2000 = 0.9", () => {

@@ -87,6 +87,9 @@ function gapAction(gap: Gap | undefined): string {
   return "create a template for it";
 }
 
+/** What a gap is called in a sentence: its title, else its first key phrases, else its ref. */
+const gapName = (gap: Gap) => gap.title.trim() || gap.keyPhrases.slice(0, 2).join(", ") || gap.ref;
+
 /** Lowercased phrases of a gap: its title and key phrases. */
 function gapPhrases(gap: Gap): Set<string> {
   return new Set([gap.title, ...gap.keyPhrases].map((s) => s.trim().toLowerCase()));
@@ -136,7 +139,7 @@ function gapInsight(gap: Gap, messages: number): ComputedInsight {
       messages,
       formula,
     },
-    text: `${int(gap.size)} messages about ${q(gap.title)}${about} got no confident suggestion (mean failure ${pct(gap.failureRate)})${trend}: ${gapAction(gap)}.`,
+    text: `${int(gap.size)} messages about ${q(gapName(gap))}${about} got no confident suggestion (mean failure ${pct(gap.failureRate)})${trend}: ${gapAction(gap)}.`,
   };
 }
 
@@ -160,11 +163,14 @@ function growingUnanswered(p: Pattern, gap: Gap | undefined, messages: number): 
     formula = `impact = max(topic, gap) = max(${impact}, ${g.impact}) = ${Math.max(impact, g.impact)}; topic: ${formula}; gap: ${g.formula}`;
     impact = Math.max(impact, g.impact);
   }
+  const seen = gap
+    ? ` (gap ${q(gapName(gap))}: ${int(gap.size)} messages without a confident suggestion)`
+    : "";
   return {
     kind: "growing_unanswered_topic",
     impact,
     basis: { ...basis, formula },
-    text: `Topic ${q(p.topic)} ${growthPhrase(p)} and no template answers it: ${gapAction(gap)}.`,
+    text: `Topic ${q(p.topic)} ${growthPhrase(p)} and no template answers it${seen}: ${gapAction(gap)}.`,
   };
 }
 
