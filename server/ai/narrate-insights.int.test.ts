@@ -10,7 +10,7 @@ import { generatingModel, mockRegistry, NO_AI } from "@/test/ai";
 import { testDatabase } from "@/test/db";
 import { signUpOwner } from "@/test/factories";
 import { openAiSession } from "./ai-session";
-import { keepsNumbers, narrateInsights, numbersIn } from "./narrate-insights";
+import { keepsNames, keepsNumbers, narrateInsights, numbersIn } from "./narrate-insights";
 import type { AiRegistry } from "./registry";
 
 /**
@@ -107,7 +107,26 @@ describe("narrateInsights", () => {
     expect(out.insights.map((i) => i.narratedBy)).toEqual(["computed", "ai"]);
     expect(out.insights[0]?.text).toBe(insights[0]?.text);
     expect(out.warning).toBe(
-      "AI narration: 1 changed a number; the computed text is shown for it.",
+      "AI narration: 1 unusable (a number or a name changed, empty or too long); the computed text is shown for it.",
+    );
+  });
+
+  it("keeps the computed text of a narration that drops a name, is empty or too long", async () => {
+    const model = generatingModel({
+      insights: [
+        { id: 0, text: "Two templates were confused 38 times: merge them." },
+        { id: 1, text: `40 messages about “crypto”, 50% failing. ${"Really. ".repeat(120)}` },
+        { id: 2, text: "  " },
+      ],
+    });
+    const { session: s } = await session(mockRegistry({ language: model }));
+    const three = [...insights, { ...insights[1], text: "No numbers here." } as ComputedInsight];
+    const out = await narrateInsights(s, three);
+    expect(out.insights.map((i) => [i.narratedBy, i.text])).toEqual(
+      three.map((i) => ["computed", i.text]),
+    );
+    expect(out.warning).toBe(
+      "AI narration: 3 unusable (a number or a name changed, empty or too long); the computed text is shown for those.",
     );
   });
 
@@ -115,7 +134,7 @@ describe("narrateInsights", () => {
     const model = generatingModel({
       insights: [
         { id: 7, text: "38" },
-        { id: 1, text: "40 messages, 50% failing: add a template." },
+        { id: 1, text: "40 messages about “crypto”, 50% failing: add a template." },
       ],
     });
     const { session: s } = await session(mockRegistry({ language: model }));
@@ -175,7 +194,13 @@ describe("narrateInsights", () => {
   });
 });
 
-describe("the number check", () => {
+describe("the fact checks", () => {
+  it("names quoted in the computed text must stay, in any case", () => {
+    const computed = "Templates “Refund” and “Return” were confused 38 times.";
+    expect(keepsNames(computed, "refund and RETURN: 38 mix-ups.")).toBe(true);
+    expect(keepsNames(computed, "“Refund” and another: 38 mix-ups.")).toBe(false);
+  });
+
   it("reads numbers with separators, decimals and signs around them", () => {
     expect(numbersIn("1,234 messages (3.5×), 50%, 20, 30. Done 4.5.")).toEqual([
       "1234",

@@ -6,7 +6,7 @@ import type { AiSession } from "./ai-session";
 import { UNTRUSTED_RULE, untrusted } from "./untrusted";
 
 const narrationOutput = z.object({
-  insights: z.array(z.object({ id: z.number().int(), text: z.string().min(1).max(800) })).max(50),
+  insights: z.array(z.object({ id: z.number().int(), text: z.string() })).max(200),
 });
 
 export type NarrationInput = Pick<ComputedInsight, "kind" | "impact" | "basis" | "text">;
@@ -28,7 +28,7 @@ export async function aiNarrateInsights(
         model,
         system: [
           "You rewrite recommendations for the admin of a customer-support team: one or two clear, friendly sentences each, saying what is wrong and what to do.",
-          "Keep every number exactly as written (same digits, no rounding, no new numbers) and keep template and topic names as written.",
+          "Keep every number exactly as written (same digits, no rounding, no new numbers) and keep every name in “” (templates, topics, gaps) exactly as written.",
           'Answer with JSON only: {"insights": [{"id": number, "text": string}]}, one entry per given id.',
           UNTRUSTED_RULE,
         ].join("\n"),
@@ -85,9 +85,29 @@ export function keepsNumbers(computed: string, narrated: string): boolean {
   return remaining.every((n) => known.has(n));
 }
 
+/** Names the computed text quotes (“…”: templates, topics, gaps) that the narration must keep. */
+export function keepsNames(computed: string, narrated: string): boolean {
+  const lower = narrated.toLowerCase();
+  return [...computed.matchAll(/“([^”]+)”/g)].every((m) =>
+    lower.includes((m[1] ?? "").toLowerCase()),
+  );
+}
+
+/** A narrated text is used only when it is a sentence of sane length with the same facts. */
+export const MAX_NARRATED_LENGTH = 800;
+function acceptable(computed: string, narrated: string): boolean {
+  return (
+    narrated.length > 0 &&
+    narrated.length <= MAX_NARRATED_LENGTH &&
+    keepsNumbers(computed, narrated) &&
+    keepsNames(computed, narrated)
+  );
+}
+
 /**
  * Rewrites the texts with the `insights` model when the session has one; on no model, failure or
- * a narration that changes a number, keeps the computed text (narratedBy "computed"). Never throws
+ * a narration that changes a number (or drops a quoted name, is empty or too long), keeps the
+ * computed text (narratedBy "computed"); the warning says how many. Never throws
  * for provider problems. Called OUTSIDE any tenant transaction.
  */
 export async function narrateInsights(
@@ -116,18 +136,18 @@ export async function narrateInsights(
   let missing = 0;
   const out = insights.map((insight, id): NarratedInsight => {
     const text = texts.get(id);
-    if (!text) {
+    if (text === undefined) {
       missing++;
       return { ...insight, narratedBy: "computed" };
     }
-    if (!keepsNumbers(insight.text, text)) {
+    if (!acceptable(insight.text, text)) {
       rejected++;
       return { ...insight, narratedBy: "computed" };
     }
     return { ...insight, text, narratedBy: "ai" };
   });
   const problems = [
-    rejected ? `${rejected} changed a number` : null,
+    rejected ? `${rejected} unusable (a number or a name changed, empty or too long)` : null,
     missing ? `${missing} not answered` : null,
   ].filter(Boolean);
   return {
