@@ -94,7 +94,7 @@ describe("computeInsights", () => {
     expect(topic?.basis).toMatchObject({ pattern: "p1", gap: "g1", previous: 10, current: 35 });
     expect(topic?.basis.formula).toContain("max(3.5, 4.5) = 4.5");
     expect(topic?.text).toBe(
-      "Topic “card, declined” grew from 10 to 35 messages between the two halves of the period (3.5×) and no template answers it (gap “card declined”: 120 messages without a confident suggestion): create a template for it.",
+      "Topic “card, declined” grew from 10 to 35 messages between the two halves of the period (3.5×), and no template answers it (gap “card declined”: 120 messages without a confident suggestion): create a template for it.",
     );
   });
 

@@ -170,7 +170,7 @@ function growingUnanswered(p: Pattern, gap: Gap | undefined, messages: number): 
     kind: "growing_unanswered_topic",
     impact,
     basis: { ...basis, formula },
-    text: `Topic ${q(p.topic)} ${growthPhrase(p)} and no template answers it${seen}: ${gapAction(gap)}.`,
+    text: `Topic ${q(p.topic)} ${growthPhrase(p)}, and no template answers it${seen}: ${gapAction(gap)}.`,
   };
 }
 
