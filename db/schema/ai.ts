@@ -38,6 +38,8 @@ export const aiSettings = pgTable("ai_settings", {
   dailyTokenLimit: integer(),
   /** Suggestions re-ranked by the `rerank` model after the local ranking (off: local order only). */
   rerankSuggestions: boolean().notNull().default(false),
+  /** Provider embeddings of the examples as extra features of the trained model (off: TF-IDF only). */
+  embeddingFeatures: boolean().notNull().default(false),
   updatedBy: userRef(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

@@ -18,6 +18,11 @@ export type WorkspaceAi = {
   dailyTokenLimit: number | null;
   /** Re-rank suggestions with the `rerank` model (off by default: it adds a provider round trip). */
   rerankSuggestions: boolean;
+  /**
+   * Train the suggestion model with the provider's embeddings of the examples as extra features,
+   * and embed each incoming message when serving (off by default: a provider round trip).
+   */
+  embeddingFeatures: boolean;
 };
 
 /** What the browser sees: never the key itself, only whether there is one and its hint. */
@@ -32,6 +37,7 @@ export type AiSettingsView = {
   dailyCallLimit: number | null;
   dailyTokenLimit: number | null;
   rerankSuggestions: boolean;
+  embeddingFeatures: boolean;
   /** What "default" means on this server, or null when its environment names no provider. */
   serverDefault: string | null;
 };
@@ -60,6 +66,8 @@ export const aiSettingsInput = z
     dailyTokenLimit: z.number().int().min(1).max(1_000_000_000).nullable(),
     /** Suggestions re-ranked by AI after the local ranking; omitted keeps the stored choice. */
     rerankSuggestions: z.boolean().optional(),
+    /** Provider embeddings as extra model features; omitted keeps the stored choice. */
+    embeddingFeatures: z.boolean().optional(),
   })
   .superRefine((value, ctx) => {
     if (value.provider === "openai-compatible" && !value.baseUrl) {
@@ -87,6 +95,7 @@ export async function loadWorkspaceAi(tx: Tx, workspaceId: string): Promise<Work
       dailyCallLimit: null,
       dailyTokenLimit: null,
       rerankSuggestions: false,
+      embeddingFeatures: false,
     };
   }
   return {
@@ -100,6 +109,7 @@ export async function loadWorkspaceAi(tx: Tx, workspaceId: string): Promise<Work
     dailyCallLimit: row.dailyCallLimit,
     dailyTokenLimit: row.dailyTokenLimit,
     rerankSuggestions: row.rerankSuggestions,
+    embeddingFeatures: row.embeddingFeatures,
   };
 }
 
@@ -119,6 +129,7 @@ export async function getAiSettings(
     dailyCallLimit: ai.dailyCallLimit,
     dailyTokenLimit: ai.dailyTokenLimit,
     rerankSuggestions: ai.rerankSuggestions,
+    embeddingFeatures: ai.embeddingFeatures,
     serverDefault: registry.describeDefault(),
   };
 }
@@ -149,6 +160,9 @@ export async function updateAiSettings(
     ...(input.rerankSuggestions === undefined
       ? {}
       : { rerankSuggestions: input.rerankSuggestions }),
+    ...(input.embeddingFeatures === undefined
+      ? {}
+      : { embeddingFeatures: input.embeddingFeatures }),
     updatedBy: scope.actor.type === "user" ? scope.actor.userId : null,
     updatedAt: new Date(),
     ...secret,
@@ -171,6 +185,7 @@ export async function updateAiSettings(
       dailyCallLimit: input.dailyCallLimit,
       dailyTokenLimit: input.dailyTokenLimit,
       rerankSuggestions: input.rerankSuggestions ?? "unchanged",
+      embeddingFeatures: input.embeddingFeatures ?? "unchanged",
     },
   });
   return getAiSettings(scope, registry);

@@ -1,5 +1,4 @@
 import type { Tx } from "@/db/client";
-import { aiSettings } from "@/db/schema";
 import { openAiSession } from "@/server/ai/ai-session";
 import type { AiRegistry } from "@/server/ai/registry";
 import { aiRerank } from "@/server/ai/rerank";
@@ -31,12 +30,6 @@ export type AiRerankDeps = {
   /** Tests shorten it; the default is AI_RERANK_BUDGET_MS. */
   budgetMs?: number;
 };
-
-/** The workspace's re-ranking switch (RLS scopes the one settings row to the tenant). */
-export async function aiRerankEnabled(tx: Tx): Promise<boolean> {
-  const [row] = await tx.select({ on: aiSettings.rerankSuggestions }).from(aiSettings).limit(1);
-  return row?.on === true;
-}
 
 export async function aiRerankStep<S extends Rankable>(
   deps: AiRerankDeps,

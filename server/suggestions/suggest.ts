@@ -13,7 +13,8 @@ import { log } from "@/server/logger";
 import type { RegexBudget } from "@/server/templates/regex/regex-budget";
 import { exampleTextHash } from "@/server/training/examples/store";
 import { predict } from "@/server/training/model/model";
-import { aiRerankEnabled, aiRerankStep } from "./ai-rerank-step";
+import { AI_SWITCHES_OFF, aiEmbedStep, aiSuggestionSwitches } from "./ai-embed-step";
+import { aiRerankStep } from "./ai-rerank-step";
 import { type Catalog, catalogStamp, loadCatalog } from "./catalog";
 import { mergeContext, readConversationFacts } from "./conversation-context";
 import { queueSuggestionEvent } from "./event-buffer";
@@ -42,7 +43,7 @@ export interface SuggestScope {
   inTenant: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
   /** The process's LISTEN (db handle), for deploy notifications. */
   listen: () => Promise<Listen>;
-  /** Providers for the workspace's optional AI re-ranking (Settings → AI); absent: never. */
+  /** Providers for the workspace's optional AI re-ranking and embeddings (Settings → AI); absent: never. */
   ai?: AiRegistry;
 }
 
@@ -115,22 +116,22 @@ export async function suggestForMessage(
     // Independent reads, sent together: postgres.js pipelines them on the transaction's
     // connection, so they cost one round trip instead of three.
     const remembered = state.models.freshStamp(workspaceId);
-    const [stamp, deployed, choices, thread, aiRerankOn, abVariants] = await Promise.all([
+    const [stamp, deployed, choices, thread, aiSwitches, abVariants] = await Promise.all([
       catalogStamp(tx),
       remembered === undefined ? state.source.stamp(tx) : Promise.resolve(remembered),
       similarChoices(tx, { textHash, tokens }),
       // An inbox conversation's customer attributes and earlier messages pre-fill too.
       readConversationFacts(tx, input.conversationId, input.message),
-      // The AI re-ranking switch, read here so a workspace without it pays no extra transaction.
-      scope.ai ? aiRerankEnabled(tx) : Promise.resolve(false),
+      // The AI switches (re-ranking, embeddings), read here: no extra transaction when off.
+      scope.ai ? aiSuggestionSwitches(tx) : Promise.resolve(AI_SWITCHES_OFF),
       // A/B tests running on templates: a conversation sees its assigned variant.
       input.conversationId ? runningVariants(tx) : Promise.resolve([]),
     ]);
     if (remembered === undefined) state.models.rememberStamp(workspaceId, deployed);
     const catalog = state.catalogs.get(workspaceId, stamp) ?? (await loadCatalog(tx, stamp));
-    return { catalog, deployed, choices, thread, aiRerankOn, abVariants };
+    return { catalog, deployed, choices, thread, aiSwitches, abVariants };
   });
-  const { catalog, deployed, choices, thread, aiRerankOn, abVariants } = reads;
+  const { catalog, deployed, choices, thread, aiSwitches, abVariants } = reads;
   state.catalogs.set(workspaceId, catalog);
   const loaded: LoadedModel | null = deployed
     ? await state.models.get(workspaceId, deployed, () =>
@@ -154,8 +155,20 @@ export async function suggestForMessage(
 
   // The model: calibrated probabilities for every template it knows that is still active.
   let topIntent: string | null = null;
+  const aiWarnings: string[] = [];
   if (loaded) {
-    const prediction = predict(loaded.model, input.message, loaded.model.labels.length);
+    // A model trained with provider embeddings (issue #12 §6) gets the message's, if it can.
+    const { extraDense } = loaded.model;
+    const embedded = extraDense
+      ? await aiEmbedStep(
+          { registry: scope.ai, workspaceId, inTenant: scope.inTenant, enabled: aiSwitches.embed },
+          input.message,
+          extraDense,
+        )
+      : null;
+    if (embedded) aiWarnings.push(...embedded.warnings);
+    const n = loaded.model.labels.length;
+    const prediction = predict(loaded.model, input.message, n, embedded?.vector);
     for (const { label, probability } of prediction.candidates) {
       const templateId = loaded.templateOf.get(label);
       if (templateId && catalog.byId.has(templateId))
@@ -209,7 +222,7 @@ export async function suggestForMessage(
     },
     budget,
   );
-  const warnings = [...triggers.warnings, ...rendered.warnings];
+  const warnings = [...aiWarnings, ...triggers.warnings, ...rendered.warnings];
 
   let suggestions: Suggestion[] = ranked.map((r, i) => {
     const template = catalog.templates[catalog.byId.get(r.templateId) ?? -1];
@@ -235,7 +248,7 @@ export async function suggestForMessage(
   });
 
   // Issue #12 §6: optional AI re-ranking of the local top-k, outside any transaction.
-  if (scope.ai && aiRerankOn) {
+  if (scope.ai && aiSwitches.rerank) {
     const step = await aiRerankStep(
       { registry: scope.ai, workspaceId, inTenant: scope.inTenant },
       input.message,

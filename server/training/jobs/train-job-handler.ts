@@ -1,7 +1,9 @@
 /**
  * The model-training job (definition: server/jobs/definitions/model-training.ts).
  *
- * 1 validate — load the examples and check there is something to learn (no writes);
+ * 1 validate — load the examples and check there is something to learn (no writes); when the
+ *   workspace's "AI embeddings as model features" switch is on, embed the example texts
+ *   (../embedding-features.ts, outside any transaction; a failure trains without them and says so);
  * 2 featurize, 3 train, 4 evaluate — trainInWorker, off this process's event loop: TF-IDF,
  *   softmax fit, held-out report, temperature and threshold, re-fit on every row; then the
  *   workspace's scenarios against the trained model;
@@ -13,8 +15,11 @@
  */
 import { eq, inArray } from "drizzle-orm";
 import { jobRuns, modelVersions, templates } from "@/db/schema";
+import { type AiRegistry, defaultAiRegistry } from "@/server/ai/registry";
 import { type JobHandler, PermanentJobError } from "@/server/jobs/define-job";
 import type { ModelTrainingPayload } from "@/server/jobs/definitions/model-training";
+import { log } from "@/server/logger";
+import { embeddingFeatures } from "../embedding-features";
 import { runScenarios } from "../evaluation/scenarios";
 import { loadTrainingExamples } from "../examples/store";
 import { deserializeModel } from "../model/serialize";
@@ -30,7 +35,19 @@ import { validateExamples } from "./validate";
 const STEPS = TRAINING_STEPS.length;
 const STEP_OF: Record<TrainingStage, number> = { featurize: 2, train: 3, evaluate: 4, refit: 4 };
 
-export const runModelTrainingJob: JobHandler<ModelTrainingPayload> = async (context, payload) => {
+/** The job with its AI providers (tests pass a mock registry); the server's by default. */
+export function makeModelTrainingJob(
+  deps: { ai: () => AiRegistry } = { ai: defaultAiRegistry },
+): JobHandler<ModelTrainingPayload> {
+  return (context, payload) => runTraining(deps.ai, context, payload);
+}
+
+export const runModelTrainingJob: JobHandler<ModelTrainingPayload> = makeModelTrainingJob();
+
+const runTraining = async (
+  ai: () => AiRegistry,
+  ...[context, payload]: Parameters<JobHandler<ModelTrainingPayload>>
+) => {
   const started = performance.now();
   const already = await context.run(({ tx }) =>
     tx
@@ -79,6 +96,37 @@ export const runModelTrainingJob: JobHandler<ModelTrainingPayload> = async (cont
     scenarios: loaded.scenarios.length,
   });
 
+  // Issue #12 §6: provider embeddings as extra features, when the workspace asks for them.
+  const dense = await embeddingFeatures(
+    {
+      registry: ai(),
+      workspaceId: context.workspaceId,
+      inTenant: (fn) => context.run(({ tx }) => fn(tx)),
+      signal: context.signal,
+    },
+    check.rows.map((e) => e.text),
+  );
+  if (dense.status === "failed") {
+    log.warn("training without AI embedding features", {
+      workspaceId: context.workspaceId,
+      jobId: context.jobId,
+      reason: dense.reason,
+    });
+    await report(5, `Training without AI embeddings: ${dense.reason}`, { step: 1, steps: STEPS });
+  } else if (dense.status === "ready") {
+    await report(5, `Embedded ${check.examples} examples with ${dense.extraDense.model}`, {
+      step: 1,
+      steps: STEPS,
+      embeddingCalls: dense.calls,
+    });
+  }
+  const embeddingSummary =
+    dense.status === "ready"
+      ? { model: dense.extraDense.model, dims: dense.extraDense.vectors[0]?.length ?? 0 }
+      : dense.status === "failed"
+        ? { failed: dense.reason }
+        : "off";
+
   // Progress reports are written one after another; a cancelled job makes progress() throw,
   // which aborts context.signal and with it the worker thread.
   let chain = Promise.resolve();
@@ -88,6 +136,7 @@ export const runModelTrainingJob: JobHandler<ModelTrainingPayload> = async (cont
     DEFAULT_TRAINING,
     {
       signal: context.signal,
+      ...(dense.status === "ready" ? { extraDense: dense.extraDense } : {}),
       onProgress: ({ stage, fraction, etaSeconds, message }) => {
         const step = Math.max(lastStep, STEP_OF[stage]);
         lastStep = step;
@@ -136,6 +185,7 @@ export const runModelTrainingJob: JobHandler<ModelTrainingPayload> = async (cont
         ...DEFAULT_TRAINING,
         datasetIds: payload.datasetIds,
         scenariosInTraining: payload.scenariosInTraining,
+        embeddingFeatures: embeddingSummary,
       },
       labels: artefact.labels,
       metrics,

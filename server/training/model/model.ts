@@ -6,6 +6,7 @@
  */
 import type { ClassificationReport } from "../evaluation/metrics";
 import type { ThresholdChoice } from "../evaluation/threshold";
+import { appendDense, denseBlock, type ExtraDenseSpec } from "./extra-dense";
 import type { Featurizer } from "./featurize";
 import { logits, type SoftmaxModel, softmaxInPlace } from "./softmax";
 
@@ -37,6 +38,8 @@ export interface IntentModel {
   metrics: ModelMetrics;
   /** Training configuration, stored so a version says how it was made. */
   config: unknown;
+  /** Provider-embedding columns after the featuriser's (extra-dense.ts); absent: none. */
+  extraDense?: ExtraDenseSpec;
 }
 
 export interface Candidate {
@@ -52,25 +55,37 @@ export interface Prediction {
   /** Top probability over all labels (the out-of-scope label included). */
   topProbability: number;
   predictedOutOfScope: boolean;
+  /** Set when the model has an extra dense block but no usable vector came: scored without it. */
+  extraDenseMissing?: true;
 }
 
-function scoreText(model: IntentModel, text: string) {
-  const row = model.featurizer.transform(text);
+/** The incoming text's provider embedding, for a model with an extra dense block. */
+export type ExtraVector = ArrayLike<number> | null | undefined;
+
+function scoreText(model: IntentModel, text: string, extra?: ExtraVector) {
+  const sparse = model.featurizer.transform(text);
+  const block = model.extraDense ? denseBlock(extra, model.extraDense) : null;
+  const row = block ? appendDense(sparse, model.featurizer.dimension, block) : sparse;
   const z = new Float64Array(model.labels.length);
   logits(model.classifier, row, z);
   softmaxInPlace(z, model.temperature);
-  return { p: z, known: row.indices.length > 0 };
+  return { p: z, known: row.indices.length > 0, missing: Boolean(model.extraDense) && !block };
 }
 
 /** Calibrated probabilities over all labels, in label order. */
-export function probabilities(model: IntentModel, text: string): Float64Array {
-  return scoreText(model, text).p;
+export function probabilities(model: IntentModel, text: string, extra?: ExtraVector): Float64Array {
+  return scoreText(model, text, extra).p;
 }
 
-export function predict(model: IntentModel, text: string, limit = 3): Prediction {
+export function predict(
+  model: IntentModel,
+  text: string,
+  limit = 3,
+  extra?: ExtraVector,
+): Prediction {
   // A text with no known feature scores on the biases alone: that is the label prior, not
   // evidence, so it is never a confident suggestion whatever the numbers say.
-  const { p, known } = scoreText(model, text);
+  const { p, known, missing } = scoreText(model, text, extra);
   let top = 0;
   for (let k = 1; k < p.length; k++) if ((p[k] ?? 0) > (p[top] ?? 0)) top = k;
   const topProbability = p[top] ?? 0;
@@ -85,6 +100,7 @@ export function predict(model: IntentModel, text: string, limit = 3): Prediction
     confident: known && !predictedOutOfScope && topProbability >= model.threshold,
     topProbability,
     predictedOutOfScope,
+    ...(missing ? { extraDenseMissing: true as const } : {}),
   };
 }
 

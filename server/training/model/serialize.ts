@@ -11,6 +11,7 @@
  * All numbers little-endian. Loading rebuilds Float32 weights (prediction speed is unchanged).
  */
 import { type EmbeddingTable, loadWordVectors } from "./embeddings";
+import type { ExtraDenseSpec } from "./extra-dense";
 import { type FeaturizerConfig, makeFeaturizer } from "./featurize";
 import type { IntentModel, ModelMetrics } from "./model";
 
@@ -29,6 +30,11 @@ interface Header {
   features: number;
   classes: number;
   weightEncoding: WeightEncoding;
+  /**
+   * Provider-embedding columns (extra-dense.ts): the last `dims` of `features`, their weights
+   * stored with the others. Absent in models without the block (their bytes are unchanged).
+   */
+  extraDense?: ExtraDenseSpec;
 }
 
 const pad4 = (n: number) => Math.ceil(n / 4) * 4;
@@ -56,6 +62,7 @@ export function serializeModel(
     features,
     classes,
     weightEncoding: encoding,
+    ...(model.extraDense ? { extraDense: model.extraDense } : {}),
   };
   const json = new TextEncoder().encode(JSON.stringify(header));
   const start = pad4(12 + json.length);
@@ -142,8 +149,11 @@ export function deserializeModel(bytes: Uint8Array, embeddings?: EmbeddingTable)
     },
     vectors,
   );
-  if (featurizer.dimension !== features) {
-    throw new Error(`model expects ${features} features, featuriser gives ${featurizer.dimension}`);
+  const extraDims = header.extraDense?.dims ?? 0;
+  if (featurizer.dimension + extraDims !== features) {
+    throw new Error(
+      `model expects ${features} features, featuriser gives ${featurizer.dimension} + ${extraDims}`,
+    );
   }
   return {
     labels: header.labels,
@@ -154,5 +164,6 @@ export function deserializeModel(bytes: Uint8Array, embeddings?: EmbeddingTable)
     outOfScopeLabel: header.outOfScopeLabel,
     metrics: header.metrics,
     config: header.config,
+    ...(header.extraDense ? { extraDense: header.extraDense } : {}),
   };
 }

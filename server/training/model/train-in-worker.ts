@@ -21,6 +21,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { defaultWordVectorPath } from "./embeddings";
+import type { ExtraDenseInput } from "./extra-dense";
 import type { ModelMetrics } from "./model";
 import type { WeightEncoding } from "./serialize";
 import {
@@ -38,6 +39,8 @@ export interface TrainInWorkerOptions {
   encoding?: WeightEncoding;
   /** Project root holding server/training/…; defaults to process.cwd(). */
   root?: string;
+  /** Provider embeddings of the examples, one per example (extra-dense.ts). */
+  extraDense?: ExtraDenseInput;
 }
 
 export interface TrainedArtefact {
@@ -78,6 +81,7 @@ export function trainInWorker(
     config,
     encoding: options.encoding ?? "int8-row",
     wordVectorPath: defaultWordVectorPath(root),
+    ...(options.extraDense ? { extraDense: options.extraDense } : {}),
   };
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) {

@@ -22,6 +22,7 @@ try {
       : undefined;
   const model = trainModel(request.examples, request.config, {
     embeddings,
+    ...(request.extraDense ? { extraDense: request.extraDense } : {}),
     onProgress: (progress) => {
       post({ type: "progress", progress });
       return true;

@@ -15,8 +15,10 @@ import { stratifiedSplit } from "../evaluation/split";
 import { chooseThreshold, type ThresholdRow } from "../evaluation/threshold";
 import { combineParts, fitParts, partTemperatures, priorTemperature } from "./classifier";
 import { type EmbeddingTable, loadWordVectors } from "./embeddings";
+import { type ExtraDenseInput, extraDenseSpec, transformWithDense } from "./extra-dense";
 import {
   DEFAULT_FEATURIZER,
+  type Featurizer,
   type FeaturizerConfig,
   fitFeaturizer,
   transformAll,
@@ -110,6 +112,8 @@ export function trainModel(
   options: {
     embeddings?: EmbeddingTable;
     onProgress?: (p: TrainingProgress) => boolean | undefined;
+    /** Provider embeddings of the examples, one per example (extra-dense.ts); absent: none. */
+    extraDense?: ExtraDenseInput;
   } = {},
 ): IntentModel {
   const started = performance.now();
@@ -155,16 +159,25 @@ export function trainModel(
       : { ...config.featurizer, embeddingWeight: 0 };
   const embeddings =
     featurizerConfig.embeddingWeight > 0 ? (options.embeddings ?? loadWordVectors()) : undefined;
+  if (options.extraDense && options.extraDense.vectors.length !== examples.length) {
+    throw new Error("extra dense vectors: one per example expected");
+  }
+  const dense = options.extraDense ? extraDenseSpec(options.extraDense) : null;
+  const denseVectors = options.extraDense?.vectors ?? [];
+  const features = (featurizer: Featurizer, rows: number[]) =>
+    dense
+      ? transformWithDense(featurizer, texts, rows, dense, denseVectors)
+      : transformAll(
+          featurizer,
+          rows.map((r) => texts[r] ?? ""),
+        );
   const fitOn = (rows: number[], stage: "train" | "refit") => {
     const featurizer = fitFeaturizer(
       rows.map((r) => texts[r] ?? ""),
       featurizerConfig,
       embeddings,
     );
-    const matrix = transformAll(
-      featurizer,
-      rows.map((r) => texts[r] ?? ""),
-    );
+    const matrix = features(featurizer, rows);
     report(stage, 0.1, `${matrix.rows} rows × ${matrix.cols} features`);
     const labelsOf = Int32Array.from(rows.map((r) => y[r] ?? 0));
     const parts = fitParts(matrix, labelsOf, labels.length, config, (f, message) =>
@@ -183,9 +196,8 @@ export function trainModel(
   let heldOut: HeldOutSummary | null = null;
   if (hasHeldOut) {
     report("evaluate", 0, `evaluating on ${split.heldOut.length} held-out rows`);
-    const heldTexts = split.heldOut.map((r) => texts[r] ?? "");
     const heldTruth = split.heldOut.map((r) => y[r] ?? 0);
-    const matrix = transformAll(trained.featurizer, heldTexts);
+    const matrix = features(trained.featurizer, split.heldOut);
     const partT = partTemperatures(trained.parts, { matrix, truth: heldTruth });
     classifier = combineParts(trained.parts, partT);
     const logitRows = logitsAll(classifier, matrix);
@@ -211,6 +223,7 @@ export function trainModel(
     threshold,
     outOfScopeLabel: config.outOfScopeLabel,
     config,
+    ...(dense ? { extraDense: dense } : {}),
     metrics: {
       trainRows: examples.length,
       heldOut,

@@ -39,6 +39,7 @@ export function AiSettingsForm({ initial }: { initial: AiSettingsView }) {
   const [calls, setCalls] = useState(initial.dailyCallLimit?.toString() ?? "");
   const [tokens, setTokens] = useState(initial.dailyTokenLimit?.toString() ?? "");
   const [rerank, setRerank] = useState(initial.rerankSuggestions);
+  const [embedFeatures, setEmbedFeatures] = useState(initial.embeddingFeatures);
   const [saved, setSaved] = useState(false);
   const errors = fieldErrorsOf(update.error);
 
@@ -55,6 +56,7 @@ export function AiSettingsForm({ initial }: { initial: AiSettingsView }) {
         dailyCallLimit: numberOrNull(calls),
         dailyTokenLimit: numberOrNull(tokens),
         rerankSuggestions: rerank,
+        embeddingFeatures: embedFeatures,
       });
       setView(next);
       setApiKey("");
@@ -174,6 +176,19 @@ export function AiSettingsForm({ initial }: { initial: AiSettingsView }) {
               After the local ranking, the re-rank model reorders the top suggestions. Each
               suggestion request then waits for one provider call (up to 1.5 s; slower or failed
               calls keep the local order and say so) and counts against the daily budget.
+            </p>
+          </div>
+          <div className="grid gap-1">
+            <CheckboxField
+              label="Use AI embeddings as model features"
+              checked={embedFeatures}
+              onChange={setEmbedFeatures}
+            />
+            <p className="text-sm text-zinc-600">
+              From the next training run, the embedding model's vectors of the examples become extra
+              features of the suggestion model, and each incoming message is embedded once (up to 1
+              s; a slower or failed call suggests from the words alone and says so). Every training
+              example and suggestion request counts against the daily budget.
             </p>
           </div>
           <div className="grid gap-3 sm:grid-cols-2">
