@@ -5,6 +5,7 @@ import { memberships, users, workspaces } from "@/db/schema";
 import { withTenant } from "@/db/tenant";
 import { runInWorkspace } from "@/server/access/run-in-workspace";
 import { systemAccess } from "@/server/access/workspace-access";
+import { type AiRegistry, defaultAiRegistry } from "@/server/ai/registry";
 import { createContext } from "@/server/api/context";
 import { createCaller } from "@/server/api/root";
 import { modelTrainingJob } from "@/server/jobs/definitions/model-training";
@@ -14,8 +15,10 @@ import type { TemplateDraft } from "@/server/templates/language/template-schema"
 import { storedDraft } from "@/server/templates/store/rows";
 import { insertTemplates } from "@/server/templates/store/write-template";
 import { insertTrainingExamples } from "@/server/training/examples/store";
+import { makeModelTrainingJob } from "@/server/training/jobs/train-job-handler";
 import { readLabelledCsv } from "@/server/training/service/labelled-csv";
 import { startTraining } from "@/server/training/service/start";
+import { benchAiEmbed } from "./bench-ai-embed";
 import { benchAiRerank } from "./bench-ai-rerank";
 import { corpusTemplate, picker, seededRandom } from "./bench-search-corpus";
 import { type ScoredRow, scoreRuns, waitForJob } from "./bench-suggest-score";
@@ -30,6 +33,8 @@ export type BenchSuggestOptions = {
   templates: number;
   /** Test rows run again with AI re-ranking off and on against a stub provider (0: skipped). */
   aiRerankRows?: number;
+  /** Test rows run with the plain model, then re-trained with stub embeddings as features. */
+  aiEmbedRows?: number;
 };
 
 const humanise = (label: string) => {
@@ -86,9 +91,15 @@ export async function benchSuggest(options: BenchSuggestOptions) {
   const handle = await getDatabase();
   const { db } = handle;
   const { user, workspace } = await scratchWorkspace(db);
+  // The training worker's AI providers: the server's, until --ai-embed hands it the stub's.
+  let jobsAi: AiRegistry | null = null;
+  const trainingJob = {
+    ...modelTrainingJob,
+    handler: async () => makeModelTrainingJob({ ai: () => jobsAi ?? defaultAiRegistry() }),
+  };
   const worker = await startWorker(handle, {
     mode: "in-process",
-    definitions: [modelTrainingJob],
+    definitions: [trainingJob],
     heartbeatSeconds: 5,
   });
   try {
@@ -181,6 +192,19 @@ export async function benchSuggest(options: BenchSuggestOptions) {
           templateOf,
         })
       : undefined;
+    const aiEmbed = options.aiEmbedRows
+      ? await benchAiEmbed({
+          db,
+          workspaceId: ws,
+          workspaceSlug: workspace.slug,
+          user,
+          rows: test.slice(0, options.aiEmbedRows),
+          templateOf,
+          setJobsAi: (registry) => {
+            jobsAi = registry;
+          },
+        })
+      : undefined;
     // The floor on this machine at this moment: the cheapest workspace query (access check and
     // one tenant transaction), timed the same way, so a loaded machine can be told apart.
     const floor: number[] = [];
@@ -207,6 +231,7 @@ export async function benchSuggest(options: BenchSuggestOptions) {
       model_memory_bytes: serving().models.stats().bytes,
       trained_through: "model-training job (in-process worker), deployed",
       ...(aiRerank ? { ai_rerank: aiRerank } : {}),
+      ...(aiEmbed ? { ai_embed: aiEmbed } : {}),
     };
   } finally {
     await worker.stop().catch(() => undefined);

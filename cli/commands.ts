@@ -134,7 +134,7 @@ export const commands: Record<string, Command> = {
     describe: (r) => `${r.purged} templates purged from ${r.workspaces} workspaces' trash`,
   },
   bench: {
-    help: "search [--templates N] [--queries N] [--limit N] | jobs [--jobs N] [--rate N] [--latency-jobs N] | ingest [--rows N] | analytics [--events N] [--iterations N] | abtest [--simulations N] [--seed N] | ingest-api [--clients N] [--seconds N] [--batch N] [--port N] | suggest --train <csv> --test <csv> [--text-col text] [--label-col category] [--oos-label oos] [--templates N] [--ai-rerank N] | gaps --train <csv> --test <csv> --holdout-labels a,b,… [--scale N]",
+    help: "search [--templates N] [--queries N] [--limit N] | jobs [--jobs N] [--rate N] [--latency-jobs N] | ingest [--rows N] | analytics [--events N] [--iterations N] | abtest [--simulations N] [--seed N] | ingest-api [--clients N] [--seconds N] [--batch N] [--port N] | suggest --train <csv> --test <csv> [--text-col text] [--label-col category] [--oos-label oos] [--templates N] [--ai-rerank N] [--ai-embed N] | gaps --train <csv> --test <csv> --holdout-labels a,b,… [--scale N]",
     positionals: "search|jobs|suggest|ingest|ingest-api|analytics|abtest|gaps",
     options: {
       templates: { type: "string", default: "100000" },
@@ -155,6 +155,7 @@ export const commands: Record<string, Command> = {
       port: { type: "string", default: "3299" },
       rows: { type: "string", default: "200000" },
       "ai-rerank": { type: "string", default: "0" },
+      "ai-embed": { type: "string", default: "0" },
       events: { type: "string", default: "1000000" },
       iterations: { type: "string", default: "30" },
       simulations: { type: "string", default: "1000" },
@@ -197,6 +198,7 @@ export const commands: Record<string, Command> = {
           // --templates defaults to the search bench's 100,000; here only an explicit value counts.
           templates: process.argv.includes("--templates") ? positiveInt(values, "templates") : 0,
           aiRerankRows: process.argv.includes("--ai-rerank") ? positiveInt(values, "ai-rerank") : 0,
+          aiEmbedRows: process.argv.includes("--ai-embed") ? positiveInt(values, "ai-embed") : 0,
         });
       }
       if (what === "analytics" && positionals.length === 1) {
