@@ -7,6 +7,7 @@ import { AppError } from "@/server/errors";
 import { log } from "@/server/logger";
 import { embeddingModelName } from "@/server/training/embedding-features";
 import type { ExtraDenseSpec } from "@/server/training/model/extra-dense";
+import { type IntentModel, type Prediction, predict } from "@/server/training/model/model";
 
 /**
  * Issue #12 §6, serving side: a deployed model trained with provider embeddings as extra
@@ -90,4 +91,17 @@ export async function aiEmbedStep(
     }
     return without(`AI embedding failed (${detail.slice(0, 200)}): ${WITHOUT}.`);
   }
+}
+
+/** The model's prediction over all labels, with the message's embedding when the model has the block. */
+export async function predictWithEmbedding(
+  deps: AiEmbedDeps,
+  model: IntentModel,
+  message: string,
+): Promise<{ prediction: Prediction; warnings: string[] }> {
+  const embedded = model.extraDense ? await aiEmbedStep(deps, message, model.extraDense) : null;
+  return {
+    prediction: predict(model, message, model.labels.length, embedded?.vector),
+    warnings: embedded?.warnings ?? [],
+  };
 }

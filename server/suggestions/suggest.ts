@@ -12,8 +12,7 @@ import type { AiRegistry } from "@/server/ai/registry";
 import { log } from "@/server/logger";
 import type { RegexBudget } from "@/server/templates/regex/regex-budget";
 import { exampleTextHash } from "@/server/training/examples/store";
-import { predict } from "@/server/training/model/model";
-import { AI_SWITCHES_OFF, aiEmbedStep, aiSuggestionSwitches } from "./ai-embed-step";
+import { AI_SWITCHES_OFF, aiSuggestionSwitches, predictWithEmbedding } from "./ai-embed-step";
 import { aiRerankStep } from "./ai-rerank-step";
 import { type Catalog, catalogStamp, loadCatalog } from "./catalog";
 import { mergeContext, readConversationFacts } from "./conversation-context";
@@ -158,17 +157,12 @@ export async function suggestForMessage(
   const aiWarnings: string[] = [];
   if (loaded) {
     // A model trained with provider embeddings (issue #12 §6) gets the message's, if it can.
-    const { extraDense } = loaded.model;
-    const embedded = extraDense
-      ? await aiEmbedStep(
-          { registry: scope.ai, workspaceId, inTenant: scope.inTenant, enabled: aiSwitches.embed },
-          input.message,
-          extraDense,
-        )
-      : null;
-    if (embedded) aiWarnings.push(...embedded.warnings);
-    const n = loaded.model.labels.length;
-    const prediction = predict(loaded.model, input.message, n, embedded?.vector);
+    const { prediction, warnings } = await predictWithEmbedding(
+      { registry: scope.ai, workspaceId, inTenant: scope.inTenant, enabled: aiSwitches.embed },
+      loaded.model,
+      input.message,
+    );
+    aiWarnings.push(...warnings);
     for (const { label, probability } of prediction.candidates) {
       const templateId = loaded.templateOf.get(label);
       if (templateId && catalog.byId.has(templateId))
