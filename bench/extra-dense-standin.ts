@@ -7,6 +7,7 @@
  * the vectors hold. Prints one JSON object per run.
  *
  *   npx tsx bench/extra-dense-standin.ts [--train train_10shot.csv] [--test test.csv] [--runs 4]
+ *                                        [--weight 1]
  *
  * `--runs 2`: the first two only (with ≥ 40 examples per label, e.g. the full train.csv, the
  * default configuration has no word vectors, so runs 3–4 repeat 1–2).
@@ -33,6 +34,8 @@ const { values } = parseArgs({
     train: { type: "string", default: "train_10shot.csv" },
     test: { type: "string", default: "test.csv" },
     runs: { type: "string", default: "4" },
+    /** The block's weight (EXTRA_DENSE_WEIGHT = 1 in the product). */
+    weight: { type: "string", default: "1" },
   },
 });
 const dir = path.resolve("../shared/datasets/banking77");
@@ -80,7 +83,13 @@ for (const [name, config, withBlock] of (
     examples,
     config,
     withBlock
-      ? { extraDense: { model: "stand-in/glove-mean-100d", vectors: trainVectors.vectors } }
+      ? {
+          extraDense: {
+            model: "stand-in/glove-mean-100d",
+            vectors: trainVectors.vectors,
+            weight: Number(values.weight),
+          },
+        }
       : {},
   );
   const trainSeconds = (performance.now() - started) / 1000;
