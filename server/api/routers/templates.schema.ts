@@ -103,6 +103,8 @@ export const renderInput = z
     format: z.enum(OUTPUT_FORMATS).default("text"),
     /** The conversation's language: a saved template renders its variant in it (variants.ts). */
     language: languageTag.optional(),
+    /** The inbox's conversation: a template under an A/B test renders its assigned variant. */
+    conversationId: z.uuid().optional(),
   })
   .refine((v) => (v.id === undefined) !== (v.draft === undefined), {
     message: "Render either a saved template (id) or a draft, not both.",

@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { templates } from "@/db/schema";
+import { assignedVariants, runningVariants } from "@/server/abtests/exposure";
 import { badRequest, notFound } from "@/server/errors";
 import type { OutputFormat } from "../language/render-options";
 import { type RenderResult, renderTemplate } from "../language/render-template";
@@ -21,6 +22,11 @@ export type RenderInput = {
   format: OutputFormat;
   /** The conversation's language: `id`'s translation in it is rendered (pickTemplateVariant). */
   language?: string;
+  /**
+   * The conversation the text is for: when `id` is under a running A/B test, the variant this
+   * conversation is assigned to is rendered (what sending it records as the exposure).
+   */
+  conversationId?: string;
 };
 
 /** The saved template that was rendered: `id` itself or its translation for `language`. */
@@ -49,11 +55,17 @@ export async function renderForWorkspace(
   let variant: RenderedVariant | undefined;
   const { id } = input;
   if (id !== undefined) {
-    const loaded = await scope.inTenant(async (tenant) => {
+    const { conversationId } = input;
+    const [loaded, abContent] = await scope.inTenant(async (tenant) => {
       const picked = await pickTemplateVariant(tenant, { id, language: input.language });
-      return loadTemplate(tenant, picked.id);
+      const template = await loadTemplate(tenant, picked.id);
+      if (!conversationId) return [template, null] as const;
+      // The test is on the template the agent chose (the one a send is recorded against).
+      const running = await runningVariants(tenant.tx, [id]);
+      return [template, assignedVariants(running, conversationId, [id]).get(id)?.content] as const;
     });
     ({ content, variables } = loaded);
+    if (abContent) content = abContent;
     variant = { id: loaded.id, name: loaded.name, language: loaded.language };
   } else {
     // The preview renders drafts with content errors (they are reported as diagnostics), but
