@@ -161,3 +161,6 @@ export const renameCategoryInput = z.object({
     tooShort: "Name the category.",
   }),
 });
+
+/** templates.recordUse: the copy was recorded as a usage event (counts come from roll-ups). */
+export const recordUseOutput = z.object({ recorded: z.literal(true) });

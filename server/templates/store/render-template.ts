@@ -1,7 +1,8 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { templates } from "@/db/schema";
 import { assignedVariants, runningVariants } from "@/server/abtests/exposure";
 import { badRequest, notFound } from "@/server/errors";
+import { appendUsageEvents } from "@/server/inbox/usage-events";
 import type { OutputFormat } from "../language/render-options";
 import { type RenderResult, renderTemplate } from "../language/render-template";
 import { templateDraftSchema } from "../language/template-schema";
@@ -11,7 +12,7 @@ import type { RegexBudget } from "../regex/regex-budget";
 import { regexExecutor } from "../regex/regex-worker-pool";
 import { patternsStoppedError } from "./patterns-stopped-error";
 import { loadTemplate } from "./read-template";
-import type { TemplateScope } from "./template-scope";
+import { actingUserId, type TemplateScope } from "./template-scope";
 import { pickTemplateVariant } from "./translations";
 import { templateVisibleTo } from "./visibility";
 
@@ -105,14 +106,18 @@ export async function renderForWorkspace(
   return variant ? { ...result, variant } : result;
 }
 
-/** An agent inserted the template into a reply: counts toward usage ranking. */
+/**
+ * An agent copied the template's reply out of the library (copy-reply): a `copied` usage event,
+ * appended like the inbox's sends. The template row is not touched (no hot-row counter): its
+ * usage count comes from the daily roll-ups (refreshTemplateUsage, analytics/rollup.ts).
+ */
 export async function recordTemplateUse(
   scope: TemplateScope,
   input: { id: string },
-): Promise<{ usageCount: number }> {
+): Promise<{ recorded: true }> {
   const [row] = await scope.tx
-    .update(templates)
-    .set({ usageCount: sql`${templates.usageCount} + 1`, lastUsedAt: new Date() })
+    .select({ categoryId: templates.categoryId, version: templates.currentVersion })
+    .from(templates)
     .where(
       and(
         eq(templates.workspaceId, scope.workspace.id),
@@ -120,9 +125,18 @@ export async function recordTemplateUse(
         isNull(templates.deletedAt),
         templateVisibleTo(scope, templates),
       ),
-    )
-    .returning({ usageCount: templates.usageCount });
+    );
   if (!row) throw notFound("Template");
+  await appendUsageEvents(scope.tx, scope.workspace.id, [
+    {
+      kind: "copied",
+      conversationId: null,
+      templateId: input.id,
+      actorId: actingUserId(scope),
+      categoryId: row.categoryId,
+      templateVersion: row.version,
+    },
+  ]);
   await scope.audit({ action: "template.use", entityType: "template", entityId: input.id });
-  return row;
+  return { recorded: true };
 }
