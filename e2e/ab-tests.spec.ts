@@ -68,6 +68,7 @@ test("create an A/B test, reply with both variants, verdict after the planned sa
   const planned = Number((await plan.textContent())?.match(/Planned sample: (\d+)/)?.[1]);
   expect(planned).toBeGreaterThanOrEqual(5);
   expect(planned).toBeLessThanOrEqual(30);
+  test.info().annotations.push({ type: "planned per variant", description: String(planned) });
   await page.getByLabel(/^Variant B body/).fill(friendly);
   await page.getByRole("button", { name: "Create test" }).click();
   const card = page.getByRole("region", { name: `A/B test Warmer ${run}` });
