@@ -6,7 +6,8 @@
  */
 import type { EmbeddingTable } from "@/server/training/model/embeddings";
 import { DEFAULT_FEATURIZER, type FeaturizerConfig } from "@/server/training/model/featurize";
-import { fitFeaturizerFromTokens, tokenTransform } from "@/server/training/model/featurize-tokens";
+import { fitFeaturizerFromTokens } from "@/server/training/model/featurize-fit-tokens";
+import { transformTokenLists } from "@/server/training/model/featurize-tokens";
 import { normalizeText, tokenize } from "@/server/training/model/normalize";
 import type { SparseRow } from "@/server/training/model/sparse";
 
@@ -76,7 +77,7 @@ export function clusterVectors(
   };
   // The same vocabulary and features as fitFeaturizer/transform on the texts (featurize-tokens.ts).
   const featurizer = fitFeaturizerFromTokens(tokens, featurizerConfig);
-  const sparse = tokens.map(tokenTransform(featurizer));
+  const sparse = transformTokenLists(featurizer, tokens);
   const dense = useEmbeddings
     ? centredPooledVectors(tokens, embeddings, config.embeddingWeight)
     : null;

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { parseCsv } from "@/server/templates/interchange/csv-parse";
 import { loadWordVectors } from "./embeddings";
 import { DEFAULT_FEATURIZER, type FeaturizerConfig, fitFeaturizer } from "./featurize";
-import { fitFeaturizerFromTokens, tokenTransform, wordCharGrams } from "./featurize-tokens";
+import { fitFeaturizerFromTokens } from "./featurize-fit-tokens";
+import { tokenTransform, transformTokenLists, wordCharGrams } from "./featurize-tokens";
 import { normalizeText, tokenize } from "./normalize";
 import { countTerms } from "./terms";
 
@@ -87,11 +88,14 @@ describe("tokenTransform", () => {
       const embeddings = loadWordVectors();
       const featurizer = fitFeaturizer(texts, config, embeddings);
       const transform = tokenTransform(featurizer, embeddings);
+      const packed = transformTokenLists(featurizer, tokens, embeddings);
+      expect(packed).toHaveLength(texts.length);
       texts.forEach((text, i) => {
         const expected = featurizer.transform(text);
-        const row = transform(tokens[i] as string[]);
-        expect(Array.from(row.indices)).toEqual(Array.from(expected.indices));
-        expect(Array.from(row.values)).toEqual(Array.from(expected.values));
+        for (const row of [transform(tokens[i] as string[]), packed[i]]) {
+          expect(Array.from(row?.indices ?? [])).toEqual(Array.from(expected.indices));
+          expect(Array.from(row?.values ?? [])).toEqual(Array.from(expected.values));
+        }
       });
     });
   }

@@ -6,14 +6,10 @@
  *   then every occurrence adds the cached column list: no per-gram string per message;
  * - counts go through a dense scratch array instead of a Map per text.
  * Char n-grams spanning words (`charMode: "char"`) have no per-word cache and go through countTerms.
+ * Fitting from token lists: featurize-fit-tokens.ts.
  */
 import type { EmbeddingTable } from "./embeddings";
-import {
-  type Featurizer,
-  type FeaturizerConfig,
-  type FeaturizerState,
-  makeFeaturizer,
-} from "./featurize";
+import type { Featurizer } from "./featurize";
 import { normalizeBlock, type SparseRow } from "./sparse";
 import { countTerms, hashTerm } from "./terms";
 
@@ -33,35 +29,42 @@ export function wordCharGrams(token: string, charNgrams: [number, number]): stri
   return out;
 }
 
-/** Word n-grams of lengths n ≥ 2 in countTerms' order (unigrams are the tokens themselves). */
-function forEachWordGram(
-  tokens: readonly string[],
-  wordNgrams: [number, number],
-  visit: (term: string) => void,
-): void {
-  const [wordMin, wordMax] = wordNgrams;
-  for (let n = Math.max(1, wordMin); n <= wordMax; n++) {
-    for (let i = 0; i + n <= tokens.length; i++) {
-      visit(n === 1 ? (tokens[i] as string) : tokens.slice(i, i + n).join(" "));
-    }
-  }
+/** A featuriser's rows written into reusable buffers: no allocation per text. */
+export interface TokenFeaturizer {
+  /** Writes the row of one text into `out` (valid until the next call) and returns its length. */
+  fill(tokens: readonly string[]): number;
+  readonly out: { indices: Int32Array; values: Float32Array };
 }
 
-/** Token-driven transform for a featuriser (vocabulary or hashing mode, any config). */
-export function tokenTransform(
+/** Token-driven featuriser for a fitted one (vocabulary or hashing mode, any config). */
+export function tokenFeaturizer(
   featurizer: Featurizer,
   embeddings?: EmbeddingTable,
-): TokenTransform {
+): TokenFeaturizer {
   const { state } = featurizer;
   const { config, idf } = state;
   const mask = (1 << config.hashBits) - 1;
   const hashing = config.mode === "hashing";
   const wordIndex = new Map<string, number>();
   const charIndex = new Map<string, number>();
+  // Word bigrams by (first word, second word): no joined string per lookup.
+  const bigramIndex = new Map<string, Map<string, number>>();
   if (!hashing) {
     state.terms.forEach((term, i) => {
-      if (i < state.wordCount) wordIndex.set(term, i);
-      else charIndex.set(term, i);
+      if (i >= state.wordCount) {
+        charIndex.set(term, i);
+        return;
+      }
+      wordIndex.set(term, i);
+      const words = term.split(" ");
+      if (words.length !== 2) return;
+      const [first = "", second = ""] = words;
+      let inner = bigramIndex.get(first);
+      if (!inner) {
+        inner = new Map();
+        bigramIndex.set(first, inner);
+      }
+      inner.set(second, i);
     });
   }
   const wordColumn = (term: string) =>
@@ -83,10 +86,24 @@ export function tokenTransform(
     }
     return columns;
   };
-  const counts = new Float64Array(state.sparseCount);
+  // 1 + ln tf for small tf, computed as featurize.ts computes it.
+  const logTf = Float64Array.from({ length: 64 }, (_, tf) => 1 + Math.log(tf));
+  const counts = new Int32Array(state.sparseCount);
   let touched = new Int32Array(256);
   let used = 0;
   let scratch = new Float64Array(256);
+  const out = { indices: new Int32Array(512), values: new Float32Array(512) };
+  let length = 0;
+  const reserve = (extra: number) => {
+    if (length + extra <= out.indices.length) return;
+    const size = Math.max(out.indices.length * 2, length + extra);
+    const indices = new Int32Array(size);
+    const values = new Float32Array(size);
+    indices.set(out.indices.subarray(0, length));
+    values.set(out.values.subarray(0, length));
+    out.indices = indices;
+    out.values = values;
+  };
   const add = (column: number) => {
     if (column < 0) return;
     if (counts[column] === 0) {
@@ -98,27 +115,30 @@ export function tokenTransform(
       }
       touched[used++] = column;
     }
-    counts[column] = (counts[column] ?? 0) + 1;
+    counts[column] = (counts[column] as number) + 1;
   };
   // The same arithmetic as featurize.ts's block(): sorted columns, (1 + ln tf) · idf in doubles,
   // L2 to `weight` in doubles, stored as float32.
   const flush = (weight: number) => {
-    const indices = touched.slice(0, used).sort();
-    used = 0;
-    const values = scratch;
+    const columns = touched.subarray(0, used).sort();
+    reserve(used);
     let sum = 0;
-    for (let j = 0; j < indices.length; j++) {
-      const column = indices[j] as number;
+    for (let j = 0; j < used; j++) {
+      const column = columns[j] as number;
       const tf = counts[column] as number;
       counts[column] = 0;
-      const v = (config.sublinearTf ? 1 + Math.log(tf) : tf) * (idf[column] as number);
-      values[j] = v;
+      const w = config.sublinearTf ? (tf < 64 ? (logTf[tf] as number) : 1 + Math.log(tf)) : tf;
+      const v = w * (idf[column] as number);
+      scratch[j] = v;
       sum += v * v;
     }
     const scale = sum !== 0 ? weight / Math.sqrt(sum) : 1;
-    const out = new Float32Array(indices.length);
-    for (let j = 0; j < indices.length; j++) out[j] = (values[j] as number) * scale;
-    return { indices, values: out };
+    for (let j = 0; j < used; j++) {
+      out.indices[length + j] = columns[j] as number;
+      out.values[length + j] = (scratch[j] as number) * scale;
+    }
+    length += used;
+    used = 0;
   };
   const table = config.embeddingWeight > 0 ? embeddings : undefined;
   if (config.embeddingWeight > 0 && !table) {
@@ -126,10 +146,20 @@ export function tokenTransform(
   }
   const withMax = config.embeddingPooling !== "mean";
   const embeddingDims = table ? table.dims * (withMax ? 2 : 1) : 0;
+  const [wordMin, wordMax] = config.wordNgrams;
 
-  return (tokens) => {
-    forEachWordGram(tokens, config.wordNgrams, (term) => add(wordColumn(term)));
-    const words = flush(config.wordWeight);
+  function fill(tokens: readonly string[]): number {
+    length = 0;
+    for (let n = Math.max(1, wordMin); n <= wordMax; n++) {
+      for (let i = 0; i + n <= tokens.length; i++) {
+        const first = tokens[i] as string;
+        if (n === 1) add(wordColumn(first));
+        else if (n === 2 && !hashing) {
+          add(bigramIndex.get(first)?.get(tokens[i + 1] as string) ?? -1);
+        } else add(wordColumn(tokens.slice(i, i + n).join(" ")));
+      }
+    }
+    flush(config.wordWeight);
     if (perWordChars) {
       for (const token of tokens) for (const c of charsOf(token)) add(c);
     } else {
@@ -137,115 +167,62 @@ export function tokenTransform(
         for (let r = 0; r < n; r++) add(charColumn(term));
       }
     }
-    const chars = flush(config.charWeight);
-    const size = words.indices.length + chars.indices.length;
+    flush(config.charWeight);
     const pooled = table && embeddingDims > 0 ? table.pool(tokens) : null;
-    const extra = pooled ? embeddingDims : 0;
-    const indices = new Int32Array(size + extra);
-    const values = new Float32Array(size + extra);
-    indices.set(words.indices);
-    indices.set(chars.indices, words.indices.length);
-    values.set(words.values);
-    values.set(chars.values, words.values.length);
     if (pooled && table) {
       // As featurize.ts: each pooled block L2-normalised to the embedding weight.
+      reserve(embeddingDims);
       normalizeBlock(pooled.mean, config.embeddingWeight);
       if (withMax) normalizeBlock(pooled.max, config.embeddingWeight);
       for (let d = 0; d < table.dims; d++) {
-        indices[size + d] = state.sparseCount + d;
-        values[size + d] = pooled.mean[d] ?? 0;
+        out.indices[length + d] = state.sparseCount + d;
+        out.values[length + d] = pooled.mean[d] ?? 0;
         if (!withMax) continue;
-        indices[size + table.dims + d] = state.sparseCount + table.dims + d;
-        values[size + table.dims + d] = pooled.max[d] ?? 0;
+        out.indices[length + table.dims + d] = state.sparseCount + table.dims + d;
+        out.values[length + table.dims + d] = pooled.max[d] ?? 0;
       }
+      length += embeddingDims;
     }
-    return { indices, values };
+    return length;
+  }
+
+  return { fill, out };
+}
+
+/** One row per call, in arrays of its own. */
+export function tokenTransform(
+  featurizer: Featurizer,
+  embeddings?: EmbeddingTable,
+): TokenTransform {
+  const f = tokenFeaturizer(featurizer, embeddings);
+  return (tokens) => {
+    const n = f.fill(tokens);
+    return { indices: f.out.indices.slice(0, n), values: f.out.values.slice(0, n) };
   };
 }
 
-function topByDf(terms: string[], df: Int32Array, minDf: number, cap: number): string[] {
-  const kept: [string, number][] = [];
-  terms.forEach((term, i) => {
-    const count = df[i] ?? 0;
-    if (count >= minDf) kept.push([term, count]);
-  });
-  kept.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return kept.slice(0, cap).map(([term]) => term);
-}
-
-/** Interned terms with a document frequency (each text counted once per term). */
-class DfTable {
-  readonly ids = new Map<string, number>();
-  readonly terms: string[] = [];
-  df = new Int32Array(1024);
-  lastDoc = new Int32Array(1024).fill(-1);
-
-  id(term: string): number {
-    let id = this.ids.get(term);
-    if (id === undefined) {
-      id = this.terms.length;
-      this.ids.set(term, id);
-      this.terms.push(term);
-      if (id >= this.df.length) {
-        const df = new Int32Array(this.df.length * 2);
-        df.set(this.df);
-        const last = new Int32Array(this.df.length * 2).fill(-1);
-        last.set(this.lastDoc);
-        this.df = df;
-        this.lastDoc = last;
-      }
-    }
-    return id;
-  }
-
-  see(id: number, doc: number): void {
-    if (this.lastDoc[id] === doc) return;
-    this.lastDoc[id] = doc;
-    this.df[id] = (this.df[id] ?? 0) + 1;
-  }
-}
-
-/**
- * `fitFeaturizer` over already-tokenised texts (vocabulary mode, char_wb n-grams, no word vectors):
- * the same vocabulary, order and idf as fitting on the texts those tokens came from.
- */
-export function fitFeaturizerFromTokens(
+/** Rows of many texts, packed into a few large buffers (each row a view): little garbage. */
+export function transformTokenLists(
+  featurizer: Featurizer,
   tokenLists: readonly (readonly string[])[],
-  config: FeaturizerConfig,
-): Featurizer {
-  if (config.mode !== "vocabulary" || config.charMode === "char" || config.embeddingWeight > 0) {
-    throw new Error("fitFeaturizerFromTokens: vocabulary mode, char_wb, no word vectors only");
-  }
-  const n = tokenLists.length;
-  const words = new DfTable();
-  const chars = new DfTable();
-  const charIds = new Map<string, Int32Array>();
-  tokenLists.forEach((tokens, doc) => {
-    forEachWordGram(tokens, config.wordNgrams, (term) => words.see(words.id(term), doc));
-    for (const token of tokens) {
-      let ids = charIds.get(token);
-      if (!ids) {
-        ids = Int32Array.from(wordCharGrams(token, config.charNgrams), (g) => chars.id(g));
-        charIds.set(token, ids);
-      }
-      for (const id of ids) chars.see(id, doc);
+  embeddings?: EmbeddingTable,
+): SparseRow[] {
+  const f = tokenFeaturizer(featurizer, embeddings);
+  const POOL = 1 << 20;
+  let indices = new Int32Array(POOL);
+  let values = new Float32Array(POOL);
+  let at = 0;
+  return tokenLists.map((tokens) => {
+    const n = f.fill(tokens);
+    if (at + n > indices.length) {
+      indices = new Int32Array(Math.max(POOL, n));
+      values = new Float32Array(Math.max(POOL, n));
+      at = 0;
     }
+    indices.set(f.out.indices.subarray(0, n), at);
+    values.set(f.out.values.subarray(0, n), at);
+    const row = { indices: indices.subarray(at, at + n), values: values.subarray(at, at + n) };
+    at += n;
+    return row;
   });
-  const wordTerms = topByDf(words.terms, words.df, config.minDf, config.maxWordFeatures);
-  const charTerms = topByDf(chars.terms, chars.df, config.minDf, config.maxCharFeatures);
-  const terms = [...wordTerms, ...charTerms];
-  const idf = new Float32Array(terms.length);
-  terms.forEach((term, i) => {
-    const table = i < wordTerms.length ? words : chars;
-    const df = table.df[table.ids.get(term) ?? -1] ?? 0;
-    idf[i] = Math.log((1 + n) / (1 + df)) + 1;
-  });
-  const state: FeaturizerState = {
-    config,
-    terms,
-    wordCount: wordTerms.length,
-    idf,
-    sparseCount: terms.length,
-  };
-  return makeFeaturizer(state);
 }
