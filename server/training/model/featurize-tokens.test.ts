@@ -57,7 +57,7 @@ describe("fitFeaturizerFromTokens", () => {
       expect(Array.from(fromTokens.state.idf)).toEqual(Array.from(fromTexts.state.idf));
       expect(fromTokens.dimension).toBe(fromTexts.dimension);
       expect(fromTokens.state.terms.length).toBeGreaterThan(100);
-    });
+    }, 60_000);
   }
 
   it("refuses what it does not implement", () => {
@@ -97,6 +97,6 @@ describe("tokenTransform", () => {
           expect(Array.from(row?.values ?? [])).toEqual(Array.from(expected.values));
         }
       });
-    });
+    }, 60_000);
   }
 });

@@ -89,9 +89,10 @@ export function tokenFeaturizer(
   // 1 + ln tf for small tf, computed as featurize.ts computes it.
   const logTf = Float64Array.from({ length: 64 }, (_, tf) => 1 + Math.log(tf));
   const counts = new Int32Array(state.sparseCount);
-  let touched = new Int32Array(256);
+  // A block has at most one entry per column: these never need to grow.
+  const touched = new Int32Array(state.sparseCount);
+  const scratch = new Float64Array(state.sparseCount);
   let used = 0;
-  let scratch = new Float64Array(256);
   const out = { indices: new Int32Array(512), values: new Float32Array(512) };
   let length = 0;
   const reserve = (extra: number) => {
@@ -106,15 +107,7 @@ export function tokenFeaturizer(
   };
   const add = (column: number) => {
     if (column < 0) return;
-    if (counts[column] === 0) {
-      if (used === touched.length) {
-        const grown = new Int32Array(used * 2);
-        grown.set(touched);
-        touched = grown;
-        scratch = new Float64Array(used * 2);
-      }
-      touched[used++] = column;
-    }
+    if (counts[column] === 0) touched[used++] = column;
     counts[column] = (counts[column] as number) + 1;
   };
   // The same arithmetic as featurize.ts's block(): sorted columns, (1 + ln tf) · idf in doubles,
@@ -161,7 +154,17 @@ export function tokenFeaturizer(
     }
     flush(config.wordWeight);
     if (perWordChars) {
-      for (const token of tokens) for (const c of charsOf(token)) add(c);
+      let n = used;
+      for (const token of tokens) {
+        const columns = charsOf(token);
+        for (let q = 0; q < columns.length; q++) {
+          const c = columns[q] as number;
+          const count = counts[c] as number;
+          if (count === 0) touched[n++] = c;
+          counts[c] = count + 1;
+        }
+      }
+      used = n;
     } else {
       for (const [term, n] of countTerms(tokens, config).chars) {
         for (let r = 0; r < n; r++) add(charColumn(term));
