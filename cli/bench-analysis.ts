@@ -49,6 +49,7 @@ export type BenchAnalysisOptions = {
 };
 
 const round = (seconds: number) => Math.round(seconds * 100) / 100;
+const cpuSeconds = (usage: NodeJS.CpuUsage) => round((usage.user + usage.system) / 1e6);
 
 async function modelFor(options: BenchAnalysisOptions) {
   const embeddings = loadWordVectors();
@@ -83,6 +84,7 @@ export async function benchAnalysis(options: BenchAnalysisOptions) {
   const span = period.to.getTime() - period.from.getTime();
   const loadBefore = loadavg();
 
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const { predictions, tokens } = predictBatch(model, texts, { limit: 1, tokens: true });
   const messages: AnalysedMessage[] = predictions.map((p, i) => ({
@@ -95,10 +97,13 @@ export async function benchAnalysis(options: BenchAnalysisOptions) {
     tokens: tokens?.[i],
   }));
   const predicted = performance.now();
+  const cpuPredict = process.cpuUsage(cpuBefore);
   const detection = detectGaps(messages, undefined, undefined, period);
   const gapsDone = performance.now();
+  const cpuGaps = process.cpuUsage(cpuBefore);
   const patterns = detectPatterns(messages, period);
   const finished = performance.now();
+  const cpu = process.cpuUsage(cpuBefore);
 
   return {
     messages: texts.length,
@@ -111,6 +116,13 @@ export async function benchAnalysis(options: BenchAnalysisOptions) {
       gaps: round((gapsDone - predicted) / 1000),
       patterns: round((finished - gapsDone) / 1000),
       total: round((finished - started) / 1000),
+    },
+    // CPU time of the process per phase (wall time above includes waiting for a core).
+    cpu_seconds: {
+      predict: cpuSeconds(cpuPredict),
+      gaps: round(cpuSeconds(cpuGaps) - cpuSeconds(cpuPredict)),
+      patterns: round(cpuSeconds(cpu) - cpuSeconds(cpuGaps)),
+      total: cpuSeconds(cpu),
     },
     model: { cached, train_seconds: trainSeconds === null ? null : round(trainSeconds) },
     load_average: { before: loadBefore.map(round), after: loadavg().map(round) },

@@ -89,8 +89,10 @@ export function tokenFeaturizer(
   // 1 + ln tf for small tf, computed as featurize.ts computes it.
   const logTf = Float64Array.from({ length: 64 }, (_, tf) => 1 + Math.log(tf));
   const counts = new Int32Array(state.sparseCount);
-  // A block has at most one entry per column: these never need to grow.
-  const touched = new Int32Array(state.sparseCount);
+  // Columns touched by the current block, as a two-level bitmap: a flush walks them in ascending
+  // order without sorting (bit c of `bits`; bit w of `summary` when word w of `bits` is non-zero).
+  const bits = new Int32Array(Math.ceil(state.sparseCount / 32));
+  const summary = new Int32Array(Math.ceil(bits.length / 32));
   const scratch = new Float64Array(state.sparseCount);
   let used = 0;
   const out = { indices: new Int32Array(512), values: new Float32Array(512) };
@@ -107,30 +109,47 @@ export function tokenFeaturizer(
   };
   const add = (column: number) => {
     if (column < 0) return;
-    if (counts[column] === 0) touched[used++] = column;
-    counts[column] = (counts[column] as number) + 1;
+    const count = counts[column] as number;
+    if (count === 0) {
+      used++;
+      const word = column >>> 5;
+      bits[word] = (bits[word] as number) | (1 << (column & 31));
+      summary[word >>> 5] = (summary[word >>> 5] as number) | (1 << (word & 31));
+    }
+    counts[column] = count + 1;
   };
-  // The same arithmetic as featurize.ts's block(): sorted columns, (1 + ln tf) · idf in doubles,
-  // L2 to `weight` in doubles, stored as float32.
+  // The same arithmetic as featurize.ts's block(): ascending columns, (1 + ln tf) · idf in
+  // doubles, L2 to `weight` in doubles, stored as float32.
   const flush = (weight: number) => {
-    const columns = touched.subarray(0, used).sort();
     reserve(used);
     let sum = 0;
-    for (let j = 0; j < used; j++) {
-      const column = columns[j] as number;
-      const tf = counts[column] as number;
-      counts[column] = 0;
-      const w = config.sublinearTf ? (tf < 64 ? (logTf[tf] as number) : 1 + Math.log(tf)) : tf;
-      const v = w * (idf[column] as number);
-      scratch[j] = v;
-      sum += v * v;
+    let j = 0;
+    for (let s = 0; s < summary.length; s++) {
+      let words = summary[s] as number;
+      summary[s] = 0;
+      while (words !== 0) {
+        const low = words & -words;
+        words ^= low;
+        const word = s * 32 + 31 - Math.clz32(low);
+        let set = bits[word] as number;
+        bits[word] = 0;
+        while (set !== 0) {
+          const bit = set & -set;
+          set ^= bit;
+          const column = word * 32 + 31 - Math.clz32(bit);
+          const tf = counts[column] as number;
+          counts[column] = 0;
+          const w = config.sublinearTf ? (tf < 64 ? (logTf[tf] as number) : 1 + Math.log(tf)) : tf;
+          const v = w * (idf[column] as number);
+          out.indices[length + j] = column;
+          scratch[j++] = v;
+          sum += v * v;
+        }
+      }
     }
     const scale = sum !== 0 ? weight / Math.sqrt(sum) : 1;
-    for (let j = 0; j < used; j++) {
-      out.indices[length + j] = columns[j] as number;
-      out.values[length + j] = (scratch[j] as number) * scale;
-    }
-    length += used;
+    for (let q = 0; q < j; q++) out.values[length + q] = (scratch[q] as number) * scale;
+    length += j;
     used = 0;
   };
   const table = config.embeddingWeight > 0 ? embeddings : undefined;
@@ -154,17 +173,10 @@ export function tokenFeaturizer(
     }
     flush(config.wordWeight);
     if (perWordChars) {
-      let n = used;
       for (const token of tokens) {
         const columns = charsOf(token);
-        for (let q = 0; q < columns.length; q++) {
-          const c = columns[q] as number;
-          const count = counts[c] as number;
-          if (count === 0) touched[n++] = c;
-          counts[c] = count + 1;
-        }
+        for (let q = 0; q < columns.length; q++) add(columns[q] as number);
       }
-      used = n;
     } else {
       for (const [term, n] of countTerms(tokens, config).chars) {
         for (let r = 0; r < n; r++) add(charColumn(term));
