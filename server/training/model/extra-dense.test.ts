@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { appendDense, denseBlock } from "./extra-dense";
 import { predict, probabilities } from "./model";
+import { predictBatch } from "./predict-batch";
 import { deserializeModel, serializeModel } from "./serialize";
 import { DEFAULT_TRAINING, type TrainingConfig, type TrainingExample, trainModel } from "./train";
 
@@ -67,6 +68,16 @@ describe("extra dense block", () => {
     expect(Array.from(probabilities(dense, "hello, a question", [1, 0]))).toEqual(
       Array.from(probabilities(dense, "hello, a question")),
     );
+  });
+
+  it("is left at zero by batch prediction (conversation analysis): words alone, as predict without a vector", () => {
+    const texts = ["hello, a question", "good morning", "refund my card password"];
+    const batch = predictBatch(dense, texts).predictions;
+    texts.forEach((text, i) => {
+      const single = predict(dense, text);
+      expect(batch[i]?.candidates).toEqual(single.candidates);
+      expect(batch[i]?.topProbability).toBe(single.topProbability);
+    });
   });
 
   it("round-trips through the artefact", () => {
