@@ -40,7 +40,7 @@ const { values } = parseArgs({
 });
 const dir = path.resolve("../shared/datasets/banking77");
 const read = (file: string) =>
-  readLabelledCsv(readFileSync(path.join(dir, file), "utf8"), "text", "category");
+  readLabelledCsv(readFileSync(path.resolve(dir, file), "utf8"), "text", "category");
 const train = read(values.train);
 const test = read(values.test);
 
