@@ -116,6 +116,18 @@ describe("conversation analysis of a dataset", () => {
     expect(stored.status).toBe("draft");
     expect(stored.content).toBe(draft.body);
 
+    // A personal template is never trained on: refused, and the gap stays open.
+    const personal = await owner.caller.templates.create({
+      name: "My own answer",
+      content: "My own answer",
+      status: "active",
+      visibility: "personal",
+    });
+    const refused = await catchError(
+      owner.caller.analysis.gaps.resolve({ gapId: cryptoGap, templateId: personal.id }),
+    );
+    expect(refused.code).toBe("BAD_REQUEST");
+
     // Resolving the gap with that template: its messages become training examples.
     const resolved = await owner.caller.analysis.gaps.resolve({
       gapId: cryptoGap,
