@@ -75,7 +75,7 @@ export const trainingExamples = pgTable(
     workspaceId: workspaceId(),
     text: text().notNull(),
     templateId: uuid().notNull(),
-    /** labelled | conversation | faq | scenario | agent_choice */
+    /** labelled | conversation | faq | scenario | agent_choice | knowledge_gap */
     source: text().notNull(),
     /** The dataset the example came from; null for scenarios and agent choices. */
     datasetId: uuid(),

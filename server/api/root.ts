@@ -1,6 +1,7 @@
 import { abTestsRouter } from "./routers/ab-tests";
 import { accountRouter } from "./routers/account";
 import { aiRouter } from "./routers/ai";
+import { analysisRouter } from "./routers/analysis";
 import { analyticsRouter } from "./routers/analytics";
 import { apiKeysRouter } from "./routers/api-keys";
 import { auditRouter } from "./routers/audit";
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   training: trainingRouter,
   datasets: datasetsRouter,
   ai: aiRouter,
+  analysis: analysisRouter,
   analytics: analyticsRouter,
   abTests: abTestsRouter,
 });

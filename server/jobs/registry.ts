@@ -1,5 +1,6 @@
 import type { JobDefinition } from "./define-job";
 import { analyticsRollupJob } from "./definitions/analytics-rollup";
+import { conversationAnalysisJob } from "./definitions/conversation-analysis";
 import { datasetParseJob } from "./definitions/dataset-parse";
 import { echoJob, stepsJob } from "./definitions/diagnostics";
 import { invitationEmailJob } from "./definitions/invitation-email";
@@ -17,6 +18,7 @@ export const jobDefinitions: JobDefinition[] = [
   datasetParseJob,
   templateTrashPurgeJob,
   analyticsRollupJob,
+  conversationAnalysisJob,
   stepsJob,
   echoJob,
 ];

@@ -4,6 +4,7 @@ import { readRows } from "@/db/migrate";
 import { workspaces } from "@/db/schema";
 import { runInWorkspace } from "@/server/access/run-in-workspace";
 import { systemAccess } from "@/server/access/workspace-access";
+import { enqueueNightlyAnalyses } from "@/server/analysis/service/schedule";
 import { pendingRollupRange } from "@/server/analytics/rollup";
 import { log } from "@/server/logger";
 import { hasExpiredTrash, trashCutoff } from "@/server/templates/store/trash-purge";
@@ -22,6 +23,7 @@ import { enqueueJob } from "./enqueue";
  */
 export const TRASH_PURGE_TASK = "template-trash-purge";
 export const ANALYTICS_ROLLUP_TASK = "analytics-rollup";
+export const CONVERSATION_ANALYSIS_TASK = "conversation-analysis";
 
 /** True for the one caller that claimed the task's run now: its last run is `everySeconds` old. */
 export async function claimScheduledRun(
@@ -96,7 +98,26 @@ export type ScheduleOptions = {
   checkSeconds?: number;
   /** How often analytics roll-ups are brought up to date (default every ten minutes). */
   analyticsEverySeconds?: number;
+  /**
+   * The UTC hour in which the nightly conversation analysis is enqueued (default 2); once per
+   * night across all workers. Null: off.
+   */
+  analysisHourUtc?: number | null;
 };
+
+/** The nightly analysis claims its run at most this often (under a day: the hour gates it). */
+const NIGHTLY_CLAIM_SECONDS = 20 * 3600;
+
+/** True when `now` is in the analysis hour and no worker enqueued tonight's runs yet. */
+export async function claimNightlyAnalysis(
+  db: Database,
+  workerId: string,
+  hourUtc: number | null,
+  now: Date = new Date(),
+): Promise<boolean> {
+  if (hourUtc === null || now.getUTCHours() !== hourUtc) return false;
+  return claimScheduledRun(db, CONVERSATION_ANALYSIS_TASK, NIGHTLY_CLAIM_SECONDS, workerId, now);
+}
 
 /** Starts the worker's timer; returns a stop function (waits for a tick in progress). */
 export function startSchedules(
@@ -114,6 +135,10 @@ export function startSchedules(
     if (await claimScheduledRun(db, ANALYTICS_ROLLUP_TASK, analyticsEvery, workerId)) {
       const enqueued = await enqueueAnalyticsRollups(db);
       log.info("scheduled analytics roll-ups", { enqueued });
+    }
+    if (await claimNightlyAnalysis(db, workerId, options.analysisHourUtc ?? 2)) {
+      const enqueued = await enqueueNightlyAnalyses(db);
+      log.info("scheduled conversation analyses", { enqueued });
     }
   };
   const run = () => {

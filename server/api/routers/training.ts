@@ -1,9 +1,12 @@
+import { analyzeConversations } from "@/server/analysis/service/analyze";
 import {
   adminActionProcedure,
   adminProcedure,
   createTRPCRouter,
   workspaceProcedure,
+  workspaceQueryProcedure,
 } from "../trpc";
+import { analyzeInput, analyzeOutput } from "./analysis.schema";
 import * as h from "./training.handler";
 import {
   compareInput,
@@ -70,4 +73,13 @@ export const trainingRouter = createTRPCRouter({
     .input(evaluateInput)
     .meta({ cost: 20 })
     .mutation(({ ctx, input }) => h.evaluate(ctx, input)),
+  /**
+   * The seed's analyzeConversationData over a sample of ≤ 2,000 customer messages of a dataset
+   * or an inbox period (default the last 30 days), scored by the deployed model; synchronous.
+   */
+  analyze: workspaceQueryProcedure
+    .input(analyzeInput)
+    .output(analyzeOutput)
+    .meta({ cost: 5 })
+    .query(({ ctx, input }) => analyzeConversations((fn) => ctx.inTenant((s) => fn(s.tx)), input)),
 });

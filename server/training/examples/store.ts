@@ -13,7 +13,9 @@ export type TrainingExampleSource =
   | "conversation"
   | "faq"
   | "scenario"
-  | "agent_choice";
+  | "agent_choice"
+  /** A resolved knowledge gap's messages (server/analysis/service/gap-actions.ts). */
+  | "knowledge_gap";
 
 export interface NewTrainingExample {
   text: string;

@@ -1,0 +1,112 @@
+/**
+ * The deployed model of a workspace, for analysis: read in the caller's tenant transaction,
+ * deserialised and used outside it. `predictMessages` is the one place messages are scored.
+ */
+import { eq } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { modelVersions } from "@/db/schema";
+import type { ConfusedPair, LabelMetrics } from "@/server/training/evaluation/metrics";
+import type { IntentModel } from "@/server/training/model/model";
+import { predictBatch } from "@/server/training/model/predict-batch";
+import { deserializeModel } from "@/server/training/model/serialize";
+import { getDeployedModelStamp, loadModelArtifact } from "@/server/training/versions/deployed";
+import type { VersionMetrics } from "@/server/training/versions/metrics";
+import type { OutcomeMessage } from "../summary";
+import type { SourceMessage } from "./sources";
+
+export interface DeployedArtifact {
+  versionId: string;
+  version: number;
+  bytes: Uint8Array;
+  /** Template id per model label index. */
+  labels: string[];
+  /** The version's held-out evaluation: confused pairs and per-template figures. */
+  confusedPairs: ConfusedPair[];
+  perLabel: LabelMetrics[];
+  templateNames: Record<string, string>;
+}
+
+export interface AnalysisModel {
+  versionId: string;
+  version: number;
+  model: IntentModel;
+  /** Model label → template id. */
+  templateOf: Map<string, string>;
+}
+
+/** The deployed version's artefact and stored metrics, or null when none is deployed. */
+export async function readDeployedArtifact(tx: Tx): Promise<DeployedArtifact | null> {
+  const stamp = await getDeployedModelStamp(tx);
+  if (!stamp) return null;
+  const artifact = await loadModelArtifact(tx, stamp.versionId);
+  if (!artifact) return null;
+  const [row] = await tx
+    .select({ metrics: modelVersions.metrics })
+    .from(modelVersions)
+    .where(eq(modelVersions.id, stamp.versionId));
+  const metrics = (row?.metrics ?? {}) as Partial<VersionMetrics>;
+  const report = metrics.model?.heldOut?.report;
+  return {
+    versionId: stamp.versionId,
+    version: artifact.version,
+    // A copy: the driver's buffer must not be held past the transaction.
+    bytes: new Uint8Array(artifact.bytes),
+    labels: artifact.labels,
+    confusedPairs: report?.confusedPairs ?? [],
+    perLabel: report?.perLabel ?? [],
+    templateNames: metrics.templateNames ?? {},
+  };
+}
+
+export function loadAnalysisModel(artifact: DeployedArtifact): AnalysisModel {
+  const model = deserializeModel(artifact.bytes);
+  return {
+    versionId: artifact.versionId,
+    version: artifact.version,
+    model,
+    templateOf: new Map(model.labels.map((label, k) => [label, artifact.labels[k] ?? label])),
+  };
+}
+
+/**
+ * Scores every message with the deployed model (predictBatch: the same numbers as `predict`,
+ * faster, and each text's tokens kept for clustering): confident or not, the top probability and
+ * the best label (a template id). With no model every message is "not confident".
+ */
+export function predictMessages(
+  model: AnalysisModel | null,
+  messages: readonly SourceMessage[],
+): OutcomeMessage[] {
+  const base = (m: SourceMessage) => ({
+    id: m.ref,
+    text: m.text,
+    at: m.at,
+    agentTemplateId: m.agentTemplateId,
+    csat: m.csat,
+    resolved: m.resolved,
+  });
+  if (!model) {
+    return messages.map((m) => ({
+      ...base(m),
+      confident: false,
+      topProbability: 0,
+      topLabel: null,
+    }));
+  }
+  const { predictions, tokens } = predictBatch(
+    model.model,
+    messages.map((m) => m.text),
+    { limit: 1, tokens: true },
+  );
+  return messages.map((m, i) => {
+    const prediction = predictions[i];
+    const top = prediction?.candidates[0];
+    return {
+      ...base(m),
+      confident: prediction?.confident ?? false,
+      topProbability: prediction?.topProbability ?? 0,
+      topLabel: top ? (model.templateOf.get(top.label) ?? top.label) : null,
+      tokens: tokens?.[i],
+    };
+  });
+}

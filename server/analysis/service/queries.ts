@@ -1,0 +1,238 @@
+/**
+ * Reading analysis results: runs with their counts, a run's summary, gaps (with their messages,
+ * paged), patterns and insights. Call inside a tenant transaction: RLS scopes every statement,
+ * so another workspace's ids find nothing (NOT_FOUND).
+ */
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import type { Tx } from "@/db";
+import {
+  analysisInsights,
+  analysisPatterns,
+  analysisRuns,
+  datasets,
+  gapMessages,
+  knowledgeGaps,
+} from "@/db/schema";
+import { notFound } from "@/server/errors";
+import type { Trend } from "../trend";
+import type { NamedConversationAnalysis } from "./compute";
+import { templateNames } from "./sources";
+
+const runColumns = {
+  id: analysisRuns.id,
+  source: analysisRuns.source,
+  datasetId: analysisRuns.datasetId,
+  datasetName: datasets.name,
+  periodFrom: analysisRuns.periodFrom,
+  periodTo: analysisRuns.periodTo,
+  status: analysisRuns.status,
+  messages: analysisRuns.messages,
+  unconfident: analysisRuns.unconfident,
+  modelVersion: analysisRuns.modelVersion,
+  seconds: analysisRuns.seconds,
+  error: analysisRuns.error,
+  createdAt: analysisRuns.createdAt,
+  finishedAt: analysisRuns.finishedAt,
+  gaps: sql<number>`(select count(*) from knowledge_gaps g
+    where g.workspace_id = ${analysisRuns.workspaceId} and g.run_id = ${analysisRuns.id})::int`,
+  openGaps: sql<number>`(select count(*) from knowledge_gaps g
+    where g.workspace_id = ${analysisRuns.workspaceId} and g.run_id = ${analysisRuns.id}
+      and g.status = 'open')::int`,
+  patterns: sql<number>`(select count(*) from analysis_patterns p
+    where p.workspace_id = ${analysisRuns.workspaceId} and p.run_id = ${analysisRuns.id})::int`,
+  insights: sql<number>`(select count(*) from analysis_insights i
+    where i.workspace_id = ${analysisRuns.workspaceId} and i.run_id = ${analysisRuns.id})::int`,
+};
+
+const runQuery = (tx: Tx) =>
+  tx
+    .select(runColumns)
+    .from(analysisRuns)
+    .leftJoin(
+      datasets,
+      and(
+        eq(datasets.workspaceId, analysisRuns.workspaceId),
+        eq(datasets.id, analysisRuns.datasetId),
+      ),
+    );
+
+type RunRow = Awaited<ReturnType<typeof runQuery>>[number];
+
+function shapeRun(row: RunRow) {
+  const { gaps, openGaps, patterns, insights, ...run } = row;
+  return {
+    ...run,
+    source: run.source as "dataset" | "inbox",
+    status: run.status as "running" | "done" | "failed",
+    counts: { gaps, openGaps, patterns, insights },
+  };
+}
+
+export async function listRuns(tx: Tx, limit: number) {
+  const rows = await runQuery(tx).orderBy(desc(analysisRuns.createdAt)).limit(limit);
+  return rows.map(shapeRun);
+}
+
+export async function getRun(tx: Tx, runId: string) {
+  const [row] = await runQuery(tx).where(eq(analysisRuns.id, runId));
+  if (!row) throw notFound("Analysis run");
+  const [summary] = await tx
+    .select({ summary: analysisRuns.summary })
+    .from(analysisRuns)
+    .where(eq(analysisRuns.id, runId));
+  return {
+    ...shapeRun(row),
+    summary: (summary?.summary ?? null) as NamedConversationAnalysis | null,
+  };
+}
+
+/** The given run (NOT_FOUND when it is not this workspace's), or the latest finished one. */
+export async function resolveRunId(tx: Tx, runId?: string): Promise<string | null> {
+  if (runId) {
+    const [row] = await tx
+      .select({ id: analysisRuns.id })
+      .from(analysisRuns)
+      .where(eq(analysisRuns.id, runId));
+    if (!row) throw notFound("Analysis run");
+    return row.id;
+  }
+  const [latest] = await tx
+    .select({ id: analysisRuns.id })
+    .from(analysisRuns)
+    .where(eq(analysisRuns.status, "done"))
+    .orderBy(desc(analysisRuns.finishedAt), desc(analysisRuns.createdAt))
+    .limit(1);
+  return latest?.id ?? null;
+}
+
+type GapRow = typeof knowledgeGaps.$inferSelect;
+
+function shapeGap(row: GapRow, names: ReadonlyMap<string, string>) {
+  const action = row.suggestedAction;
+  return {
+    id: row.id,
+    runId: row.runId,
+    size: row.size,
+    keyPhrases: row.keyPhrases,
+    examples: row.examples,
+    severity: row.severity,
+    cohesion: row.cohesion,
+    failureRate: row.failureRate,
+    trend: (row.trend ?? null) as Trend | null,
+    suggestedAction:
+      action.kind === "add_examples" && action.label
+        ? {
+            kind: "add_examples" as const,
+            label: action.label,
+            labelName: names.get(action.label) ?? null,
+          }
+        : { kind: "create_template" as const },
+    status: row.status as "open" | "resolved" | "dismissed",
+    resolvedTemplateId: row.resolvedTemplateId,
+    decidedAt: row.decidedAt,
+    createdAt: row.createdAt,
+  };
+}
+
+const actionLabels = (rows: GapRow[]) =>
+  rows.flatMap((r) => (r.suggestedAction.label ? [r.suggestedAction.label] : []));
+
+export async function listGaps(
+  tx: Tx,
+  input: { status?: "open" | "resolved" | "dismissed"; runId?: string; limit: number },
+) {
+  const runId = await resolveRunId(tx, input.runId);
+  if (!runId) return { runId: null, gaps: [] };
+  const rows = await tx
+    .select()
+    .from(knowledgeGaps)
+    .where(
+      and(
+        eq(knowledgeGaps.runId, runId),
+        input.status ? eq(knowledgeGaps.status, input.status) : undefined,
+      ),
+    )
+    .orderBy(desc(knowledgeGaps.severity), asc(knowledgeGaps.id))
+    .limit(input.limit);
+  const names = await templateNames(tx, actionLabels(rows));
+  return { runId, gaps: rows.map((r) => shapeGap(r, names)) };
+}
+
+export async function findGap(tx: Tx, gapId: string) {
+  const [row] = await tx.select().from(knowledgeGaps).where(eq(knowledgeGaps.id, gapId));
+  if (!row) throw notFound("Knowledge gap");
+  return row;
+}
+
+export async function getGap(tx: Tx, input: { gapId: string; offset: number; limit: number }) {
+  const row = await findGap(tx, input.gapId);
+  const names = await templateNames(tx, actionLabels([row]));
+  const [total] = await tx
+    .select({ n: count() })
+    .from(gapMessages)
+    .where(eq(gapMessages.gapId, row.id));
+  const items = await tx
+    .select({
+      id: gapMessages.id,
+      text: gapMessages.text,
+      sourceRef: gapMessages.sourceRef,
+      reply: gapMessages.reply,
+      similarity: gapMessages.similarity,
+      at: gapMessages.at,
+    })
+    .from(gapMessages)
+    .where(eq(gapMessages.gapId, row.id))
+    .orderBy(desc(gapMessages.similarity), asc(gapMessages.id))
+    .offset(input.offset)
+    .limit(input.limit);
+  const n = total?.n ?? 0;
+  const next = input.offset + items.length;
+  return {
+    ...shapeGap(row, names),
+    messages: { items, total: n, nextOffset: next < n ? next : null },
+  };
+}
+
+export async function listPatterns(tx: Tx, input: { runId?: string }) {
+  const runId = await resolveRunId(tx, input.runId);
+  if (!runId) return { runId: null, patterns: [] };
+  const patterns = await tx
+    .select({
+      id: analysisPatterns.id,
+      runId: analysisPatterns.runId,
+      topic: analysisPatterns.topic,
+      keyPhrases: analysisPatterns.keyPhrases,
+      previous: analysisPatterns.previous,
+      current: analysisPatterns.current,
+      changeRatio: analysisPatterns.changeRatio,
+      growing: analysisPatterns.growing,
+      series: analysisPatterns.series,
+      answered: analysisPatterns.answered,
+    })
+    .from(analysisPatterns)
+    .where(eq(analysisPatterns.runId, runId))
+    .orderBy(
+      desc(sql`${analysisPatterns.previous} + ${analysisPatterns.current}`),
+      asc(analysisPatterns.id),
+    );
+  return { runId, patterns };
+}
+
+export async function listInsights(tx: Tx, input: { runId?: string }) {
+  const runId = await resolveRunId(tx, input.runId);
+  if (!runId) return { runId: null, insights: [] };
+  const rows = await tx
+    .select({
+      id: analysisInsights.id,
+      runId: analysisInsights.runId,
+      kind: analysisInsights.kind,
+      impact: analysisInsights.impact,
+      basis: analysisInsights.basis,
+      text: analysisInsights.text,
+      narratedBy: analysisInsights.narratedBy,
+    })
+    .from(analysisInsights)
+    .where(eq(analysisInsights.runId, runId))
+    .orderBy(desc(analysisInsights.impact), asc(analysisInsights.id));
+  return { runId, insights: rows };
+}
