@@ -155,6 +155,7 @@ test("an admin analyses the inbox, acts on knowledge gaps, reads topics and reco
 
   // Dismiss the pet insurance gap with a reason.
   await petsGap.getByRole("link").first().click();
+  await page.waitForURL(/\/w\/acme\/insights\/gaps\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("gap-status")).toHaveText("open");
   await page.getByRole("button", { name: "Dismiss", exact: true }).click();
   await page
@@ -167,6 +168,7 @@ test("an admin analyses the inbox, acts on knowledge gaps, reads topics and reco
   // Open the wallet gap: its evidence, a template draft from the agents' replies, then resolve.
   await page.goto("/w/acme/insights/gaps");
   await walletGap.getByRole("link").first().click();
+  await page.waitForURL(/\/w\/acme\/insights\/gaps\/[0-9a-f-]{36}$/);
   const gapUrl = page.url();
   await expect(page.getByTestId("gap-example").first()).toContainText(/wallet|bitcoin/i);
   const messages = page.getByTestId("gap-message");

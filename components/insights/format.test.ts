@@ -19,7 +19,7 @@ describe("insights formatting", () => {
     expect(trendText(null)).toBe("no dates");
   });
 
-  it("names a run's source", () => {
+  it("names a run's source, with the last day analysed (the stored end is exclusive)", () => {
     expect(sourceLabel({ source: "dataset", datasetName: "Q3 tickets" })).toBe(
       "Dataset “Q3 tickets”",
     );
@@ -27,7 +27,7 @@ describe("insights formatting", () => {
       sourceLabel({
         source: "inbox",
         periodFrom: new Date("2026-11-01T00:00:00Z"),
-        periodTo: new Date("2026-11-30T00:00:00Z"),
+        periodTo: new Date("2026-12-01T00:00:00Z"),
       }),
     ).toBe("Inbox 2026-11-01 – 2026-11-30");
   });

@@ -56,7 +56,8 @@ export const sourceLabel = (run: {
   periodTo?: string | Date | null;
 }) => {
   if (run.source === "dataset") return run.datasetName ? `Dataset “${run.datasetName}”` : "Dataset";
-  const day = (d: string | Date | null | undefined) =>
-    d ? new Date(d).toISOString().slice(0, 10) : "…";
-  return `Inbox ${day(run.periodFrom)} – ${day(run.periodTo)}`;
+  const day = (d: string | Date | null | undefined, shift = 0) =>
+    d ? new Date(new Date(d).getTime() + shift).toISOString().slice(0, 10) : "…";
+  // The stored end is exclusive (midnight after the last day): show the last day analysed.
+  return `Inbox ${day(run.periodFrom)} – ${day(run.periodTo, -1)}`;
 };

@@ -84,7 +84,7 @@ export function RunHistory({
               <TableCell>
                 {run.modelVersion === null ? "none deployed" : `v${run.modelVersion}`}
               </TableCell>
-              <TableCell className="text-right tabular-nums">
+              <TableCell className="text-right whitespace-nowrap tabular-nums">
                 {run.seconds === null ? "—" : `${run.seconds.toFixed(1)} s`}
               </TableCell>
             </TableRow>
