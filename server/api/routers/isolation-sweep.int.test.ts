@@ -8,6 +8,7 @@ import { stepsJob } from "@/server/jobs/definitions/diagnostics";
 import { modelTrainingJob } from "@/server/jobs/definitions/model-training";
 import { ensureJobQueues } from "@/server/jobs/queues";
 import { settledSuggestion } from "@/server/suggestions/event-buffer";
+import { completedAnalysis } from "@/test/analysis";
 import { insertReadyDataset } from "@/test/datasets";
 import { testDatabase } from "@/test/db";
 import {
@@ -59,6 +60,10 @@ type AIds = {
   optimizationId: string;
   /** A running A/B test of A's template (ab_tests, ab_test_variants, ab_test_assignments). */
   abTestId: string;
+  /** A finished conversation analysis of A (analysis_runs, knowledge_gaps, gap_messages, …). */
+  analysisDatasetId: string;
+  analysisRunId: string;
+  gapId: string;
 };
 
 type Fixture =
@@ -281,6 +286,24 @@ const FIXTURES: Record<string, Fixture> = {
   "abTests.start": ws((a) => [{ id: a.abTestId }]),
   "abTests.stop": ws((a) => [{ id: a.abTestId }]),
   "abTests.promote": ws((a) => [{ id: a.abTestId }]),
+  "analysis.start": ws((a) => [
+    { source: "dataset", datasetId: a.analysisDatasetId },
+    { source: "inbox" },
+  ]),
+  "analysis.runs": ws(() => [{}]),
+  "analysis.run": ws((a) => [{ runId: a.analysisRunId }]),
+  "analysis.gaps.list": ws((a) => [{}, { runId: a.analysisRunId }, { status: "open" }]),
+  "analysis.gaps.get": ws((a) => [{ gapId: a.gapId }]),
+  "analysis.gaps.resolve": ws((a) => [{ gapId: a.gapId, templateId: a.templateId }]),
+  "analysis.gaps.dismiss": ws((a) => [{ gapId: a.gapId, reason: "taken over" }]),
+  "analysis.gaps.createTemplateDraft": ws((a) => [{ gapId: a.gapId }]),
+  "analysis.patterns": ws((a) => [{}, { runId: a.analysisRunId }]),
+  "analysis.insights": ws((a) => [{}, { runId: a.analysisRunId }]),
+  "analysis.export": ws((a) => [
+    { runId: a.analysisRunId, what: "gaps", format: "csv" },
+    { runId: a.analysisRunId, what: "insights", format: "json" },
+  ]),
+  "training.analyze": ws((a) => [{}, { datasetId: a.analysisDatasetId }]),
 };
 
 /** What B may be told when it reaches for A's rows: never a success with A's data, never a 500. */
@@ -389,7 +412,12 @@ beforeAll(async () => {
     id: datasetId,
     mapping: [{ label: "zanzibar_label", templateId: template.id }],
   });
+  // A's conversation analysis: bitcoin, home address and pet insurance gaps.
+  const analysis = await completedAnalysis(db, alpha.workspace.id);
   a = {
+    analysisDatasetId: analysis.datasetId,
+    analysisRunId: analysis.runId,
+    gapId: analysis.gapId,
     suggestionId: suggestion.suggestionId,
     sessionId,
     datasetId,
@@ -435,6 +463,10 @@ beforeAll(async () => {
       optimization.optimizationId,
       abTest.id,
       ...abTest.variants.map((v) => v.id),
+      analysis.datasetId,
+      analysis.runId,
+      analysis.gapId,
+      "bitcoin",
       "zanzibar-model",
       "sk-zanzibar",
     ],
