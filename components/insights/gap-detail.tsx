@@ -8,13 +8,27 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formErrorMessage } from "@/lib/trpc-errors";
-import { EXPLAIN, pct, trendText, trendTone } from "./format";
+import { EXPLAIN, pct, type TrendView, trendText, trendTone } from "./format";
 import { suggestedActionText } from "./gap-action-label";
 import { GapActions } from "./gap-actions";
 import { GapMessages } from "./gap-messages";
 import { gapTitle } from "./gap-severity-chart";
 
 const PAGE = 50;
+
+/** The same question asked again is one example, with how often it was asked. */
+function uniqueTexts(examples: { text: string }[]): { text: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const e of examples) counts.set(e.text, (counts.get(e.text) ?? 0) + 1);
+  return [...counts].map(([text, count]) => ({ text, count }));
+}
+
+function why(gap: { size: number; failureRate: number; trend: TrendView | null }): string {
+  const trend = gap.trend
+    ? ` It was asked ${gap.trend.previous} times in the earlier half of the period and ${gap.trend.current} in the later half.`
+    : "";
+  return `${gap.size} customer messages got no confident suggestion; on them the model's best guess was on average ${pct(gap.failureRate, 0)} short of certain.${trend}`;
+}
 const statusTone = { open: "warning", resolved: "success", dismissed: "neutral" } as const;
 
 /** One gap: its evidence (figures, key phrases, messages and replies) and what to do about it. */
@@ -90,6 +104,9 @@ export function GapDetail({
           }
         />
         <CardBody className="space-y-4">
+          <p className="text-sm text-zinc-700" data-testid="gap-why">
+            Why: {why(gap)}
+          </p>
           <ul className="flex flex-wrap gap-1.5" aria-label="Key phrases">
             {gap.keyPhrases.map((p) => (
               <li key={p}>
@@ -125,9 +142,10 @@ export function GapDetail({
         />
         <CardBody>
           <ul className="space-y-2 text-sm" aria-label="Example messages">
-            {gap.examples.map((e) => (
-              <li key={e.id} className="rounded-md bg-zinc-50 px-3 py-2" data-testid="gap-example">
-                “{e.text}”
+            {uniqueTexts(gap.examples).map(({ text, count }) => (
+              <li key={text} className="rounded-md bg-zinc-50 px-3 py-2" data-testid="gap-example">
+                “{text}”
+                {count > 1 ? <span className="ml-2 text-xs text-zinc-500">×{count}</span> : null}
               </li>
             ))}
           </ul>

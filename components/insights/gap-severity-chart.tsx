@@ -25,7 +25,7 @@ export function GapSeverityChart({ gaps, label }: { gaps: GapView[]; label: stri
           <XAxis type="number" fontSize={12} />
           <YAxis type="category" dataKey="name" width={200} fontSize={12} />
           <Tooltip />
-          <Bar dataKey="Severity" fill="#dc2626" radius={[0, 3, 3, 0]} />
+          <Bar isAnimationActive={false} dataKey="Severity" fill="#dc2626" radius={[0, 3, 3, 0]} />
         </BarChart>
       </ResponsiveContainer>
     </figure>

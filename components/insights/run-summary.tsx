@@ -21,31 +21,36 @@ export function RunSummary({ run, slug }: { run: RunView; slug: string }) {
   const summary = run.summary;
   const unconfidentShare = run.messages > 0 ? run.unconfident / run.messages : null;
   const cards = [
-    { label: "Messages analysed", value: String(run.messages), title: undefined },
+    { label: "Messages analysed", value: String(run.messages), title: undefined, detail: null },
     {
       label: "Accuracy score",
       value: pct(summary?.accuracyScore),
-      title: `${EXPLAIN.accuracy} Compared: ${summary?.comparedMessages ?? 0} messages.`,
+      title: EXPLAIN.accuracy,
+      detail: `over ${summary?.comparedMessages ?? 0} compared messages`,
     },
     {
       label: "Not confident",
-      value: `${pct(unconfidentShare)} (${run.unconfident})`,
+      value: pct(unconfidentShare),
+      detail: `${run.unconfident} of ${run.messages} messages`,
       title: EXPLAIN.unconfident,
     },
     {
       label: `CSAT (${summary?.satisfaction.csatResponses ?? 0} ratings)`,
       value: num(summary?.satisfaction.csat),
       title: "Mean customer satisfaction rating (1–5) of the analysed conversations.",
+      detail: null,
     },
     {
       label: "Resolution rate",
       value: pct(summary?.satisfaction.resolutionRate),
       title: "Share of analysed conversations marked resolved, where the data says.",
+      detail: null,
     },
     {
       label: "Open gaps",
       value: `${run.counts.openGaps} of ${run.counts.gaps}`,
       title: "Knowledge gaps still to act on, of all found in this run.",
+      detail: null,
     },
   ];
   return (
@@ -71,6 +76,7 @@ export function RunSummary({ run, slug }: { run: RunView; slug: string }) {
             <dd className="mt-1 text-xl font-semibold text-zinc-900" data-kpi={card.label}>
               {card.value}
             </dd>
+            {card.detail ? <dd className="mt-0.5 text-xs text-zinc-500">{card.detail}</dd> : null}
           </div>
         ))}
       </dl>

@@ -19,7 +19,10 @@ export function TopicChart({ patterns, label }: { patterns: PatternView[]; label
   const buckets = patterns[0]?.series ?? [];
   const data = buckets.map((bucket, i) => {
     const row: Record<string, string | number> = { name: bucket.at.slice(0, 10) };
-    for (const p of patterns) row[p.topic] = p.series[i]?.count ?? 0;
+    // Keys by position: a topic's words (dots, brackets, duplicates) must not act as a path.
+    patterns.forEach((p, k) => {
+      row[`t${k}`] = p.series[i]?.count ?? 0;
+    });
     return row;
   });
   return (
@@ -35,7 +38,9 @@ export function TopicChart({ patterns, label }: { patterns: PatternView[]; label
             <Line
               key={p.id}
               type="monotone"
-              dataKey={p.topic}
+              dataKey={`t${i}`}
+              name={p.topic}
+              isAnimationActive={false}
               stroke={TOPIC_COLOURS[i % TOPIC_COLOURS.length]}
               strokeWidth={2}
               dot={false}
