@@ -1,13 +1,16 @@
 import { eq } from "drizzle-orm";
-import type { Database } from "@/db";
+import type { Database, Tx } from "@/db";
 import { analysisRuns, knowledgeGaps } from "@/db/schema";
 import { withTenant } from "@/db/tenant";
+import type { AiRegistry } from "@/server/ai/registry";
+import { insightStep } from "@/server/analysis/service/insights-step";
 import { executeAnalysis } from "@/server/analysis/service/run";
 import type { Row } from "@/server/training/datasets/types";
 import { serializeModel } from "@/server/training/model/serialize";
 import { DEFAULT_TRAINING, trainModel } from "@/server/training/model/train";
 import { versionMetrics } from "@/server/training/versions/metrics";
 import { createModelVersion } from "@/server/training/versions/store";
+import { NO_AI } from "@/test/ai";
 import { insertReadyDataset } from "@/test/datasets";
 import type { Caller } from "@/test/factories";
 import { INTENT_MESSAGES } from "@/test/suggestion-model";
@@ -155,12 +158,19 @@ export function insertPlantedDataset(db: Database, workspaceId: string, name = "
   });
 }
 
-/** Runs a started run in this process (what the job does), without a worker. */
-export function runAnalysisNow(db: Database, workspaceId: string, runId: string) {
+/** Runs a started run in this process (what the job does), without a worker; no AI by default. */
+export function runAnalysisNow(
+  db: Database,
+  workspaceId: string,
+  runId: string,
+  registry: AiRegistry = NO_AI,
+) {
+  const inTenant = <T>(fn: (tx: Tx) => Promise<T>) => withTenant(db, workspaceId, fn);
   return executeAnalysis({
     workspaceId,
     runId,
-    inTenant: (fn) => withTenant(db, workspaceId, fn),
+    inTenant,
+    insights: insightStep({ registry, workspaceId, inTenant }),
     progress: async () => {},
   });
 }
@@ -174,7 +184,11 @@ export function topicOf(text: string): string | null {
 }
 
 /** A finished dataset analysis of the planted rows in the workspace (no job, no worker). */
-export async function completedAnalysis(db: Database, workspaceId: string) {
+export async function completedAnalysis(
+  db: Database,
+  workspaceId: string,
+  registry: AiRegistry = NO_AI,
+) {
   const datasetId = await insertPlantedDataset(db, workspaceId);
   const [run] = await withTenant(db, workspaceId, (tx) =>
     tx
@@ -183,7 +197,7 @@ export async function completedAnalysis(db: Database, workspaceId: string) {
       .returning({ id: analysisRuns.id }),
   );
   if (!run) throw new Error("no run");
-  await runAnalysisNow(db, workspaceId, run.id);
+  await runAnalysisNow(db, workspaceId, run.id, registry);
   const gaps = await withTenant(db, workspaceId, (tx) =>
     tx.select({ id: knowledgeGaps.id }).from(knowledgeGaps).where(eq(knowledgeGaps.runId, run.id)),
   );

@@ -4,9 +4,11 @@
  * that cannot succeed (its dataset is gone, a failure on the last attempt) is marked failed with
  * its error; a transient failure before the last attempt leaves it running for the retry.
  */
+import { defaultAiRegistry } from "@/server/ai/registry";
 import { AppError } from "@/server/errors";
 import { JobCancelledError, type JobHandler, PermanentJobError } from "@/server/jobs/define-job";
 import type { ConversationAnalysisPayload } from "@/server/jobs/definitions/conversation-analysis";
+import { insightStep } from "./insights-step";
 import { ANALYSIS_STEPS, executeAnalysis } from "./run";
 import { failRun } from "./save";
 
@@ -19,6 +21,12 @@ export const runConversationAnalysisJob: JobHandler<ConversationAnalysisPayload>
       workspaceId: payload.workspaceId,
       runId: payload.runId,
       inTenant: (fn) => context.run((scope) => fn(scope.tx)),
+      insights: insightStep({
+        registry: defaultAiRegistry(),
+        workspaceId: payload.workspaceId,
+        inTenant: (fn) => context.run((scope) => fn(scope.tx)),
+        signal: context.signal,
+      }),
       progress: (percent, step, message) =>
         context.progress(percent, message, {
           step: ANALYSIS_STEPS.indexOf(step) + 1,

@@ -129,7 +129,7 @@ export interface ExecuteDeps {
   inTenant: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
   progress: (percent: number, step: AnalysisStep, message: string) => Promise<void>;
   /** Ranked (and, with a provider, narrated) insights; called outside any transaction. */
-  insights?: (
+  insights: (
     input: InsightStepInput,
   ) => Promise<{ insights: StoredInsight[]; warning: string | null }>;
   now?: () => Date;
@@ -181,15 +181,13 @@ export async function executeAnalysis(deps: ExecuteDeps) {
     templateNames(tx, [...templateIdsOf(computed), ...(artifact?.labels ?? [])]),
   );
   await deps.progress(PROGRESS.insights, "insights", "Ranking the insights");
-  const narrated = deps.insights
-    ? await deps.insights({
-        source: run.source === "dataset" ? "dataset" : "inbox",
-        label: source.label,
-        computed,
-        names,
-        artifact,
-      })
-    : { insights: [], warning: null };
+  const narrated = await deps.insights({
+    source: run.source === "dataset" ? "dataset" : "inbox",
+    label: source.label,
+    computed,
+    names,
+    artifact,
+  });
   await deps.progress(PROGRESS.save, "save", "Saving the results");
   const saved = await deps.inTenant((tx) =>
     saveRunResults(tx, deps.workspaceId, deps.runId, {

@@ -140,6 +140,12 @@ describe("conversation analysis of the inbox", () => {
     const addressGap = gaps.gaps.find((g) => g.keyPhrases.includes("home address"));
     expect(addressGap?.trend).toMatchObject({ previous: 3, current: 9, direction: "growing" });
 
+    const { insights } = await owner.caller.analysis.insights({ runId });
+    expect(insights.map((i) => i.kind)).toContain("growing_unanswered_topic");
+    const growing = insights.find((i) => i.kind === "growing_unanswered_topic");
+    expect(growing?.text).toMatch(/home address/);
+    expect([...insights].sort((x, y) => y.impact - x.impact)).toEqual(insights);
+
     // Analysed now: nothing new since, so tonight's run is not due; the hour gates the claim.
     expect(await withTenant(db, ws.id, (tx) => hasNewInboxMessages(tx, new Date()))).toBe(false);
     const workerId = `worker-${ws.id}`;

@@ -82,6 +82,20 @@ describe("conversation analysis of a dataset", () => {
     expect(page2.messages.items.map((m) => m.id)).not.toContain(page1.messages.items[0]?.id);
     expect(page1.messages.items[0]?.reply).toMatch(/crypto|wallet/i);
 
+    // Insights: every gap is the subject of one (the planted topics are new in the second half
+    // of the dataset's period: "growing unanswered topic" naming its gap), computed (no AI
+    // provider here), each with its formula.
+    const { insights: ranked } = await owner.caller.analysis.insights({ runId });
+    for (const gapId of found.values()) {
+      expect(ranked.some((i) => i.basis.gap === gapId)).toBe(true);
+    }
+    for (const insight of ranked) {
+      expect(insight.narratedBy).toBe("computed");
+      expect(insight.impact).toBeGreaterThan(0);
+      expect(String(insight.basis.formula)).toMatch(/impact = /);
+    }
+    expect(ranked.find((i) => i.basis.gap === cryptoGap)?.text).toMatch(/bitcoin/);
+
     // Counts in the run list are the rows the lists return.
     const patterns = await owner.caller.analysis.patterns({ runId });
     const insights = await owner.caller.analysis.insights({ runId });
