@@ -216,6 +216,10 @@ test("an admin analyses the inbox, acts on knowledge gaps, reads topics and reco
   await expect(insight.getByTestId("insight-basis")).toBeVisible();
   const insightsCsv = await downloadText(page, "Export CSV");
   expect(insightsCsv.body.split("\n")[0]).toMatch(/impact/i);
+  // From a recommendation straight to its evidence.
+  await page.getByRole("link", { name: "Open the gap and its messages →" }).first().click();
+  await expect(page.getByTestId("gap-title")).toBeVisible();
+  await expect(page.getByTestId("gap-message").first()).toBeVisible();
 
   // An agent, in a browser of their own, reads everything and can change nothing.
   const agentContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { EXPLAIN } from "./format";
 import type { InsightView } from "./types";
@@ -21,6 +22,12 @@ function basisValue(value: unknown): string {
 }
 
 /** The evidence an insight was computed from: its formula first, then each fact. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The gap an insight is about, when its basis names one: where the evidence and actions are. */
+const gapOf = (basis: Record<string, unknown>) =>
+  typeof basis.gap === "string" && UUID.test(basis.gap) ? basis.gap : null;
+
 function Basis({ basis }: { basis: Record<string, unknown> }) {
   const { formula, ...facts } = basis;
   return (
@@ -50,7 +57,7 @@ function Basis({ basis }: { basis: Record<string, unknown> }) {
 }
 
 /** Ranked recommendations: what to do, how much it would help (impact 0–100), and why. */
-export function InsightsList({ insights }: { insights: InsightView[] }) {
+export function InsightsList({ insights, slug }: { insights: InsightView[]; slug: string }) {
   return (
     <ol className="space-y-3" aria-label="Recommendations">
       {insights.map((insight, i) => (
@@ -84,7 +91,19 @@ export function InsightsList({ insights }: { insights: InsightView[] }) {
               {Math.round(insight.impact)}/100
             </span>
           </div>
-          <Basis basis={insight.basis} />
+          <div className="flex flex-wrap items-start justify-between gap-3">
+            <div className="min-w-0 flex-1">
+              <Basis basis={insight.basis} />
+            </div>
+            {gapOf(insight.basis) ? (
+              <Link
+                className="text-xs font-medium text-accent-700 hover:underline"
+                href={`/w/${slug}/insights/gaps/${gapOf(insight.basis)}`}
+              >
+                Open the gap and its messages →
+              </Link>
+            ) : null}
+          </div>
         </li>
       ))}
     </ol>

@@ -109,7 +109,7 @@ export function InsightsOverview({
             }
           />
           <CardBody>
-            <InsightsList insights={insights.data.insights.slice(0, 3)} />
+            <InsightsList slug={slug} insights={insights.data.insights.slice(0, 3)} />
           </CardBody>
         </Card>
       ) : null}

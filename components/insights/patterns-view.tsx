@@ -103,12 +103,23 @@ export function PatternsView({
               {list.map((p) => (
                 <TableRow key={p.id} data-testid="topic-row">
                   <TableCell>
-                    <input
-                      type="checkbox"
-                      aria-label={`Chart ${p.topic}`}
-                      checked={chosen.includes(p.id)}
-                      onChange={() => toggle(p.id)}
-                    />
+                    <span className="flex items-center gap-2">
+                      <input
+                        type="checkbox"
+                        aria-label={`Chart ${p.topic}`}
+                        checked={chosen.includes(p.id)}
+                        onChange={() => toggle(p.id)}
+                      />
+                      {charted.indexOf(p) >= 0 ? (
+                        <span
+                          aria-hidden="true"
+                          className="size-2.5 rounded-full"
+                          style={{
+                            background: TOPIC_COLOURS[charted.indexOf(p) % TOPIC_COLOURS.length],
+                          }}
+                        />
+                      ) : null}
+                    </span>
                   </TableCell>
                   <TableCell className="max-w-sm">
                     <span className="font-medium text-zinc-900">{p.topic}</span>

@@ -44,7 +44,7 @@ export function RecommendationsView({
             description="No confusions, gaps or growing topics stood out. Run the analysis again on more messages or a later period."
           />
         ) : null}
-        {list.length > 0 ? <InsightsList insights={list} /> : null}
+        {list.length > 0 ? <InsightsList slug={slug} insights={list} /> : null}
       </CardBody>
     </Card>
   );
