@@ -39,7 +39,8 @@ function analyse(model: IntentModel, texts: readonly string[]): AnalysedMessage[
   });
 }
 
-function perturb(text: string, random: () => number): string {
+/** A word dropped or two neighbours swapped (texts under 3 words unchanged). */
+export function perturb(text: string, random: () => number): string {
   const words = text.split(/\s+/);
   if (words.length < 3) return text;
   const i = Math.floor(random() * words.length);
@@ -49,6 +50,12 @@ function perturb(text: string, random: () => number): string {
     [words[i], words[j]] = [words[j] as string, words[i] as string];
   }
   return words.join(" ");
+}
+
+/** `n` messages made from `texts` (cycled, each copy perturbed; seeded: the same every run). */
+export function scaledTexts(texts: readonly string[], n: number, seed = 99): string[] {
+  const random = seededRandom(seed);
+  return Array.from({ length: n }, (_, i) => perturb(texts[i % texts.length] ?? "", random));
 }
 
 export async function benchGaps(options: BenchGapsOptions) {
@@ -102,9 +109,9 @@ export async function benchGaps(options: BenchGapsOptions) {
     })),
   };
   if (options.scale <= 0) return result;
-  const random = seededRandom(99);
-  const texts = Array.from({ length: options.scale }, (_, i) =>
-    perturb(test[i % test.length]?.text ?? "", random),
+  const texts = scaledTexts(
+    test.map((r) => r.text),
+    options.scale,
   );
   const scaleStarted = performance.now();
   const scaled = analyse(model, texts);

@@ -2,6 +2,7 @@ import { getDatabase } from "@/db";
 import { DEMO, seedDemo } from "@/db/seed";
 import { purgeExpiredTrash } from "@/server/templates/store/trash-purge";
 import { benchAbTest } from "./bench-abtest";
+import { BANKING77_DIR, benchAnalysis, FIXED_HOLDOUT } from "./bench-analysis";
 import { benchAnalytics } from "./bench-analytics";
 import { benchGaps } from "./bench-gaps";
 import { benchIngest } from "./bench-ingest";
@@ -134,8 +135,8 @@ export const commands: Record<string, Command> = {
     describe: (r) => `${r.purged} templates purged from ${r.workspaces} workspaces' trash`,
   },
   bench: {
-    help: "search [--templates N] [--queries N] [--limit N] | jobs [--jobs N] [--rate N] [--latency-jobs N] | ingest [--rows N] | analytics [--events N] [--iterations N] | abtest [--simulations N] [--seed N] | ingest-api [--clients N] [--seconds N] [--batch N] [--port N] | suggest --train <csv> --test <csv> [--text-col text] [--label-col category] [--oos-label oos] [--templates N] [--ai-rerank N] | gaps --train <csv> --test <csv> --holdout-labels a,b,… [--scale N]",
-    positionals: "search|jobs|suggest|ingest|ingest-api|analytics|abtest|gaps",
+    help: "search [--templates N] [--queries N] [--limit N] | jobs [--jobs N] [--rate N] [--latency-jobs N] | ingest [--rows N] | analytics [--events N] [--iterations N] | abtest [--simulations N] [--seed N] | ingest-api [--clients N] [--seconds N] [--batch N] [--port N] | suggest --train <csv> --test <csv> [--text-col text] [--label-col category] [--oos-label oos] [--templates N] [--ai-rerank N] | gaps --train <csv> --test <csv> --holdout-labels a,b,… [--scale N] | analysis [--messages N] [--model <file>] [--train <csv>] [--test <csv>] [--holdout-labels a,b,…]",
+    positionals: "search|jobs|suggest|ingest|ingest-api|analytics|abtest|gaps|analysis",
     options: {
       templates: { type: "string", default: "100000" },
       queries: { type: "string", default: "1000" },
@@ -161,6 +162,8 @@ export const commands: Record<string, Command> = {
       seed: { type: "string", default: "1" },
       "holdout-labels": { type: "string" },
       scale: { type: "string", default: "0" },
+      messages: { type: "string", default: "100000" },
+      model: { type: "string" },
     },
     run: (values, positionals) => {
       const [what] = positionals;
@@ -222,6 +225,22 @@ export const commands: Record<string, Command> = {
           scale,
         });
       }
+      if (what === "analysis" && positionals.length === 1) {
+        const holdout = values["holdout-labels"];
+        return benchAnalysis({
+          messages: positiveInt(values, "messages"),
+          model: typeof values.model === "string" ? values.model : null,
+          train: typeof values.train === "string" ? values.train : `${BANKING77_DIR}/train.csv`,
+          test: typeof values.test === "string" ? values.test : `${BANKING77_DIR}/test.csv`,
+          holdout:
+            typeof holdout === "string"
+              ? holdout
+                  .split(",")
+                  .map((l) => l.trim())
+                  .filter(Boolean)
+              : FIXED_HOLDOUT,
+        });
+      }
       if (what === "ingest" && positionals.length === 1) {
         return benchIngest({ rows: positiveInt(values, "rows") });
       }
@@ -238,21 +257,23 @@ export const commands: Record<string, Command> = {
       });
     },
     describe: (r) =>
-      "rollup_rows" in r
-        ? `analytics dashboards over ${r.events} events (${r.driver}), ${r.iterations} runs per query: p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms; roll-up ${r.rollup_ms} ms`
-        : "holdout_found" in r
-          ? `gaps on ${r.test_rows} test rows (${r.unconfident} not confident): ${r.gaps} gaps, held-out labels found ${r.holdout_found}/${r.holdout_total} (${r.found.join(", ")}) in ${r.seconds} s${r.scale ? `; ${r.scale.messages} messages in ${r.scale.seconds} s` : ""}`
-          : "aa_reject_rate" in r
-            ? `${r.simulations} simulated A/A and A/B tests at ${r.planned_per_variant} per variant in ${r.seconds} s: aa_reject_rate ${r.aa_reject_rate}, power_observed ${r.power_observed}`
-            : "rows_per_s" in r
-              ? `${r.rows} rows, ${r.bytes} bytes (${r.driver}) in ${r.seconds} s: ${r.rows_per_s} rows/s, ${r.mb_per_s} MB/s, peak RSS ${r.peak_rss_mb} MB`
-              : "messages_per_s" in r
-                ? `ingest over HTTP (${r.driver}, ${r.clients} clients, ${r.seconds} s): ${r.messages_per_s} messages/s, sent ${r.sent}, stored ${r.stored}, errors ${r.errors}, p95 ${r.p95_ms} ms`
-                : "baseline_top1" in r
-                  ? `suggestions on ${r.test_rows} test rows, ${r.labels} labels (${r.driver}): top1 ${r.top1} (untrained ${r.baseline_top1}), top3 ${r.top3}, p95 ${r.p95_ms} ms`
-                  : "jobs_per_s" in r
-                    ? `${r.jobs} jobs (${r.driver}): ${r.jobs_per_s} jobs/s; pickup p50 ${r.pickup_p50_ms} ms, p95 ${r.pickup_p95_ms} ms at ${r.latency_rate_per_s}/s`
-                    : `templates.search on ${r.templates} templates (${r.driver}), ${r.queries} queries: p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms (bare SQL p50 ${r.sql_p50_ms} ms, p95 ${r.sql_p95_ms} ms)`,
+      "not_confident" in r
+        ? `analysis of ${r.messages} messages in ${r.seconds.total} s (predict ${r.seconds.predict}, gaps ${r.seconds.gaps}, patterns ${r.seconds.patterns}; load ${r.load_average.before[0]}): ${r.not_confident} not confident, ${r.gaps} gaps, ${r.patterns} patterns`
+        : "rollup_rows" in r
+          ? `analytics dashboards over ${r.events} events (${r.driver}), ${r.iterations} runs per query: p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms; roll-up ${r.rollup_ms} ms`
+          : "holdout_found" in r
+            ? `gaps on ${r.test_rows} test rows (${r.unconfident} not confident): ${r.gaps} gaps, held-out labels found ${r.holdout_found}/${r.holdout_total} (${r.found.join(", ")}) in ${r.seconds} s${r.scale ? `; ${r.scale.messages} messages in ${r.scale.seconds} s` : ""}`
+            : "aa_reject_rate" in r
+              ? `${r.simulations} simulated A/A and A/B tests at ${r.planned_per_variant} per variant in ${r.seconds} s: aa_reject_rate ${r.aa_reject_rate}, power_observed ${r.power_observed}`
+              : "rows_per_s" in r
+                ? `${r.rows} rows, ${r.bytes} bytes (${r.driver}) in ${r.seconds} s: ${r.rows_per_s} rows/s, ${r.mb_per_s} MB/s, peak RSS ${r.peak_rss_mb} MB`
+                : "messages_per_s" in r
+                  ? `ingest over HTTP (${r.driver}, ${r.clients} clients, ${r.seconds} s): ${r.messages_per_s} messages/s, sent ${r.sent}, stored ${r.stored}, errors ${r.errors}, p95 ${r.p95_ms} ms`
+                  : "baseline_top1" in r
+                    ? `suggestions on ${r.test_rows} test rows, ${r.labels} labels (${r.driver}): top1 ${r.top1} (untrained ${r.baseline_top1}), top3 ${r.top3}, p95 ${r.p95_ms} ms`
+                    : "jobs_per_s" in r
+                      ? `${r.jobs} jobs (${r.driver}): ${r.jobs_per_s} jobs/s; pickup p50 ${r.pickup_p50_ms} ms, p95 ${r.pickup_p95_ms} ms at ${r.latency_rate_per_s}/s`
+                      : `templates.search on ${r.templates} templates (${r.driver}), ${r.queries} queries: p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms (bare SQL p50 ${r.sql_p50_ms} ms, p95 ${r.sql_p95_ms} ms)`,
   },
 };
 

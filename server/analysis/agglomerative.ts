@@ -7,9 +7,77 @@
  */
 import type { SparseRow } from "@/server/training/model/sparse";
 
+function ascendingBelow(row: SparseRow, dimension: number): boolean {
+  for (let t = 1; t < row.indices.length; t++) {
+    if ((row.indices[t] as number) <= (row.indices[t - 1] as number)) return false;
+  }
+  return row.indices.length === 0 || (row.indices[row.indices.length - 1] as number) < dimension;
+}
+
+/**
+ * Cosines of every pair (n × n, row-major). With rows whose indices ascend (the featuriser's
+ * rows do), by an inverted index: row i's entries meet only the later rows sharing a feature, and
+ * each pair's products are added in ascending feature order — the order of the plain loop over
+ * row j's entries, so the same sums. Otherwise the plain loop (scatter row i, dot every later j).
+ */
 export function pairwiseSimilarities(rows: readonly SparseRow[], dimension: number): Float32Array {
   const n = rows.length;
   const sims = new Float32Array(n * n);
+  if (!rows.every((row) => ascendingBelow(row, dimension))) {
+    return plainSimilarities(rows, dimension, sims);
+  }
+  // Postings per feature: (row, value), rows ascending; `slot` is where each entry of a row sits.
+  const start = new Int32Array(dimension + 1);
+  for (const row of rows) {
+    for (const f of row.indices) start[f + 1] = (start[f + 1] as number) + 1;
+  }
+  for (let f = 0; f < dimension; f++)
+    start[f + 1] = (start[f + 1] as number) + (start[f] as number);
+  const fillAt = start.slice(0, dimension);
+  const postRow = new Int32Array(start[dimension] as number);
+  const postValue = new Float32Array(start[dimension] as number);
+  const slot: Int32Array[] = rows.map((row, r) => {
+    const slots = new Int32Array(row.indices.length);
+    for (let t = 0; t < row.indices.length; t++) {
+      const f = row.indices[t] as number;
+      const at = fillAt[f] as number;
+      fillAt[f] = at + 1;
+      postRow[at] = r;
+      postValue[at] = row.values[t] as number;
+      slots[t] = at;
+    }
+    return slots;
+  });
+  const acc = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = rows[i] as SparseRow;
+    const slots = slot[i] as Int32Array;
+    acc.fill(0, i + 1);
+    for (let t = 0; t < a.indices.length; t++) {
+      const va = a.values[t] as number;
+      const end = start[(a.indices[t] as number) + 1] as number;
+      for (let p = (slots[t] as number) + 1; p < end; p++) {
+        const j = postRow[p] as number;
+        acc[j] = (acc[j] as number) + (postValue[p] as number) * va;
+      }
+    }
+    sims[i * n + i] = 1;
+    for (let j = i + 1; j < n; j++) {
+      const s = acc[j] as number;
+      sims[i * n + j] = s;
+      sims[j * n + i] = s;
+    }
+  }
+  return sims;
+}
+
+/** The plain loop: scatter row i, dot every later row j over j's entries. */
+export function plainSimilarities(
+  rows: readonly SparseRow[],
+  dimension: number,
+  sims = new Float32Array(rows.length * rows.length),
+): Float32Array {
+  const n = rows.length;
   const dense = new Float32Array(dimension);
   for (let i = 0; i < n; i++) {
     const a = rows[i] as SparseRow;

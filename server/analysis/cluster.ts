@@ -9,6 +9,7 @@ import type { SparseRow } from "@/server/training/model/sparse";
 import { averageLinkage, pairwiseSimilarities } from "./agglomerative";
 import { chooseK } from "./choose-k";
 import { dotDense, type KMeansOptions, seededRandom } from "./kmeans";
+import { nearestCentres } from "./nearest-centres";
 
 export interface ClusterOptions {
   method: "agglomerative" | "kmeans";
@@ -79,18 +80,16 @@ function agglomerative(
   const centres = groups.map((g) => centreOf(rows, g, dimension));
   if (sample.length < rows.length) {
     const inSample = new Set(sample);
-    rows.forEach((row, r) => {
-      if (inSample.has(r)) return;
-      let best = -1;
-      let bestSim = options.assignThreshold;
-      centres.forEach((centre, g) => {
-        const s = dotDense(row, centre);
-        if (s >= bestSim) {
-          bestSim = s;
-          best = g;
-        }
-      });
-      if (best >= 0) groups[best]?.push(r);
+    const rest: number[] = [];
+    for (let r = 0; r < rows.length; r++) if (!inSample.has(r)) rest.push(r);
+    const { best } = nearestCentres(
+      rest.map((r) => rows[r] as SparseRow),
+      centres,
+      options.assignThreshold,
+    );
+    rest.forEach((r, i) => {
+      const g = best[i] as number;
+      if (g >= 0) groups[g]?.push(r);
     });
   }
   return groups.map((members, g) => {

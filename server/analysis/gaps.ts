@@ -11,10 +11,15 @@
  */
 import type { EmbeddingTable } from "@/server/training/model/embeddings";
 import { type ClusterOptions, clusterTopics } from "./cluster";
-import { documentFrequencies, keyPhrases, phraseTerms } from "./key-phrases";
+import { documentFrequencies, keyPhrases, phraseTermsOfTokens } from "./key-phrases";
 import { DEFAULT_KMEANS } from "./kmeans";
 import { halves, type Trend, trendOf } from "./trend";
-import { type ClusterVectorConfig, clusterVectors, DEFAULT_CLUSTER_VECTORS } from "./vectors";
+import {
+  type ClusterVectorConfig,
+  clusterVectors,
+  DEFAULT_CLUSTER_VECTORS,
+  textTokens,
+} from "./vectors";
 
 export interface AnalysedMessage {
   id: string;
@@ -24,6 +29,11 @@ export interface AnalysedMessage {
   /** The model's best label (null when it has none). */
   topLabel: string | null;
   at: Date | null;
+  /**
+   * Optional: `textTokens(text)` (vectors.ts), e.g. from predictBatch's `tokens: true`, so the text
+   * is not normalised and tokenised again. Must be exactly those tokens when given.
+   */
+  tokens?: readonly string[];
 }
 
 export interface GapOptions {
@@ -114,14 +124,15 @@ export function detectGaps(
   };
   if (unconfident.length < Math.max(2, options.minGapSize)) return empty;
   const texts = unconfident.map((m) => m.text);
-  const vectors = clusterVectors(texts, options.vectors, embeddings);
+  const tokens = unconfident.map((m) => m.tokens ?? textTokens(m.text));
+  const vectors = clusterVectors(texts, options.vectors, embeddings, tokens);
   const candidates = kCandidates(unconfident.length, options);
   const { topics, scores } = clusterTopics(vectors.rows, vectors.dimension, {
     ...options.cluster,
     kCandidates: candidates,
     minSize: options.minGapSize,
   });
-  const termSets = texts.map(phraseTerms);
+  const termSets = tokens.map(phraseTermsOfTokens);
   const corpusDf = documentFrequencies(termSets);
   const gaps: Gap[] = [];
   for (const topic of topics) {

@@ -16,7 +16,11 @@ const STOPWORDS = new Set(
 );
 
 export function phraseTerms(text: string): Set<string> {
-  const tokens = tokenize(normalizeText(text));
+  return phraseTermsOfTokens(tokenize(normalizeText(text)));
+}
+
+/** phraseTerms from the text's tokens under the default normalisation. */
+export function phraseTermsOfTokens(tokens: readonly string[]): Set<string> {
   const terms = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     const a = tokens[i] as string;

@@ -5,11 +5,9 @@
  * no shared word land together. Every row is L2-normalised as a whole: dot product = cosine.
  */
 import type { EmbeddingTable } from "@/server/training/model/embeddings";
-import {
-  DEFAULT_FEATURIZER,
-  type FeaturizerConfig,
-  fitFeaturizer,
-} from "@/server/training/model/featurize";
+import { DEFAULT_FEATURIZER, type FeaturizerConfig } from "@/server/training/model/featurize";
+import { fitFeaturizerFromTokens } from "@/server/training/model/featurize-fit-tokens";
+import { transformTokenLists } from "@/server/training/model/featurize-tokens";
 import { normalizeText, tokenize } from "@/server/training/model/normalize";
 import type { SparseRow } from "@/server/training/model/sparse";
 
@@ -51,10 +49,20 @@ function normalizeRow(row: SparseRow): SparseRow {
   return row;
 }
 
+/** Tokens of a text as the clustering featuriser reads them (the default normalisation). */
+export function textTokens(text: string): string[] {
+  return tokenize(normalizeText(text));
+}
+
+/**
+ * Vectors of the texts; `tokens[i]`, when given, must be `textTokens(texts[i])` (batch prediction
+ * returns them) and saves normalising and tokenising every text again.
+ */
 export function clusterVectors(
   texts: readonly string[],
   config: ClusterVectorConfig = DEFAULT_CLUSTER_VECTORS,
   embeddings?: EmbeddingTable,
+  tokens: readonly (readonly string[])[] = texts.map(textTokens),
 ): ClusterVectors {
   const useEmbeddings = config.embeddingWeight > 0 && embeddings !== undefined;
   const featurizerConfig: FeaturizerConfig = {
@@ -67,10 +75,11 @@ export function clusterVectors(
     charWeight: config.charWeight,
     embeddingWeight: 0,
   };
-  const featurizer = fitFeaturizer(texts, featurizerConfig);
-  const sparse = texts.map((text) => featurizer.transform(text));
+  // The same vocabulary and features as fitFeaturizer/transform on the texts (featurize-tokens.ts).
+  const featurizer = fitFeaturizerFromTokens(tokens, featurizerConfig);
+  const sparse = transformTokenLists(featurizer, tokens);
   const dense = useEmbeddings
-    ? centredPooledVectors(texts, embeddings, config.embeddingWeight)
+    ? centredPooledVectors(tokens, embeddings, config.embeddingWeight)
     : null;
   const rows = sparse.map((row, r) => {
     const block = dense?.[r];
@@ -98,11 +107,11 @@ export function clusterVectors(
  * sentences have a cosine near 0.8 (the shared "English" direction) and everything merges.
  */
 function centredPooledVectors(
-  texts: readonly string[],
+  tokens: readonly (readonly string[])[],
   embeddings: EmbeddingTable,
   weight: number,
 ): (Float32Array | null)[] {
-  const pooled = texts.map((text) => embeddings.pool(tokenize(normalizeText(text)))?.mean ?? null);
+  const pooled = tokens.map((t) => embeddings.pool(t)?.mean ?? null);
   const mean = new Float64Array(embeddings.dims);
   let count = 0;
   for (const v of pooled) {

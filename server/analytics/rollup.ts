@@ -8,7 +8,9 @@ import { readRows } from "@/db/migrate";
  * live read of the most recent days, so both count alike:
  *
  * - shown / inserted: suggestion_shown / suggestion_chosen events (acceptance = inserted/shown)
- * - sent, edited (a sent reply whose text moved from the rendered template), edit distance sum
+ * - sent: template uses, i.e. replies sent with it plus copies out of the library (`copied`,
+ *   never counted as edited: nothing is known of what happened to the text after the copy);
+ *   edited (a sent reply whose text moved from the rendered template), edit distance sum
  * - conversations: sends that were the template's first use in a conversation
  * - resolved / reopened: outcome events (resolution rate = (resolved − reopened)/conversations)
  * - CSAT sum and count (given on resolve), first-response time sum and count
@@ -35,7 +37,7 @@ export function aggregateEvents(fromDay: string, toDayExclusive: string): SQL {
       e.template_id, e.template_version, e.category_id, e.actor_id as agent_id,
       count(*) filter (where e.kind = 'suggestion_shown')::int as shown,
       count(*) filter (where e.kind = 'suggestion_chosen')::int as inserted,
-      count(*) filter (where e.kind = 'sent')::int as sent,
+      count(*) filter (where e.kind in ('sent', 'copied'))::int as sent,
       count(*) filter (where e.kind = 'sent' and e.edit_distance > 0)::int as edited,
       coalesce(sum(e.edit_distance) filter (where e.kind = 'sent'), 0)::bigint as edit_distance_sum,
       count(*) filter (where e.kind = 'sent' and e.first_use)::int as conversations,
@@ -89,7 +91,39 @@ export async function recomputeDays(
       from (${aggregateEvents(fromDay, addDays(toDay, 1))}) a
       returning day`),
   );
+  await refreshTemplateUsage(tx, fromDay, toDay);
   return inserted.length;
+}
+
+/**
+ * Templates' usage counts (the library's "Used N times" and its most-used sort, search's
+ * tie-break) from the roll-ups: for each template with roll-up rows in [fromDay, toDay], its
+ * uses summed over every day, and its last use from the events. One set-based update per
+ * roll-up run, instead of a counter bumped on the template's row at every use (a hot row
+ * under load). Only rows whose figures changed are written. Runs in the roll-up's transaction.
+ */
+export async function refreshTemplateUsage(tx: Tx, fromDay: string, toDay: string) {
+  await tx.execute(sql`
+    with touched as (
+      select distinct d.template_id from analytics_daily d
+      where d.day >= ${fromDay}::date and d.day <= ${toDay}::date and d.template_id is not null
+    ), totals as (
+      select d.template_id, sum(d.sent)::int as uses from analytics_daily d
+      where d.template_id in (select template_id from touched)
+      group by d.template_id
+    ), last_use as (
+      select e.template_id, max(e.created_at) as at from template_usage_events e
+      where e.kind in ('sent', 'copied') and e.template_id in (select template_id from touched)
+        and e.created_at >= ${fromDay}::date::timestamp at time zone 'UTC'
+      group by e.template_id
+    )
+    update templates t
+    set usage_count = totals.uses,
+      last_used_at = greatest(t.last_used_at, last_use.at)
+    from totals left join last_use on last_use.template_id = totals.template_id
+    where t.id = totals.template_id
+      and (t.usage_count is distinct from totals.uses
+        or t.last_used_at is distinct from greatest(t.last_used_at, last_use.at))`);
 }
 
 /**

@@ -13,11 +13,14 @@ export type UsageEventKind =
   | "suggestion_chosen"
   | "sent"
   | "resolved"
-  | "first_response";
+  | "first_response"
+  /** Copied out of the template library (copy-reply), outside any conversation. */
+  | "copied";
 
 export type NewUsageEvent = {
   kind: UsageEventKind;
-  conversationId: string;
+  /** Null only for `copied`: a library copy belongs to no conversation. */
+  conversationId: string | null;
   messageId?: string | null;
   templateId?: string | null;
   actorId?: string | null;

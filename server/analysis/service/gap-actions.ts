@@ -5,7 +5,7 @@
  */
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { gapMessages, knowledgeGaps, templates } from "@/db/schema";
-import { conflict, notFound } from "@/server/errors";
+import { badRequest, conflict, notFound } from "@/server/errors";
 import { createTemplate } from "@/server/templates/store/template-commands";
 import type { TemplateScope } from "@/server/templates/store/template-scope";
 import { insertTrainingExamples } from "@/server/training/examples/store";
@@ -38,10 +38,18 @@ async function decide(
 export async function resolveGap(scope: TenantScope, input: { gapId: string; templateId: string }) {
   const gap = await findGap(scope.tx, input.gapId);
   const [template] = await scope.tx
-    .select({ id: templates.id })
+    .select({ id: templates.id, visibility: templates.visibility, ownerId: templates.ownerId })
     .from(templates)
     .where(and(eq(templates.id, input.templateId), isNull(templates.deletedAt)));
-  if (!template) throw notFound("Template");
+  const someoneElses =
+    template?.visibility === "personal" && template.ownerId !== actingUser(scope);
+  if (!template || someoneElses) throw notFound("Template");
+  // Training learns only shared templates: a personal one would silently learn nothing.
+  if (template.visibility !== "everyone") {
+    throw badRequest("Resolve a gap with a template shared with everyone", {
+      templateId: ["Only templates shared with everyone are used for training"],
+    });
+  }
   await decide(scope, gap.id, "resolved", template.id);
   const messages = await scope.tx
     .select({ text: gapMessages.text })

@@ -1,7 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
-import { templates, trainingExamples } from "@/db/schema";
+import { jobEvents, templates, trainingExamples } from "@/db/schema";
 import { withTenant } from "@/db/tenant";
 import { conversationAnalysisJob } from "@/server/jobs/definitions/conversation-analysis";
 import type { RunningWorker } from "@/server/jobs/worker";
@@ -39,6 +39,19 @@ describe("conversation analysis of a dataset", () => {
     expect(jobId).not.toBeNull();
     const job = await waitForJobState(db, ws.id, jobId ?? "", ["completed", "failed"], 60_000);
     expect(job.state, job.error ?? "").toBe("completed");
+    // Progress rises through the six steps: load → predict → cluster → patterns → insights → save.
+    const events = await withTenant(db, ws.id, (tx) =>
+      tx
+        .select({ progress: jobEvents.progress, data: jobEvents.data })
+        .from(jobEvents)
+        .where(and(eq(jobEvents.jobId, jobId ?? ""), eq(jobEvents.kind, "progress")))
+        .orderBy(asc(jobEvents.id)),
+    );
+    const percents = events.map((e) => e.progress ?? 0);
+    expect([...percents].sort((x, y) => x - y)).toEqual(percents);
+    expect(percents.at(-1)).toBe(100);
+    const steps = events.map((e) => (e.data as { step?: number } | null)?.step);
+    expect(new Set(steps)).toEqual(new Set([1, 2, 3, 4, 5, 6]));
 
     const run = await owner.caller.analysis.run({ runId });
     expect(run.status).toBe("done");
@@ -115,6 +128,18 @@ describe("conversation analysis of a dataset", () => {
     const stored = await owner.caller.templates.get({ id: draft.templateId });
     expect(stored.status).toBe("draft");
     expect(stored.content).toBe(draft.body);
+
+    // A personal template is never trained on: refused, and the gap stays open.
+    const personal = await owner.caller.templates.create({
+      name: "My own answer",
+      content: "My own answer",
+      status: "active",
+      visibility: "personal",
+    });
+    const refused = await catchError(
+      owner.caller.analysis.gaps.resolve({ gapId: cryptoGap, templateId: personal.id }),
+    );
+    expect(refused.code).toBe("BAD_REQUEST");
 
     // Resolving the gap with that template: its messages become training examples.
     const resolved = await owner.caller.analysis.gaps.resolve({

@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
+import { withTenant } from "@/db/tenant";
+import { recomputeDays, utcDay } from "@/server/analytics/rollup";
 import { testDatabase } from "@/test/db";
-import { type Caller, catchError, signUpOwner } from "@/test/factories";
+import { type Caller, catchError, createKey, signUpOwner } from "@/test/factories";
 import { orderStatusDraft, refundPolicyDraft } from "@/test/template-drafts";
 
 let db: Database;
-let owner: Caller;
 beforeAll(async () => {
   db = await testDatabase();
-  ({ caller: owner } = await signUpOwner(db, { workspaceName: "Templates Library" }));
 });
 
 describe("templates: list, categories, usage", () => {
@@ -65,20 +65,49 @@ describe("templates: list, categories, usage", () => {
     expect(bad.code).toBe("BAD_REQUEST");
   });
 
-  it("counts uses and sorts by them", async () => {
-    const a = await owner.templates.create(refundPolicyDraft({ name: "Used once" }));
-    const b = await owner.templates.create(refundPolicyDraft({ name: "Used twice" }));
-    await owner.templates.recordUse({ id: a.id });
-    await owner.templates.recordUse({ id: b.id });
-    expect(await owner.templates.recordUse({ id: b.id })).toEqual({ usageCount: 2 });
-    const top = (await owner.templates.list({ sort: "usage", limit: 2 })).items;
+  it("counts uses from the daily roll-ups, not on the template's row, and sorts by them", async () => {
+    const { caller, workspace } = await signUpOwner(db, { workspaceName: "Usage roll-ups" });
+    const a = await caller.templates.create(refundPolicyDraft({ name: "Used once" }));
+    const b = await caller.templates.create(refundPolicyDraft({ name: "Used twice" }));
+    // Library copies (copy-reply) are usage events; the rows are not touched.
+    await caller.templates.recordUse({ id: b.id });
+    expect(await caller.templates.recordUse({ id: b.id })).toEqual({ recorded: true });
+    // An inbox reply with the template is a use too.
+    const writer = (await createKey(db, caller, "write")).caller;
+    await writer.inbox.ingest({
+      conversations: [
+        { externalId: "usage-1", messages: [{ externalId: "1", role: "customer", text: "Hi" }] },
+      ],
+    });
+    const [conversation] = await caller.inbox.list({ filter: "all", limit: 10 });
+    if (!conversation) throw new Error("not ingested");
+    await caller.inbox.send({ conversationId: conversation.id, text: "Hello", templateId: a.id });
+    const before = await caller.templates.get({ id: b.id });
+    expect([before.usageCount, before.lastUsedAt]).toEqual([0, null]);
+
+    // The scheduled roll-up (recomputeDays) refreshes the counts from analytics_daily.
+    const today = utcDay(new Date());
+    const rollUp = () =>
+      withTenant(db, workspace.id, (tx) => recomputeDays(tx, workspace.id, today, today));
+    await rollUp();
+    const top = (await caller.templates.list({ sort: "usage", limit: 2 })).items;
     expect(top.map((t) => [t.name, t.usageCount])).toEqual([
       ["Used twice", 2],
       ["Used once", 1],
     ]);
     expect(top[0]?.lastUsedAt).toBeInstanceOf(Date);
+    // The same figure as the analytics dashboards read.
+    const analytics = await caller.analytics.template({ templateId: b.id, from: today, to: today });
+    expect(analytics.totals.uses).toBe(2);
+    // A rerun writes the same counts; a later use shows after the next roll-up.
+    await rollUp();
+    expect((await caller.templates.get({ id: b.id })).usageCount).toBe(2);
+    await caller.templates.recordUse({ id: a.id });
+    expect((await caller.templates.get({ id: a.id })).usageCount).toBe(1);
+    await rollUp();
+    expect((await caller.templates.get({ id: a.id })).usageCount).toBe(2);
     // Using a template is not an edit.
-    expect((await owner.templates.get({ id: b.id })).currentVersion).toBe(1);
+    expect((await caller.templates.get({ id: b.id })).currentVersion).toBe(1);
   });
 
   it("files categories case-insensitively, renames and removes them", async () => {

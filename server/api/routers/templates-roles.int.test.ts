@@ -73,7 +73,7 @@ describe("templates: who may do what", () => {
   }
 
   it("an agent records uses and exports; a read key may do neither (keys that read never write)", async () => {
-    expect((await agent.templates.recordUse({ id })).usageCount).toBeGreaterThan(0);
+    expect(await agent.templates.recordUse({ id })).toEqual({ recorded: true });
     expect((await agent.templates.export({ format: "json" })).content).toContain("Order status");
     expect((await catchError(readKey.templates.recordUse({ id }))).code).toBe("FORBIDDEN");
     expect((await catchError(readKey.templates.export({ format: "json" }))).code).toBe("FORBIDDEN");

@@ -103,6 +103,8 @@ export const renderInput = z
     format: z.enum(OUTPUT_FORMATS).default("text"),
     /** The conversation's language: a saved template renders its variant in it (variants.ts). */
     language: languageTag.optional(),
+    /** The inbox's conversation: a template under an A/B test renders its assigned variant. */
+    conversationId: z.uuid().optional(),
   })
   .refine((v) => (v.id === undefined) !== (v.draft === undefined), {
     message: "Render either a saved template (id) or a draft, not both.",
@@ -159,3 +161,6 @@ export const renameCategoryInput = z.object({
     tooShort: "Name the category.",
   }),
 });
+
+/** templates.recordUse: the copy was recorded as a usage event (counts come from roll-ups). */
+export const recordUseOutput = z.object({ recorded: z.literal(true) });

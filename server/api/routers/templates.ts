@@ -45,6 +45,7 @@ import {
   importInput,
   listInput,
   mergeCategoryInput,
+  recordUseOutput,
   renameCategoryInput,
   renderInput,
   searchInput,
@@ -124,9 +125,10 @@ export const templatesRouter = createTRPCRouter({
   render: workspaceQueryProcedure
     .input(renderInput)
     .query(({ ctx, input }) => renderForWorkspace(ctx, input, ctx.regexBudget)),
-  /** An agent inserted the template into a reply (usage ranking). */
+  /** An agent copied the template's reply from the library: a usage event (counted by roll-ups). */
   recordUse: workspaceProcedure
     .input(idInput)
+    .output(recordUseOutput)
     .mutation(({ ctx, input }) => recordTemplateUse(ctx, input)),
 
   create: workspaceProcedure.input(createInput).mutation(({ ctx, input }) => {

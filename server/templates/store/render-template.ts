@@ -1,6 +1,8 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { templates } from "@/db/schema";
+import { assignedVariants, runningVariants } from "@/server/abtests/exposure";
 import { badRequest, notFound } from "@/server/errors";
+import { appendUsageEvents } from "@/server/inbox/usage-events";
 import type { OutputFormat } from "../language/render-options";
 import { type RenderResult, renderTemplate } from "../language/render-template";
 import { templateDraftSchema } from "../language/template-schema";
@@ -10,7 +12,7 @@ import type { RegexBudget } from "../regex/regex-budget";
 import { regexExecutor } from "../regex/regex-worker-pool";
 import { patternsStoppedError } from "./patterns-stopped-error";
 import { loadTemplate } from "./read-template";
-import type { TemplateScope } from "./template-scope";
+import { actingUserId, type TemplateScope } from "./template-scope";
 import { pickTemplateVariant } from "./translations";
 import { templateVisibleTo } from "./visibility";
 
@@ -21,6 +23,11 @@ export type RenderInput = {
   format: OutputFormat;
   /** The conversation's language: `id`'s translation in it is rendered (pickTemplateVariant). */
   language?: string;
+  /**
+   * The conversation the text is for: when `id` is under a running A/B test, the variant this
+   * conversation is assigned to is rendered (what sending it records as the exposure).
+   */
+  conversationId?: string;
 };
 
 /** The saved template that was rendered: `id` itself or its translation for `language`. */
@@ -49,11 +56,17 @@ export async function renderForWorkspace(
   let variant: RenderedVariant | undefined;
   const { id } = input;
   if (id !== undefined) {
-    const loaded = await scope.inTenant(async (tenant) => {
+    const { conversationId } = input;
+    const [loaded, abContent] = await scope.inTenant(async (tenant) => {
       const picked = await pickTemplateVariant(tenant, { id, language: input.language });
-      return loadTemplate(tenant, picked.id);
+      const template = await loadTemplate(tenant, picked.id);
+      if (!conversationId) return [template, null] as const;
+      // The test is on the template the agent chose (the one a send is recorded against).
+      const running = await runningVariants(tenant.tx, [id]);
+      return [template, assignedVariants(running, conversationId, [id]).get(id)?.content] as const;
     });
     ({ content, variables } = loaded);
+    if (abContent) content = abContent;
     variant = { id: loaded.id, name: loaded.name, language: loaded.language };
   } else {
     // The preview renders drafts with content errors (they are reported as diagnostics), but
@@ -93,14 +106,18 @@ export async function renderForWorkspace(
   return variant ? { ...result, variant } : result;
 }
 
-/** An agent inserted the template into a reply: counts toward usage ranking. */
+/**
+ * An agent copied the template's reply out of the library (copy-reply): a `copied` usage event,
+ * appended like the inbox's sends. The template row is not touched (no hot-row counter): its
+ * usage count comes from the daily roll-ups (refreshTemplateUsage, analytics/rollup.ts).
+ */
 export async function recordTemplateUse(
   scope: TemplateScope,
   input: { id: string },
-): Promise<{ usageCount: number }> {
+): Promise<{ recorded: true }> {
   const [row] = await scope.tx
-    .update(templates)
-    .set({ usageCount: sql`${templates.usageCount} + 1`, lastUsedAt: new Date() })
+    .select({ categoryId: templates.categoryId, version: templates.currentVersion })
+    .from(templates)
     .where(
       and(
         eq(templates.workspaceId, scope.workspace.id),
@@ -108,9 +125,18 @@ export async function recordTemplateUse(
         isNull(templates.deletedAt),
         templateVisibleTo(scope, templates),
       ),
-    )
-    .returning({ usageCount: templates.usageCount });
+    );
   if (!row) throw notFound("Template");
+  await appendUsageEvents(scope.tx, scope.workspace.id, [
+    {
+      kind: "copied",
+      conversationId: null,
+      templateId: input.id,
+      actorId: actingUserId(scope),
+      categoryId: row.categoryId,
+      templateVersion: row.version,
+    },
+  ]);
   await scope.audit({ action: "template.use", entityType: "template", entityId: input.id });
-  return row;
+  return { recorded: true };
 }

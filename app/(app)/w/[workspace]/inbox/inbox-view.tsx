@@ -107,6 +107,8 @@ export function InboxView(props: {
           id: template.id,
           values: valuesFromCustomer((current.customer ?? {}) as CustomerAttributes),
           format: "text",
+          // A template under an A/B test renders this conversation's variant, as suggestions do.
+          conversationId: current.id,
         }),
       );
       insert({
