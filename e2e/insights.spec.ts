@@ -1,19 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { expect, type Page, test } from "@playwright/test";
 import { DEMO_AGENT, OWNER_STATE } from "./fixtures/accounts";
-import { SignInPage } from "./pages/sign-in-page";
+import { apiClient, signedInContext } from "./fixtures/trpc";
 
 test.use({ storageState: OWNER_STATE });
-
-/** A tRPC mutation with the signed-in browser's session (superjson body). */
-async function mutate(page: Page, path: string, input: unknown) {
-  const response = await page.request.post(`/api/trpc/${path}`, {
-    headers: { "content-type": "application/json", "x-parley-workspace": "acme" },
-    data: { json: input },
-  });
-  expect(response.status(), path).toBe(200);
-  return (await response.json()).result.data.json;
-}
 
 /**
  * Three planted topics the demo model has no template for, each asked several ways; the wallet
@@ -110,14 +100,15 @@ async function downloadText(page: Page, button: string): Promise<{ name: string;
 test("an admin analyses the inbox, acts on knowledge gaps, reads topics and recommendations, exports; an agent only reads", async ({
   page,
   browser,
+  baseURL,
 }) => {
   test.setTimeout(300_000);
   const run = Date.now().toString(36);
-  const stored = await mutate(page, "inbox.ingest", {
-    source: "e2e-insights",
-    conversations: plantedConversations(run),
-  });
-  expect(stored.stored).toBeGreaterThan(0);
+  // The help desk pushes the conversations with the typed client and a write key.
+  const parley = await apiClient(page, baseURL ?? "", "Insights e2e");
+  const conversations = plantedConversations(run);
+  const pushed = await parley.inbox.ingest.mutate({ source: "e2e-insights", conversations });
+  expect(pushed.stored).toBe(conversations.reduce((n, c) => n + c.messages.length, 0));
 
   // Run the analysis from the overview and follow its progress to the end.
   await page.goto("/w/acme/insights");
@@ -222,13 +213,12 @@ test("an admin analyses the inbox, acts on knowledge gaps, reads topics and reco
   await expect(page.getByTestId("gap-message").first()).toBeVisible();
 
   // An agent, in a browser of their own, reads everything and can change nothing.
-  const agentContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const { context: agentContext, page: agent } = await signedInContext(
+    browser,
+    baseURL ?? "",
+    DEMO_AGENT,
+  );
   try {
-    const agent = await agentContext.newPage();
-    const signIn = new SignInPage(agent);
-    await signIn.goto();
-    await signIn.signIn(DEMO_AGENT.email, DEMO_AGENT.password);
-    await expect(agent).toHaveURL(/\/w\/acme/);
     await agent.goto("/w/acme/insights");
     await expect(agent.getByTestId("shown-run")).toBeVisible();
     await expect(agent.getByRole("button", { name: "Run analysis" })).toHaveCount(0);
