@@ -207,6 +207,10 @@ test("an admin analyses the inbox, acts on knowledge gaps, reads topics and reco
   await expect(insight.getByTestId("insight-basis")).toBeVisible();
   const insightsCsv = await downloadText(page, "Export CSV");
   expect(insightsCsv.body.split("\n")[0]).toMatch(/impact/i);
+  // A recommendation about a gap already acted on says so.
+  await expect(page.getByTestId("insight-gap-status").first()).toHaveText(
+    /^gap (resolved|dismissed)$/,
+  );
   // From a recommendation straight to its evidence.
   await page.getByRole("link", { name: "Open the gap and its messages →" }).first().click();
   await expect(page.getByTestId("gap-title")).toBeVisible();

@@ -56,8 +56,46 @@ function Basis({ basis }: { basis: Record<string, unknown> }) {
   );
 }
 
+/** Where the evidence and the actions are, and whether the gap was already acted on. */
+function GapLink({
+  slug,
+  gapId,
+  gapStatus,
+}: {
+  slug: string;
+  gapId: string | null;
+  gapStatus?: ReadonlyMap<string, string>;
+}) {
+  if (!gapId) return null;
+  const status = gapStatus?.get(gapId);
+  return (
+    <span className="flex items-center gap-2">
+      {status && status !== "open" ? (
+        <Badge tone="success">
+          <span data-testid="insight-gap-status">gap {status}</span>
+        </Badge>
+      ) : null}
+      <Link
+        className="text-xs font-medium text-accent-700 hover:underline"
+        href={`/w/${slug}/insights/gaps/${gapId}`}
+      >
+        Open the gap and its messages →
+      </Link>
+    </span>
+  );
+}
+
 /** Ranked recommendations: what to do, how much it would help (impact 0–100), and why. */
-export function InsightsList({ insights, slug }: { insights: InsightView[]; slug: string }) {
+export function InsightsList({
+  insights,
+  slug,
+  gapStatus,
+}: {
+  insights: InsightView[];
+  slug: string;
+  /** Current status of the run's gaps: an insight about a gap already acted on says so. */
+  gapStatus?: ReadonlyMap<string, string>;
+}) {
   return (
     <ol className="space-y-3" aria-label="Recommendations">
       {insights.map((insight, i) => (
@@ -95,14 +133,7 @@ export function InsightsList({ insights, slug }: { insights: InsightView[]; slug
             <div className="min-w-0 flex-1">
               <Basis basis={insight.basis} />
             </div>
-            {gapOf(insight.basis) ? (
-              <Link
-                className="text-xs font-medium text-accent-700 hover:underline"
-                href={`/w/${slug}/insights/gaps/${gapOf(insight.basis)}`}
-              >
-                Open the gap and its messages →
-              </Link>
-            ) : null}
+            <GapLink slug={slug} gapId={gapOf(insight.basis)} gapStatus={gapStatus} />
           </div>
         </li>
       ))}

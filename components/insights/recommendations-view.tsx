@@ -25,6 +25,11 @@ export function RecommendationsView({
     ...trpc.analysis.insights.queryOptions({ runId: runId ?? undefined }),
     enabled: runId !== null,
   });
+  const gaps = useQuery({
+    ...trpc.analysis.gaps.list.queryOptions({ runId: runId ?? undefined }),
+    enabled: runId !== null,
+  });
+  const gapStatus = new Map((gaps.data?.gaps ?? []).map((g) => [g.id, g.status]));
   if (runs.isSuccess && runId === null) return <NoRunYet slug={slug} />;
   const error = runs.error ?? insights.error;
   const list = insights.data?.insights ?? [];
@@ -44,7 +49,9 @@ export function RecommendationsView({
             description="No confusions, gaps or growing topics stood out. Run the analysis again on more messages or a later period."
           />
         ) : null}
-        {list.length > 0 ? <InsightsList slug={slug} insights={list} /> : null}
+        {list.length > 0 ? (
+          <InsightsList slug={slug} insights={list} gapStatus={gapStatus} />
+        ) : null}
       </CardBody>
     </Card>
   );
