@@ -161,6 +161,11 @@ test("an admin analyses the inbox, acts on knowledge gaps, reads topics and reco
   await walletGap.getByRole("link").first().click();
   await page.waitForURL(/\/w\/acme\/insights\/gaps\/[0-9a-f-]{36}$/);
   const gapUrl = page.url();
+  const backToRun = await page
+    .getByRole("link", { name: "← All gaps of this run" })
+    .getAttribute("href");
+  const inboxRun = new URL(backToRun ?? "", page.url()).searchParams.get("run");
+  expect(inboxRun).toMatch(/^[0-9a-f-]{36}$/);
   await expect(page.getByTestId("gap-example").first()).toContainText(/wallet|bitcoin/i);
   const messages = page.getByTestId("gap-message");
   await expect(messages.first()).toContainText(TOPICS.wallet.reply);
@@ -216,6 +221,16 @@ test("an admin analyses the inbox, acts on knowledge gaps, reads topics and reco
   await expect(page.getByTestId("gap-title")).toBeVisible();
   await expect(page.getByTestId("gap-message").first()).toBeVisible();
 
+  // A dataset is a source too: the FAQ dataset of the demo, picked by name.
+  await page.goto("/w/acme/insights");
+  await page.getByRole("combobox", { name: "Source" }).selectOption("dataset");
+  const faq = await page.locator("option", { hasText: "Help centre FAQ" }).getAttribute("value");
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption(faq ?? "");
+  await page.getByRole("button", { name: "Run analysis" }).click();
+  await expect(page.getByTestId("analysis-job-state")).toHaveText(/^Done/, { timeout: 180_000 });
+  await expect(page.getByTestId("shown-run")).toContainText("Dataset “Help centre FAQ (demo)”");
+  await expect(page.getByTestId("run-row")).not.toHaveCount(1);
+
   // An agent, in a browser of their own, reads everything and can change nothing.
   const { context: agentContext, page: agent } = await signedInContext(
     browser,
@@ -230,7 +245,15 @@ test("an admin analyses the inbox, acts on knowledge gaps, reads topics and reco
     await expect(agent.getByTestId("gap-status")).toHaveText("resolved");
     await expect(agent.getByText("Admins can draft a template from this gap")).toBeVisible();
     await expect(agent.getByRole("button", { name: "Create template draft" })).toHaveCount(0);
+    // The latest run (the FAQ dataset, no dates) has no topics; the inbox run's are one link away.
     await agent.goto("/w/acme/insights/patterns");
+    await expect(agent.getByText("No recurring topics in this run")).toBeVisible();
+    await agent.goto(`/w/acme/insights?run=${inboxRun}`);
+    await agent
+      .getByRole("navigation", { name: "Insights sections" })
+      .getByRole("link", { name: "Topics" })
+      .click();
+    await expect(agent).toHaveURL(new RegExp(`/insights/patterns\\?run=${inboxRun}$`));
     await expect(agent.getByTestId("topic-row").first()).toBeVisible();
     // The server refuses an agent's attempt too.
     const refused = await agent.request.post("/api/trpc/analysis.start", {

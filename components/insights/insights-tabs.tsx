@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { classNames } from "@/lib/class-names";
 
 const TABS = [
@@ -11,10 +11,12 @@ const TABS = [
   { label: "Recommendations", segment: "recommendations" },
 ] as const;
 
-/** The sections of the insights area, with the current one marked. */
+/** The sections of the insights area, with the current one marked; a chosen run (?run=) stays. */
 export function InsightsTabs({ slug }: { slug: string }) {
   const pathname = usePathname();
+  const run = useSearchParams().get("run");
   const root = `/w/${slug}/insights`;
+  const query = run ? `?run=${encodeURIComponent(run)}` : "";
   return (
     <nav aria-label="Insights sections" className="border-b border-zinc-200">
       <ul className="-mb-px flex flex-wrap gap-4 text-sm">
@@ -26,7 +28,7 @@ export function InsightsTabs({ slug }: { slug: string }) {
           return (
             <li key={tab.label}>
               <Link
-                href={href}
+                href={`${href}${query}`}
                 aria-current={active ? "page" : undefined}
                 className={classNames(
                   "inline-block border-b-2 px-1 pb-2 font-medium",
