@@ -56,10 +56,13 @@ export async function enqueueAnalysis(
   if (input.source === "dataset") {
     if (!input.datasetId) throw new AppError("BAD_REQUEST", "A dataset analysis needs datasetId");
     const [dataset] = await scope.tx
-      .select({ status: datasets.status })
+      .select({ status: datasets.status, kind: datasets.kind })
       .from(datasets)
       .where(eq(datasets.id, input.datasetId));
     if (!dataset) throw notFound("Dataset");
+    if (dataset.kind === "knowledge") {
+      throw new AppError("PRECONDITION_FAILED", "A knowledge dataset has no customer messages");
+    }
     if (dataset.status !== "ready") {
       throw new AppError(
         "PRECONDITION_FAILED",

@@ -206,9 +206,18 @@ describe("conversation analysis of a dataset", () => {
 
   it("marks a run failed with its error when the dataset has no messages, and writes nothing else", async () => {
     const owner = await signUpOwner(db, { workspaceName: "Analysis failed" });
-    const datasetId = await insertReadyDataset(db, owner.workspace.id, {
+    const knowledge = await insertReadyDataset(db, owner.workspace.id, {
       kind: "knowledge",
       rows: [{ kind: "article", title: "Cards", body: "All about cards" }],
+    });
+    const refused = await catchError(
+      owner.caller.analysis.start({ source: "dataset", datasetId: knowledge }),
+    );
+    expect(refused.code).toBe("PRECONDITION_FAILED");
+    // Agents' messages only: the job finds no customer message and fails the run.
+    const datasetId = await insertReadyDataset(db, owner.workspace.id, {
+      kind: "conversations",
+      rows: [{ kind: "message", conversationId: "c1", role: "agent", text: "Hello?", at: null }],
     });
     const { runId, jobId } = await owner.caller.analysis.start({ source: "dataset", datasetId });
     const job = await waitForJobState(db, owner.workspace.id, jobId ?? "", ["failed"], 60_000);
