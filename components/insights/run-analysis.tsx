@@ -29,7 +29,8 @@ export function RunAnalysis({ slug }: { slug: string }) {
   const [datasetId, setDatasetId] = useState("");
   const [jobId, setJobId] = useState<string | null>(null);
   const datasets = useQuery(trpc.datasets.list.queryOptions());
-  const ready = (datasets.data ?? []).filter((d) => d.status === "ready");
+  // Knowledge datasets hold articles, not customer messages: nothing to analyse.
+  const ready = (datasets.data ?? []).filter((d) => d.status === "ready" && d.kind !== "knowledge");
   const start = useMutation(
     trpc.analysis.start.mutationOptions({
       onSuccess: async (result) => {
