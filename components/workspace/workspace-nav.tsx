@@ -7,6 +7,7 @@ import { classNames } from "@/lib/class-names";
 import {
   AnalyticsIcon,
   InboxIcon,
+  InsightsIcon,
   OverviewIcon,
   SettingsIcon,
   TemplatesIcon,
@@ -21,6 +22,7 @@ const items: NavItem[] = [
   { label: "Training", segment: "training", icon: <TrainingIcon /> },
   { label: "Templates", segment: "templates", icon: <TemplatesIcon /> },
   { label: "Analytics", segment: "analytics", icon: <AnalyticsIcon /> },
+  { label: "Insights", segment: "insights", icon: <InsightsIcon /> },
   { label: "Settings", segment: "settings", icon: <SettingsIcon /> },
 ];
 
