@@ -9,7 +9,7 @@ import { readRows } from "@/db/migrate";
 import { analysisRuns, workspaces } from "@/db/schema";
 import { runInWorkspace } from "@/server/access/run-in-workspace";
 import { systemAccess } from "@/server/access/workspace-access";
-import { enqueueAnalysis } from "./run";
+import { DEFAULT_INBOX_DAYS, enqueueAnalysis } from "./run";
 
 /** True when a customer message arrived after the workspace's last inbox analysis was started. */
 export async function hasNewInboxMessages(tx: Tx, now: Date): Promise<boolean> {
@@ -43,4 +43,23 @@ export async function enqueueNightlyAnalyses(db: Database, now: Date = new Date(
     if (started) enqueued++;
   }
   return enqueued;
+}
+
+/**
+ * The training job's last step when it deploys (issue #15: analysis is a step of training, a
+ * nightly job and on demand): the new model's first analysis, over the inbox's default period,
+ * when customer messages arrived in it. Runs in the job's ledger transaction, so a retried job
+ * never enqueues twice; null when there are no messages or a run is already queued or running.
+ */
+export async function enqueueAnalysisAfterDeploy(
+  scope: Parameters<typeof enqueueAnalysis>[0],
+  now: Date = new Date(),
+) {
+  const since = new Date(now.getTime() - DEFAULT_INBOX_DAYS * 86_400_000);
+  const [row] = readRows<{ found: boolean }>(
+    await scope.tx.execute(sql`select exists (select 1 from conversation_messages
+      where role = 'customer' and created_at > ${since.toISOString()}::timestamptz) as found`),
+  );
+  if (row?.found !== true) return null;
+  return enqueueAnalysis(scope, { source: "inbox" }, now);
 }

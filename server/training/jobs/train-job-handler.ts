@@ -205,7 +205,13 @@ const runTraining = async (
       entityId: version.id,
       summary: { version: version.version, jobId: context.jobId, examples: check.examples },
     });
-    if (payload.deploy) await deployVersion(scope, version.id, "deploy");
+    if (payload.deploy) {
+      await deployVersion(scope, version.id, "deploy");
+      // The deployed model's first look at recent inbox messages (gaps, patterns, insights).
+      // Imported late: the analysis service itself loads models through server/training.
+      const { enqueueAnalysisAfterDeploy } = await import("@/server/analysis/service/schedule");
+      await enqueueAnalysisAfterDeploy(scope);
+    }
   });
   const [row] = await context.run(({ tx }) =>
     tx

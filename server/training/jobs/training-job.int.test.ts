@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
 import { readRows } from "@/db/migrate";
 import { withTenant } from "@/db/tenant";
+import { conversationAnalysisJob } from "@/server/jobs/definitions/conversation-analysis";
 import { modelTrainingJob } from "@/server/jobs/definitions/model-training";
 import type { RunningWorker } from "@/server/jobs/worker";
 import { insertTrainingExamples } from "@/server/training/examples/store";
@@ -17,7 +18,7 @@ let worker: RunningWorker;
 
 beforeAll(async () => {
   db = await testDatabase();
-  worker = await startTestWorker([modelTrainingJob]);
+  worker = await startTestWorker([modelTrainingJob, conversationAnalysisJob]);
 });
 afterAll(async () => {
   await worker.stop({ timeoutMs: 5_000 });
@@ -109,6 +110,44 @@ describe("training through the router and the worker", () => {
     expect(detail.results).toHaveLength(1);
     expect(detail.results[0]?.expectedName).toBe("Order status");
   }, 120_000);
+
+  it("analyses recent inbox messages with the model a training run deploys, once", async () => {
+    const owner = await signUpOwner(db);
+    const ws = owner.workspace;
+    await seedTwoTemplateExamples(db, owner.caller, ws.id);
+    const runs = () =>
+      withTenant(db, ws.id, async (tx) =>
+        readRows<{ source: string; status: string; model_version: number | null }>(
+          await tx.execute(sql`select source, status, model_version from analysis_runs`),
+        ),
+      );
+    // Deployed with an empty inbox: nothing to analyse, no run.
+    const empty = await owner.caller.training.start({ deploy: true });
+    const first = await waitForJobState(db, ws.id, empty.jobId, ["completed", "failed"], 60_000);
+    expect(first.state, first.error ?? "").toBe("completed");
+    expect(await runs()).toEqual([]);
+
+    await owner.caller.inbox.ingest({
+      source: "api",
+      conversations: ["where is my order", "i want my money back", "my parcel is late"].map(
+        (text, i) => ({
+          externalId: `after-deploy-${i}`,
+          messages: [{ externalId: "m1", role: "customer" as const, text }],
+        }),
+      ),
+    });
+    const { jobId } = await owner.caller.training.start({ deploy: true });
+    const second = await waitForJobState(db, ws.id, jobId, ["completed", "failed"], 60_000);
+    expect(second.state, second.error ?? "").toBe("completed");
+    const done = await waitFor(
+      async () => {
+        const rows = await runs();
+        return rows.length === 1 && rows[0]?.status === "done" ? rows : false;
+      },
+      { ms: 60_000, what: "the analysis run after deploy" },
+    );
+    expect(done).toEqual([{ source: "inbox", status: "done", model_version: 2 }]);
+  }, 180_000);
 
   it("fails a run without examples with a clear message and writes no version", async () => {
     const owner = await signUpOwner(db);
