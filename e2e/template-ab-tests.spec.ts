@@ -1,3 +1,6 @@
+// Runs after inbox.spec on purpose (files run in name order, one worker): it fills the demo
+// inbox with conversations that have no order attributes and identical texts, which would
+// change what inbox.spec finds first and dedupe its training count.
 import { expect, type Page, test } from "@playwright/test";
 import { assignVariant } from "@/server/abtests/assignment";
 import { DEMO_AGENT, OWNER_STATE } from "./fixtures/accounts";
