@@ -1,12 +1,11 @@
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { classNames } from "@/lib/class-names";
 
 type Step = {
   title: string;
   description: string;
-  state: "done" | "todo" | "unavailable";
+  state: "done" | "todo";
   href?: string;
 };
 
@@ -18,6 +17,10 @@ type GettingStartedProps = {
   /** Null when the viewer may not see API keys: the step is then left out, not guessed. */
   hasApiKey: boolean | null;
   hasTemplate: boolean;
+  /** A dataset finished parsing (training data is in). */
+  hasTrainingData: boolean;
+  /** A trained model version is deployed and answers suggestions. */
+  hasDeployedModel: boolean;
 };
 
 function StepMarker({ state }: { state: Step["state"] }) {
@@ -34,7 +37,7 @@ function StepMarker({ state }: { state: Step["state"] }) {
     <span
       className={classNames(
         "size-6 shrink-0 rounded-full border-2",
-        state === "todo" ? "border-accent-500" : "border-dashed border-zinc-300",
+        state === "todo" ? "border-accent-500" : "border-zinc-300",
       )}
       aria-hidden="true"
     />
@@ -44,7 +47,6 @@ function StepMarker({ state }: { state: Step["state"] }) {
 const stateText: Record<Step["state"], string> = {
   done: "Done",
   todo: "To do",
-  unavailable: "Not available yet",
 };
 
 /** A checklist computed from the workspace's real state, not from a stored flag. */
@@ -54,6 +56,8 @@ export function GettingStarted({
   hasTeammate,
   hasApiKey,
   hasTemplate,
+  hasTrainingData,
+  hasDeployedModel,
 }: GettingStartedProps) {
   const settings = `/w/${slug}/settings`;
   const steps: (Step | null)[] = [
@@ -77,28 +81,34 @@ export function GettingStarted({
           href: `${settings}/api-keys`,
         },
     {
-      title: "Upload training data",
-      description:
-        "Past conversations, FAQs and articles. Uploading is not available in this version yet.",
-      state: "unavailable",
-    },
-    {
       title: "Write reply templates",
       description: "Replies with typed variables and triggers, or import them from your help desk.",
       state: hasTemplate ? "done" : "todo",
       href: `/w/${slug}/templates`,
     },
+    {
+      title: "Upload training data",
+      description:
+        "Past conversations, FAQs, articles or labelled examples, mapped to your templates.",
+      state: hasTrainingData ? "done" : "todo",
+      href: `/w/${slug}/training/datasets`,
+    },
+    {
+      title: "Train and deploy a model",
+      description: "Evaluated on held-out data; it ranks templates for every customer message.",
+      state: hasDeployedModel ? "done" : "todo",
+      href: `/w/${slug}/training`,
+    },
   ];
   const shown = steps.filter((step): step is Step => step !== null);
-  const available = shown.filter((step) => step.state !== "unavailable");
-  const done = available.filter((step) => step.state === "done").length;
+  const done = shown.filter((step) => step.state === "done").length;
 
   return (
     <Card aria-labelledby="getting-started-title">
       <CardHeader
         id="getting-started-title"
         title="Getting started"
-        description={`${done} of ${available.length} available steps done`}
+        description={`${done} of ${shown.length} steps done`}
       />
       <ol className="divide-y divide-zinc-100">
         {shown.map((step) => {
@@ -116,17 +126,9 @@ export function GettingStarted({
                       {step.title}
                     </Link>
                   ) : (
-                    <span
-                      className={classNames(
-                        "text-sm font-medium",
-                        step.state === "unavailable" ? "text-zinc-500" : "text-zinc-900",
-                      )}
-                    >
-                      {step.title}
-                    </span>
+                    <span className="text-sm font-medium text-zinc-900">{step.title}</span>
                   )}
                   <span className="sr-only">({stateText[step.state]})</span>
-                  {step.state === "unavailable" ? <Badge>Not available yet</Badge> : null}
                 </div>
                 <p className="text-sm text-zinc-500">{step.description}</p>
               </div>

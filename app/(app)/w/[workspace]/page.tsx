@@ -22,9 +22,10 @@ export default async function OverviewPage({ params }: OverviewPageProps) {
   const isAdmin = isAtLeast(role, "admin");
   const caller = await getServerCaller(slug);
 
-  const [members, templates, invitations, apiKeys, audit] = await Promise.all([
+  const [members, templates, training, invitations, apiKeys, audit] = await Promise.all([
     caller.workspace.members.list(),
     caller.templates.list({ limit: 1 }),
+    caller.training.overview(),
     isAdmin ? caller.workspace.invitations.list() : null,
     isAdmin ? caller.apiKeys.list() : null,
     isAdmin ? caller.audit.list({ limit: 10 }) : null,
@@ -51,6 +52,8 @@ export default async function OverviewPage({ params }: OverviewPageProps) {
             hasTeammate={members.length > 1 || (invitations?.length ?? 0) > 0}
             hasApiKey={apiKeys ? apiKeys.length > 0 : null}
             hasTemplate={templates.items.length > 0}
+            hasTrainingData={training.counts.readyDatasets > 0}
+            hasDeployedModel={training.deployed !== null}
           />
         </div>
         {audit ? (
