@@ -19,7 +19,15 @@ export async function register(): Promise<void> {
   }
   const { getDatabase } = await import("./db");
   const started = Date.now();
-  const handle = await getDatabase();
+  const handle = await getDatabase().catch((error: unknown) => {
+    // Another process holds the embedded database (db/embedded-lock.ts): serving errors on
+    // every page would hide that; stop with the one line that says what to do.
+    if (error instanceof Error && error.name === "EmbeddedDatabaseBusyError") {
+      log.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  });
   log.info("database ready", { driver: handle.driver, ms: Date.now() - started });
   const { getRegexPool } = await import("./server/templates/regex/regex-worker-pool");
   getRegexPool();

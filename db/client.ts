@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { lockEmbeddedDatabase } from "./embedded-lock";
 import { type Listen, pgliteListen, postgresListen } from "./listen";
 import * as schema from "./schema";
 
@@ -47,6 +48,8 @@ export function openDatabase(options: { url?: string; dir: string; max?: number 
       close: () => client.end({ timeout: 5 }),
     };
   }
+  // A folder is one process's (embedded-lock.ts); a throwaway in-memory instance is nobody's.
+  const unlock = options.dir.startsWith("memory://") ? () => {} : lockEmbeddedDatabase(options.dir);
   const pglite = new PGlite(options.dir, { extensions: { pg_trgm } });
   const db = drizzlePglite(pglite, { schema, casing: "snake_case" });
   return {
@@ -54,6 +57,6 @@ export function openDatabase(options: { url?: string; dir: string; max?: number 
     driver: "pglite",
     pglite,
     listen: pgliteListen(pglite),
-    close: () => pglite.close(),
+    close: () => pglite.close().finally(unlock),
   };
 }
