@@ -97,36 +97,35 @@ function score(rows: Float64Array[]) {
 const seed = task === "full" ? Number(process.env.SPLIT_SEED ?? 7) : 0;
 console.log(JSON.stringify({ task, seed, variant: "softmax", ...score(z) }));
 const block = process.env.KNN_BLOCK ?? "all";
-const knn = buildKnnIndex(
-  train,
-  y,
-  labels.length,
-  block === "word" ? f.state.wordCount : f.state.sparseCount,
-);
-const scratch = new Float64Array(knn.rows);
+const maxDfs = JSON.parse(process.env.MAX_DFS ?? "[1]") as number[];
+const sparseCount = block === "word" ? f.state.wordCount : f.state.sparseCount;
+const scratch = new Float64Array(train.rows);
 const ks = JSON.parse(process.env.KS ?? "[10,20,40]") as number[];
 const taus = JSON.parse(process.env.TAUS ?? "[0.05,0.1]") as number[];
 const betas = JSON.parse(process.env.BETAS ?? "[0.2,0.3,0.5,0.7]") as number[];
-for (const k of ks)
-  for (const tau of taus) {
-    const t0 = performance.now();
-    const votes = probs.map((_, r) => knnVote(knn, getRow(test, r), { k, tau }, scratch));
-    const ms = (performance.now() - t0) / probs.length;
-    const alone = votes.map((v, r) => mixLogits(probs[r] as Float64Array, v, 1));
-    console.log(
-      JSON.stringify({
-        task,
-        seed,
-        block,
-        k,
-        tau,
-        beta: 1,
-        ...score(alone),
-        msPerQuery: +ms.toFixed(3),
-      }),
-    );
-    for (const beta of betas) {
-      const mixed = votes.map((v, r) => mixLogits(probs[r] as Float64Array, v, beta));
-      console.log(JSON.stringify({ task, seed, block, k, tau, beta, ...score(mixed) }));
+for (const maxDf of maxDfs)
+  for (const k of ks)
+    for (const tau of taus) {
+      const knn = buildKnnIndex(train, y, labels.length, sparseCount, maxDf);
+      const t0 = performance.now();
+      const votes = probs.map((_, r) => knnVote(knn, getRow(test, r), { k, tau }, scratch));
+      const ms = (performance.now() - t0) / probs.length;
+      const alone = votes.map((v, r) => mixLogits(probs[r] as Float64Array, v, 1));
+      console.log(
+        JSON.stringify({
+          task,
+          seed,
+          block,
+          maxDf,
+          k,
+          tau,
+          beta: 1,
+          ...score(alone),
+          msPerQuery: +ms.toFixed(3),
+        }),
+      );
+      for (const beta of betas) {
+        const mixed = votes.map((v, r) => mixLogits(probs[r] as Float64Array, v, beta));
+        console.log(JSON.stringify({ task, seed, block, maxDf, k, tau, beta, ...score(mixed) }));
+      }
     }
-  }

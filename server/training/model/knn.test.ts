@@ -146,7 +146,7 @@ describe("a model with the neighbour part", () => {
     for (const text of ["lost card", "refund please", "forgot password", "qwzx"]) {
       const a = probabilities(model, text);
       const b = probabilities(loaded, text);
-      a.forEach((v, i) => expect(b[i]).toBeCloseTo(v, 6));
+      for (const [i, v] of a.entries()) expect(b[i]).toBeCloseTo(v, 6);
     }
   });
 

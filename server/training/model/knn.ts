@@ -21,6 +21,12 @@ export interface KnnOptions {
   tau: number;
   /** Weight of the neighbour vote in the mixture, 0–1 (0: off). */
   beta: number;
+  /**
+   * Features in more than this fraction of the rows are left out of the index (their idf, hence
+   * their share of a cosine, is small, but their posting lists are most of the search work). Row
+   * norms still count them. Absent: all features.
+   */
+  maxDfFraction?: number;
 }
 
 export interface KnnIndex {
@@ -43,6 +49,7 @@ export function buildKnnIndex(
   labels: Int32Array,
   classes: number,
   sparseCount: number,
+  maxDfFraction = 1,
 ): KnnIndex {
   const counts = new Int32Array(sparseCount + 1);
   const inverseNorm = new Float32Array(matrix.rows);
@@ -57,6 +64,8 @@ export function buildKnnIndex(
     }
     inverseNorm[r] = sum > 0 ? 1 / Math.sqrt(sum) : 0;
   }
+  const maxDf = maxDfFraction * matrix.rows;
+  for (let f = 0; f < sparseCount; f++) if ((counts[f + 1] ?? 0) > maxDf) counts[f + 1] = 0;
   const postPtr = new Int32Array(sparseCount + 1);
   for (let f = 0; f < sparseCount; f++) postPtr[f + 1] = (postPtr[f] ?? 0) + (counts[f + 1] ?? 0);
   const total = postPtr[sparseCount] ?? 0;
@@ -67,7 +76,7 @@ export function buildKnnIndex(
     const row = getRow(matrix, r);
     for (let j = 0; j < row.indices.length; j++) {
       const f = row.indices[j] ?? 0;
-      if (f >= sparseCount) continue;
+      if (f >= sparseCount || (postPtr[f + 1] ?? 0) === (postPtr[f] ?? 0)) continue;
       const at = fill[f] ?? 0;
       postRows[at] = r;
       postValues[at] = row.values[j] ?? 0;
@@ -180,7 +189,7 @@ export function makeKnnPart(
   classes: number,
   sparseCount: number,
 ): KnnPart {
-  const index = buildKnnIndex(matrix, labels, classes, sparseCount);
+  const index = buildKnnIndex(matrix, labels, classes, sparseCount, options.maxDfFraction);
   return { options, texts, labels, index, scratch: new Float64Array(index.rows) };
 }
 

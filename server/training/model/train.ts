@@ -224,7 +224,9 @@ export function trainModel(
     const partT = partTemperatures(trained.parts, { matrix, truth: heldTruth });
     classifier = combineParts(trained.parts, partT);
     const logitRows = logitsAll(classifier, matrix);
-    logitRows.forEach((z, r) => applyKnn(knn, getRow(matrix, r), z));
+    logitRows.forEach((z, r) => {
+      applyKnn(knn, getRow(matrix, r), z);
+    });
     temperature = fitTemperature(logitRows, heldTruth, priorTemperature(config));
     heldOut = summarise(labels, logitRows, heldTruth, temperature, config);
     threshold = heldOut.thresholdChoice.threshold;
