@@ -93,7 +93,7 @@ export const DEFAULT_TRAINING: TrainingConfig = {
   outOfScopeLabel: null,
   wordVectorsBelowPerLabel: 40,
   softmaxBelowPerLabel: 40,
-  knn: { k: 10, tau: 0.05, beta: 0.2, minPerLabel: 40 },
+  knn: { k: 10, tau: 0.05, beta: 0.2, maxDfFraction: 0.3, minPerLabel: 40 },
 };
 
 export type TrainingStage = "featurize" | "train" | "evaluate" | "refit";
@@ -199,7 +199,12 @@ export function trainModel(
   const knnOf = (fit: ReturnType<typeof fitOn>): KnnPart | undefined =>
     knnOptions
       ? makeKnnPart(
-          { k: knnOptions.k, tau: knnOptions.tau, beta: knnOptions.beta },
+          {
+            k: knnOptions.k,
+            tau: knnOptions.tau,
+            beta: knnOptions.beta,
+            ...(knnOptions.maxDfFraction ? { maxDfFraction: knnOptions.maxDfFraction } : {}),
+          },
           fit.rows.map((r) => texts[r] ?? ""),
           fit.labelsOf,
           fit.matrix,
