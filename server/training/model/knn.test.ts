@@ -72,6 +72,22 @@ describe("neighbour vote", () => {
     expect(knnVote(index, row([]), { k: 2, tau: 0.1 })).toBeNull();
   });
 
+  it("leaves features in more than maxDfFraction of the rows out of the search", () => {
+    // Features 0 and 1 are in 2 of 4 rows each (> 0.4 × 4): only feature 2 is searched.
+    const pruned = buildKnnIndex(matrix, Int32Array.from([0, 1, 1, 2]), 3, 3, 0.4);
+    expect(knnVote(pruned, row([[0, 1]]), { k: 2, tau: 0.1 })).toBeNull();
+    const vote = knnVote(
+      pruned,
+      row([
+        [0, 1],
+        [2, 1],
+      ]),
+      { k: 2, tau: 0.1 },
+    );
+    expect(Array.from(vote ?? [])).toEqual([0, 0, 1]);
+    expect(pruned.postRows.length).toBe(1);
+  });
+
   it("mixes (1 − β)·p + β·vote, returned as log-probabilities", () => {
     const p = Float64Array.from([0.7, 0.2, 0.1]);
     const z = mixLogits(p, Float64Array.from([0, 1, 0]), 0.25);
