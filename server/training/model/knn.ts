@@ -189,8 +189,15 @@ export function makeKnnPart(
   classes: number,
   sparseCount: number,
 ): KnnPart {
-  const index = buildKnnIndex(matrix, labels, classes, sparseCount, options.maxDfFraction);
-  return { options, texts, labels, index, scratch: new Float64Array(index.rows) };
+  const { k, tau, beta, maxDfFraction } = options; // only these (a config may carry more)
+  const index = buildKnnIndex(matrix, labels, classes, sparseCount, maxDfFraction);
+  return {
+    options: { k, tau, beta, ...(maxDfFraction === undefined ? {} : { maxDfFraction }) },
+    texts,
+    labels,
+    index,
+    scratch: new Float64Array(index.rows),
+  };
 }
 
 /**
