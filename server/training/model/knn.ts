@@ -157,7 +157,7 @@ export function knnVote(
 }
 
 /**
- * Mix the classifier's probabilities (in place) with the vote: (1 − β)·p + β·vote. Returns the
+ * Mix the classifier's probabilities with the vote: (1 − β)·p + β·vote (a null vote: p alone). Returns the
  * log of the mixture, which the calibration step treats as logits (softmax of ln p is p at T = 1).
  */
 export function mixLogits(p: Float64Array, vote: Float64Array | null, beta: number): Float64Array {
