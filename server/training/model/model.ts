@@ -8,6 +8,7 @@ import type { ClassificationReport } from "../evaluation/metrics";
 import type { ThresholdChoice } from "../evaluation/threshold";
 import { appendDense, denseBlock, type ExtraDenseSpec } from "./extra-dense";
 import type { Featurizer } from "./featurize";
+import { applyKnn, type KnnPart, knnMemoryBytes } from "./knn";
 import { logits, type SoftmaxModel, softmaxInPlace } from "./softmax";
 
 export interface HeldOutSummary {
@@ -40,6 +41,8 @@ export interface IntentModel {
   config: unknown;
   /** Provider-embedding columns after the featuriser's (extra-dense.ts); absent: none. */
   extraDense?: ExtraDenseSpec;
+  /** Neighbour vote mixed into the probabilities (knn.ts); absent: the classifier alone. */
+  knn?: KnnPart;
 }
 
 export interface Candidate {
@@ -68,6 +71,7 @@ function scoreText(model: IntentModel, text: string, extra?: ExtraVector) {
   const row = block ? appendDense(sparse, model.featurizer.dimension, block) : sparse;
   const z = new Float64Array(model.labels.length);
   logits(model.classifier, row, z);
+  applyKnn(model.knn, sparse, z);
   softmaxInPlace(z, model.temperature);
   return { p: z, known: row.indices.length > 0, missing: Boolean(model.extraDense) && !block };
 }
@@ -107,7 +111,8 @@ export function predict(
 /**
  * Bytes the model holds in memory: typed arrays exactly, plus an estimate for the vocabulary map
  * (V8 strings ≈ 2 bytes/char + ~40 bytes header, map entry ≈ 40 bytes). The shared word-vector
- * table is not counted (one per process; its `bytes` says how much).
+ * table is not counted (one per process; its `bytes` says how much). The neighbour part counts
+ * its index and texts.
  */
 export function modelMemoryBytes(model: IntentModel): number {
   const { state } = model.featurizer;
@@ -117,6 +122,7 @@ export function modelMemoryBytes(model: IntentModel): number {
     model.classifier.weights.byteLength +
     model.classifier.bias.byteLength +
     state.idf.byteLength +
-    strings
+    strings +
+    knnMemoryBytes(model.knn)
   );
 }

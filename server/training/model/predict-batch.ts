@@ -8,6 +8,7 @@
  */
 import { type EmbeddingTable, loadWordVectors } from "./embeddings";
 import { tokenFeaturizer } from "./featurize-tokens";
+import { applyKnn } from "./knn";
 import type { Candidate, IntentModel, Prediction } from "./model";
 import { DEFAULT_NORMALIZE, type NormalizeOptions, normalizeText, tokenize } from "./normalize";
 import { logits, softmaxInPlace } from "./softmax";
@@ -169,6 +170,11 @@ export function predictBatch(
           row,
         );
       }
+      applyKnn(
+        model.knn,
+        { indices: block.indices.subarray(start, end), values: block.values.subarray(start, end) },
+        row,
+      );
       softmaxInPlace(row, model.temperature);
       let top = 0;
       for (let k = 1; k < classes; k++) if ((row[k] as number) > (row[top] as number)) top = k;

@@ -23,8 +23,10 @@ import {
   fitFeaturizer,
   transformAll,
 } from "./featurize";
+import { applyKnn, type KnnOptions, type KnnPart, makeKnnPart } from "./knn";
 import type { HeldOutSummary, IntentModel } from "./model";
 import { logitsAll, softmaxInPlace } from "./softmax";
+import { getRow } from "./sparse";
 
 export interface TrainingExample {
   text: string;
@@ -68,6 +70,13 @@ export interface TrainingConfig {
    * points at 10 per label. Absent in older configs: never.
    */
   softmaxBelowPerLabel?: number;
+  /**
+   * Neighbour vote mixed into the probabilities (knn.ts) when the median label has at least
+   * `minPerLabel` examples. Measured on held-out training rows (README, "kNN interpolation"):
+   * +0.15 to +0.75 points top-1 on three BANKING77 splits, level on Bitext, −0.8 at 10 per label.
+   * Absent in older configs: off.
+   */
+  knn?: KnnOptions & { minPerLabel: number };
 }
 
 export const DEFAULT_TRAINING: TrainingConfig = {
@@ -84,6 +93,7 @@ export const DEFAULT_TRAINING: TrainingConfig = {
   outOfScopeLabel: null,
   wordVectorsBelowPerLabel: 40,
   softmaxBelowPerLabel: 40,
+  knn: { k: 10, tau: 0.05, beta: 0.2, maxDfFraction: 0.3, minPerLabel: 40 },
 };
 
 export type TrainingStage = "featurize" | "train" | "evaluate" | "refit";
@@ -183,14 +193,27 @@ export function trainModel(
     const parts = fitParts(matrix, labelsOf, labels.length, config, (f, message) =>
       report(stage, 0.1 + 0.9 * f, message),
     );
-    return { featurizer, parts };
+    return { featurizer, parts, matrix, labelsOf, rows };
   };
+  const knnOptions = config.knn && median >= config.knn.minPerLabel ? config.knn : null;
+  const knnOf = (fit: ReturnType<typeof fitOn>): KnnPart | undefined =>
+    knnOptions
+      ? makeKnnPart(
+          knnOptions,
+          fit.rows.map((r) => texts[r] ?? ""),
+          fit.labelsOf,
+          fit.matrix,
+          labels.length,
+          fit.featurizer.state.sparseCount,
+        )
+      : undefined;
 
   report("featurize", 0, "featurising");
   finish("featurize");
   let trained = fitOn(split.train, "train");
   finish("train");
   let classifier = combineParts(trained.parts, partTemperatures(trained.parts, null));
+  let knn = knnOf(trained);
   let temperature = priorTemperature(config);
   let threshold = Math.min(0.6, 2 / labels.length);
   let heldOut: HeldOutSummary | null = null;
@@ -201,6 +224,9 @@ export function trainModel(
     const partT = partTemperatures(trained.parts, { matrix, truth: heldTruth });
     classifier = combineParts(trained.parts, partT);
     const logitRows = logitsAll(classifier, matrix);
+    logitRows.forEach((z, r) => {
+      applyKnn(knn, getRow(matrix, r), z);
+    });
     temperature = fitTemperature(logitRows, heldTruth, priorTemperature(config));
     heldOut = summarise(labels, logitRows, heldTruth, temperature, config);
     threshold = heldOut.thresholdChoice.threshold;
@@ -211,6 +237,7 @@ export function trainModel(
         "refit",
       );
       classifier = combineParts(trained.parts, partT);
+      knn = knnOf(trained);
       finish("refit");
     }
   }
@@ -224,6 +251,7 @@ export function trainModel(
     outOfScopeLabel: config.outOfScopeLabel,
     config,
     ...(dense ? { extraDense: dense } : {}),
+    ...(knn ? { knn } : {}),
     metrics: {
       trainRows: examples.length,
       heldOut,

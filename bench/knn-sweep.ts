@@ -1,0 +1,131 @@
+/**
+ * kNN interpolation sweep (knn.ts) on held-out TRAINING rows only, as bench/model-sweep.ts:
+ * featurise once, fit the default softmax once, then score p = (1 − β)·softmax + β·vote for a
+ * grid of k / τ / β. Prints one JSON line per setting; not a test.
+ *   SPLIT_SEED=11 npx tsx bench/knn-sweep.ts full|10shot|bitext
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parseCsv } from "@/server/templates/interchange/csv-parse";
+import { fitTemperature, heldOutNll } from "@/server/training/evaluation/calibration";
+import { stratifiedSplit } from "@/server/training/evaluation/split";
+import { loadWordVectors } from "@/server/training/model/embeddings";
+import { DEFAULT_FEATURIZER, fitFeaturizer, transformAll } from "@/server/training/model/featurize";
+import { buildKnnIndex, knnVote, mixLogits } from "@/server/training/model/knn";
+import { trainSgd } from "@/server/training/model/sgd";
+import { logitsAll, softmaxInPlace } from "@/server/training/model/softmax";
+import { getRow } from "@/server/training/model/sparse";
+
+interface Row {
+  text: string;
+  label: string;
+}
+function read(file: string, textCol: string, labelCol: string): Row[] {
+  const { records } = parseCsv(readFileSync(file, "utf8"));
+  const [head, ...rows] = records;
+  const ti = head?.fields.indexOf(textCol) ?? -1;
+  const li = head?.fields.indexOf(labelCol) ?? -1;
+  return rows.map((r) => ({ text: r.fields[ti] ?? "", label: r.fields[li] ?? "" }));
+}
+const banking = path.resolve("../shared/datasets/banking77");
+const bitext = path.resolve("../shared/datasets/bitext-customer-support");
+function split(rows: Row[], seed: number) {
+  const s = stratifiedSplit(
+    rows.map((r) => r.label),
+    { fraction: 0.2, seed },
+  );
+  return { train: s.train.map((i) => rows[i] as Row), test: s.heldOut.map((i) => rows[i] as Row) };
+}
+const task = process.argv[2] ?? "full";
+let data: { train: Row[]; test: Row[] };
+if (task === "full")
+  data = split(
+    read(path.join(banking, "train.csv"), "text", "category"),
+    Number(process.env.SPLIT_SEED ?? 7),
+  );
+else if (task === "10shot") {
+  const train = read(path.join(banking, "train_10shot.csv"), "text", "category");
+  const sample = new Set(train.map((r) => r.text.toLowerCase().trim()));
+  const test = read(path.join(banking, "train.csv"), "text", "category").filter(
+    (r) => !sample.has(r.text.toLowerCase().trim()),
+  );
+  data = { train, test };
+} else {
+  const rows = read(path.join(bitext, "bitext_cs_train_v_2023-08-07.csv"), "instruction", "intent");
+  data = split(split(rows, 7).train, 7);
+}
+const labels = [...new Set(data.train.map((r) => r.label))].sort();
+const index = new Map(labels.map((l, i) => [l, i]));
+const y = Int32Array.from(data.train.map((r) => index.get(r.label) ?? 0));
+const truth = data.test.map((r) => index.get(r.label) ?? 0);
+const emb = task === "10shot" ? 1 : 0;
+const f = fitFeaturizer(
+  data.train.map((r) => r.text),
+  { ...DEFAULT_FEATURIZER, embeddingWeight: emb },
+  emb ? loadWordVectors() : undefined,
+);
+const train = transformAll(
+  f,
+  data.train.map((r) => r.text),
+);
+const test = transformAll(
+  f,
+  data.test.map((r) => r.text),
+);
+const model = trainSgd(train, y, labels.length, { epochs: 12, lambda: 1e-5, eta0: 1, seed: 1 });
+const z = logitsAll(model, test);
+const probs = z.map((row) => {
+  const p = Float64Array.from(row);
+  softmaxInPlace(p, 1);
+  return p;
+});
+function score(rows: Float64Array[]) {
+  let top1 = 0;
+  let top3 = 0;
+  rows.forEach((row, i) => {
+    const ranked = [...row.keys()].sort((a, b) => (row[b] ?? 0) - (row[a] ?? 0));
+    if (ranked[0] === truth[i]) top1++;
+    if (ranked.slice(0, 3).includes(truth[i] ?? -1)) top3++;
+  });
+  const t = fitTemperature(rows, truth);
+  return {
+    top1: +(top1 / rows.length).toFixed(4),
+    top3: +(top3 / rows.length).toFixed(4),
+    nll: +heldOutNll(rows, truth, t).toFixed(4),
+  };
+}
+const seed = task === "full" ? Number(process.env.SPLIT_SEED ?? 7) : 0;
+console.log(JSON.stringify({ task, seed, variant: "softmax", ...score(z) }));
+const block = process.env.KNN_BLOCK ?? "all";
+const maxDfs = JSON.parse(process.env.MAX_DFS ?? "[1]") as number[];
+const sparseCount = block === "word" ? f.state.wordCount : f.state.sparseCount;
+const scratch = new Float64Array(train.rows);
+const ks = JSON.parse(process.env.KS ?? "[10,20,40]") as number[];
+const taus = JSON.parse(process.env.TAUS ?? "[0.05,0.1]") as number[];
+const betas = JSON.parse(process.env.BETAS ?? "[0.2,0.3,0.5,0.7]") as number[];
+for (const maxDf of maxDfs)
+  for (const k of ks)
+    for (const tau of taus) {
+      const knn = buildKnnIndex(train, y, labels.length, sparseCount, maxDf);
+      const t0 = performance.now();
+      const votes = probs.map((_, r) => knnVote(knn, getRow(test, r), { k, tau }, scratch));
+      const ms = (performance.now() - t0) / probs.length;
+      const alone = votes.map((v, r) => mixLogits(probs[r] as Float64Array, v, 1));
+      console.log(
+        JSON.stringify({
+          task,
+          seed,
+          block,
+          maxDf,
+          k,
+          tau,
+          beta: 1,
+          ...score(alone),
+          msPerQuery: +ms.toFixed(3),
+        }),
+      );
+      for (const beta of betas) {
+        const mixed = votes.map((v, r) => mixLogits(probs[r] as Float64Array, v, beta));
+        console.log(JSON.stringify({ task, seed, block, maxDf, k, tau, beta, ...score(mixed) }));
+      }
+    }

@@ -1,0 +1,187 @@
+import { describe, expect, it } from "vitest";
+import { buildKnnIndex, knnVote, mixLogits } from "./knn";
+import { predict, probabilities } from "./model";
+import { predictBatch } from "./predict-batch";
+import { deserializeModel, serializeModel } from "./serialize";
+import { softmaxInPlace } from "./softmax";
+import { fromRows } from "./sparse";
+import { DEFAULT_TRAINING, type TrainingExample, trainModel } from "./train";
+
+const row = (entries: Array<[number, number]>) => ({
+  indices: Int32Array.from(entries.map(([i]) => i)),
+  values: Float32Array.from(entries.map(([, v]) => v)),
+});
+
+// Four training rows in a 4-feature space (feature 3 plays a dense column: not sparse).
+const matrix = fromRows(
+  [
+    row([[0, 1]]), // class 0, along e0
+    row([
+      [0, 3],
+      [1, 4],
+    ]), // class 1, cos with e0 = 0.6
+    row([[1, 2]]), // class 1, along e1
+    row([
+      [2, 1],
+      [3, 9],
+    ]), // class 2, sparse part along e2 only
+  ],
+  4,
+);
+const index = buildKnnIndex(matrix, Int32Array.from([0, 1, 1, 2]), 3, 3);
+
+describe("neighbour vote", () => {
+  it("weights the k most similar rows by exp(cosine / τ)", () => {
+    // Query along e0: cosines 1 (row 0), 0.6 (row 1), 0 (rows 2, 3); float32 norms: 7 digits.
+    const vote = knnVote(index, row([[0, 5]]), { k: 2, tau: 0.5 });
+    const w0 = Math.exp(1 / 0.5);
+    const w1 = Math.exp(0.6 / 0.5);
+    expect(vote?.[0]).toBeCloseTo(w0 / (w0 + w1), 7);
+    expect(vote?.[1]).toBeCloseTo(w1 / (w0 + w1), 7);
+    expect(vote?.[2]).toBe(0);
+  });
+
+  it("counts only the k nearest, and a large τ makes it a plain majority", () => {
+    // Query (1, 1): cosines row 0 0.707, row 1 0.990, row 2 0.707 — k = 3, τ huge: 1/3 each row.
+    const vote = knnVote(
+      index,
+      row([
+        [0, 1],
+        [1, 1],
+      ]),
+      { k: 3, tau: 1e9 },
+    );
+    expect(vote?.[0]).toBeCloseTo(1 / 3, 6);
+    expect(vote?.[1]).toBeCloseTo(2 / 3, 6);
+    const nearest = knnVote(
+      index,
+      row([
+        [0, 1],
+        [1, 1],
+      ]),
+      { k: 1, tau: 0.1 },
+    );
+    expect(Array.from(nearest ?? [])).toEqual([0, 1, 0]);
+  });
+
+  it("ignores columns past the sparse block and gives no vote without a shared feature", () => {
+    // Row 3's dense column does not count: the query along e2 sees cosine 1 with row 3.
+    const vote = knnVote(index, row([[2, 0.3]]), { k: 1, tau: 0.1 });
+    expect(Array.from(vote ?? [])).toEqual([0, 0, 1]);
+    expect(knnVote(index, row([[3, 1]]), { k: 2, tau: 0.1 })).toBeNull();
+    expect(knnVote(index, row([]), { k: 2, tau: 0.1 })).toBeNull();
+  });
+
+  it("leaves features in more than maxDfFraction of the rows out of the search", () => {
+    // Features 0 and 1 are in 2 of 4 rows each (> 0.4 × 4): only feature 2 is searched.
+    const pruned = buildKnnIndex(matrix, Int32Array.from([0, 1, 1, 2]), 3, 3, 0.4);
+    expect(knnVote(pruned, row([[0, 1]]), { k: 2, tau: 0.1 })).toBeNull();
+    const vote = knnVote(
+      pruned,
+      row([
+        [0, 1],
+        [2, 1],
+      ]),
+      { k: 2, tau: 0.1 },
+    );
+    expect(Array.from(vote ?? [])).toEqual([0, 0, 1]);
+    expect(pruned.postRows.length).toBe(1);
+  });
+
+  it("mixes (1 − β)·p + β·vote, returned as log-probabilities", () => {
+    const p = Float64Array.from([0.7, 0.2, 0.1]);
+    const z = mixLogits(p, Float64Array.from([0, 1, 0]), 0.25);
+    softmaxInPlace(z, 1);
+    expect(z[0]).toBeCloseTo(0.525, 12);
+    expect(z[1]).toBeCloseTo(0.4, 12);
+    expect(z[2]).toBeCloseTo(0.075, 12);
+    const alone = mixLogits(p, null, 0.25);
+    softmaxInPlace(alone, 1);
+    expect(alone[0]).toBeCloseTo(0.7, 12);
+  });
+});
+
+const phrasings: Record<string, string[]> = {
+  card_lost: [
+    "I lost my card",
+    "my card was stolen",
+    "someone stole my card yesterday",
+    "I can't find my card anywhere",
+    "lost card, please block it",
+    "I think I lost my debit card",
+  ],
+  refund: [
+    "I want a refund",
+    "please refund my order",
+    "how do I get my money back",
+    "refund the purchase I returned",
+    "when will my refund arrive",
+    "request a refund please",
+  ],
+  password: [
+    "I forgot my password",
+    "reset my password",
+    "I can't log in, password wrong",
+    "password reset link not working",
+    "my password expired",
+    "change the password on my account",
+  ],
+};
+const examples: TrainingExample[] = Object.entries(phrasings).flatMap(([label, texts]) =>
+  texts.map((text) => ({ text, label })),
+);
+const knnConfig = {
+  ...DEFAULT_TRAINING,
+  epochs: 20,
+  knn: { k: 3, tau: 0.05, beta: 0.5, minPerLabel: 1 },
+};
+
+describe("a model with the neighbour part", () => {
+  const model = trainModel(examples, knnConfig);
+
+  it("votes with every training row after the re-fit, and its probabilities sum to 1", () => {
+    expect(model.knn?.index.rows).toBe(examples.length);
+    for (const text of ["lost card", "refund please", "qwzx", ""]) {
+      const p = probabilities(model, text);
+      expect(p.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 9);
+    }
+    expect(predict(model, "someone stole my card").candidates[0]?.label).toBe("card_lost");
+  });
+
+  it("moves probability towards the nearest example's label", () => {
+    const without = { ...model, knn: undefined };
+    const text = "my password expired";
+    const k = model.labels.indexOf("password");
+    expect(probabilities(model, text)[k]).toBeGreaterThan(probabilities(without, text)[k] ?? 1);
+  });
+
+  it("round-trips through the artefact (format 2) with the same predictions", () => {
+    const bytes = serializeModel(model, "f32");
+    const loaded = deserializeModel(bytes);
+    expect(loaded.knn?.options).toEqual({ k: 3, tau: 0.05, beta: 0.5 });
+    for (const text of ["lost card", "refund please", "forgot password", "qwzx"]) {
+      const a = probabilities(model, text);
+      const b = probabilities(loaded, text);
+      for (const [i, v] of a.entries()) expect(b[i]).toBeCloseTo(v, 6);
+    }
+  });
+
+  it("gives the same predictions in a batch", () => {
+    const texts = ["lost card", "refund please", "forgot password", "qwzx"];
+    const batch = predictBatch(model, texts).predictions;
+    texts.forEach((text, i) => {
+      const one = predict(model, text);
+      expect(batch[i]?.candidates.map((c) => c.label)).toEqual(one.candidates.map((c) => c.label));
+      expect(batch[i]?.topProbability).toBeCloseTo(one.topProbability, 9);
+    });
+  });
+
+  it("is off below minPerLabel, and such a model is still written as format 1", () => {
+    const plain = trainModel(examples, { ...knnConfig, knn: { ...knnConfig.knn, minPerLabel: 7 } });
+    expect(plain.knn).toBeUndefined();
+    const bytes = serializeModel(plain);
+    const json = new TextDecoder().decode(bytes.subarray(12, 12 + 40));
+    expect(json.startsWith('{"format":1,')).toBe(true);
+    expect(deserializeModel(bytes).knn).toBeUndefined();
+  });
+});

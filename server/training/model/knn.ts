@@ -1,0 +1,230 @@
+/**
+ * k-nearest-neighbour vote over the training examples in the TF-IDF space, mixed into the
+ * softmax's probabilities (README, "kNN interpolation"): p = (1 − β)·softmax(z) + β·p_knn, where
+ * p_knn(k) ∝ Σ exp(cos(x, x_i) / τ) over the k most similar training rows labelled k.
+ *
+ * Why: a linear model has to share one weight vector per intent between all of its phrasings; a
+ * paraphrase close to one training example (and far from the intent's centroid) is what it misses
+ * and what a neighbour vote catches. Cosine is taken on the sparse blocks only (word + char
+ * n-grams; both blocks are L2-normalised, so the dot product is divided by the row norms).
+ *
+ * Search is exact, by an inverted index (feature → training rows): a query touches only the
+ * posting lists of its own features.
+ */
+import { softmaxInPlace } from "./softmax";
+import { getRow, type SparseMatrix, type SparseRow } from "./sparse";
+
+export interface KnnOptions {
+  /** Neighbours that vote. */
+  k: number;
+  /** Softmax temperature on cosine similarities (small: the nearest dominate). */
+  tau: number;
+  /** Weight of the neighbour vote in the mixture, 0–1 (0: off). */
+  beta: number;
+  /**
+   * Features in more than this fraction of the rows are left out of the index (their idf, hence
+   * their share of a cosine, is small, but their posting lists are most of the search work). Row
+   * norms still count them. Absent: all features.
+   */
+  maxDfFraction?: number;
+}
+
+export interface KnnIndex {
+  rows: number;
+  classes: number;
+  /** Label of each training row. */
+  labels: Int32Array;
+  /** Only features below this index take part (the sparse n-gram blocks, not dense columns). */
+  sparseCount: number;
+  /** Postings: feature f's rows are postRows[postPtr[f] .. postPtr[f + 1]), values alike. */
+  postPtr: Int32Array;
+  postRows: Int32Array;
+  postValues: Float32Array;
+  /** 1 / ‖x_i‖ over the sparse features (0 for an empty row). */
+  inverseNorm: Float32Array;
+}
+
+export function buildKnnIndex(
+  matrix: SparseMatrix,
+  labels: Int32Array,
+  classes: number,
+  sparseCount: number,
+  maxDfFraction = 1,
+): KnnIndex {
+  const counts = new Int32Array(sparseCount + 1);
+  const inverseNorm = new Float32Array(matrix.rows);
+  for (let r = 0; r < matrix.rows; r++) {
+    const row = getRow(matrix, r);
+    let sum = 0;
+    for (let j = 0; j < row.indices.length; j++) {
+      const f = row.indices[j] ?? 0;
+      if (f >= sparseCount) continue;
+      counts[f + 1] = (counts[f + 1] ?? 0) + 1;
+      sum += (row.values[j] ?? 0) ** 2;
+    }
+    inverseNorm[r] = sum > 0 ? 1 / Math.sqrt(sum) : 0;
+  }
+  const maxDf = maxDfFraction * matrix.rows;
+  for (let f = 0; f < sparseCount; f++) if ((counts[f + 1] ?? 0) > maxDf) counts[f + 1] = 0;
+  const postPtr = new Int32Array(sparseCount + 1);
+  for (let f = 0; f < sparseCount; f++) postPtr[f + 1] = (postPtr[f] ?? 0) + (counts[f + 1] ?? 0);
+  const total = postPtr[sparseCount] ?? 0;
+  const postRows = new Int32Array(total);
+  const postValues = new Float32Array(total);
+  const fill = postPtr.slice(0, sparseCount);
+  for (let r = 0; r < matrix.rows; r++) {
+    const row = getRow(matrix, r);
+    for (let j = 0; j < row.indices.length; j++) {
+      const f = row.indices[j] ?? 0;
+      if (f >= sparseCount || (postPtr[f + 1] ?? 0) === (postPtr[f] ?? 0)) continue;
+      const at = fill[f] ?? 0;
+      postRows[at] = r;
+      postValues[at] = row.values[j] ?? 0;
+      fill[f] = at + 1;
+    }
+  }
+  return {
+    rows: matrix.rows,
+    classes,
+    labels: Int32Array.from(labels),
+    sparseCount,
+    postPtr,
+    postRows,
+    postValues,
+    inverseNorm,
+  };
+}
+
+/**
+ * Cosine similarity of `row` to every training row, into `scratch` (length = index.rows), and the
+ * neighbour vote: a probability vector over classes, or null when the row shares no feature with
+ * any training row (no evidence: the caller keeps the softmax alone).
+ */
+export function knnVote(
+  index: KnnIndex,
+  row: SparseRow,
+  options: Pick<KnnOptions, "k" | "tau">,
+  scratch: Float64Array = new Float64Array(index.rows),
+): Float64Array | null {
+  scratch.fill(0);
+  let queryNorm = 0;
+  for (let j = 0; j < row.indices.length; j++) {
+    const f = row.indices[j] ?? 0;
+    if (f >= index.sparseCount) continue;
+    const v = row.values[j] ?? 0;
+    queryNorm += v * v;
+    const end = index.postPtr[f + 1] ?? 0;
+    for (let p = index.postPtr[f] ?? 0; p < end; p++) {
+      const r = index.postRows[p] ?? 0;
+      scratch[r] = (scratch[r] ?? 0) + v * (index.postValues[p] ?? 0);
+    }
+  }
+  if (queryNorm === 0) return null;
+  const q = 1 / Math.sqrt(queryNorm);
+  // Top k by a small sorted buffer (k is ~10–30, so insertion beats a heap).
+  const k = Math.min(options.k, index.rows);
+  const topSim = new Float64Array(k).fill(-1);
+  const topRow = new Int32Array(k).fill(-1);
+  for (let r = 0; r < index.rows; r++) {
+    const s = scratch[r] ?? 0;
+    if (s <= 0) continue;
+    const sim = s * q * (index.inverseNorm[r] ?? 0);
+    if (sim <= (topSim[k - 1] ?? 0)) continue;
+    let at = k - 1;
+    while (at > 0 && (topSim[at - 1] ?? 0) < sim) {
+      topSim[at] = topSim[at - 1] ?? 0;
+      topRow[at] = topRow[at - 1] ?? 0;
+      at--;
+    }
+    topSim[at] = sim;
+    topRow[at] = r;
+  }
+  if ((topRow[0] ?? -1) < 0) return null;
+  const vote = new Float64Array(index.classes);
+  const best = topSim[0] ?? 0;
+  let sum = 0;
+  for (let i = 0; i < k; i++) {
+    const r = topRow[i] ?? -1;
+    if (r < 0) break;
+    // Shifted by the best similarity so exp never overflows for a small τ.
+    const w = Math.exp(((topSim[i] ?? 0) - best) / options.tau);
+    const label = index.labels[r] ?? 0;
+    vote[label] = (vote[label] ?? 0) + w;
+    sum += w;
+  }
+  for (let c = 0; c < vote.length; c++) vote[c] = (vote[c] ?? 0) / sum;
+  return vote;
+}
+
+/**
+ * Mix the classifier's probabilities with the vote: (1 − β)·p + β·vote (a null vote: p alone). Returns the
+ * log of the mixture, which the calibration step treats as logits (softmax of ln p is p at T = 1).
+ */
+export function mixLogits(p: Float64Array, vote: Float64Array | null, beta: number): Float64Array {
+  const out = new Float64Array(p.length);
+  for (let c = 0; c < p.length; c++) {
+    const mixed = vote ? (1 - beta) * (p[c] ?? 0) + beta * (vote[c] ?? 0) : (p[c] ?? 0);
+    out[c] = Math.log(Math.max(mixed, 1e-12));
+  }
+  return out;
+}
+
+/** The neighbour part of a trained model: its settings, the rows it votes with, and their index. */
+export interface KnnPart {
+  options: KnnOptions;
+  /** Training texts of the index rows (what the artefact stores; re-featurised on load). */
+  texts: string[];
+  /** Class of each row. */
+  labels: Int32Array;
+  index: KnnIndex;
+  /** Reused similarity buffer (one per model; prediction is synchronous). */
+  scratch: Float64Array;
+}
+
+export function makeKnnPart(
+  options: KnnOptions,
+  texts: string[],
+  labels: Int32Array,
+  matrix: SparseMatrix,
+  classes: number,
+  sparseCount: number,
+): KnnPart {
+  const { k, tau, beta, maxDfFraction } = options; // only these (a config may carry more)
+  const index = buildKnnIndex(matrix, labels, classes, sparseCount, maxDfFraction);
+  return {
+    options: { k, tau, beta, ...(maxDfFraction === undefined ? {} : { maxDfFraction }) },
+    texts,
+    labels,
+    index,
+    scratch: new Float64Array(index.rows),
+  };
+}
+
+/**
+ * In place: the classifier's logits `z` → logits of the mixture (ln p), ready for
+ * softmax(· / T). Without a neighbour part `z` is left as it is.
+ */
+export function applyKnn(knn: KnnPart | undefined, row: SparseRow, z: Float64Array): void {
+  if (!knn || knn.options.beta <= 0) return;
+  softmaxInPlace(z, 1);
+  const vote = knnVote(knn.index, row, knn.options, knn.scratch);
+  z.set(mixLogits(z, vote, knn.options.beta));
+}
+
+/** Bytes the part holds in memory (typed arrays; texts as V8 strings ≈ 2 bytes/char + header). */
+export function knnMemoryBytes(knn: KnnPart | undefined): number {
+  if (!knn) return 0;
+  const { index } = knn;
+  let strings = 0;
+  for (const text of knn.texts) strings += 40 + 2 * text.length;
+  return (
+    strings +
+    knn.labels.byteLength +
+    knn.scratch.byteLength +
+    index.labels.byteLength +
+    index.postPtr.byteLength +
+    index.postRows.byteLength +
+    index.postValues.byteLength +
+    index.inverseNorm.byteLength
+  );
+}
