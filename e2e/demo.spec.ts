@@ -11,7 +11,9 @@ test.describe("the demo workspace", () => {
     // The checklist is computed from real state: the demo ships a dataset and a deployed model.
     const checklist = page.getByRole("region", { name: "Getting started" });
     for (const step of ["Upload training data", "Train and deploy a model"]) {
-      await expect(checklist.getByRole("listitem").filter({ hasText: step })).toContainText("(Done)");
+      await expect(checklist.getByRole("listitem").filter({ hasText: step })).toContainText(
+        "(Done)",
+      );
     }
     await page.goto("/w/acme/settings/members");
     await expect(page.getByRole("cell", { name: DEMO_AGENT.email })).toBeVisible();
