@@ -20,6 +20,7 @@ export const runConversationAnalysisJob: JobHandler<ConversationAnalysisPayload>
     const result = await executeAnalysis({
       workspaceId: payload.workspaceId,
       runId: payload.runId,
+      signal: context.signal,
       inTenant: (fn) => context.run((scope) => fn(scope.tx)),
       insights: insightStep({
         registry: defaultAiRegistry(),
