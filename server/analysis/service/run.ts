@@ -87,6 +87,7 @@ export async function enqueueAnalysis(
     periodFrom: period?.from ?? null,
     periodTo: period?.to ?? null,
     status: "running",
+    jobId: queued.jobId,
     createdBy: scope.actor.type === "user" ? scope.actor.userId : null,
   });
   return { runId, jobId: queued.jobId };
