@@ -15,7 +15,7 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { loadavg } from "node:os";
 import path from "node:path";
-import { type ComputeStage, computeRun } from "@/server/analysis/service/compute";
+import { type ComputedRun, type ComputeStage, computeRun } from "@/server/analysis/service/compute";
 import { computeInWorker } from "@/server/analysis/service/compute-in-worker";
 import { type DeployedArtifact, loadAnalysisModel } from "@/server/analysis/service/model";
 import type { SourceMessage } from "@/server/analysis/service/sources";
@@ -50,7 +50,21 @@ export type BenchAnalysisOptions = {
   train: string;
   test: string;
   holdout: string[];
+  /** Which ways to compute, in this order (alternate it between runs on a loaded machine). */
+  order: BenchAnalysisWay[];
 };
+
+const WAYS = ["in-process", "worker"] as const;
+export type BenchAnalysisWay = (typeof WAYS)[number];
+
+export function benchAnalysisOrder(value: string): BenchAnalysisWay[] {
+  const ways = value.split(",").map((w) => w.trim());
+  const bad = ways.filter((w) => !(WAYS as readonly string[]).includes(w));
+  if (bad.length > 0 || ways.length === 0) {
+    throw new Error(`--order: a comma list of ${WAYS.join(", ")} (got ${value})`);
+  }
+  return ways as BenchAnalysisWay[];
+}
 
 const round = (seconds: number) => Math.round(seconds * 100) / 100;
 
@@ -108,57 +122,69 @@ export async function benchAnalysis(options: BenchAnalysisOptions) {
     resolved: null,
   }));
   const artifact = benchArtifact(model);
-  const loadBefore = loadavg();
 
-  // Before: computeRun on the calling thread (the job's path until the worker thread). The
-  // stage stamps split it: predict, gaps (clustering + each gap's similarities), patterns.
+  // Before: computeRun on the calling thread (the job's path until the worker thread); the stage
+  // stamps split it: predict, gaps (clustering + each gap's similarities), patterns. After: the
+  // same computeRun in a worker thread (compute-in-worker.ts), worker start included.
   const stamps: Partial<Record<ComputeStage | "end", number>> = {};
-  const inProcess = await probeEventLoop(async () => {
-    const computed = await computeRun(
-      messages,
-      loadAnalysisModel(artifact),
-      period,
-      async (stage) => {
-        stamps[stage] = performance.now();
-      },
-    );
-    stamps.end = performance.now();
-    return computed;
-  });
   const between = (a: ComputeStage, b: ComputeStage | "end") =>
     round(((stamps[b] ?? 0) - (stamps[a] ?? 0)) / 1000);
-  // After: the same computeRun in a worker thread (compute-in-worker.ts), worker start included.
-  const inWorker = await probeEventLoop(() => computeInWorker(messages, artifact, period));
-
-  const computed = inWorker.result;
-  const same =
-    computed.unconfident === inProcess.result.unconfident &&
-    computed.gaps.length === inProcess.result.gaps.length &&
-    computed.patterns.length === inProcess.result.patterns.length;
-  return {
-    messages: texts.length,
-    not_confident: computed.unconfident,
-    gaps: computed.gaps.length,
-    patterns: computed.patterns.length,
-    growing_patterns: computed.patterns.filter((p) => p.trend.direction === "growing").length,
-    same_results_in_worker: same,
-    in_process: {
-      seconds: {
+  const ways = {
+    "in-process": async () => {
+      const run = await probeEventLoop(async () => {
+        const computed = await computeRun(
+          messages,
+          loadAnalysisModel(artifact),
+          period,
+          async (stage) => {
+            stamps[stage] = performance.now();
+          },
+        );
+        stamps.end = performance.now();
+        return computed;
+      });
+      const seconds = {
         predict: between("predict", "cluster"),
         gaps: between("cluster", "patterns"),
         patterns: between("patterns", "summary"),
-        total: inProcess.seconds,
-      },
-      // CPU time of the process (all threads); wall time includes waiting for a core.
-      cpu_seconds: inProcess.cpuSeconds,
-      event_loop: inProcess.loop,
+        total: run.seconds,
+      };
+      return { run, seconds };
     },
-    worker: {
-      seconds: { total: inWorker.seconds },
-      cpu_seconds: inWorker.cpuSeconds,
-      event_loop: inWorker.loop,
+    worker: async () => {
+      const run = await probeEventLoop(() => computeInWorker(messages, artifact, period));
+      return { run, seconds: { total: run.seconds } };
     },
+  };
+  const results: Record<string, unknown> = {};
+  const computed: ComputedRun[] = [];
+  for (const way of options.order) {
+    const loadAt = loadavg().map(round);
+    const { run, seconds } = await ways[way]();
+    computed.push(run.result);
+    results[way.replace("-", "_")] = {
+      seconds,
+      // CPU time of the process, every thread (wall time includes waiting for a core).
+      cpu_seconds: run.cpuSeconds,
+      event_loop: run.loop,
+      load_average: { before: loadAt, after: loadavg().map(round) },
+    };
+  }
+  const [first] = computed;
+  if (!first) throw new Error("nothing computed");
+  return {
+    messages: texts.length,
+    not_confident: first.unconfident,
+    gaps: first.gaps.length,
+    patterns: first.patterns.length,
+    growing_patterns: first.patterns.filter((p) => p.trend.direction === "growing").length,
+    same_results: computed.every(
+      (c) =>
+        c.unconfident === first.unconfident &&
+        c.gaps.length === first.gaps.length &&
+        c.patterns.length === first.patterns.length,
+    ),
+    ...results,
     model: { cached, train_seconds: trainSeconds === null ? null : round(trainSeconds) },
-    load_average: { before: loadBefore.map(round), after: loadavg().map(round) },
   };
 }

@@ -15,6 +15,8 @@ export interface EventLoopFigures {
   /** Firings of a 10 ms interval timer during the work, and how many a free loop would give. */
   timer_ticks: number;
   timer_ticks_expected: number;
+  /** The longest time the timer could not fire (from the start, between firings, to the end). */
+  longest_stall_ms: number;
 }
 
 export async function probeEventLoop<T>(
@@ -22,15 +24,26 @@ export async function probeEventLoop<T>(
 ): Promise<{ result: T; seconds: number; cpuSeconds: number; loop: EventLoopFigures }> {
   const histogram = monitorEventLoopDelay({ resolution: 10 });
   let ticks = 0;
+  let last = performance.now();
+  let stall = 0;
   const timer = setInterval(() => {
+    const now = performance.now();
+    stall = Math.max(stall, now - last);
+    last = now;
     ticks++;
   }, 10);
   histogram.enable();
+  // The histogram records the gap between two of its own timer callbacks: let it take its first
+  // one, or a stall that starts with the work would never be recorded.
+  await new Promise((resolve) => setTimeout(resolve, 30));
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   try {
     const result = await work();
     const elapsed = performance.now() - started;
+    stall = Math.max(stall, performance.now() - last);
+    // One more turn, so a stall that ends with the work is in the histogram too.
+    await new Promise((resolve) => setTimeout(resolve, 20));
     // process.cpuUsage counts every thread of the process, the worker's included.
     const cpu = process.cpuUsage(cpuBefore);
     histogram.disable();
@@ -44,6 +57,7 @@ export async function probeEventLoop<T>(
         mean_ms: ms(histogram.mean),
         timer_ticks: ticks,
         timer_ticks_expected: Math.floor(elapsed / 10),
+        longest_stall_ms: Math.round(stall),
       },
     };
   } finally {

@@ -56,6 +56,8 @@ export interface RunWorkerOptions<M, R> {
   onMessage: (message: M) => { result: R } | { error: Error } | undefined;
   /** Names the work in "… worker exited with code N before finishing". */
   what: string;
+  /** Called once the worker is started (e.g. to stream it input in pieces). */
+  started?: (worker: Worker) => void;
 }
 
 const abortReason = (signal: AbortSignal) =>
@@ -91,6 +93,7 @@ export function runWorker<M, R>(
       if (outcome) finish(outcome);
     });
     worker.on("error", (error) => finish({ error }));
+    options.started?.(worker);
     worker.on("exit", (code) =>
       finish({
         error: new Error(`${options.what} worker exited with code ${code} before finishing`),

@@ -10,7 +10,12 @@ import { resolveWorkerEntry, runWorker } from "@/server/workers/ts-worker";
 import type { ComputedRun, ComputeStage } from "./compute";
 import type { DeployedArtifact } from "./model";
 import type { SourceMessage } from "./sources";
-import type { AnalysisWorkerMessage, AnalysisWorkerRequest } from "./worker-protocol";
+import {
+  type AnalysisWorkerInput,
+  type AnalysisWorkerMessage,
+  type AnalysisWorkerRequest,
+  INPUT_CHUNK,
+} from "./worker-protocol";
 
 export function analysisWorkerEntry(root = process.cwd()): string {
   return resolveWorkerEntry(root, ["server", "analysis", "service", "analysis-worker.ts"], {
@@ -32,10 +37,24 @@ export function computeInWorker(
   period: { from: Date; to: Date } | null,
   options: ComputeInWorkerOptions = {},
 ): Promise<ComputedRun> {
-  const request: AnalysisWorkerRequest = { messages, artifact, period };
+  const request: AnalysisWorkerRequest = { total: messages.length, artifact, period };
   return runWorker<AnalysisWorkerMessage, ComputedRun>(analysisWorkerEntry(options.root), request, {
     what: "analysis",
     signal: options.signal,
+    started: (worker) => {
+      let open = true;
+      worker.once("exit", () => {
+        open = false;
+      });
+      void (async () => {
+        for (let i = 0; i < messages.length && open; i += INPUT_CHUNK) {
+          const input: AnalysisWorkerInput = { messages: messages.slice(i, i + INPUT_CHUNK) };
+          worker.postMessage(input);
+          // A turn of the event loop between chunks: each clone holds the thread briefly.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      })();
+    },
     onMessage: (message) => {
       if (message.type === "stage") {
         options.onStage?.(message.stage);

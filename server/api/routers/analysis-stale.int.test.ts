@@ -50,7 +50,10 @@ describe("stale analysis runs", () => {
   it("read as failed once their job ended or went silent, and as running when it resumes", async () => {
     const datasetId = await insertPlantedDataset(db, workspaceId);
     // No job worker runs here: the job stays queued.
-    const { runId, jobId } = await owner.analysis.start({ source: "dataset", datasetId });
+    const started = await owner.analysis.start({ source: "dataset", datasetId });
+    const { runId } = started;
+    const jobId = started.jobId ?? "";
+    expect(jobId).not.toBe("");
     let run = await listed(runId);
     expect(run).toMatchObject({ status: "running", jobId, progress: 0, error: null });
 
