@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { scaledTexts } from "@/cli/bench-gaps";
 import { bankingRows } from "@/test/banking";
 import { computeRun } from "./compute";
-import { computeInWorker } from "./compute-in-worker";
+import { AnalysisComputeError, computeInWorker } from "./compute-in-worker";
 import type { DeployedArtifact } from "./model";
 import type { SourceMessage } from "./sources";
 
@@ -83,9 +83,10 @@ describe("computeInWorker", () => {
       perLabel: [],
       templateNames: {},
     };
-    await expect(computeInWorker(messages(10), artifact, period)).rejects.toThrow(
-      "analysis failed: not a Parley model (bad magic)",
-    );
+    const failing = computeInWorker(messages(10), artifact, period);
+    await expect(failing).rejects.toThrow("analysis failed: not a Parley model (bad magic)");
+    // Deterministic: the job fails the run at once instead of retrying it.
+    await expect(failing).rejects.toBeInstanceOf(AnalysisComputeError);
   });
 
   it("stops at once when aborted, rejecting with the abort's reason", async () => {

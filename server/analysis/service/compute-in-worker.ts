@@ -17,6 +17,18 @@ import {
   INPUT_CHUNK,
 } from "./worker-protocol";
 
+/**
+ * The computation itself threw (in the worker): the same input would throw again, so the job
+ * fails the run at once rather than retrying. A worker that dies (exit, out of memory) is not
+ * this error and is retried.
+ */
+export class AnalysisComputeError extends Error {
+  constructor(message: string) {
+    super(`analysis failed: ${message}`);
+    this.name = "AnalysisComputeError";
+  }
+}
+
 export function analysisWorkerEntry(root = process.cwd()): string {
   return resolveWorkerEntry(root, ["server", "analysis", "service", "analysis-worker.ts"], {
     name: "PARLEY_ANALYSIS_WORKER",
@@ -61,7 +73,7 @@ export function computeInWorker(
         return undefined;
       }
       if (message.type === "done") return { result: message.computed };
-      return { error: new Error(`analysis failed: ${message.message}`) };
+      return { error: new AnalysisComputeError(message.message) };
     },
   });
 }

@@ -2,14 +2,14 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
-import { analysisRuns, jobRuns, knowledgeGaps } from "@/db/schema";
+import { analysisRuns, jobRuns, knowledgeGaps, modelVersions } from "@/db/schema";
 import { withTenant } from "@/db/tenant";
 import { runInWorkspace } from "@/server/access/run-in-workspace";
 import { systemAccess } from "@/server/access/workspace-access";
 import { runConversationAnalysisJob } from "@/server/analysis/service/job-handler";
 import { SILENT_JOB_SECONDS, STALE_RUN_ERROR } from "@/server/analysis/service/queries";
-import type { JobContext } from "@/server/jobs/define-job";
-import { insertPlantedDataset } from "@/test/analysis";
+import { type JobContext, PermanentJobError } from "@/server/jobs/define-job";
+import { deployIntentModel, insertPlantedDataset } from "@/test/analysis";
 import { testDatabase } from "@/test/db";
 import { type Caller, signUpOwner } from "@/test/factories";
 
@@ -32,6 +32,47 @@ beforeAll(async () => {
   workspaceId = signed.workspace.id;
   other = (await signUpOwner(db, { workspaceName: "Analysis stale other" })).caller;
 });
+
+/** What run-job.ts gives a handler (its timer aborts the signal with "timed out"). */
+function jobContext(
+  workspace: string,
+  signal: AbortSignal,
+  lastAttempt: boolean,
+  progress: JobContext["progress"] = async () => {},
+): JobContext {
+  return {
+    db,
+    jobId: randomUUID(),
+    workspaceId: workspace,
+    attempt: lastAttempt ? 3 : 1,
+    lastAttempt,
+    signal,
+    progress,
+    step: async () => false,
+    run: async (fn) => runInWorkspace(db, await systemAccess(db, workspace), fn),
+    input: async () => null,
+  };
+}
+
+async function storedRun(workspace: string, runId: string) {
+  const [stored] = await withTenant(db, workspace, (tx) =>
+    tx
+      .select({ status: analysisRuns.status, error: analysisRuns.error })
+      .from(analysisRuns)
+      .where(eq(analysisRuns.id, runId)),
+  );
+  return stored;
+}
+
+async function insertRun(workspace: string, datasetId: string) {
+  const [run] = await withTenant(db, workspace, (tx) =>
+    tx
+      .insert(analysisRuns)
+      .values({ workspaceId: workspace, source: "dataset", datasetId, status: "running" })
+      .returning({ id: analysisRuns.id }),
+  );
+  return run?.id ?? "";
+}
 
 const setJob = (jobId: string, values: Partial<typeof jobRuns.$inferInsert>) =>
   withTenant(db, workspaceId, (tx) => tx.update(jobRuns).set(values).where(eq(jobRuns.id, jobId)));
@@ -97,31 +138,13 @@ describe("stale analysis runs", () => {
 
   it("the last attempt timing out terminates the computation and marks the run failed", async () => {
     const datasetId = await insertPlantedDataset(db, workspaceId, "Timed out");
-    const [run] = await withTenant(db, workspaceId, (tx) =>
-      tx
-        .insert(analysisRuns)
-        .values({ workspaceId, source: "dataset", datasetId, status: "running" })
-        .returning({ id: analysisRuns.id }),
-    );
-    const runId = run?.id ?? "";
+    const runId = await insertRun(workspaceId, datasetId);
     const controller = new AbortController();
     const steps: string[] = [];
-    // What run-job.ts gives a handler on its last attempt; its timer aborts with "timed out".
-    const context: JobContext = {
-      db,
-      jobId: randomUUID(),
-      workspaceId,
-      attempt: 3,
-      lastAttempt: true,
-      signal: controller.signal,
-      progress: async (_percent, message) => {
-        steps.push(message ?? "");
-        if (message?.startsWith("Clustering")) controller.abort(new Error("timed out"));
-      },
-      step: async () => false,
-      run: async (fn) => runInWorkspace(db, await systemAccess(db, workspaceId), fn),
-      input: async () => null,
-    };
+    const context = jobContext(workspaceId, controller.signal, true, async (_percent, message) => {
+      steps.push(message ?? "");
+      if (message?.startsWith("Clustering")) controller.abort(new Error("timed out"));
+    });
     await expect(
       runConversationAnalysisJob(context, {
         workspaceId,
@@ -131,16 +154,37 @@ describe("stale analysis runs", () => {
     ).rejects.toThrow("timed out");
     // Nothing after the clustering step was reported: the worker was terminated.
     expect(steps.at(-1)).toMatch(/^Clustering/);
-    const [stored] = await withTenant(db, workspaceId, (tx) =>
-      tx
-        .select({ status: analysisRuns.status, error: analysisRuns.error })
-        .from(analysisRuns)
-        .where(eq(analysisRuns.id, runId)),
-    );
-    expect(stored).toEqual({ status: "failed", error: "timed out" });
+    expect(await storedRun(workspaceId, runId)).toEqual({ status: "failed", error: "timed out" });
     const gaps = await withTenant(db, workspaceId, (tx) =>
       tx.select({ id: knowledgeGaps.id }).from(knowledgeGaps).where(eq(knowledgeGaps.runId, runId)),
     );
     expect(gaps).toEqual([]);
+  });
+
+  it("an error in the computation fails the run at once, with its message, on the first attempt", async () => {
+    const signed = await signUpOwner(db, { workspaceName: "Analysis broken model" });
+    const ws = signed.workspace.id;
+    const { versionId } = await deployIntentModel(db, signed);
+    // The deployed artefact is unreadable: deserialising it throws inside the worker.
+    await withTenant(db, ws, (tx) =>
+      tx
+        .update(modelVersions)
+        .set({ artifact: Buffer.from("not a model at all") })
+        .where(eq(modelVersions.id, versionId)),
+    );
+    const runId = await insertRun(ws, await insertPlantedDataset(db, ws));
+    const failing = runConversationAnalysisJob(
+      jobContext(ws, new AbortController().signal, false),
+      {
+        workspaceId: ws,
+        actor: { type: "system", label: "system" },
+        runId,
+      },
+    );
+    await expect(failing).rejects.toBeInstanceOf(PermanentJobError);
+    expect(await storedRun(ws, runId)).toEqual({
+      status: "failed",
+      error: "analysis failed: not a Parley model (bad magic)",
+    });
   });
 });
