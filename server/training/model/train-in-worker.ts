@@ -15,6 +15,8 @@
  * so the bundler has no path to trace or rewrite.
  * Deployments that ship only a build output must ship this folder too or bundle train-worker.ts
  * (e.g. with esbuild) and point PARLEY_TRAIN_WORKER at the .mjs: a .js/.mjs entry runs without tsx.
+ * The entry resolution and the bootstrap live in server/workers/ts-worker.ts (shared with the
+ * conversation analysis's worker).
  */
 import { resolveWorkerEntry, startWorker } from "@/server/workers/ts-worker";
 import { defaultWordVectorPath } from "./embeddings";
