@@ -1,7 +1,8 @@
 /**
  * A conversation-analysis run: `startAnalysis` writes the run row ("running") and enqueues the
  * job in the caller's transaction; `executeAnalysis` (the job) reads in one short transaction,
- * computes outside any, narrates outside any, and saves everything in one last transaction.
+ * computes outside any (in a worker thread: compute-in-worker.ts), narrates outside any, and
+ * saves everything in one last transaction.
  */
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
@@ -140,8 +141,6 @@ export interface ExecuteDeps {
   now?: () => Date;
   /** Cancellation and the job's timeout: terminates the computing worker. */
   signal?: AbortSignal;
-  /** The CPU part of the run; default: in a worker thread (compute-in-worker.ts). */
-  compute?: typeof computeInWorker;
 }
 
 const PROGRESS: Record<AnalysisStep, number> = {
@@ -193,8 +192,9 @@ export async function executeAnalysis(deps: ExecuteDeps) {
         reportFailure ??= { error };
       });
   };
-  const compute = deps.compute ?? computeInWorker;
-  const computed = await compute(source.messages, artifact, period, {
+  // The CPU part runs in a worker thread: the event loop of the process running the job (the
+  // web server, with the in-process job worker) stays free.
+  const computed = await computeInWorker(source.messages, artifact, period, {
     onStage,
     signal: deps.signal,
   });
