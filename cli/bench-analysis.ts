@@ -2,9 +2,11 @@
  * `npm run cli -- bench analysis --messages N [--model <file>] [--train <csv>] [--test <csv>]
  * [--holdout-labels a,b,…] --json`
  *
- * Times conversation analysis of N messages the way the analysis job runs it: batch prediction
- * with the trained model (predictBatch, tokens kept), gap detection and pattern detection
- * (server/analysis). The model is trained on BANKING77 train.csv minus ten held-out labels (by
+ * Times conversation analysis of N messages the way the analysis job runs it (`computeRun`:
+ * batch prediction with the trained model, gap detection with each gap's similarities, pattern
+ * detection, the summary) twice: on the calling thread (before) and in a worker thread
+ * (compute-in-worker.ts, after), each with how much it blocked the event loop (event-loop delay
+ * max/p99/mean and a 10 ms timer's firings, cli/event-loop-probe.ts). The model is trained on BANKING77 train.csv minus ten held-out labels (by
  * default the fixed set of server/analysis/README.md, so there are real gaps to find) and cached in
  * `--model` when given (loaded from it on later runs); the messages are test.csv rows cycled and
  * perturbed as `bench gaps --scale` makes them, spread evenly over 28 days.
@@ -13,15 +15,17 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { loadavg } from "node:os";
 import path from "node:path";
-import { type AnalysedMessage, detectGaps } from "@/server/analysis/gaps";
-import { detectPatterns } from "@/server/analysis/patterns";
+import { type ComputedRun, type ComputeStage, computeRun } from "@/server/analysis/service/compute";
+import { computeInWorker } from "@/server/analysis/service/compute-in-worker";
+import { type DeployedArtifact, loadAnalysisModel } from "@/server/analysis/service/model";
+import type { SourceMessage } from "@/server/analysis/service/sources";
 import { loadWordVectors } from "@/server/training/model/embeddings";
 import type { IntentModel } from "@/server/training/model/model";
-import { predictBatch } from "@/server/training/model/predict-batch";
 import { deserializeModel, serializeModel } from "@/server/training/model/serialize";
 import { DEFAULT_TRAINING, trainModel } from "@/server/training/model/train";
 import { readLabelledCsv } from "@/server/training/service/labelled-csv";
 import { scaledTexts } from "./bench-gaps";
+import { probeEventLoop } from "./event-loop-probe";
 
 /** server/analysis/README.md "Result on test.csv": alphabetical positions 0, 8, …, 72. */
 export const FIXED_HOLDOUT = [
@@ -46,10 +50,23 @@ export type BenchAnalysisOptions = {
   train: string;
   test: string;
   holdout: string[];
+  /** Which ways to compute, in this order (alternate it between runs on a loaded machine). */
+  order: BenchAnalysisWay[];
 };
 
+const WAYS = ["in-process", "worker"] as const;
+export type BenchAnalysisWay = (typeof WAYS)[number];
+
+export function benchAnalysisOrder(value: string): BenchAnalysisWay[] {
+  const ways = value.split(",").map((w) => w.trim());
+  const bad = ways.filter((w) => !(WAYS as readonly string[]).includes(w));
+  if (bad.length > 0 || ways.length === 0) {
+    throw new Error(`--order: a comma list of ${WAYS.join(", ")} (got ${value})`);
+  }
+  return ways as BenchAnalysisWay[];
+}
+
 const round = (seconds: number) => Math.round(seconds * 100) / 100;
-const cpuSeconds = (usage: NodeJS.CpuUsage) => round((usage.user + usage.system) / 1e6);
 
 async function modelFor(options: BenchAnalysisOptions) {
   const embeddings = loadWordVectors();
@@ -73,6 +90,19 @@ async function modelFor(options: BenchAnalysisOptions) {
   return { model, trainSeconds, cached: false };
 }
 
+/** The deployed-version artefact the analysis job would read, for the bench's model. */
+function benchArtifact(model: IntentModel): DeployedArtifact {
+  return {
+    versionId: "bench",
+    version: 1,
+    bytes: serializeModel(model, "f32"),
+    labels: model.labels,
+    confusedPairs: [],
+    perLabel: [],
+    templateNames: {},
+  };
+}
+
 export async function benchAnalysis(options: BenchAnalysisOptions) {
   const { model, trainSeconds, cached } = await modelFor(options);
   const test = readLabelledCsv(await readFile(options.test, "utf8"), "text", "category");
@@ -82,49 +112,79 @@ export async function benchAnalysis(options: BenchAnalysisOptions) {
   );
   const period = { from: new Date(Date.UTC(2026, 10, 1)), to: new Date(Date.UTC(2026, 10, 29)) };
   const span = period.to.getTime() - period.from.getTime();
-  const loadBefore = loadavg();
-
-  const cpuBefore = process.cpuUsage();
-  const started = performance.now();
-  const { predictions, tokens } = predictBatch(model, texts, { limit: 1, tokens: true });
-  const messages: AnalysedMessage[] = predictions.map((p, i) => ({
-    id: String(i),
-    text: texts[i] as string,
-    confident: p.confident,
-    topProbability: p.topProbability,
-    topLabel: p.candidates[0]?.label ?? null,
+  const messages: SourceMessage[] = texts.map((text, i) => ({
+    ref: String(i),
+    text,
     at: new Date(period.from.getTime() + Math.floor((span * i) / Math.max(1, texts.length))),
-    tokens: tokens?.[i],
+    agentTemplateId: null,
+    reply: null,
+    csat: null,
+    resolved: null,
   }));
-  const predicted = performance.now();
-  const cpuPredict = process.cpuUsage(cpuBefore);
-  const detection = detectGaps(messages, undefined, undefined, period);
-  const gapsDone = performance.now();
-  const cpuGaps = process.cpuUsage(cpuBefore);
-  const patterns = detectPatterns(messages, period);
-  const finished = performance.now();
-  const cpu = process.cpuUsage(cpuBefore);
+  const artifact = benchArtifact(model);
 
+  // Before: computeRun on the calling thread (the job's path until the worker thread); the stage
+  // stamps split it: predict, gaps (clustering + each gap's similarities), patterns. After: the
+  // same computeRun in a worker thread (compute-in-worker.ts), worker start included.
+  const stamps: Partial<Record<ComputeStage | "end", number>> = {};
+  const between = (a: ComputeStage, b: ComputeStage | "end") =>
+    round(((stamps[b] ?? 0) - (stamps[a] ?? 0)) / 1000);
+  const ways = {
+    "in-process": async () => {
+      const run = await probeEventLoop(async () => {
+        const computed = await computeRun(
+          messages,
+          loadAnalysisModel(artifact),
+          period,
+          async (stage) => {
+            stamps[stage] = performance.now();
+          },
+        );
+        stamps.end = performance.now();
+        return computed;
+      });
+      const seconds = {
+        predict: between("predict", "cluster"),
+        gaps: between("cluster", "patterns"),
+        patterns: between("patterns", "summary"),
+        total: run.seconds,
+      };
+      return { run, seconds };
+    },
+    worker: async () => {
+      const run = await probeEventLoop(() => computeInWorker(messages, artifact, period));
+      return { run, seconds: { total: run.seconds } };
+    },
+  };
+  const results: Record<string, unknown> = {};
+  const computed: ComputedRun[] = [];
+  for (const way of options.order) {
+    const loadAt = loadavg().map(round);
+    const { run, seconds } = await ways[way]();
+    computed.push(run.result);
+    results[way.replace("-", "_")] = {
+      seconds,
+      // CPU time of the process, every thread (wall time includes waiting for a core).
+      cpu_seconds: run.cpuSeconds,
+      event_loop: run.loop,
+      load_average: { before: loadAt, after: loadavg().map(round) },
+    };
+  }
+  const [first] = computed;
+  if (!first) throw new Error("nothing computed");
   return {
     messages: texts.length,
-    not_confident: detection.unconfident,
-    gaps: detection.gaps.length,
-    patterns: patterns.length,
-    growing_patterns: patterns.filter((p) => p.trend.direction === "growing").length,
-    seconds: {
-      predict: round((predicted - started) / 1000),
-      gaps: round((gapsDone - predicted) / 1000),
-      patterns: round((finished - gapsDone) / 1000),
-      total: round((finished - started) / 1000),
-    },
-    // CPU time of the process per phase (wall time above includes waiting for a core).
-    cpu_seconds: {
-      predict: cpuSeconds(cpuPredict),
-      gaps: round(cpuSeconds(cpuGaps) - cpuSeconds(cpuPredict)),
-      patterns: round(cpuSeconds(cpu) - cpuSeconds(cpuGaps)),
-      total: cpuSeconds(cpu),
-    },
+    not_confident: first.unconfident,
+    gaps: first.gaps.length,
+    patterns: first.patterns.length,
+    growing_patterns: first.patterns.filter((p) => p.trend.direction === "growing").length,
+    same_results: computed.every(
+      (c) =>
+        c.unconfident === first.unconfident &&
+        c.gaps.length === first.gaps.length &&
+        c.patterns.length === first.patterns.length,
+    ),
+    ...results,
     model: { cached, train_seconds: trainSeconds === null ? null : round(trainSeconds) },
-    load_average: { before: loadBefore.map(round), after: loadavg().map(round) },
   };
 }

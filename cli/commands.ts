@@ -2,7 +2,7 @@ import { getDatabase } from "@/db";
 import { DEMO, seedDemo } from "@/db/seed";
 import { purgeExpiredTrash } from "@/server/templates/store/trash-purge";
 import { benchAbTest } from "./bench-abtest";
-import { BANKING77_DIR, benchAnalysis, FIXED_HOLDOUT } from "./bench-analysis";
+import { BANKING77_DIR, benchAnalysis, benchAnalysisOrder, FIXED_HOLDOUT } from "./bench-analysis";
 import { benchAnalytics } from "./bench-analytics";
 import { benchGaps } from "./bench-gaps";
 import { benchIngest } from "./bench-ingest";
@@ -135,7 +135,7 @@ export const commands: Record<string, Command> = {
     describe: (r) => `${r.purged} templates purged from ${r.workspaces} workspaces' trash`,
   },
   bench: {
-    help: "search [--templates N] [--queries N] [--limit N] | jobs [--jobs N] [--rate N] [--latency-jobs N] | ingest [--rows N] | analytics [--events N] [--iterations N] | abtest [--simulations N] [--seed N] | ingest-api [--clients N] [--seconds N] [--batch N] [--port N] | suggest --train <csv> --test <csv> [--text-col text] [--label-col category] [--oos-label oos] [--templates N] [--ai-rerank N] [--ai-embed N] | gaps --train <csv> --test <csv> --holdout-labels a,b,… [--scale N] | analysis [--messages N] [--model <file>] [--train <csv>] [--test <csv>] [--holdout-labels a,b,…]",
+    help: "search [--templates N] [--queries N] [--limit N] | jobs [--jobs N] [--rate N] [--latency-jobs N] | ingest [--rows N] | analytics [--events N] [--iterations N] | abtest [--simulations N] [--seed N] | ingest-api [--clients N] [--seconds N] [--batch N] [--port N] | suggest --train <csv> --test <csv> [--text-col text] [--label-col category] [--oos-label oos] [--templates N] [--ai-rerank N] [--ai-embed N] | gaps --train <csv> --test <csv> --holdout-labels a,b,… [--scale N] | analysis [--messages N] [--model <file>] [--train <csv>] [--test <csv>] [--holdout-labels a,b,…] [--order in-process,worker]",
     positionals: "search|jobs|suggest|ingest|ingest-api|analytics|abtest|gaps|analysis",
     options: {
       templates: { type: "string", default: "100000" },
@@ -165,6 +165,7 @@ export const commands: Record<string, Command> = {
       scale: { type: "string", default: "0" },
       messages: { type: "string", default: "100000" },
       model: { type: "string" },
+      order: { type: "string", default: "in-process,worker" },
     },
     run: (values, positionals) => {
       const [what] = positionals;
@@ -241,6 +242,7 @@ export const commands: Record<string, Command> = {
                   .map((l) => l.trim())
                   .filter(Boolean)
               : FIXED_HOLDOUT,
+          order: benchAnalysisOrder(String(values.order)),
         });
       }
       if (what === "ingest" && positionals.length === 1) {

@@ -18,7 +18,8 @@ type Source = "inbox" | "dataset";
 
 /**
  * Admins start an analysis of a dataset or of a period of inbox messages; the bar follows the
- * job's event stream (as the training page does) and the page refreshes when it is done.
+ * job's event stream (as the training page does) and the page refreshes when it is done. After a
+ * reload it follows the latest run still running (its job id comes with `analysis.runs`).
  */
 export function RunAnalysis({ slug }: { slug: string }) {
   const trpc = useTRPC();
@@ -40,7 +41,10 @@ export function RunAnalysis({ slug }: { slug: string }) {
       },
     }),
   );
-  const live = useJobEvents(jobId, slug);
+  const runs = useQuery(trpc.analysis.runs.queryOptions({ limit: 5 }));
+  const resumed = runs.data?.find((r) => r.status === "running" && r.jobId)?.jobId ?? null;
+  const followed = jobId ?? resumed;
+  const live = useJobEvents(followed, slug);
   const finished = live?.state === "done" || live?.state === "failed";
   useEffect(() => {
     if (!finished) return;
@@ -48,7 +52,7 @@ export function RunAnalysis({ slug }: { slug: string }) {
     router.refresh();
   }, [finished, queryClient, router, trpc]);
 
-  const running = jobId !== null && !finished && live?.state !== "cancelled";
+  const running = followed !== null && !finished && live?.state !== "cancelled";
   const chosenDataset = datasetId || ready[0]?.id || "";
   function submit() {
     if (source === "dataset") start.mutate({ source, datasetId: chosenDataset });
@@ -127,7 +131,7 @@ export function RunAnalysis({ slug }: { slug: string }) {
           </Button>
         </form>
         {start.error ? <Alert tone="error">{formErrorMessage(start.error)}</Alert> : null}
-        {jobId && live ? (
+        {followed && live ? (
           <div className="space-y-1" data-testid="analysis-progress">
             <ProgressBar
               value={live.state === "done" ? 100 : live.progress}

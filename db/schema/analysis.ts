@@ -39,6 +39,12 @@ export const analysisRuns = pgTable(
     seconds: real(),
     error: text(),
     createdBy: userRef(),
+    /**
+     * The conversation-analysis job computing it (job_runs.id): its progress while running, and
+     * whether it is still alive (queries.ts shows a run whose job ended as failed). No foreign
+     * key, as model_versions.job_id: job rows may be purged, runs stay. Null on older runs.
+     */
+    jobId: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp({ withTimezone: true }),
   },

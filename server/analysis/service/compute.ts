@@ -5,12 +5,9 @@
 import { randomUUID } from "node:crypto";
 import { DEFAULT_GAP_OPTIONS, detectGaps, type Gap, type GapOptions } from "../gaps";
 import { detectPatterns, type Pattern } from "../patterns";
-import {
-  analyzeConversationData,
-  type ConversationAnalysis,
-  type OutcomeMessage,
-} from "../summary";
+import { analyzeConversationData, type ConversationAnalysis } from "../summary";
 import { centralities } from "./centrality";
+import { type RunEvaluation, runEvaluation } from "./evaluation";
 import { type AnalysisModel, predictMessages } from "./model";
 import type { SourceMessage } from "./sources";
 
@@ -42,13 +39,17 @@ export interface ComputedPattern extends Pattern {
   id: string;
 }
 
+/** What a run computed; small enough to post back from the worker (no per-message scores). */
 export interface ComputedRun {
-  outcomes: OutcomeMessage[];
+  /** Messages analysed. */
+  messages: number;
   unconfident: number;
   period: { from: Date; to: Date } | null;
   gaps: ComputedGap[];
   patterns: ComputedPattern[];
   summary: ConversationAnalysis;
+  /** The top suggestion vs the agent's template on these messages (insights). */
+  evaluation: RunEvaluation;
 }
 
 /** The span of the messages' timestamps, when at least two differ; else null. */
@@ -101,12 +102,13 @@ export async function computeRun(
     : [];
   await onStage("summary");
   return {
-    outcomes,
+    messages: outcomes.length,
     unconfident: detection.unconfident,
     period,
     gaps,
     patterns,
     summary: analyzeConversationData(outcomes),
+    evaluation: runEvaluation(outcomes),
   };
 }
 

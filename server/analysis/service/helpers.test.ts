@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { evenSample } from "./analyze";
 import { centralities, mostCentral } from "./centrality";
 import { periodOfMessages } from "./compute";
+import { runEvaluation } from "./evaluation";
 import { draftBody, templateLiteral } from "./gap-actions";
-import { runEvaluation } from "./insights-step";
 import { inboxPeriod } from "./run";
 
 const outcome = (agentTemplateId: string | null, topLabel: string | null) => ({

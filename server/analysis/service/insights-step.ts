@@ -14,7 +14,6 @@ import { openAiSession } from "@/server/ai/ai-session";
 import { narrateInsights } from "@/server/ai/narrate-insights";
 import type { AiRegistry } from "@/server/ai/registry";
 import { computeInsights, type InsightFacts } from "../insights";
-import type { OutcomeMessage } from "../summary";
 import type { InsightStepInput } from "./run";
 import type { StoredInsight } from "./save";
 
@@ -24,50 +23,17 @@ export const WEAK_MIN_SUPPORT = 3;
 
 export const MIN_COMPARED = 20;
 
-type Confusion = { truth: string; predicted: string; count: number };
-type LabelFigures = { label: string; precision: number; recall: number; support: number };
-
-/** Confused pairs and per-template precision/recall of the top suggestion vs the agent's template. */
-export function runEvaluation(outcomes: readonly OutcomeMessage[]) {
-  const pairs = new Map<string, Confusion>();
-  const support = new Map<string, number>();
-  const predicted = new Map<string, number>();
-  const hits = new Map<string, number>();
-  let compared = 0;
-  for (const m of outcomes) {
-    if (!m.agentTemplateId) continue;
-    compared++;
-    const truth = m.agentTemplateId;
-    support.set(truth, (support.get(truth) ?? 0) + 1);
-    if (m.topLabel) predicted.set(m.topLabel, (predicted.get(m.topLabel) ?? 0) + 1);
-    if (m.topLabel === truth) hits.set(truth, (hits.get(truth) ?? 0) + 1);
-    else if (m.topLabel) {
-      const key = `${truth}\u0000${m.topLabel}`;
-      const pair = pairs.get(key) ?? { truth, predicted: m.topLabel, count: 0 };
-      pair.count++;
-      pairs.set(key, pair);
-    }
-  }
-  const perLabel: LabelFigures[] = [...support.entries()].map(([label, s]) => {
-    const hit = hits.get(label) ?? 0;
-    const p = predicted.get(label) ?? 0;
-    return { label, precision: p > 0 ? hit / p : 0, recall: hit / s, support: s };
-  });
-  const confusedPairs = [...pairs.values()].sort((a, b) => b.count - a.count);
-  return { compared, confusedPairs, perLabel };
-}
-
 export function insightFacts(input: InsightStepInput): InsightFacts {
   const { computed, artifact } = input;
   const nameOf = (id: string) => input.names.get(id) ?? artifact?.templateNames[id] ?? id;
-  const own = runEvaluation(computed.outcomes);
+  const own = computed.evaluation;
   const evaluation =
     own.compared >= MIN_COMPARED
       ? own
       : { confusedPairs: artifact?.confusedPairs ?? [], perLabel: artifact?.perLabel ?? [] };
   return {
     scope: { source: input.source, label: input.label },
-    messages: computed.outcomes.length,
+    messages: computed.messages,
     unconfident: computed.unconfident,
     accuracy: computed.summary.accuracyScore,
     gaps: computed.gaps.map((g) => ({

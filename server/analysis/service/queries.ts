@@ -11,12 +11,36 @@ import {
   analysisRuns,
   datasets,
   gapMessages,
+  jobRuns,
   knowledgeGaps,
 } from "@/db/schema";
 import { notFound } from "@/server/errors";
+import { conversationAnalysisJob } from "@/server/jobs/definitions/conversation-analysis";
 import type { Trend } from "../trend";
 import type { NamedConversationAnalysis } from "./compute";
 import { templateNames } from "./sources";
+
+/**
+ * A "running" run whose job can no longer finish it reads as failed (its row is left as is: a
+ * retry of the job may still pick it up, and then it reads as running again). The job can no
+ * longer finish it when the job ended (failed, cancelled, or completed without saving it), when
+ * it is "active" but silent for longer than its timeout (the process running it died: a live
+ * one would have timed it out and said so), or, for a run without a job row (older runs, or a
+ * purged job), when every attempt would have timed out by now.
+ */
+const { timeoutSeconds, retryLimit, retryDelaySeconds } = conversationAnalysisJob;
+export const SILENT_JOB_SECONDS = timeoutSeconds + 120;
+const LIFETIME_SECONDS =
+  (retryLimit + 1) * SILENT_JOB_SECONDS + retryDelaySeconds * 2 ** (retryLimit + 1);
+const stale = sql<boolean>`(${analysisRuns.status} = 'running' and (
+  ${jobRuns.state} in ('failed', 'cancelled', 'completed')
+  or (${jobRuns.state} = 'active'
+    and ${jobRuns.updatedAt} < now() - make_interval(secs => ${SILENT_JOB_SECONDS}))
+  or (${jobRuns.id} is null
+    and ${analysisRuns.createdAt} < now() - make_interval(secs => ${LIFETIME_SECONDS}))))`;
+
+export const STALE_RUN_ERROR =
+  "The analysis job stopped without finishing (its worker stopped or it timed out)";
 
 const runColumns = {
   id: analysisRuns.id,
@@ -25,12 +49,19 @@ const runColumns = {
   datasetName: datasets.name,
   periodFrom: analysisRuns.periodFrom,
   periodTo: analysisRuns.periodTo,
-  status: analysisRuns.status,
+  status: sql<string>`case when ${stale} then 'failed' else ${analysisRuns.status} end`,
+  jobId: analysisRuns.jobId,
+  /** The job's progress (0–100) while the run is running; null otherwise. */
+  progress: sql<
+    number | null
+  >`case when ${analysisRuns.status} = 'running' and not ${stale} then ${jobRuns.progress} end`,
   messages: analysisRuns.messages,
   unconfident: analysisRuns.unconfident,
   modelVersion: analysisRuns.modelVersion,
   seconds: analysisRuns.seconds,
-  error: analysisRuns.error,
+  error: sql<string | null>`case when ${stale} then coalesce(${jobRuns.error},
+    case when ${jobRuns.state} = 'cancelled' then 'The analysis was cancelled' end,
+    ${STALE_RUN_ERROR}) else ${analysisRuns.error} end`,
   createdAt: analysisRuns.createdAt,
   finishedAt: analysisRuns.finishedAt,
   gaps: sql<number>`(select count(*) from knowledge_gaps g
@@ -54,6 +85,10 @@ const runQuery = (tx: Tx) =>
         eq(datasets.workspaceId, analysisRuns.workspaceId),
         eq(datasets.id, analysisRuns.datasetId),
       ),
+    )
+    .leftJoin(
+      jobRuns,
+      and(eq(jobRuns.workspaceId, analysisRuns.workspaceId), eq(jobRuns.id, analysisRuns.jobId)),
     );
 
 type RunRow = Awaited<ReturnType<typeof runQuery>>[number];

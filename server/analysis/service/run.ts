@@ -1,7 +1,8 @@
 /**
  * A conversation-analysis run: `startAnalysis` writes the run row ("running") and enqueues the
  * job in the caller's transaction; `executeAnalysis` (the job) reads in one short transaction,
- * computes outside any, narrates outside any, and saves everything in one last transaction.
+ * computes outside any (in a worker thread: compute-in-worker.ts), narrates outside any, and
+ * saves everything in one last transaction.
  */
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
@@ -13,12 +14,13 @@ import { enqueueJob, jobActorOf } from "@/server/jobs/enqueue";
 import type { TenantScope } from "@/server/workspaces/scope";
 import {
   type ComputedRun,
-  computeRun,
+  type ComputeStage,
   namedSummary,
   periodOfMessages,
   templateIdsOf,
 } from "./compute";
-import { type DeployedArtifact, loadAnalysisModel, readDeployedArtifact } from "./model";
+import { computeInWorker } from "./compute-in-worker";
+import { type DeployedArtifact, readDeployedArtifact } from "./model";
 import { type StoredInsight, saveRunResults } from "./save";
 import { type LoadedSource, loadDatasetSource, loadInboxSource, templateNames } from "./sources";
 
@@ -86,6 +88,7 @@ export async function enqueueAnalysis(
     periodFrom: period?.from ?? null,
     periodTo: period?.to ?? null,
     status: "running",
+    jobId: queued.jobId,
     createdBy: scope.actor.type === "user" ? scope.actor.userId : null,
   });
   return { runId, jobId: queued.jobId };
@@ -136,6 +139,8 @@ export interface ExecuteDeps {
     input: InsightStepInput,
   ) => Promise<{ insights: StoredInsight[]; warning: string | null }>;
   now?: () => Date;
+  /** Cancellation and the job's timeout: terminates the computing worker. */
+  signal?: AbortSignal;
 }
 
 const PROGRESS: Record<AnalysisStep, number> = {
@@ -172,14 +177,29 @@ export async function executeAnalysis(deps: ExecuteDeps) {
   const { run, source, artifact } = loaded;
   const period = loaded.period ?? periodOfMessages(source.messages);
   await deps.progress(PROGRESS.predict, "predict", `Scoring ${source.messages.length} messages`);
-  const model = artifact ? loadAnalysisModel(artifact) : null;
-  const computed = await computeRun(source.messages, model, period, async (stage) => {
-    if (stage === "cluster") {
-      await deps.progress(PROGRESS.cluster, "cluster", "Clustering the not-confident messages");
-    } else if (stage === "patterns") {
-      await deps.progress(PROGRESS.patterns, "patterns", "Finding recurring topics");
-    }
+  // Progress writes are chained in the order the worker announces its stages; the run waits
+  // for the last one, so a failing write still fails the run.
+  let reported = Promise.resolve();
+  let reportFailure: { error: unknown } | null = null;
+  const onStage = (stage: ComputeStage) => {
+    if (stage !== "cluster" && stage !== "patterns") return;
+    const message =
+      stage === "cluster" ? "Clustering the not-confident messages" : "Finding recurring topics";
+    // Caught at once: a rejection waiting for the worker would be an unhandled one.
+    reported = reported
+      .then(() => deps.progress(PROGRESS[stage], stage, message))
+      .catch((error: unknown) => {
+        reportFailure ??= { error };
+      });
+  };
+  // The CPU part runs in a worker thread: the event loop of the process running the job (the
+  // web server, with the in-process job worker) stays free.
+  const computed = await computeInWorker(source.messages, artifact, period, {
+    onStage,
+    signal: deps.signal,
   });
+  await reported;
+  if (reportFailure) throw (reportFailure as { error: unknown }).error;
   const names = await deps.inTenant((tx) =>
     templateNames(tx, [...templateIdsOf(computed), ...(artifact?.labels ?? [])]),
   );

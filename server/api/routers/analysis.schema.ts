@@ -141,6 +141,10 @@ const runFields = {
   periodFrom: z.date().nullable(),
   periodTo: z.date().nullable(),
   status: z.enum(RUN_STATUSES),
+  /** The job computing it (follow its progress: jobs.get, /api/jobs/[id]/events); null on old runs. */
+  jobId: z.uuid().nullable(),
+  /** The job's progress 0–100 while running; null otherwise. */
+  progress: z.number().int().nullable(),
   messages: z.number().int(),
   unconfident: z.number().int(),
   modelVersion: z.number().int().nullable(),

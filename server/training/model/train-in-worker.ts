@@ -15,11 +15,10 @@
  * so the bundler has no path to trace or rewrite.
  * Deployments that ship only a build output must ship this folder too or bundle train-worker.ts
  * (e.g. with esbuild) and point PARLEY_TRAIN_WORKER at the .mjs: a .js/.mjs entry runs without tsx.
+ * The entry resolution and the bootstrap live in server/workers/ts-worker.ts (shared with the
+ * conversation analysis's worker).
  */
-import { existsSync } from "node:fs";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import { resolveWorkerEntry, startWorker } from "@/server/workers/ts-worker";
 import { defaultWordVectorPath } from "./embeddings";
 import type { ExtraDenseInput } from "./extra-dense";
 import type { ModelMetrics } from "./model";
@@ -51,22 +50,10 @@ export interface TrainedArtefact {
 }
 
 export function workerEntry(root = process.cwd()): string {
-  const override = process.env.PARLEY_TRAIN_WORKER;
-  const entry = override
-    ? path.resolve(/* turbopackIgnore: true */ root, override)
-    : path.join(/* turbopackIgnore: true */ root, "server", "training", "model", "train-worker.ts");
-  if (!existsSync(/* turbopackIgnore: true */ entry)) {
-    throw new Error(
-      `training worker not found at ${entry} (set PARLEY_TRAIN_WORKER or run from the project root)`,
-    );
-  }
-  return entry;
-}
-
-/** Registers tsx in the worker, then imports the entry; a failure surfaces as the worker's error. */
-function bootstrap(entry: string): string {
-  const url = pathToFileURL(entry).href;
-  return `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); });`;
+  return resolveWorkerEntry(root, ["server", "training", "model", "train-worker.ts"], {
+    name: "PARLEY_TRAIN_WORKER",
+    value: process.env.PARLEY_TRAIN_WORKER,
+  });
 }
 
 export function trainInWorker(
@@ -88,9 +75,7 @@ export function trainInWorker(
       reject(new TrainingCancelled());
       return;
     }
-    const worker = entry.endsWith(".ts")
-      ? new Worker(bootstrap(entry), { eval: true, workerData: request })
-      : new Worker(entry, { workerData: request });
+    const worker = startWorker(entry, request);
     let settled = false;
     const settle = (fn: () => void) => {
       if (settled) return;

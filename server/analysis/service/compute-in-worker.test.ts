@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { scaledTexts } from "@/cli/bench-gaps";
+import { bankingRows } from "@/test/banking";
+import { computeRun } from "./compute";
+import { AnalysisComputeError, computeInWorker } from "./compute-in-worker";
+import type { DeployedArtifact } from "./model";
+import type { SourceMessage } from "./sources";
+
+/**
+ * The analysis computes in a worker thread: the calling thread's event loop stays free (a timer
+ * keeps firing through a run of thousands of messages), the results are the in-process ones,
+ * a failure in the worker rejects with its message, and aborting terminates it.
+ */
+const period = { from: new Date(Date.UTC(2026, 10, 1)), to: new Date(Date.UTC(2026, 10, 29)) };
+const span = period.to.getTime() - period.from.getTime();
+
+function messages(n: number): SourceMessage[] {
+  const texts = scaledTexts(
+    bankingRows("test.csv").map((r) => r.text),
+    n,
+  );
+  return texts.map((text, i) => ({
+    ref: `m${i}`,
+    text,
+    at: new Date(period.from.getTime() + Math.floor((span * i) / n)),
+    agentTemplateId: null,
+    reply: null,
+    csat: null,
+    resolved: null,
+  }));
+}
+
+/** The results without the random row ids (each computation draws new ones). */
+const comparable = (run: Awaited<ReturnType<typeof computeRun>>) => ({
+  ...run,
+  gaps: run.gaps.map(({ id: _id, ...gap }) => gap),
+  patterns: run.patterns.map(({ id: _id, ...pattern }) => pattern),
+});
+
+describe("computeInWorker", () => {
+  it("keeps the calling thread's event loop turning through a run of thousands of messages", async () => {
+    // No model: every message is not confident, the heaviest clustering.
+    const input = messages(2_500);
+    const stages: string[] = [];
+    const fired: number[] = [];
+    const timer = setInterval(() => fired.push(performance.now()), 20);
+    const started = performance.now();
+    const computed = await computeInWorker(input, null, period, {
+      onStage: (stage) => stages.push(stage),
+    });
+    const elapsed = performance.now() - started;
+    clearInterval(timer);
+
+    expect(stages).toEqual(["predict", "cluster", "patterns", "summary"]);
+    expect(computed.messages).toBe(2_500);
+    expect(computed.gaps.length).toBeGreaterThan(0);
+    // The run took a while, and the timer fired all along: no turn of the loop waited for it.
+    expect(elapsed).toBeGreaterThan(500);
+    const gaps = fired.slice(1).map((at, i) => at - (fired[i] ?? at));
+    expect(fired.length).toBeGreaterThan(elapsed / 20 / 4);
+    expect(Math.max(...gaps, fired[0] ? fired[0] - started : elapsed)).toBeLessThan(
+      Math.max(250, elapsed / 4),
+    );
+  }, 120_000);
+
+  it("computes what computeRun computes on the calling thread", async () => {
+    const input = messages(600);
+    const [inWorker, inProcess] = [
+      await computeInWorker(input, null, period),
+      await computeRun(input, null, period),
+    ];
+    expect(inWorker.gaps.length).toBeGreaterThan(0);
+    expect(comparable(inWorker)).toEqual(comparable(inProcess));
+  }, 60_000);
+
+  it("rejects with the worker's error (a model that cannot be read)", async () => {
+    const artifact: DeployedArtifact = {
+      versionId: "v",
+      version: 1,
+      bytes: new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]),
+      labels: [],
+      confusedPairs: [],
+      perLabel: [],
+      templateNames: {},
+    };
+    const failing = computeInWorker(messages(10), artifact, period);
+    await expect(failing).rejects.toThrow("analysis failed: not a Parley model (bad magic)");
+    // Deterministic: the job fails the run at once instead of retrying it.
+    await expect(failing).rejects.toBeInstanceOf(AnalysisComputeError);
+  });
+
+  it("stops at once when aborted, rejecting with the abort's reason", async () => {
+    const controller = new AbortController();
+    const stages: string[] = [];
+    const running = computeInWorker(messages(2_500), null, period, {
+      signal: controller.signal,
+      onStage: (stage) => {
+        stages.push(stage);
+        if (stage === "cluster") controller.abort(new Error("cancelled by the test"));
+      },
+    });
+    await expect(running).rejects.toThrow("cancelled by the test");
+    // Terminated before it could announce the next stage.
+    expect(stages).toEqual(["predict", "cluster"]);
+  }, 60_000);
+});
