@@ -56,9 +56,11 @@ export function tokenFeaturizer(
         return;
       }
       wordIndex.set(term, i);
-      const words = term.split(" ");
-      if (words.length !== 2) return;
-      const [first = "", second = ""] = words;
+      // Exactly one space: a bigram (indexOf, not split: no array per unigram; 20,000 terms).
+      const space = term.indexOf(" ");
+      if (space < 0 || term.includes(" ", space + 1)) return;
+      const first = term.slice(0, space);
+      const second = term.slice(space + 1);
       let inner = bigramIndex.get(first);
       if (!inner) {
         inner = new Map();

@@ -12,7 +12,8 @@
  * posting lists of its own features.
  */
 import { softmaxInPlace } from "./softmax";
-import { getRow, type SparseMatrix, type SparseRow } from "./sparse";
+import type { SparseMatrix, SparseRow } from "./sparse";
+import { runSteps, type Steps } from "./steps";
 
 export interface KnnOptions {
   /** Neighbours that vote. */
@@ -51,18 +52,34 @@ export function buildKnnIndex(
   sparseCount: number,
   maxDfFraction = 1,
 ): KnnIndex {
+  return runSteps(buildKnnIndexSteps(matrix, labels, classes, sparseCount, maxDfFraction));
+}
+
+/** Rows per piece of the index build (≈ 1–3 ms each for BANKING77's rows): see steps.ts. */
+const ROWS_PER_STEP = 512;
+
+/** buildKnnIndex as pieces (steps.ts), for a load that must not block the event loop. */
+export function* buildKnnIndexSteps(
+  matrix: SparseMatrix,
+  labels: Int32Array,
+  classes: number,
+  sparseCount: number,
+  maxDfFraction = 1,
+): Steps<KnnIndex> {
+  const { rowPtr, indices, values } = matrix;
   const counts = new Int32Array(sparseCount + 1);
   const inverseNorm = new Float32Array(matrix.rows);
   for (let r = 0; r < matrix.rows; r++) {
-    const row = getRow(matrix, r);
     let sum = 0;
-    for (let j = 0; j < row.indices.length; j++) {
-      const f = row.indices[j] ?? 0;
+    const end = rowPtr[r + 1] as number;
+    for (let j = rowPtr[r] as number; j < end; j++) {
+      const f = indices[j] as number;
       if (f >= sparseCount) continue;
-      counts[f + 1] = (counts[f + 1] ?? 0) + 1;
-      sum += (row.values[j] ?? 0) ** 2;
+      counts[f + 1] = (counts[f + 1] as number) + 1;
+      sum += (values[j] as number) ** 2;
     }
     inverseNorm[r] = sum > 0 ? 1 / Math.sqrt(sum) : 0;
+    if (r % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
   }
   const maxDf = maxDfFraction * matrix.rows;
   for (let f = 0; f < sparseCount; f++) if ((counts[f + 1] ?? 0) > maxDf) counts[f + 1] = 0;
@@ -72,16 +89,18 @@ export function buildKnnIndex(
   const postRows = new Int32Array(total);
   const postValues = new Float32Array(total);
   const fill = postPtr.slice(0, sparseCount);
+  yield;
   for (let r = 0; r < matrix.rows; r++) {
-    const row = getRow(matrix, r);
-    for (let j = 0; j < row.indices.length; j++) {
-      const f = row.indices[j] ?? 0;
-      if (f >= sparseCount || (postPtr[f + 1] ?? 0) === (postPtr[f] ?? 0)) continue;
-      const at = fill[f] ?? 0;
+    const end = rowPtr[r + 1] as number;
+    for (let j = rowPtr[r] as number; j < end; j++) {
+      const f = indices[j] as number;
+      if (f >= sparseCount || postPtr[f + 1] === postPtr[f]) continue;
+      const at = fill[f] as number;
       postRows[at] = r;
-      postValues[at] = row.values[j] ?? 0;
+      postValues[at] = values[j] as number;
       fill[f] = at + 1;
     }
+    if (r % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
   }
   return {
     rows: matrix.rows,
@@ -189,8 +208,20 @@ export function makeKnnPart(
   classes: number,
   sparseCount: number,
 ): KnnPart {
+  return runSteps(makeKnnPartSteps(options, texts, labels, matrix, classes, sparseCount));
+}
+
+/** makeKnnPart as pieces (steps.ts). */
+export function* makeKnnPartSteps(
+  options: KnnOptions,
+  texts: string[],
+  labels: Int32Array,
+  matrix: SparseMatrix,
+  classes: number,
+  sparseCount: number,
+): Steps<KnnPart> {
   const { k, tau, beta, maxDfFraction } = options; // only these (a config may carry more)
-  const index = buildKnnIndex(matrix, labels, classes, sparseCount, maxDfFraction);
+  const index = yield* buildKnnIndexSteps(matrix, labels, classes, sparseCount, maxDfFraction);
   return {
     options: { k, tau, beta, ...(maxDfFraction === undefined ? {} : { maxDfFraction }) },
     texts,

@@ -18,12 +18,11 @@
  */
 import { type EmbeddingTable, loadWordVectors } from "./embeddings";
 import type { ExtraDenseSpec } from "./extra-dense";
-import { type Featurizer, type FeaturizerConfig, makeFeaturizer } from "./featurize";
-import { tokenFeaturizer } from "./featurize-tokens";
-import { type KnnOptions, makeKnnPart } from "./knn";
+import { type FeaturizerConfig, makeFeaturizer } from "./featurize";
+import { type KnnOptions, makeKnnPartSteps } from "./knn";
+import { knnRowsSteps } from "./knn-rows";
 import type { IntentModel, ModelMetrics } from "./model";
-import { normalizeText, tokenize } from "./normalize";
-import { fromRows, type SparseRow } from "./sparse";
+import { runSteps, runStepsSliced, type Steps } from "./steps";
 
 export const MODEL_MAGIC = "PRLYMDL1";
 export type WeightEncoding = "f32" | "int8-row";
@@ -122,9 +121,33 @@ export function serializeModel(
 
 /**
  * Rebuild a model from its bytes. A model trained with word vectors needs the same table: the
- * caller's, else the committed one (loadWordVectors, once per process).
+ * caller's, else the committed one (loadWordVectors, once per process). Synchronous: a format-2
+ * BANKING77 model takes ≈ 0.2–0.3 s (its neighbour rows are re-featurised), so a web process
+ * uses `deserializeModelAsync`, which runs the same steps and gives the same model.
  */
 export function deserializeModel(bytes: Uint8Array, embeddings?: EmbeddingTable): IntentModel {
+  return runSteps(deserializeSteps(bytes, embeddings));
+}
+
+/**
+ * `deserializeModel` in slices of ≈ `budgetMs` of work, the event loop served between them (the
+ * longest stall is one slice plus the largest single step, measured in bench/model-load.ts).
+ */
+export function deserializeModelAsync(
+  bytes: Uint8Array,
+  embeddings?: EmbeddingTable,
+  budgetMs?: number,
+): Promise<IntentModel> {
+  return runStepsSliced(deserializeSteps(bytes, embeddings), budgetMs);
+}
+
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/** Features per piece of the int8 → f32 weight decoding (≈ 1 ms for 77 classes). */
+const FEATURES_PER_STEP = 2048;
+
+export { deserializeSteps as deserializeStepsForBench };
+
+function* deserializeSteps(bytes: Uint8Array, embeddings?: EmbeddingTable): Steps<IntentModel> {
   if (bytes.length < 12 || new TextDecoder().decode(bytes.subarray(0, 8)) !== MODEL_MAGIC) {
     throw new Error("not a Parley model (bad magic)");
   }
@@ -135,13 +158,19 @@ export function deserializeModel(bytes: Uint8Array, embeddings?: EmbeddingTable)
   ) as Header;
   if (header.format !== 1 && header.format !== 2)
     throw new Error(`unknown model format ${String(header.format)}`);
+  yield;
   const { features, classes } = header;
   const { sparseCount } = header.featurizer;
   let at = pad4(12 + headerLength);
   const readF32 = (count: number) => {
-    const out = new Float32Array(count);
-    for (let i = 0; i < count; i++) out[i] = view.getFloat32(at + i * 4, true);
+    const offset = bytes.byteOffset + at;
     at += count * 4;
+    // Aligned on a little-endian machine: one copy of the bytes (the same values as DataView's).
+    if (littleEndian && offset % 4 === 0)
+      return new Float32Array(bytes.buffer, offset, count).slice();
+    const out = new Float32Array(count);
+    for (let i = 0; i < count; i++)
+      out[i] = view.getFloat32(offset - bytes.byteOffset + i * 4, true);
     return out;
   };
   const idf = readF32(sparseCount);
@@ -154,11 +183,13 @@ export function deserializeModel(bytes: Uint8Array, embeddings?: EmbeddingTable)
     const values = new Int8Array(bytes.buffer, bytes.byteOffset + at, features * classes);
     weights = new Float32Array(features * classes);
     for (let f = 0; f < features; f++) {
-      const scale = scales[f] ?? 1;
-      for (let k = 0; k < classes; k++)
-        weights[f * classes + k] = (values[f * classes + k] ?? 0) * scale;
+      const scale = scales[f] as number;
+      for (let k = f * classes, end = k + classes; k < end; k++)
+        weights[k] = (values[k] as number) * scale;
+      if (f % FEATURES_PER_STEP === FEATURES_PER_STEP - 1) yield;
     }
   }
+  yield;
   const vectors =
     embeddings ?? (header.featurizer.config.embeddingWeight > 0 ? loadWordVectors() : undefined);
   const featurizer = makeFeaturizer(
@@ -177,13 +208,14 @@ export function deserializeModel(bytes: Uint8Array, embeddings?: EmbeddingTable)
       `model expects ${features} features, featuriser gives ${featurizer.dimension} + ${extraDims}`,
     );
   }
+  yield;
   const stored = header.format === 2 ? header.knn : undefined;
   const knn = stored
-    ? makeKnnPart(
+    ? yield* makeKnnPartSteps(
         stored.options,
         stored.texts,
         Int32Array.from(stored.labels),
-        fromRows(featurizeFast(featurizer, stored.texts, vectors), featurizer.dimension),
+        yield* knnRowsSteps(featurizer, stored.texts),
         classes,
         sparseCount,
       )
@@ -200,21 +232,4 @@ export function deserializeModel(bytes: Uint8Array, embeddings?: EmbeddingTable)
     ...(header.extraDense ? { extraDense: header.extraDense } : {}),
     ...(knn ? { knn } : {}),
   };
-}
-
-/**
- * The neighbour rows' features, as `featurizer.transform` gives them (featurize-tokens.ts: the
- * same numbers), but several times faster — this is most of the time a format-2 model takes to load.
- */
-function featurizeFast(
-  featurizer: Featurizer,
-  texts: readonly string[],
-  embeddings: EmbeddingTable | undefined,
-): SparseRow[] {
-  const fast = tokenFeaturizer(featurizer, embeddings);
-  const { normalize } = featurizer.state.config;
-  return texts.map((text) => {
-    const n = fast.fill(tokenize(normalizeText(text, normalize)));
-    return { indices: fast.out.indices.slice(0, n), values: fast.out.values.slice(0, n) };
-  });
 }
