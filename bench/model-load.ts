@@ -55,19 +55,31 @@ async function withProbe<T>(work: () => Promise<T> | T) {
 }
 
 const round = (x: number) => Math.round(x * 10) / 10;
-const asyncLoad = (serialize as { deserializeModelAsync?: typeof serialize.deserializeModel })
-  .deserializeModelAsync;
+
+/** The longest single piece of the sliced load (CPU and wall ms): the floor of its stall. */
+function longestStep() {
+  const steps = serialize.deserializeSteps(bytes);
+  let cpuMs = 0;
+  let wallMs = 0;
+  let count = 0;
+  for (let done = false; !done; count++) {
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    done = Boolean(steps.next().done);
+    wallMs = Math.max(wallMs, performance.now() - started);
+    const used = process.cpuUsage(cpu);
+    cpuMs = Math.max(cpuMs, (used.user + used.system) / 1000);
+  }
+  return { steps: count, cpuMs: round(cpuMs), wallMs: round(wallMs) };
+}
 for (let rep = 0; rep < Number(values.reps); rep++) {
   const sync = await withProbe(() => serialize.deserializeModel(bytes));
-  const sliced = asyncLoad ? await withProbe(() => asyncLoad(bytes)) : null;
-  let identical: boolean | null = null;
-  if (sliced) {
-    identical = texts.every((text) => {
-      const a = probabilities(sync.value, text);
-      const b = probabilities(sliced.value, text);
-      return a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
-    });
-  }
+  const sliced = await withProbe(() => serialize.deserializeModelAsync(bytes));
+  const identical = texts.every((text) => {
+    const a = probabilities(sync.value, text);
+    const b = probabilities(sliced.value, text);
+    return a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+  });
   console.log(
     JSON.stringify({
       rep,
@@ -77,13 +89,12 @@ for (let rep = 0; rep < Number(values.reps); rep++) {
         cpuMs: round(sync.cpuMs),
         longestStallMs: round(sync.longestStallMs),
       },
-      async: sliced
-        ? {
-            wallMs: round(sliced.wallMs),
-            cpuMs: round(sliced.cpuMs),
-            longestStallMs: round(sliced.longestStallMs),
-          }
-        : null,
+      async: {
+        wallMs: round(sliced.wallMs),
+        cpuMs: round(sliced.cpuMs),
+        longestStallMs: round(sliced.longestStallMs),
+      },
+      longestStep: longestStep(),
       identical,
       modelMemoryBytes: modelMemoryBytes(sync.value),
     }),

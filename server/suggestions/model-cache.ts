@@ -1,7 +1,7 @@
 import { normalizeForMatching } from "@/server/templates/triggers/normalize-text";
 import { type EmbeddingTable, loadWordVectors } from "@/server/training/model/embeddings";
 import { type IntentModel, modelMemoryBytes } from "@/server/training/model/model";
-import { deserializeModel } from "@/server/training/model/serialize";
+import { deserializeModel, deserializeModelAsync } from "@/server/training/model/serialize";
 import type { DeployedStamp, ModelArtifact } from "./model-source";
 
 export interface LoadedModel {
@@ -90,16 +90,30 @@ export class ModelCache {
     let pending = this.loading.get(key);
     if (!pending) {
       pending = fetch()
-        .then((artifact) => (artifact ? this.add(workspaceId, stamp, artifact) : null))
+        // Deserialised in slices (deserializeModelAsync): a kNN model's load would stall the process.
+        .then(async (artifact) =>
+          artifact
+            ? this.add(
+                workspaceId,
+                stamp,
+                artifact,
+                await deserializeModelAsync(artifact.bytes, vectors()),
+              )
+            : null,
+        )
         .finally(() => this.loading.delete(key));
       this.loading.set(key, pending);
     }
     return pending;
   }
 
-  /** Installs an artefact as loaded (deserialised here, once). */
-  add(workspaceId: string, stamp: DeployedStamp, artifact: LoadableArtifact): LoadedModel {
-    const model = deserializeModel(artifact.bytes, vectors());
+  /** Installs an artefact as loaded (deserialised here unless `model` is given; once). */
+  add(
+    workspaceId: string,
+    stamp: DeployedStamp,
+    artifact: LoadableArtifact,
+    model: IntentModel = deserializeModel(artifact.bytes, vectors()),
+  ): LoadedModel {
     const intents = new Map<string, Set<string>>();
     for (const { templateId, label } of artifact.intentLabels ?? []) {
       const set = intents.get(templateId) ?? new Set<string>();

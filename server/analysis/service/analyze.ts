@@ -6,7 +6,7 @@
 import type { Tx } from "@/db";
 import { analyzeConversationData } from "../summary";
 import { namedSummary } from "./compute";
-import { loadAnalysisModel, predictMessages, readDeployedArtifact } from "./model";
+import { loadAnalysisModelAsync, predictMessages, readDeployedArtifact } from "./model";
 import { inboxPeriod } from "./run";
 import { type LoadedSource, loadDatasetSource, loadInboxSource, templateNames } from "./sources";
 
@@ -40,7 +40,7 @@ export async function analyzeConversations(
     return { source, artifact: await readDeployedArtifact(tx) };
   });
   const sample = evenSample(loaded.source.messages, ANALYZE_SAMPLE);
-  const model = loaded.artifact ? loadAnalysisModel(loaded.artifact) : null;
+  const model = loaded.artifact ? await loadAnalysisModelAsync(loaded.artifact) : null;
   const summary = analyzeConversationData(predictMessages(model, sample));
   const ids = [
     ...summary.commonFailurePoints.flatMap((f) => [f.expected, f.suggested ?? ""]),

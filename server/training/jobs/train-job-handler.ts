@@ -22,7 +22,7 @@ import { log } from "@/server/logger";
 import { embeddingFeatures } from "../embedding-features";
 import { runScenarios } from "../evaluation/scenarios";
 import { loadTrainingExamples } from "../examples/store";
-import { deserializeModel } from "../model/serialize";
+import { deserializeModelAsync } from "../model/serialize";
 import { DEFAULT_TRAINING, TrainingCancelled, type TrainingStage } from "../model/train";
 import { trainInWorker } from "../model/train-in-worker";
 import { recordScenarioRun, scenariosForModel } from "../scenarios/store";
@@ -165,7 +165,8 @@ const runTraining = async (
     step: 4,
     steps: STEPS,
   });
-  const model = deserializeModel(artefact.bytes);
+  // In slices: this process serves requests too (the job runner is the web process by default).
+  const model = await deserializeModelAsync(artefact.bytes);
   const scenarioRun = loaded.scenarios.length > 0 ? runScenarios(model, loaded.scenarios) : null;
   const names = Object.fromEntries(loaded.names.map((n) => [n.id, n.name]));
   const metrics = versionMetrics(

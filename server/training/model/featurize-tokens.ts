@@ -11,6 +11,7 @@
 import type { EmbeddingTable } from "./embeddings";
 import type { Featurizer } from "./featurize";
 import { normalizeBlock, type SparseRow } from "./sparse";
+import { runSteps, type Steps } from "./steps";
 import { countTerms, hashTerm } from "./terms";
 
 /** Features of one tokenised text, identical to `featurizer.transform(text)` for its tokens. */
@@ -41,6 +42,17 @@ export function tokenFeaturizer(
   featurizer: Featurizer,
   embeddings?: EmbeddingTable,
 ): TokenFeaturizer {
+  return runSteps(tokenFeaturizerSteps(featurizer, embeddings));
+}
+
+/** Terms indexed per piece of `tokenFeaturizerSteps` (≈ 1–2 ms). */
+const TERMS_PER_STEP = 4096;
+
+/** tokenFeaturizer in pieces (steps.ts): a model load in a web process builds one. */
+export function* tokenFeaturizerSteps(
+  featurizer: Featurizer,
+  embeddings?: EmbeddingTable,
+): Steps<TokenFeaturizer> {
   const { state } = featurizer;
   const { config, idf } = state;
   const mask = (1 << config.hashBits) - 1;
@@ -49,26 +61,27 @@ export function tokenFeaturizer(
   const charIndex = new Map<string, number>();
   // Word bigrams by (first word, second word): no joined string per lookup.
   const bigramIndex = new Map<string, Map<string, number>>();
-  if (!hashing) {
-    state.terms.forEach((term, i) => {
-      if (i >= state.wordCount) {
-        charIndex.set(term, i);
-        return;
-      }
-      wordIndex.set(term, i);
-      // Exactly one space: a bigram (indexOf, not split: no array per unigram; 20,000 terms).
-      const space = term.indexOf(" ");
-      if (space < 0 || term.includes(" ", space + 1)) return;
-      const first = term.slice(0, space);
-      const second = term.slice(space + 1);
-      let inner = bigramIndex.get(first);
-      if (!inner) {
-        inner = new Map();
-        bigramIndex.set(first, inner);
-      }
-      inner.set(second, i);
-    });
+  for (let i = 0; !hashing && i < state.terms.length; i++) {
+    if (i % TERMS_PER_STEP === TERMS_PER_STEP - 1) yield;
+    const term = state.terms[i] as string;
+    if (i >= state.wordCount) {
+      charIndex.set(term, i);
+      continue;
+    }
+    wordIndex.set(term, i);
+    // Exactly one space: a bigram (indexOf, not split: no array per unigram; 20,000 terms).
+    const space = term.indexOf(" ");
+    if (space < 0 || term.includes(" ", space + 1)) continue;
+    const first = term.slice(0, space);
+    const second = term.slice(space + 1);
+    let inner = bigramIndex.get(first);
+    if (!inner) {
+      inner = new Map();
+      bigramIndex.set(first, inner);
+    }
+    inner.set(second, i);
   }
+
   const wordColumn = (term: string) =>
     hashing ? hashTerm(`w${term}`) & mask : (wordIndex.get(term) ?? -1);
   const charColumn = (term: string) =>

@@ -145,9 +145,11 @@ const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 /** Features per piece of the int8 → f32 weight decoding (≈ 1 ms for 77 classes). */
 const FEATURES_PER_STEP = 2048;
 
-export { deserializeSteps as deserializeStepsForBench };
-
-function* deserializeSteps(bytes: Uint8Array, embeddings?: EmbeddingTable): Steps<IntentModel> {
+/** The load as pieces (steps.ts); exported for bench/model-load.ts, which times each piece. */
+export function* deserializeSteps(
+  bytes: Uint8Array,
+  embeddings?: EmbeddingTable,
+): Steps<IntentModel> {
   if (bytes.length < 12 || new TextDecoder().decode(bytes.subarray(0, 8)) !== MODEL_MAGIC) {
     throw new Error("not a Parley model (bad magic)");
   }

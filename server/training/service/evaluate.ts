@@ -11,7 +11,7 @@ import type { TenantScope } from "@/server/workspaces/scope";
 import { classificationReport, type RankedPrediction } from "../evaluation/metrics";
 import { runScenarios } from "../evaluation/scenarios";
 import { type IntentModel, predict } from "../model/model";
-import { deserializeModel } from "../model/serialize";
+import { deserializeModelAsync } from "../model/serialize";
 import { recordScenarioRun, scenariosForModel } from "../scenarios/store";
 import { getDeployedModelStamp, loadModelArtifact, scopeActorLabel } from "../versions/deployed";
 
@@ -20,7 +20,7 @@ async function loadVersionModel(scope: Pick<TenantScope, "tx">, versionId?: stri
   if (!id) throw new AppError("PRECONDITION_FAILED", "No model version is deployed: name one");
   const artefact = await loadModelArtifact(scope.tx, id);
   if (!artefact) throw notFound("Model version");
-  return { id, version: artefact.version, model: deserializeModel(artefact.bytes) };
+  return { id, version: artefact.version, model: await deserializeModelAsync(artefact.bytes) };
 }
 
 /** Label → template id: template names (case-insensitive), then labels mapped in datasets. */
