@@ -195,7 +195,7 @@ export async function suggestForMessage(
   }
 
   const threshold = loaded?.threshold ?? UNTRAINED_THRESHOLD;
-  const ranked = rankTemplates([...signals.values()], loaded !== null).slice(0, input.limit);
+  const ranked = rankTemplates([...signals.values()], loaded !== null, input.limit);
   const confident = (ranked[0]?.confidence ?? 0) >= threshold;
   const history = input.history ?? thread?.history ?? [];
   const extracted = extractFromConversation([...history, input.message]);
