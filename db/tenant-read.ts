@@ -51,7 +51,13 @@ export async function readWithRlsContext<T>(
   let result: T;
   try {
     const txSession = new PostgresJsSession(reserved, parts.dialect, parts.schema, parts.options);
-    const tx = new PostgresJsTransaction(parts.dialect, txSession, parts.schema);
+    // Typed for a `begin` connection; a reserved one lacks only savepoint and prepare, which a
+    // read that nests no transaction never calls.
+    const tx = new PostgresJsTransaction(
+      parts.dialect,
+      txSession as unknown as ConstructorParameters<typeof PostgresJsTransaction>[1],
+      parts.schema,
+    );
     // The same object drizzle's own transaction hands out, typed as the app's Tx.
     result = await fn(tx as unknown as Tx);
     await begin;
