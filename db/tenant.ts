@@ -4,7 +4,7 @@ import type { Database, Tx } from "./client";
 /** The role every application query runs as: no superuser, no BYPASSRLS (db/migrations/0001). */
 export const APP_ROLE = "parley_app";
 
-type RlsContext = {
+export type RlsContext = {
   /** Tenant scope: rows of this workspace only. */
   workspaceId?: string;
   /** A signed-in user's own memberships and workspaces, across tenants (the switcher). */
@@ -76,4 +76,4 @@ export function withLookup<T>(
   return withRlsContext(db, { lookupHash }, fn);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,3 +1,5 @@
+import { collapseWhitespace, findEmail, replaceEmails } from "./linear-patterns";
+
 /**
  * Values a customer gave in their own words: order numbers, e-mail addresses, dates, amounts
  * and their name. Pre-filling a suggested reply uses them where the caller's `context` says
@@ -17,7 +19,8 @@ export interface ExtractedValues {
   name?: string;
 }
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+// E-mail addresses: /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/, matched in linear time
+// (linear-patterns.ts).
 // "order 12345", "order #A-1042", "order number: 778812", "#12345"; the id needs a digit.
 const ORDER =
   /\b(?:order|purchase|ord)(?:\s+(?:number|no\.?|num|id|ref(?:erence)?))?\s*(?:is|was|:)?\s*#?\s*([A-Z0-9][A-Z0-9-]{2,19})\b|(?:^|\s)#([A-Z0-9][A-Z0-9-]{2,19})\b/i;
@@ -72,7 +75,8 @@ function amountOf(whole: string, cents: string | undefined): string {
 
 function nameFrom(text: string): string | undefined {
   for (const pattern of [NAME_INTRO, SIGN_OFF]) {
-    const found = pattern.exec(text)?.[1];
+    // SIGN_OFF on whitespace runs collapsed: same name, linear time (linear-patterns.ts).
+    const found = pattern.exec(pattern === SIGN_OFF ? collapseWhitespace(text) : text)?.[1];
     if (!found) continue;
     const words = found.split(/\s+/).filter((w) => !NOT_NAMES.has(w));
     if (words.length > 0 && words.length === found.split(/\s+/).length) return words.join(" ");
@@ -83,9 +87,9 @@ function nameFrom(text: string): string | undefined {
 /** One text (a message). */
 export function extractFromText(text: string): ExtractedValues {
   const out: ExtractedValues = {};
-  const withoutEmails = text.replace(new RegExp(EMAIL.source, "g"), " ");
-  const email = EMAIL.exec(text)?.[0];
-  if (email) out.email = email;
+  const withoutEmails = replaceEmails(text, " ");
+  const email = findEmail(text);
+  if (email) out.email = text.slice(email.start, email.end);
   const order = ORDER.exec(withoutEmails);
   const orderId = order?.[1] ?? order?.[2];
   if (orderId && /\d/.test(orderId)) out.orderNumber = orderId.toUpperCase();

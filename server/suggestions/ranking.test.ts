@@ -87,4 +87,22 @@ describe("rankTemplates", () => {
     );
     expect(ranked[0]?.templateId).toBe("b");
   });
+
+  it("with a limit, gives exactly the first entries of the full ranking", () => {
+    // Ties on confidence, model probability and text match included, so every tie-break counts.
+    const list = Array.from({ length: 400 }, (_, i) =>
+      signals(`t${(i * 7919) % 400}`, {
+        modelProbability: i % 5 === 0 ? null : ((i * 31) % 17) / 20,
+        triggerWeight: i % 11 === 0 ? 1 : 0,
+        textMatch: ((i * 13) % 7) / 10,
+        pastChoices: i % 23 === 0 ? 0.4 : 0,
+      }),
+    );
+    const full = rankTemplates(list, true);
+    for (const limit of [1, 3, 10, 399]) {
+      expect(rankTemplates(list, true, limit)).toEqual(full.slice(0, limit));
+      expect(rankTemplates(list, false, limit)).toEqual(rankTemplates(list, false).slice(0, limit));
+    }
+    expect(rankTemplates([signals("zero")], true, 1)).toEqual([]);
+  });
 });

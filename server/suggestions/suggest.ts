@@ -40,6 +40,11 @@ export interface SuggestScope {
   userId: string | null;
   /** Opens a tenant transaction; the engine keeps them short and computes outside them. */
   inTenant: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
+  /**
+   * A read-only tenant transaction in one round trip (db/tenant-read.ts), for the request's
+   * reads; absent: `inTenant`. Same RLS scope.
+   */
+  readInTenant?: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
   /** The process's LISTEN (db handle), for deploy notifications. */
   listen: () => Promise<Listen>;
   /** Providers for the workspace's optional AI re-ranking and embeddings (Settings → AI); absent: never. */
@@ -111,7 +116,8 @@ export async function suggestForMessage(
   const tokens = contentTokens(input.message);
   const textHash = exampleTextHash(input.message);
 
-  const reads = await scope.inTenant(async (tx) => {
+  const read = scope.readInTenant ?? scope.inTenant;
+  const reads = await read(async (tx) => {
     // Independent reads, sent together: postgres.js pipelines them on the transaction's
     // connection, so they cost one round trip instead of three.
     const remembered = state.models.freshStamp(workspaceId);
@@ -134,7 +140,7 @@ export async function suggestForMessage(
   state.catalogs.set(workspaceId, catalog);
   const loaded: LoadedModel | null = deployed
     ? await state.models.get(workspaceId, deployed, () =>
-        scope.inTenant(async (tx) => {
+        read(async (tx) => {
           const artifact = await state.source.load(tx, deployed.versionId);
           return artifact ? { ...artifact, intentLabels: await intentLabels(tx) } : null;
         }),
@@ -189,7 +195,7 @@ export async function suggestForMessage(
   }
 
   const threshold = loaded?.threshold ?? UNTRAINED_THRESHOLD;
-  const ranked = rankTemplates([...signals.values()], loaded !== null).slice(0, input.limit);
+  const ranked = rankTemplates([...signals.values()], loaded !== null, input.limit);
   const confident = (ranked[0]?.confidence ?? 0) >= threshold;
   const history = input.history ?? thread?.history ?? [];
   const extracted = extractFromConversation([...history, input.message]);

@@ -53,11 +53,16 @@ export function buildTextIndex(documents: readonly TextDocument[]): TextIndex {
   return { postings, idf, norms, size: n };
 }
 
-/** Cosine per document index (only documents sharing a word appear). */
+/**
+ * Cosine per document index (only documents sharing a word appear, in the order first reached).
+ * Dot products add up in an array, not a map: at 1,000 templates a message reaches ~300 of them
+ * through a few thousand postings.
+ */
 export function matchText(index: TextIndex, message: string): Map<number, number> {
   const tokens = contentTokens(message);
   let queryNorm = 0;
-  const scores = new Map<number, number>();
+  const dots = new Float64Array(index.size);
+  const reached: number[] = [];
   for (const token of tokens) {
     const idf = index.idf.get(token);
     if (idf === undefined) {
@@ -66,11 +71,15 @@ export function matchText(index: TextIndex, message: string): Map<number, number
     }
     queryNorm += idf * idf;
     for (const { doc, tf } of index.postings.get(token) ?? []) {
-      scores.set(doc, (scores.get(doc) ?? 0) + idf * tf);
+      // idf ≥ 1 and tf > 0: a reached document's sum is never 0.
+      if (dots[doc] === 0) reached.push(doc);
+      dots[doc] = (dots[doc] ?? 0) + idf * tf;
     }
   }
   const q = Math.sqrt(queryNorm);
-  for (const [doc, dot] of scores) {
+  const scores = new Map<number, number>();
+  for (const doc of reached) {
+    const dot = dots[doc] ?? 0;
     const d = index.norms[doc] ?? 0;
     scores.set(doc, q > 0 && d > 0 ? Math.min(1, dot / (q * d)) : 0);
   }

@@ -79,4 +79,28 @@ describe("matchAllTriggers", () => {
     });
     expect(got.byTemplate.get("t1")?.map((f) => f.value)).toEqual(["negative", "card_arrival"]);
   });
+
+  it("lists a template's fired triggers in its own order, however they were found", async () => {
+    const triggers = [
+      t("phrase", "card"),
+      t("keyword", "arrived"),
+      t("keyword", "Card"),
+      t("keyword", "not arrived"),
+      t("keyword", "card"),
+      t("phrase", "has not"),
+      t("keyword", "missing"),
+    ];
+    const got = await matchAllTriggers(
+      catalogOf(triggers),
+      "My card has not arrived, card!",
+      createRegexBudget({ ms: 250 }),
+      { sentiment: "neutral", topIntent: null },
+    );
+    // The order matchTriggers (trigger order) gives, found by words and by substrings here.
+    const expected = matchTriggers("My card has not arrived, card!", triggers, {
+      runRegex: () => ({ ok: true, matched: false }), // no regex triggers here
+    }).matched.map((i) => triggers[i]?.value);
+    expect(expected).toHaveLength(6);
+    expect(got.byTemplate.get("t1")?.map((f) => f.value)).toEqual(expected);
+  });
 });

@@ -2,6 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { type MemberRole, memberships, workspaces } from "@/db/schema";
 import { withTenant, withUser } from "@/db/tenant";
+import { readAsUser } from "@/db/tenant-read";
 
 export type WorkspaceAccess = {
   workspace: {
@@ -49,7 +50,8 @@ export async function findAccessBySlug(
   userId: string,
   slug: string,
 ): Promise<WorkspaceAccess | null> {
-  const [row] = await withUser(db, userId, (tx) =>
+  // Every workspace request asks this first: one round trip (db/tenant-read.ts), not three.
+  const [row] = await readAsUser(db, userId, (tx) =>
     tx
       .select({ ...workspaceColumns, role: memberships.role })
       .from(memberships)

@@ -1,4 +1,5 @@
 import { getDatabase } from "@/db";
+import { readInTenant } from "@/db/tenant-read";
 import { settledSuggestion } from "@/server/suggestions/event-buffer";
 import { recordFeedback } from "@/server/suggestions/past-choices";
 import { suggestForMessage } from "@/server/suggestions/suggest";
@@ -24,6 +25,8 @@ export const suggestionsRouter = createTRPCRouter({
           workspace: ctx.workspace,
           userId: userIdOf(ctx.actor),
           inTenant: (fn) => ctx.inTenant((scope) => fn(scope.tx)),
+          // The workspace the caller was admitted to (workspaceQueryProcedure), RLS-scoped.
+          readInTenant: (fn) => readInTenant(ctx.db, ctx.workspace.id, fn),
           listen: async () => (await getDatabase()).listen,
           ai: ctx.ai,
         },
