@@ -11,6 +11,8 @@ export type FrontServer = {
   dev: boolean;
   port: number;
   hostname: string;
+  /** How many web processes server.mjs forks (WEB_PROCESSES; always 1 with --dev). */
+  processes: number;
   /** Runs before Next.js on every request; false when it has answered already. */
   prepare: (req: IncomingMessage, res: ServerResponse) => boolean;
 };
@@ -49,6 +51,7 @@ export function setUpFrontServer(argv: string[]): FrontServer {
     dev,
     port: Number(values.port ?? process.env.PORT ?? 3000),
     hostname: values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0",
+    processes: dev ? 1 : env.WEB_PROCESSES,
     prepare: (req, res) => prepareRequest(req, res, options),
   };
 }
