@@ -13,6 +13,8 @@ declare module "autocannon" {
     headers?: Record<string, string>;
     requests?: Request[];
     timeout?: number;
+    /** Requests per second for all connections together (open loop). */
+    overallRate?: number;
   }
   interface Result {
     requests: { total: number; average: number };
