@@ -44,4 +44,14 @@ if (cluster.isPrimary && front.processes > 1) {
     const which = cluster.isWorker ? ` (process ${cluster.worker?.id})` : "";
     console.log(`Parley listening on http://${front.hostname}:${front.port} (${mode})${which}`);
   });
+  // SIGTERM: stop taking connections, let the in-process job worker stop (instrumentation.ts
+  // starts it and stops it on the same signal, letting running jobs finish), then exit.
+  // Without this the worker's own SIGTERM listener kept the process serving forever.
+  process.once("SIGTERM", () => {
+    httpServer.close();
+    void Promise.resolve(globalThis.__parleyWorker)
+      .then((worker) => worker?.stop())
+      .catch(() => undefined)
+      .finally(() => process.exit(0));
+  });
 }
