@@ -13,8 +13,6 @@ declare module "autocannon" {
     headers?: Record<string, string>;
     requests?: Request[];
     timeout?: number;
-    /** Requests per second for all connections together (open loop). */
-    overallRate?: number;
   }
   interface Result {
     requests: { total: number; average: number };

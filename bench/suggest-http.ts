@@ -6,7 +6,7 @@
  * app if there is no build, starts `server.mjs`, signs in as the workspace's owner and lets
  * autocannon's clients ask for suggestions for test-file messages for `duration` seconds while
  * /api/health is probed four times a second (bench/http-load.ts): closed loop first, then one
- * open-loop run per `--rates` entry (e.g. `--rates 100,150,200`). `--processes N` starts the
+ * open-loop run per `--rates` entry (requests per second at even intervals, e.g. `--rates 40,60`). `--processes N` starts the
  * server with WEB_PROCESSES=N. Prints one JSON object; deletes the workspace.
  */
 import { execFileSync } from "node:child_process";
