@@ -42,7 +42,9 @@ export async function startServer(
   port: number,
   env: Record<string, string>,
 ): Promise<ChildProcess> {
-  const child = spawn("node", ["server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
+  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server.
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn("node", [...nodeArgs, "server.mjs", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, ...env, NODE_ENV: "production", LOG_LEVEL: "warn" },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
@@ -61,13 +63,22 @@ export async function startServer(
   throw new Error("server did not become healthy within 60 s");
 }
 
+/** SIGTERM to the server's process group, SIGKILL 5 s later if it is still there. */
 export function stopServer(child: ChildProcess): void {
-  if (child.pid) {
+  const pid = child.pid;
+  if (!pid) return;
+  const signal = (name: NodeJS.Signals) => {
     try {
-      process.kill(-child.pid, "SIGTERM");
+      process.kill(-pid, name);
     } catch {
       // already gone
     }
+  };
+  signal("SIGTERM");
+  // A server left running would answer the next run's health check on the same port.
+  if (child.exitCode === null) {
+    const timer = setTimeout(() => signal("SIGKILL"), 5_000);
+    child.once("exit", () => clearTimeout(timer));
   }
 }
 

@@ -64,6 +64,11 @@ const envSchema = z.object({
    * `off`: this web process only enqueues; `npm run worker` processes do the work.
    */
   JOBS_WORKER: z.enum(["in-process", "off"]).default("in-process"),
+  /**
+   * Web processes `npm start` runs on the one port (node:cluster), PostgreSQL only. Only the
+   * first works jobs (as JOBS_WORKER says); the others serve requests. 1: a single process.
+   */
+  WEB_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   /** Job types this process works (comma-separated names); unset: all of them. */
   JOBS_QUEUES: optionalString,
   /** How often a worker fails timed-out jobs, handing back those of crashed workers. */
@@ -149,6 +154,11 @@ export function configurationProblems(): string[] {
   }
   const problems: string[] = [];
   if (value.DATABASE_URL && !value.AUTH_SECRET) problems.push(MISSING_AUTH_SECRET);
+  if (value.WEB_PROCESSES > 1 && !value.DATABASE_URL) {
+    problems.push(
+      "WEB_PROCESSES above 1 needs DATABASE_URL (the embedded database belongs to one process)",
+    );
+  }
   if (value.AI_BASE_URL && !value.AI_MODEL) {
     problems.push("AI_MODEL is required with AI_BASE_URL (the model that server serves)");
   }

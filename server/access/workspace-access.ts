@@ -11,6 +11,7 @@ import {
   findWorkspaceById,
   type WorkspaceAccess,
 } from "@/server/workspaces/access";
+import { cachedAccessBySlug } from "./access-cache";
 import type { Caller } from "./caller";
 
 /** What the caller is about to do: read keys may only read. */
@@ -66,7 +67,9 @@ async function accessFor(
     return { workspace, role: actor.scope === "write" ? "admin" : "agent" };
   }
   if (!workspaceSlug) throw new AppError("BAD_REQUEST", "No workspace selected");
-  return findAccessBySlug(db, actor.userId, workspaceSlug);
+  return cachedAccessBySlug(actor.userId, workspaceSlug, () =>
+    findAccessBySlug(db, actor.userId, workspaceSlug),
+  );
 }
 
 /**

@@ -5,13 +5,16 @@ import { refuseToStartOnBadConfiguration } from "../startup";
 import { MiB, PROCEDURE_BODY_LIMITS, TRPC_BODY_LIMIT } from "./body-limit";
 import { markFrontServer } from "./client-address";
 import { prepareRequest } from "./front-door";
+import { createHealthDoor } from "./health-door";
 import { parseTrustProxy } from "./trust-proxy";
 
 export type FrontServer = {
   dev: boolean;
   port: number;
   hostname: string;
-  /** Runs before Next.js on every request; false when it has answered already. */
+  /** How many web processes server.mjs forks (WEB_PROCESSES; always 1 with --dev). */
+  processes: number;
+  /** Runs before Next.js on every request; false when it has answered already (a 413, /api/health). */
   prepare: (req: IncomingMessage, res: ServerResponse) => boolean;
 };
 
@@ -45,10 +48,12 @@ export function setUpFrontServer(argv: string[]): FrontServer {
     routeBodyLimits: { "/api/datasets": Math.floor(env.DATASET_UPLOAD_MAX_MB * MiB) },
   };
   markFrontServer();
+  const health = createHealthDoor();
   return {
     dev,
     port: Number(values.port ?? process.env.PORT ?? 3000),
     hostname: values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0",
-    prepare: (req, res) => prepareRequest(req, res, options),
+    processes: dev ? 1 : env.WEB_PROCESSES,
+    prepare: (req, res) => prepareRequest(req, res, options) && !health(req, res),
   };
 }

@@ -136,17 +136,5 @@ async function beat(handle: DatabaseHandle, id: string, mode: WorkerMode): Promi
   }
 }
 
-/** The newest heartbeat of any worker, for /api/health. */
-export async function latestWorkerHeartbeat(
-  handle: DatabaseHandle,
-): Promise<{ lastSeenAt: Date; workers: number } | null> {
-  const rows = await handle.db
-    .select({
-      lastSeenAt: sql<string>`max(${workerHeartbeats.lastSeenAt})`,
-      workers: sql<number>`count(*) filter (where ${workerHeartbeats.lastSeenAt} > now() - interval '1 minute')::int`,
-    })
-    .from(workerHeartbeats);
-  const row = rows[0];
-  if (!row?.lastSeenAt) return null;
-  return { lastSeenAt: new Date(row.lastSeenAt), workers: Number(row.workers) };
-}
+// Kept in its own module so the front server can answer /api/health without the job registry.
+export { latestWorkerHeartbeat } from "./heartbeat";

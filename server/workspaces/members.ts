@@ -1,5 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { type MemberRole, memberships, users } from "@/db/schema";
+import { forgetWorkspaceAccess } from "@/server/access/access-cache";
 import { endSessionsIfNoWorkspaces } from "@/server/auth/sessions";
 import { AppError, forbidden, notFound } from "@/server/errors";
 import type { TenantScope } from "./scope";
@@ -61,6 +62,7 @@ export async function changeMemberRole(
   }
   if (target.role === "owner" && ownerCount <= 1) throw lastOwner();
   await scope.tx.update(memberships).set({ role: input.role }).where(eq(memberships.id, target.id));
+  forgetWorkspaceAccess();
   await scope.audit({
     action: "member.change_role",
     entityType: "member",
@@ -80,6 +82,7 @@ export async function removeMember(
   }
   if (target.role === "owner" && ownerCount <= 1) throw lastOwner();
   await scope.tx.delete(memberships).where(eq(memberships.id, target.id));
+  forgetWorkspaceAccess();
   // Someone who now belongs to no workspace at all is signed out everywhere.
   await endSessionsIfNoWorkspaces(scope.tx, input.userId);
   await scope.audit({

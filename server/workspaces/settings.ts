@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { workspaces } from "@/db/schema";
+import { forgetWorkspaceAccess } from "@/server/access/access-cache";
 import { conflict, isUniqueViolation, notFound } from "@/server/errors";
 import { SLUG_NOT_AVAILABLE, type WorkspaceSettingsInput } from "./schemas";
 import type { TenantScope } from "./scope";
@@ -69,6 +70,7 @@ export async function updateWorkspace(
     throw error;
   }
   if (!updated) throw notFound("Workspace");
+  forgetWorkspaceAccess();
   await scope.audit({
     action: "workspace.update",
     entityType: "workspace",

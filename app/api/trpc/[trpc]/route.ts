@@ -3,7 +3,7 @@ import { getDatabase } from "@/db";
 import { rejectOversizedBatch } from "@/server/api/batch-limit";
 import { createContext } from "@/server/api/context";
 import { appRouter } from "@/server/api/root";
-import { getSessionUser } from "@/server/auth/auth";
+import { getSessionUserCached } from "@/server/auth/auth";
 import { limitTrpcBody } from "@/server/http/trpc-body-limit";
 
 export const dynamic = "force-dynamic";
@@ -24,7 +24,12 @@ async function handler(incoming: Request) {
     allowMethodOverride: true,
     createContext: async ({ resHeaders }) => {
       const { db } = await getDatabase();
-      return createContext({ db, headers: req.headers, getSessionUser, resHeaders });
+      return createContext({
+        db,
+        headers: req.headers,
+        getSessionUser: () => getSessionUserCached(db, req.headers),
+        resHeaders,
+      });
     },
   });
 }
