@@ -4,60 +4,18 @@
  * grid of k / τ / β. Prints one JSON line per setting; not a test.
  *   SPLIT_SEED=11 npx tsx bench/knn-sweep.ts full|10shot|bitext
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { parseCsv } from "@/server/templates/interchange/csv-parse";
 import { fitTemperature, heldOutNll } from "@/server/training/evaluation/calibration";
-import { stratifiedSplit } from "@/server/training/evaluation/split";
 import { loadWordVectors } from "@/server/training/model/embeddings";
 import { DEFAULT_FEATURIZER, fitFeaturizer, transformAll } from "@/server/training/model/featurize";
 import { buildKnnIndex, knnVote, mixLogits } from "@/server/training/model/knn";
 import { trainSgd } from "@/server/training/model/sgd";
 import { logitsAll, softmaxInPlace } from "@/server/training/model/softmax";
 import { getRow } from "@/server/training/model/sparse";
+import { labelIndices, sweepData } from "./sweep-data";
 
-interface Row {
-  text: string;
-  label: string;
-}
-function read(file: string, textCol: string, labelCol: string): Row[] {
-  const { records } = parseCsv(readFileSync(file, "utf8"));
-  const [head, ...rows] = records;
-  const ti = head?.fields.indexOf(textCol) ?? -1;
-  const li = head?.fields.indexOf(labelCol) ?? -1;
-  return rows.map((r) => ({ text: r.fields[ti] ?? "", label: r.fields[li] ?? "" }));
-}
-const banking = path.resolve("../shared/datasets/banking77");
-const bitext = path.resolve("../shared/datasets/bitext-customer-support");
-function split(rows: Row[], seed: number) {
-  const s = stratifiedSplit(
-    rows.map((r) => r.label),
-    { fraction: 0.2, seed },
-  );
-  return { train: s.train.map((i) => rows[i] as Row), test: s.heldOut.map((i) => rows[i] as Row) };
-}
 const task = process.argv[2] ?? "full";
-let data: { train: Row[]; test: Row[] };
-if (task === "full")
-  data = split(
-    read(path.join(banking, "train.csv"), "text", "category"),
-    Number(process.env.SPLIT_SEED ?? 7),
-  );
-else if (task === "10shot") {
-  const train = read(path.join(banking, "train_10shot.csv"), "text", "category");
-  const sample = new Set(train.map((r) => r.text.toLowerCase().trim()));
-  const test = read(path.join(banking, "train.csv"), "text", "category").filter(
-    (r) => !sample.has(r.text.toLowerCase().trim()),
-  );
-  data = { train, test };
-} else {
-  const rows = read(path.join(bitext, "bitext_cs_train_v_2023-08-07.csv"), "instruction", "intent");
-  data = split(split(rows, 7).train, 7);
-}
-const labels = [...new Set(data.train.map((r) => r.label))].sort();
-const index = new Map(labels.map((l, i) => [l, i]));
-const y = Int32Array.from(data.train.map((r) => index.get(r.label) ?? 0));
-const truth = data.test.map((r) => index.get(r.label) ?? 0);
+const data = sweepData(task);
+const { labels, y, truth } = labelIndices(data);
 const emb = task === "10shot" ? 1 : 0;
 const f = fitFeaturizer(
   data.train.map((r) => r.text),

@@ -5,41 +5,18 @@
  *   npx tsx bench/model-sweep.ts '[{"loss":"squared-hinge","lambda":1e-4}]' [full|10shot|bitext]
  *   npx tsx bench/model-sweep.ts '[{"svm":{"C":0.5},"emb":1}]' full   (linear SVM, svm.ts)
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { parseCsv } from "@/server/templates/interchange/csv-parse";
 import {
   expectedCalibrationError,
   fitTemperature,
   heldOutNll,
 } from "@/server/training/evaluation/calibration";
-import { stratifiedSplit } from "@/server/training/evaluation/split";
 import { loadWordVectors } from "@/server/training/model/embeddings";
 import { DEFAULT_FEATURIZER, fitFeaturizer, transformAll } from "@/server/training/model/featurize";
 import { type SgdOptions, trainSgd } from "@/server/training/model/sgd";
 import { logitsAll, softmaxInPlace } from "@/server/training/model/softmax";
 import { DEFAULT_SVM, type SvmOptions, trainSvm } from "@/server/training/model/svm";
+import { labelIndices, sweepData } from "./sweep-data";
 
-interface Row {
-  text: string;
-  label: string;
-}
-function read(file: string, textCol: string, labelCol: string): Row[] {
-  const { records } = parseCsv(readFileSync(file, "utf8"));
-  const [head, ...rows] = records;
-  const ti = head?.fields.indexOf(textCol) ?? -1;
-  const li = head?.fields.indexOf(labelCol) ?? -1;
-  return rows.map((r) => ({ text: r.fields[ti] ?? "", label: r.fields[li] ?? "" }));
-}
-const banking = path.resolve("../shared/datasets/banking77");
-const bitext = path.resolve("../shared/datasets/bitext-customer-support");
-function split(rows: Row[], seed: number) {
-  const s = stratifiedSplit(
-    rows.map((r) => r.label),
-    { fraction: 0.2, seed },
-  );
-  return { train: s.train.map((i) => rows[i] as Row), test: s.heldOut.map((i) => rows[i] as Row) };
-}
 const task = process.argv[3] ?? "full";
 const variants = JSON.parse(process.argv[2] ?? "[{}]") as Array<
   Partial<SgdOptions> & {
@@ -55,27 +32,8 @@ const variants = JSON.parse(process.argv[2] ?? "[{}]") as Array<
     ensT?: [number, number];
   }
 >;
-let data: { train: Row[]; test: Row[] };
-if (task === "full")
-  data = split(
-    read(path.join(banking, "train.csv"), "text", "category"),
-    Number(process.env.SPLIT_SEED ?? 7),
-  );
-else if (task === "10shot") {
-  const train = read(path.join(banking, "train_10shot.csv"), "text", "category");
-  const sample = new Set(train.map((r) => r.text.toLowerCase().trim()));
-  const test = read(path.join(banking, "train.csv"), "text", "category").filter(
-    (r) => !sample.has(r.text.toLowerCase().trim()),
-  );
-  data = { train, test };
-} else {
-  const rows = read(path.join(bitext, "bitext_cs_train_v_2023-08-07.csv"), "instruction", "intent");
-  data = split(split(rows, 7).train, 7);
-}
-const labels = [...new Set(data.train.map((r) => r.label))].sort();
-const index = new Map(labels.map((l, i) => [l, i]));
-const y = Int32Array.from(data.train.map((r) => index.get(r.label) ?? 0));
-const truth = data.test.map((r) => index.get(r.label) ?? 0);
+const data = sweepData(task);
+const { labels, y, truth } = labelIndices(data);
 const cache = new Map<string, ReturnType<typeof build>>();
 function build(emb: number, featurizer: Record<string, unknown>) {
   const config = { ...DEFAULT_FEATURIZER, ...featurizer, embeddingWeight: emb };

@@ -1,0 +1,62 @@
+/**
+ * The held-out TRAINING splits the model sweeps choose settings on (bench/model-sweep.ts,
+ * bench/knn-sweep.ts); test.csv is never among them.
+ *   full:   stratified 20% of BANKING77 train.csv (seed SPLIT_SEED, default 7)
+ *   10shot: train_10shot.csv → the train.csv rows outside the sample
+ *   bitext: 20% of the rows bench/model.ts --tune trains on
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parseCsv } from "@/server/templates/interchange/csv-parse";
+import { stratifiedSplit } from "@/server/training/evaluation/split";
+
+export interface Row {
+  text: string;
+  label: string;
+}
+
+function read(file: string, textCol: string, labelCol: string): Row[] {
+  const { records } = parseCsv(readFileSync(file, "utf8"));
+  const [head, ...rows] = records;
+  const ti = head?.fields.indexOf(textCol) ?? -1;
+  const li = head?.fields.indexOf(labelCol) ?? -1;
+  return rows.map((r) => ({ text: r.fields[ti] ?? "", label: r.fields[li] ?? "" }));
+}
+
+const banking = path.resolve("../shared/datasets/banking77");
+const bitext = path.resolve("../shared/datasets/bitext-customer-support");
+
+function split(rows: Row[], seed: number) {
+  const s = stratifiedSplit(
+    rows.map((r) => r.label),
+    { fraction: 0.2, seed },
+  );
+  return { train: s.train.map((i) => rows[i] as Row), test: s.heldOut.map((i) => rows[i] as Row) };
+}
+
+export function sweepData(task: string): { train: Row[]; test: Row[] } {
+  if (task === "full")
+    return split(
+      read(path.join(banking, "train.csv"), "text", "category"),
+      Number(process.env.SPLIT_SEED ?? 7),
+    );
+  if (task === "10shot") {
+    const train = read(path.join(banking, "train_10shot.csv"), "text", "category");
+    const sample = new Set(train.map((r) => r.text.toLowerCase().trim()));
+    const test = read(path.join(banking, "train.csv"), "text", "category").filter(
+      (r) => !sample.has(r.text.toLowerCase().trim()),
+    );
+    return { train, test };
+  }
+  const rows = read(path.join(bitext, "bitext_cs_train_v_2023-08-07.csv"), "instruction", "intent");
+  return split(split(rows, 7).train, 7);
+}
+
+/** Sorted label set, training label indices and held-out truth indices. */
+export function labelIndices(data: { train: Row[]; test: Row[] }) {
+  const labels = [...new Set(data.train.map((r) => r.label))].sort();
+  const index = new Map(labels.map((l, i) => [l, i]));
+  const y = Int32Array.from(data.train.map((r) => index.get(r.label) ?? 0));
+  const truth = data.test.map((r) => index.get(r.label) ?? 0);
+  return { labels, y, truth };
+}
