@@ -200,15 +200,9 @@ export interface KnnPart {
   scratch: Float64Array;
 }
 
-export function makeKnnPart(
-  options: KnnOptions,
-  texts: string[],
-  labels: Int32Array,
-  matrix: SparseMatrix,
-  classes: number,
-  sparseCount: number,
-): KnnPart {
-  return runSteps(makeKnnPartSteps(options, texts, labels, matrix, classes, sparseCount));
+/** makeKnnPartSteps run to the end at once (training, tests). */
+export function makeKnnPart(...args: Parameters<typeof makeKnnPartSteps>): KnnPart {
+  return runSteps(makeKnnPartSteps(...args));
 }
 
 /** makeKnnPart as pieces (steps.ts). */
