@@ -34,10 +34,14 @@ if (cluster.isPrimary && front.processes > 1) {
   const httpServer = createServer();
   const app = next({ dev: front.dev, hostname: front.hostname, port: front.port, httpServer });
   const handle = app.getRequestHandler();
+  // Production answers the tRPC API here, without Next.js's router (server/http/trpc-front-door.ts);
+  // `--dev` leaves it to the Next.js route, which reloads with the code.
+  const trpc = front.dev ? null : tsxRequire("./server/http/trpc-front-door.ts", import.meta.url);
   await app.prepare();
   httpServer.on("request", (req, res) => {
     if (!front.prepare(req, res)) return;
-    void handle(req, res);
+    if (trpc?.isTrpcPath(req.url)) void trpc.serveTrpc(req, res);
+    else void handle(req, res);
   });
   httpServer.listen(front.port, front.hostname, () => {
     const mode = front.dev ? "development" : "production";

@@ -4,16 +4,15 @@ import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { z } from "zod";
-import { type Database, getDatabase } from "@/db";
+import { getDatabase } from "@/db";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { safeCallbackUrl } from "@/lib/safe-callback-url";
-import type { SessionUser } from "@/server/access/caller";
 import { clientIp } from "@/server/api/context";
 import { getAuthSecret, getEnv } from "@/server/env";
 import { log } from "@/server/logger";
 import { safeSecret, safeText } from "@/server/validation/text";
 import { checkCredentials } from "./credentials";
-import { createSessionUserCache, type SessionUserCache } from "./session-cache";
+import { servedOverHttps } from "./session-token";
 import { isSessionLive, revokeSession, SESSION_MAX_AGE_SECONDS, startSession } from "./sessions";
 
 declare module "next-auth" {
@@ -144,11 +143,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(
   },
 );
 
-function servedOverHttps(env: { APP_URL?: string; AUTH_URL?: string }): boolean {
-  return [env.APP_URL, env.AUTH_URL].some((url) => url?.startsWith("https://"));
-}
-
-/** The signed-in user for server components and the tRPC context, or null. */
+/** The signed-in user for server components and route handlers, or null (tRPC: session-token.ts). */
 export async function getSessionUser(): Promise<{
   id: string;
   email: string;
@@ -164,24 +159,4 @@ export async function getSessionUser(): Promise<{
     name: user.name ?? null,
     sessionId: session?.sessionId ?? null,
   };
-}
-
-const SESSION_USER_TTL_MS = 5_000;
-// On globalThis for the same reason as the live-session cache (server/auth/sessions.ts).
-const globalForAuth = globalThis as typeof globalThis & { parleySessionUsers?: SessionUserCache };
-
-/**
- * getSessionUser for API calls (tRPC): the decoded cookie is reused for 5 s per cookie value,
- * while the session record is still checked on every call (server/auth/session-cache.ts).
- */
-export async function getSessionUserCached(
-  db: Database,
-  headers: Headers,
-): Promise<SessionUser | null> {
-  globalForAuth.parleySessionUsers ??= createSessionUserCache({
-    ttlMs: SESSION_USER_TTL_MS,
-    maxEntries: 10_000,
-    isLive: (userId, sessionId) => isSessionLive(db, userId, sessionId),
-  });
-  return globalForAuth.parleySessionUsers.resolve(headers.get("cookie"), getSessionUser);
 }

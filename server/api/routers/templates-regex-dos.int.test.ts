@@ -1,5 +1,5 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GET as health } from "@/app/api/health/route";
 import { POST as trpcPost } from "@/app/api/trpc/[trpc]/route";
 import type { Database } from "@/db";
@@ -9,11 +9,6 @@ import { createRegexBudget } from "@/server/templates/regex/regex-budget";
 import { getRegexPool } from "@/server/templates/regex/regex-worker-pool";
 import { testDatabase } from "@/test/db";
 import { type Caller, catchError, createKey, signUpOwner } from "@/test/factories";
-
-// The route module imports Auth.js, which does not load outside Next (it imports
-// "next/server"). These requests authenticate with an API key, so the session lookup is never
-// reached: stand it in with "no session".
-vi.mock("@/server/auth/auth", () => ({ getSessionUser: async () => null }));
 
 /**
  * Issue #7, finding 1: one cheap request froze the server. A read key rendered a draft of 50
