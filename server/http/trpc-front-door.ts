@@ -31,6 +31,21 @@ export function isTrpcPath(url: string | undefined): boolean {
 export const GZIP_MIN_BYTES = 16 * 1024;
 
 const gzipAsync = promisify(gzip);
+/**
+ * Connection-level headers are Node's to set, not the handler's (Next.js drops them too). A
+ * `connection: close` on a 413 would close the socket while the client is still sending the
+ * body it was refused for, and the client would see a reset instead of the answer; Node reads
+ * and discards the rest of the body and then answers on a connection that stays usable.
+ */
+const HOP_BY_HOP = new Set([
+  "connection",
+  "keep-alive",
+  "proxy-connection",
+  "transfer-encoding",
+  "upgrade",
+  "te",
+  "trailer",
+]);
 const HOST = /^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:]+\](:\d+)?$/;
 
 export async function serveTrpc(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -85,7 +100,7 @@ export async function writeResponse(
 ): Promise<void> {
   res.statusCode = response.status;
   response.headers.forEach((value, name) => {
-    if (name !== "set-cookie") res.setHeader(name, value);
+    if (name !== "set-cookie" && !HOP_BY_HOP.has(name)) res.setHeader(name, value);
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) res.setHeader("set-cookie", cookies);
