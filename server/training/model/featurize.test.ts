@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { loadWordVectors } from "./embeddings";
-import { DEFAULT_FEATURIZER, type FeaturizerConfig, fitFeaturizer } from "./featurize";
+import {
+  DEFAULT_FEATURIZER,
+  type FeaturizerConfig,
+  fitFeaturizer,
+  MODEL_TEXT_LIMIT,
+} from "./featurize";
 import { normalizeText, tokenize } from "./normalize";
 import { countTerms, hashTerm } from "./terms";
 
@@ -119,6 +124,18 @@ describe("fitFeaturizer", () => {
     const row = f.transform("card lost");
     expect(row.indices.length).toBeGreaterThan(5);
     expect(Math.max(...row.indices)).toBeLessThan(1024);
+  });
+
+  it(`reads a text's first ${MODEL_TEXT_LIMIT} characters, in fitting and in transforming`, () => {
+    const request = "refund please ";
+    const filler = " ".repeat(MODEL_TEXT_LIMIT - request.length);
+    const quotedThread = " card lost".repeat(500);
+    const f = fitFeaturizer([`${request}${filler}${quotedThread}`, "card arrived"], config);
+    // "lost" appears only past the limit: not in the vocabulary, and not in the row.
+    expect(f.state.terms).not.toContain("lost");
+    const row = f.transform(`${request}${filler}${quotedThread}`);
+    expect([...row.indices].map((i) => f.state.terms[i]).sort()).toEqual(["please", "refund"]);
+    expect(f.transform(`${request}${filler}${quotedThread}`)).toEqual(f.transform(request));
   });
 
   it("an empty or unknown text gives an empty row", () => {

@@ -68,8 +68,19 @@ export interface Featurizer {
   transform(text: string): SparseRow;
 }
 
+/**
+ * The model reads a message's first 2,000 characters, in training and in serving alike. A
+ * support message states its request first; what follows in a very long one is a quoted thread
+ * or a pasted log, which only dilutes it. Measured with the full BANKING77 model on one idle
+ * core: a prediction took 1.3 ms at 200 characters, 4.4 ms at 2,000 and 15 ms at 20,000 (the
+ * longest message suggestions.forMessage takes), all on the request's event loop; 3.4 ms at
+ * 20,000 with this limit.
+ */
+export const MODEL_TEXT_LIMIT = 2_000;
+
 function termsOf(text: string, config: FeaturizerConfig) {
-  const tokens = tokenize(normalizeText(text, config.normalize));
+  const read = text.length > MODEL_TEXT_LIMIT ? text.slice(0, MODEL_TEXT_LIMIT) : text;
+  const tokens = tokenize(normalizeText(read, config.normalize));
   return { tokens, counts: countTerms(tokens, config) };
 }
 
