@@ -1,13 +1,14 @@
 /**
  * Worker-thread entry for compute-in-worker.ts: collects the posted messages, deserialises the
  * deployed model, runs `computeRun` (predict → cluster → patterns → summary) and posts each
- * stage and the result back. Runs as TypeScript through the tsx bootstrap of
+ * stage and the result back, or for a "summary" task only scores the messages and summarises. Runs as TypeScript through the tsx bootstrap of
  * server/workers/ts-worker.ts, or as compiled JavaScript when PARLEY_ANALYSIS_WORKER points at a
  * bundle of this file.
  */
 import { parentPort, workerData } from "node:worker_threads";
+import { analyzeConversationData } from "../summary";
 import { computeRun } from "./compute";
-import { loadAnalysisModel } from "./model";
+import { loadAnalysisModel, predictMessages } from "./model";
 import type { SourceMessage } from "./sources";
 import type {
   AnalysisWorkerInput,
@@ -27,6 +28,10 @@ const messages: SourceMessage[] = [];
 function compute() {
   try {
     const model = request.artifact ? loadAnalysisModel(request.artifact) : null;
+    if (request.task === "summary") {
+      post({ type: "summary", summary: analyzeConversationData(predictMessages(model, messages)) });
+      return;
+    }
     computeRun(messages, model, request.period, async (stage) =>
       post({ type: "stage", stage }),
     ).then((computed) => post({ type: "done", computed }), fail);

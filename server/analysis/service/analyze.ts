@@ -1,12 +1,13 @@
 /**
- * `training.analyze`: the seed's analyzeConversationData, synchronous, over an evenly spaced
- * sample of at most 2,000 customer messages of a dataset or of a period of the inbox (default:
- * the last 30 days). Reads in one short transaction, scores outside any, names in another.
+ * `training.analyze`: the seed's analyzeConversationData over an evenly spaced sample of at most
+ * 2,000 customer messages of a dataset or of a period of the inbox (default: the last 30 days),
+ * answered in the request. Reads in one short transaction, scores outside any in a worker thread
+ * (compute-in-worker.ts), names in another.
  */
 import type { Tx } from "@/db";
-import { analyzeConversationData } from "../summary";
 import { namedSummary } from "./compute";
-import { loadAnalysisModelAsync, predictMessages, readDeployedArtifact } from "./model";
+import { summarizeInWorker } from "./compute-in-worker";
+import { readDeployedArtifact } from "./model";
 import { inboxPeriod } from "./run";
 import { type LoadedSource, loadDatasetSource, loadInboxSource, templateNames } from "./sources";
 
@@ -40,8 +41,7 @@ export async function analyzeConversations(
     return { source, artifact: await readDeployedArtifact(tx) };
   });
   const sample = evenSample(loaded.source.messages, ANALYZE_SAMPLE);
-  const model = loaded.artifact ? await loadAnalysisModelAsync(loaded.artifact) : null;
-  const summary = analyzeConversationData(predictMessages(model, sample));
+  const summary = await summarizeInWorker(sample, loaded.artifact);
   const ids = [
     ...summary.commonFailurePoints.flatMap((f) => [f.expected, f.suggested ?? ""]),
     ...summary.improvementAreas.map((a) => a.templateId),

@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { scaledTexts } from "@/cli/bench-gaps";
+import { serializeModel } from "@/server/training/model/serialize";
+import { DEFAULT_TRAINING, trainModel } from "@/server/training/model/train";
 import { bankingRows } from "@/test/banking";
+import { analyzeConversationData } from "../summary";
 import { computeRun } from "./compute";
-import { AnalysisComputeError, computeInWorker } from "./compute-in-worker";
-import type { DeployedArtifact } from "./model";
+import { AnalysisComputeError, computeInWorker, summarizeInWorker } from "./compute-in-worker";
+import { type DeployedArtifact, loadAnalysisModel, predictMessages } from "./model";
 import type { SourceMessage } from "./sources";
 
 /**
@@ -102,5 +105,35 @@ describe("computeInWorker", () => {
     await expect(running).rejects.toThrow("cancelled by the test");
     // Terminated before it could announce the next stage.
     expect(stages).toEqual(["predict", "cluster"]);
+  }, 60_000);
+});
+
+describe("summarizeInWorker (training.analyze)", () => {
+  it("scores with the deployed model and summarises as the calling thread would", async () => {
+    const train = bankingRows("train_10shot.csv");
+    const model = trainModel(
+      train.map((r) => ({ text: r.text, label: r.label })),
+      { ...DEFAULT_TRAINING, refit: false },
+    );
+    const artifact: DeployedArtifact = {
+      versionId: "v1",
+      version: 1,
+      bytes: serializeModel(model),
+      labels: model.labels,
+      confusedPairs: [],
+      perLabel: [],
+      templateNames: {},
+    };
+    const input = messages(400).map((m, i) => ({
+      ...m,
+      // Some messages were answered with a template, so the summary has failures to report.
+      agentTemplateId: i % 3 === 0 ? (model.labels[i % model.labels.length] ?? null) : null,
+    }));
+    const inWorker = await summarizeInWorker(input, artifact);
+    const inProcess = analyzeConversationData(predictMessages(loadAnalysisModel(artifact), input));
+    expect(inWorker).toEqual(inProcess);
+    expect(inWorker.messages).toBe(400);
+    expect(inWorker.comparedMessages).toBeGreaterThan(100);
+    expect(inWorker.accuracyScore).not.toBeNull();
   }, 60_000);
 });

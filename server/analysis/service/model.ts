@@ -8,7 +8,7 @@ import { modelVersions } from "@/db/schema";
 import type { ConfusedPair, LabelMetrics } from "@/server/training/evaluation/metrics";
 import type { IntentModel } from "@/server/training/model/model";
 import { predictBatch } from "@/server/training/model/predict-batch";
-import { deserializeModel, deserializeModelAsync } from "@/server/training/model/serialize";
+import { deserializeModel } from "@/server/training/model/serialize";
 import { getDeployedModelStamp, loadModelArtifact } from "@/server/training/versions/deployed";
 import type { VersionMetrics } from "@/server/training/versions/metrics";
 import type { OutcomeMessage } from "../summary";
@@ -60,11 +60,6 @@ export async function readDeployedArtifact(tx: Tx): Promise<DeployedArtifact | n
 
 export function loadAnalysisModel(artifact: DeployedArtifact): AnalysisModel {
   return analysisModel(artifact, deserializeModel(artifact.bytes));
-}
-
-/** loadAnalysisModel for the web process: deserialised in slices, the event loop served between. */
-export async function loadAnalysisModelAsync(artifact: DeployedArtifact): Promise<AnalysisModel> {
-  return analysisModel(artifact, await deserializeModelAsync(artifact.bytes));
 }
 
 function analysisModel(artifact: DeployedArtifact, model: IntentModel): AnalysisModel {

@@ -1,4 +1,5 @@
 /** Messages between compute-in-worker.ts and analysis-worker.ts (structured-cloned). */
+import type { ConversationAnalysis } from "../summary";
 import type { ComputedRun, ComputeStage } from "./compute";
 import type { DeployedArtifact } from "./model";
 import type { SourceMessage } from "./sources";
@@ -10,6 +11,11 @@ import type { SourceMessage } from "./sources";
  * never waits long.
  */
 export interface AnalysisWorkerRequest {
+  /**
+   * "run": an analysis run's `computeRun`. "summary": only the scored summary
+   * (`training.analyze`: predictions and analyzeConversationData, no clustering or patterns).
+   */
+  task: "run" | "summary";
   /** How many messages the posts will carry. */
   total: number;
   /** The deployed version (its bytes are deserialised in the worker); null: none deployed. */
@@ -24,4 +30,5 @@ export type AnalysisWorkerInput = { messages: SourceMessage[] };
 export type AnalysisWorkerMessage =
   | { type: "stage"; stage: ComputeStage }
   | { type: "done"; computed: ComputedRun }
+  | { type: "summary"; summary: ConversationAnalysis }
   | { type: "error"; message: string };
