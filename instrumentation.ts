@@ -7,7 +7,7 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { refuseToStartOnBadConfiguration } = await import("./server/startup");
+  const { refuseToStartOnBadConfiguration, openDatabaseOrExit } = await import("./server/startup");
   refuseToStartOnBadConfiguration();
   const { log } = await import("./server/logger");
   const { frontServerRunning } = await import("./server/http/client-address");
@@ -17,17 +17,8 @@ export async function register(): Promise<void> {
       "started without server.mjs: client addresses are unknown and security headers are off; use npm start",
     );
   }
-  const { getDatabase } = await import("./db");
   const started = Date.now();
-  const handle = await getDatabase().catch((error: unknown) => {
-    // Another process holds the embedded database (db/embedded-lock.ts): serving errors on
-    // every page would hide that; stop with the one line that says what to do.
-    if (error instanceof Error && error.name === "EmbeddedDatabaseBusyError") {
-      log.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  });
+  const handle = await openDatabaseOrExit();
   log.info("database ready", { driver: handle.driver, ms: Date.now() - started });
   const { getRegexPool } = await import("./server/templates/regex/regex-worker-pool");
   getRegexPool();
