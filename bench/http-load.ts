@@ -1,6 +1,7 @@
 import { Agent, request } from "node:http";
 import { loadavg } from "node:os";
 import autocannon from "autocannon";
+import { cpuPerRequest, cpuSnapshot } from "./cpu-accounting";
 import { percentile } from "./http-session";
 
 export type LoadFigures = {
@@ -19,6 +20,8 @@ export type LoadFigures = {
   health_max_ms: number;
   /** 1-minute load average when the run ended (other helpers share the machine). */
   loadavg_1m: number;
+  /** CPU per request of the web server, PostgreSQL and this load generator (bench/cpu-accounting.ts). */
+  cpu?: ReturnType<typeof cpuPerRequest>;
 };
 
 type LoadOptions = {
@@ -28,6 +31,8 @@ type LoadOptions = {
   connections: number;
   duration: number;
   rate?: number;
+  /** The web server's process group, for its CPU time (bench/cpu-accounting.ts). */
+  serverGroup?: number;
 };
 
 type Run = { latencies: number[]; requests: number; errors: number; seconds: number };
@@ -54,7 +59,9 @@ export async function measureLoad(options: LoadOptions): Promise<LoadFigures> {
       await new Promise((r) => setTimeout(r, 250));
     }
   })();
+  const cpuBefore = cpuSnapshot(options.serverGroup);
   const run = options.rate ? await pacedLoad(options, options.rate) : await closedLoad(options);
+  const cpuAfter = cpuSnapshot(options.serverGroup);
   probing = false;
   await probe;
   const latencies = run.latencies.sort((a, b) => a - b);
@@ -73,6 +80,9 @@ export async function measureLoad(options: LoadOptions): Promise<LoadFigures> {
     health_p95_ms: percentile(health, 95),
     health_max_ms: percentile(health, 100),
     loadavg_1m: Math.round((loadavg()[0] ?? 0) * 100) / 100,
+    ...(options.serverGroup === undefined
+      ? {}
+      : { cpu: cpuPerRequest(cpuBefore, cpuAfter, run.requests) }),
   };
 }
 

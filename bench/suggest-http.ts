@@ -156,7 +156,13 @@ try {
   const single = await sequential((i) => paths[i % paths.length] ?? "");
   const floor = await sequential(() => "/api/trpc/workspace.get");
 
-  const load = { base, headers, paths, connections: Number(values.connections) };
+  const load = {
+    base,
+    headers,
+    paths,
+    connections: Number(values.connections),
+    serverGroup: server.pid,
+  };
   const duration = Number(values.duration);
   const closedLoop = await measureLoad({ ...load, duration });
   const openLoop = [];
