@@ -54,7 +54,7 @@ export default defineConfig({
   ],
   webServer: {
     // server.mjs, as `npm start`: the front server sets client addresses and security headers.
-    command: `node server.mjs -p ${port} -H 127.0.0.1`,
+    command: `node --max-semi-space-size=64 server.mjs -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

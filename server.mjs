@@ -8,8 +8,14 @@
  *
  *   node server.mjs [--dev] [-p 3000] [-H 0.0.0.0]
  *
- * WEB_PROCESSES=N (PostgreSQL only) forks N such servers with node:cluster, sharing the port:
- * one Node process saturates one core (≈ 14 ms of CPU per suggestions call). The first one
+ * `npm start` runs it with --max-semi-space-size=64 (V8's young generation; default 16 MB): a
+ * request allocates short-lived objects, and with the default the scavenger ran so often that
+ * server CPU per suggestions call was 4.3–4.8 ms; with 64 MB it is 3.4–3.6 ms (50 clients,
+ * bench/suggest-http.ts), with no higher RSS after the load.
+ *
+ * WEB_PROCESSES=N (PostgreSQL only) forks N such servers with node:cluster, sharing the port
+ * (workers inherit the node flags). On 2 cores one process did better (PostgreSQL needs the
+ * other core): 2 processes served 158 suggestions calls/s against one's 190–200. The first one
  * starts alone (it applies migrations and, unless JOBS_WORKER=off, works jobs); the others
  * follow with JOBS_WORKER=off. Each process has its own caches and its own LISTEN connection.
  *
