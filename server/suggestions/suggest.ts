@@ -1,7 +1,5 @@
-import { and, eq, isNotNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import type { Listen } from "@/db/listen";
-import { trainingExamples } from "@/db/schema";
 import {
   type AssignedVariant,
   assignedVariants,
@@ -14,10 +12,11 @@ import type { RegexBudget } from "@/server/templates/regex/regex-budget";
 import { exampleTextHash } from "@/server/training/examples/store";
 import { AI_SWITCHES_OFF, aiSuggestionSwitches, predictWithEmbedding } from "./ai-embed-step";
 import { aiRerankStep } from "./ai-rerank-step";
-import { type Catalog, catalogStamp, loadCatalog } from "./catalog";
+import { catalogStamp, loadCatalog } from "./catalog";
 import { mergeContext, readConversationFacts } from "./conversation-context";
 import { queueSuggestionEvent } from "./event-buffer";
 import { type ExtractedValues, extractFromConversation } from "./extract-values";
+import { INTENT_TRIGGER_MIN_PROBABILITY, intentLabels, intentNamesOf } from "./intent-names";
 import type { LoadedModel } from "./model-cache";
 import { similarChoices } from "./past-choices";
 import type { SuggestionContext } from "./prefill";
@@ -86,17 +85,6 @@ export interface SuggestResult {
   extracted: ExtractedValues;
   suggestions: Suggestion[];
   warnings: string[];
-}
-
-/** An intent trigger fires when the model names its intent first with at least this probability. */
-export const INTENT_TRIGGER_MIN_PROBABILITY = 0.4;
-
-async function intentLabels(tx: Tx): Promise<{ templateId: string; label: string }[]> {
-  const rows = await tx
-    .selectDistinct({ templateId: trainingExamples.templateId, label: trainingExamples.label })
-    .from(trainingExamples)
-    .where(and(isNotNull(trainingExamples.label), eq(trainingExamples.source, "labelled")));
-  return rows.flatMap((r) => (r.label ? [{ templateId: r.templateId, label: r.label }] : []));
 }
 
 /**
@@ -298,17 +286,4 @@ export async function suggestForMessage(
     suggestions,
     warnings,
   };
-}
-
-/** The names an intent trigger may use for the model's top template: its id, name and dataset labels. */
-function intentNamesOf(
-  catalog: Catalog,
-  loaded: LoadedModel | null,
-  templateId: string,
-): Set<string> {
-  const names = new Set(loaded?.intents.get(templateId) ?? []);
-  names.add(templateId);
-  const template = catalog.templates[catalog.byId.get(templateId) ?? -1];
-  if (template) names.add(template.name);
-  return names;
 }
