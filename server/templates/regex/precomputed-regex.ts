@@ -41,11 +41,16 @@ export async function withPrecomputedRegex<T>(
   execute: RegexExecutor,
 ): Promise<Precomputed<T>> {
   const jobs = new Map<string, RegexJob>();
-  compute((pattern, flags, input) => {
+  let asked = false;
+  const recorded = compute((pattern, flags, input) => {
+    asked = true;
     const job = { pattern, flags, input };
     if (input.length <= MAX_REGEX_INPUT) jobs.set(keyOf(job), job);
     return { ok: true, matched: true };
   });
+  // No pattern asked for (most templates, most trigger sets): the first pass's result depends
+  // on no answer, so it is the result; a second pass would only repeat it.
+  if (!asked) return { result: recorded, stopped: [] };
   const list = [...jobs.values()];
   const outcomes = list.length > 0 ? await execute(list) : [];
   const byKey = new Map<string, RegexOutcome>();
