@@ -7,6 +7,7 @@ import demoTemplates from "@/db/demo/templates.json";
 import { memberships, templates, users, workspaces } from "@/db/schema";
 import { withTenant } from "@/db/tenant";
 import { systemScopeIn } from "@/server/access/run-in-workspace";
+import { type SeededAnalysis, seedDemoAnalysis } from "@/server/analysis/seed";
 import { SYSTEM_ACTOR } from "@/server/audit/actor";
 import { recordAudit } from "@/server/audit/record";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
@@ -40,6 +41,8 @@ export type SeedResult = {
   };
   /** The demo's model: trained and deployed once (server/training/seed.ts). */
   model: Awaited<ReturnType<typeof seedDemoModel>>;
+  /** The demo's first analysis, on its dataset with that model (server/analysis/seed.ts). */
+  analysis: SeededAnalysis;
 };
 
 /**
@@ -118,6 +121,8 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
   });
   // Last: it trains on the training examples everything above wrote.
   const model = await seedDemoModel(db, { id: workspaceId, ...DEMO.workspace });
+  // Then an analysis of the demo dataset with that model, so Insights is not empty either.
+  const analysis = await seedDemoAnalysis(db, workspaceId);
   return {
     workspaceId,
     created: {
@@ -128,6 +133,7 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
       trainingExamples: examplesAdded,
     },
     model,
+    analysis,
   };
 }
 
