@@ -207,7 +207,7 @@ test("an admin analyses the inbox, acts on knowledge gaps, reads topics and reco
   const insight = page.getByTestId("insight").first();
   await expect(insight).toBeVisible();
   await expect(insight).toContainText(/AI-written|Computed from your data/);
-  await expect(insight.getByTestId("insight-impact")).toHaveText(/^\d+\/100$/);
+  await expect(insight.getByTestId("insight-impact")).toHaveText(/^\d+(\.\d)?\/100$/);
   await insight.getByText("Why this score").click();
   await expect(insight.getByTestId("insight-basis")).toBeVisible();
   const insightsCsv = await downloadText(page, "Export CSV");

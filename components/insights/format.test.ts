@@ -1,12 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { runParam } from "@/app/(app)/w/[workspace]/insights/run-param";
-import { pct, sourceLabel, trendText } from "./format";
+import { impactBarPercent, impactText, pct, sourceLabel, trendText } from "./format";
 
 describe("insights formatting", () => {
   it("prints shares as percentages and missing ones as a dash", () => {
     expect(pct(0.1234)).toBe("12.3%");
     expect(pct(1, 0)).toBe("100%");
     expect(pct(null)).toBe("—");
+  });
+
+  it("prints small impacts with a decimal and large ones whole; the bar shows any non-zero one", () => {
+    expect(impactText(0.2)).toBe("0.2/100");
+    expect(impactText(3)).toBe("3.0/100");
+    expect(impactText(9.96)).toBe("10.0/100");
+    expect(impactText(42.4)).toBe("42/100");
+    expect(impactText(0)).toBe("0.0/100");
+    expect(impactBarPercent(0)).toBe(0);
+    expect(impactBarPercent(0.2)).toBe(1);
+    expect(impactBarPercent(42.4)).toBe(42.4);
+    expect(impactBarPercent(130)).toBe(100);
   });
 
   it("describes a trend by its direction and change", () => {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { EXPLAIN } from "./format";
+import { EXPLAIN, impactBarPercent, impactText } from "./format";
 import type { InsightView } from "./types";
 
 const KIND_LABELS: Record<InsightView["kind"], string> = {
@@ -119,14 +119,14 @@ export function InsightsList({
             <div aria-hidden="true" className="h-2 w-48 overflow-hidden rounded-full bg-zinc-100">
               <div
                 className="h-full rounded-full bg-accent-600"
-                style={{ width: `${Math.max(0, Math.min(100, insight.impact))}%` }}
+                style={{ width: `${impactBarPercent(insight.impact)}%` }}
               />
             </div>
             <span
               className="text-xs font-medium text-zinc-700 tabular-nums"
               data-testid="insight-impact"
             >
-              {Math.round(insight.impact)}/100
+              {impactText(insight.impact)}
             </span>
           </div>
           <div className="flex flex-wrap items-start justify-between gap-3">
