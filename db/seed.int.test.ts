@@ -4,6 +4,7 @@ import { DEMO_DATASET_NAME } from "@/db/demo/seed-dataset";
 import {
   analysisInsights,
   analysisRuns,
+  auditLog,
   conversations,
   datasets,
   memberships,
@@ -82,6 +83,13 @@ describe("demo seed", () => {
       tx.select({ kind: analysisInsights.kind }).from(analysisInsights),
     );
     expect(stored.length).toBeGreaterThan(0);
+    const audited = await withTenant(db, first.workspaceId, (tx) =>
+      tx
+        .select({ entityId: auditLog.entityId })
+        .from(auditLog)
+        .where(eq(auditLog.action, "analysis.start")),
+    );
+    expect(audited.map((a) => a.entityId)).toEqual([runs[0]?.id]);
   }, 90_000);
 
   it("leaves the documented demo passwords working", async () => {

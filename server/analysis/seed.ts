@@ -15,6 +15,8 @@ import { readRows } from "@/db/migrate";
 import { analysisRuns, datasets } from "@/db/schema";
 import { withTenant } from "@/db/tenant";
 import type { AiRegistry } from "@/server/ai/registry";
+import { SYSTEM_ACTOR } from "@/server/audit/actor";
+import { recordAudit } from "@/server/audit/record";
 import { log } from "@/server/logger";
 import { insightStep } from "./service/insights-step";
 import { executeAnalysis } from "./service/run";
@@ -60,6 +62,13 @@ export async function seedDemoAnalysis(db: Database, workspaceId: string): Promi
       source: "dataset",
       datasetId: dataset.id,
       status: "running",
+    });
+    // As analysis.start records a run started from the Insights page.
+    await recordAudit(tx, workspaceId, SYSTEM_ACTOR, {
+      action: "analysis.start",
+      entityType: "analysis_run",
+      entityId: runId,
+      summary: { source: "dataset", datasetId: dataset.id, by: "seed" },
     });
     return { runId };
   });
