@@ -8,7 +8,9 @@ import {
   conversations,
   datasets,
   memberships,
+  modelVersions,
   templates,
+  trainingScenarios,
   users,
 } from "@/db/schema";
 import { withTenant } from "@/db/tenant";
@@ -29,6 +31,7 @@ describe("demo seed", () => {
       templates: 0,
       messages: 0,
       trainingExamples: 0,
+      scenarios: 0,
     });
     const inbox = await withTenant(db, first.workspaceId, (tx) =>
       tx
@@ -63,6 +66,19 @@ describe("demo seed", () => {
       { role: "owner", email: DEMO.owner.email },
       { role: "agent", email: DEMO.agent.email },
     ]);
+    // Twelve test scenarios, and the deployed demo model evaluated on them.
+    const demoScenarios = await withTenant(db, first.workspaceId, (tx) =>
+      tx.select({ text: trainingScenarios.text }).from(trainingScenarios),
+    );
+    expect(demoScenarios).toHaveLength(12);
+    const [version] = await withTenant(db, first.workspaceId, (tx) =>
+      tx.select({ metrics: modelVersions.metrics }).from(modelVersions),
+    );
+    // (A database an earlier test run seeded keeps the version it trained then.)
+    if (first.model.trained) {
+      expect(version?.metrics).toMatchObject({ headline: { scenarioCount: 12 } });
+    }
+
     // The first seed also trains the demo model (server/training/seed.ts) and analyses the
     // dataset with it (server/analysis/seed.ts): Insights has real results from the start.
     // (On a database an earlier test run seeded, `first` finds that run instead.)

@@ -3,6 +3,7 @@ import type { Database, Tx } from "@/db";
 import demoConversations from "@/db/demo/inbox-conversations.json";
 import { seedDemoDataset } from "@/db/demo/seed-dataset";
 import { seedDemoFaq } from "@/db/demo/seed-faq";
+import { seedDemoScenarios } from "@/db/demo/seed-scenarios";
 import demoTemplates from "@/db/demo/templates.json";
 import { memberships, templates, users, workspaces } from "@/db/schema";
 import { withTenant } from "@/db/tenant";
@@ -38,6 +39,7 @@ export type SeedResult = {
     templates: number;
     messages: number;
     trainingExamples: number;
+    scenarios: number;
   };
   /** The demo's model: trained and deployed once (server/training/seed.ts). */
   model: Awaited<ReturnType<typeof seedDemoModel>>;
@@ -74,6 +76,7 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
   let templatesAdded = 0;
   let messagesAdded = 0;
   let examplesAdded = 0;
+  let scenariosAdded = 0;
   const ownerId = await ensureUser(DEMO.owner);
   const agentId = await ensureUser(DEMO.agent);
 
@@ -116,6 +119,8 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
     );
     messagesAdded = stored;
     examplesAdded = await seedDemoDataset(tx, workspaceId);
+    // Before the model: the seed evaluates the model it trains on them.
+    scenariosAdded = await seedDemoScenarios(tx, workspaceId);
     // The FAQ the inbox's drafts (or, without a provider, its closest answers) draw on.
     await seedDemoFaq(tx, workspaceId);
   });
@@ -131,6 +136,7 @@ export async function seedDemo(db: Database): Promise<SeedResult> {
       templates: templatesAdded,
       messages: messagesAdded,
       trainingExamples: examplesAdded,
+      scenarios: scenariosAdded,
     },
     model,
     analysis,
