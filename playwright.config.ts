@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { npmStartNodeArgs } from "./scripts/npm-start-args";
 
 /**
  * End-to-end tests in Debian's Chromium against a production build (`next build` runs first,
@@ -53,8 +54,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // server.mjs, as `npm start`: the front server sets client addresses and security headers.
-    command: `node --max-semi-space-size=64 server.mjs -p ${port} -H 127.0.0.1`,
+    // server.mjs, as `npm start` (its node flags too): the front server sets client addresses and
+    // security headers.
+    command: `node ${npmStartNodeArgs().join(" ")} server.mjs -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

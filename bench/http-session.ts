@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { npmStartNodeArgs } from "../scripts/npm-start-args";
 
 /** Cookie jar for a scripted browser session against a running Parley server. */
 export class CookieJar {
@@ -37,9 +38,6 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   return jar;
 }
 
-/** The node flags of `npm start` (package.json), so the bench measures the server as users run it. */
-const NPM_START_NODE_ARGS = ["--max-semi-space-size=64"];
-
 /** Starts the production server (server.mjs, as `npm start`) on a port and resolves once /api/health answers 200. */
 export async function startServer(
   port: number,
@@ -49,7 +47,7 @@ export async function startServer(
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
   const child = spawn(
     "node",
-    [...NPM_START_NODE_ARGS, ...nodeArgs, "server.mjs", "-p", String(port), "-H", "127.0.0.1"],
+    [...npmStartNodeArgs(), ...nodeArgs, "server.mjs", "-p", String(port), "-H", "127.0.0.1"],
     {
       env: { ...process.env, ...env, NODE_ENV: "production", LOG_LEVEL: "warn" },
       stdio: ["ignore", "ignore", "inherit"],
