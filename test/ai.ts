@@ -1,7 +1,7 @@
 import type { LanguageModelV3StreamPart } from "@ai-sdk/provider";
 import { simulateReadableStream } from "ai";
 import { MockEmbeddingModelV3, MockLanguageModelV3 } from "ai/test";
-import type { AiRegistry } from "@/server/ai/registry";
+import { type AiRegistry, NO_AI_PROVIDERS } from "@/server/ai/registry";
 import type { LanguageUseCase } from "@/server/ai/use-cases";
 
 /**
@@ -27,7 +27,7 @@ export function mockRegistry(models: {
   };
 }
 
-export const NO_AI: AiRegistry = mockRegistry({});
+export const NO_AI: AiRegistry = NO_AI_PROVIDERS;
 
 const usage = (input: number, output: number) => ({
   inputTokens: { total: input, noCache: input, cacheRead: 0, cacheWrite: 0 },

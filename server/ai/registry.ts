@@ -191,6 +191,16 @@ globalThis.AI_SDK_LOG_WARNINGS = (options) => {
     log.debug("AI SDK warning", { warning, provider: options.provider, model: options.model });
 };
 
+/**
+ * A registry with no provider at all, whatever the environment or the workspace's settings say:
+ * for work that must not call one (the demo seed's analysis keeps its computed sentences).
+ */
+export const NO_AI_PROVIDERS: AiRegistry = {
+  languageModel: () => null,
+  embeddingModel: () => null,
+  describeDefault: () => null,
+};
+
 let serverRegistry: AiRegistry | undefined;
 
 /** The web server's registry, from its environment (read once). */

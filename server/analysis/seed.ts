@@ -14,20 +14,13 @@ import { DEMO_DATASET_NAME } from "@/db/demo/seed-dataset";
 import { readRows } from "@/db/migrate";
 import { analysisRuns, datasets } from "@/db/schema";
 import { withTenant } from "@/db/tenant";
-import type { AiRegistry } from "@/server/ai/registry";
+import { NO_AI_PROVIDERS } from "@/server/ai/registry";
 import { SYSTEM_ACTOR } from "@/server/audit/actor";
 import { recordAudit } from "@/server/audit/record";
 import { log } from "@/server/logger";
 import { insightStep } from "./service/insights-step";
 import { executeAnalysis } from "./service/run";
 import { failRun } from "./service/save";
-
-/** A registry without providers: narration falls back to the computed sentences. */
-const NO_PROVIDERS: AiRegistry = {
-  languageModel: () => null,
-  embeddingModel: () => null,
-  describeDefault: () => null,
-};
 
 export type SeededAnalysis =
   | { ran: false; reason: string }
@@ -81,7 +74,7 @@ export async function seedDemoAnalysis(db: Database, workspaceId: string): Promi
       runId,
       inTenant,
       progress: async () => {},
-      insights: insightStep({ registry: NO_PROVIDERS, workspaceId, inTenant }),
+      insights: insightStep({ registry: NO_AI_PROVIDERS, workspaceId, inTenant }),
     });
     if (!result) return { ran: false, reason: "the run had already finished" };
     const { messages, gaps, patterns, insights } = result;
