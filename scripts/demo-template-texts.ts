@@ -98,7 +98,7 @@ export const DEMO_TEXTS: Record<string, DemoText> = {
     variables: [
       firstName,
       orderId,
-      { name: "cancellation_fee", type: "currency", required: true, fallback: "0" },
+      { name: "cancellation_fee", type: "currency", required: true },
       agentName,
     ],
     phrases: ["cancellation fee", "termination fee", "early exit fee", "cancellation charge"],
@@ -197,7 +197,7 @@ export const DEMO_TEXTS: Record<string, DemoText> = {
     content: `Hi {customer.first_name},\n\nWe offer standard, expedited and same-day delivery (same-day in selected cities). You'll see every option with its price at checkout; orders over {free_shipping_threshold} ship free with standard delivery.${sign}`,
     variables: [
       firstName,
-      { name: "free_shipping_threshold", type: "currency", required: true, fallback: "50" },
+      { name: "free_shipping_threshold", type: "currency", required: true, fallback: "$50" },
       agentName,
     ],
     phrases: [
