@@ -35,7 +35,8 @@ test("start training on the demo workspace, watch it finish, deploy, roll back",
   await page.getByRole("dialog").getByRole("button", { name: "Deploy" }).click();
   await expect(row).toContainText("deployed");
 
-  await page.getByRole("button", { name: "Roll back" }).click();
+  // The button names the version it goes back to: the one that was live before.
+  await page.getByRole("button", { name: `Roll back to ${liveBefore}`, exact: true }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Roll back" }).click();
   await expect(row).not.toContainText("deployed");
   await expect(page.getByTestId(`version-row-${liveBefore.slice(1)}`)).toContainText("deployed");

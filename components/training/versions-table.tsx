@@ -54,6 +54,7 @@ export function VersionsPanel({
   const error = formErrorMessage(deploy.error ?? rollback.error);
   const list = versions.data?.versions ?? [];
   const live = list.find((v) => v.deployed);
+  const rollbackTo = versions.data?.rollbackTo ?? null;
   const toggle = (id: string) =>
     setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id].slice(-2)));
   const [a, b] = picked;
@@ -75,13 +76,13 @@ export function VersionsPanel({
             ) : (
               <span className="text-xs text-zinc-500">Tick two versions to compare them</span>
             )}
-            {canManage && live ? (
+            {canManage && live && rollbackTo ? (
               <Button
                 variant="secondary"
                 size="sm"
                 onClick={() => setPending({ kind: "rollback" })}
               >
-                Roll back
+                Roll back to v{rollbackTo.version}
               </Button>
             ) : null}
           </>
@@ -187,11 +188,15 @@ export function VersionsPanel({
       <Dialog
         open={pending !== null}
         onClose={() => setPending(null)}
-        title={pending?.kind === "deploy" ? `Deploy version ${pending.version}?` : "Roll back?"}
+        title={
+          pending?.kind === "deploy"
+            ? `Deploy version ${pending.version}?`
+            : `Roll back to version ${rollbackTo?.version ?? ""}?`
+        }
         description={
           pending?.kind === "deploy"
             ? "Suggestions in every agent's inbox switch to this version at once."
-            : "The version that was live before the current one is deployed again."
+            : `Version ${rollbackTo?.version ?? ""}, live before version ${live?.version ?? ""}, is deployed again. Suggestions in every agent's inbox switch to it at once.`
         }
         footer={
           <>

@@ -16,7 +16,11 @@ import { evaluateRows, runScenariosOnVersion } from "@/server/training/service/e
 import { compareVersions, trainingOverview } from "@/server/training/service/overview";
 import { getTrainingProgress, listTrainingJobs } from "@/server/training/service/progress";
 import { startTraining } from "@/server/training/service/start";
-import { deployVersion, rollbackDeployment } from "@/server/training/versions/deployed";
+import {
+  deployVersion,
+  rollbackDeployment,
+  rollbackTarget,
+} from "@/server/training/versions/deployed";
 import {
   getModelVersion,
   listDeploymentHistory,
@@ -47,6 +51,8 @@ export const jobs = (ctx: Ctx, input: { limit: number }) => listTrainingJobs(ctx
 export const versions = async (ctx: Ctx, input: { limit: number }) => ({
   versions: await listModelVersions(ctx.tx, input.limit),
   deployments: await listDeploymentHistory(ctx.tx, 20),
+  /** What "Roll back" would deploy; null: nothing earlier, so the page offers no rollback. */
+  rollbackTo: await rollbackTarget(ctx.tx),
 });
 
 export async function version(ctx: Ctx, input: { id: string }) {

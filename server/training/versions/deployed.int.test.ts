@@ -17,6 +17,7 @@ import {
   getDeployedModelStamp,
   loadModelArtifact,
   rollbackDeployment,
+  rollbackTarget,
 } from "./deployed";
 import { versionMetrics } from "./metrics";
 import { createModelVersion } from "./store";
@@ -61,8 +62,16 @@ describe("model versions and deployment", () => {
 
     expect(await withTenant(db, ws.id, (tx) => getDeployedModelStamp(tx))).toBeNull();
     const workspace = { ...ws, locale: "en", currency: "USD", timezone: "UTC" };
+    const target = () => withTenant(db, ws.id, (tx) => rollbackTarget(tx));
+    expect(await target()).toBeNull();
     await withTenant(db, ws.id, (tx) => deployVersion(systemScopeIn(tx, workspace), first.id));
+    // The first version ever deployed has nothing before it: no rollback is offered.
+    expect(await target()).toBeNull();
+    await expect(
+      withTenant(db, ws.id, (tx) => rollbackDeployment(systemScopeIn(tx, workspace))),
+    ).rejects.toThrow("There is no earlier version to roll back to");
     await withTenant(db, ws.id, (tx) => deployVersion(systemScopeIn(tx, workspace), second.id));
+    expect(await target()).toEqual({ versionId: first.id, version: 1 });
     expect(await withTenant(db, ws.id, (tx) => getDeployedModelStamp(tx))).toEqual({
       versionId: second.id,
       version: 2,
@@ -71,6 +80,8 @@ describe("model versions and deployment", () => {
       rollbackDeployment(systemScopeIn(tx, workspace)),
     );
     expect(rolled.versionId).toBe(first.id);
+    // Back at the first deployed version: nothing earlier to roll back to again.
+    expect(await target()).toBeNull();
     expect(await withTenant(db, ws.id, (tx) => getDeployedModelStamp(tx))).toEqual({
       versionId: first.id,
       version: 1,

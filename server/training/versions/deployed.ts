@@ -127,32 +127,48 @@ export async function deployVersion(
 }
 
 /**
- * Rolls back to `versionId`, or by default to the version that was live before the current one
- * was last deployed (so repeated rollbacks walk back through the deploy history).
+ * The version a rollback without an explicit target deploys: the one that was live before the
+ * current version was last deployed (so repeated rollbacks walk back through the deploy
+ * history). Null when nothing is deployed or the current version was the first one deployed.
  */
+export async function rollbackTarget(
+  tx: Tx,
+): Promise<{ versionId: string; version: number } | null> {
+  const current = await getDeployedModelStamp(tx);
+  if (!current) return null;
+  const [event] = await tx
+    .select({ versionId: modelVersions.id, version: modelVersions.version })
+    .from(modelDeploymentEvents)
+    .leftJoin(modelVersions, eq(modelVersions.id, modelDeploymentEvents.previousVersionId))
+    .where(
+      and(
+        eq(modelDeploymentEvents.versionId, current.versionId),
+        eq(modelDeploymentEvents.action, "deploy"),
+      ),
+    )
+    .orderBy(desc(modelDeploymentEvents.createdAt), desc(modelDeploymentEvents.id))
+    .limit(1);
+  // The latest deploy of the current version decides, even when it had nothing before it.
+  return event?.versionId && event.version !== null
+    ? { versionId: event.versionId, version: event.version }
+    : null;
+}
+
+/** Rolls back to `versionId`, or by default to `rollbackTarget`. */
 export async function rollbackDeployment(
   scope: Pick<TenantScope, "tx" | "workspace" | "actor" | "audit">,
   versionId?: string,
 ) {
   let target = versionId;
   if (!target) {
-    const current = await getDeployedModelStamp(scope.tx);
-    if (!current) throw new AppError("PRECONDITION_FAILED", "No model version is deployed");
-    const [event] = await scope.tx
-      .select({ previous: modelDeploymentEvents.previousVersionId })
-      .from(modelDeploymentEvents)
-      .where(
-        and(
-          eq(modelDeploymentEvents.versionId, current.versionId),
-          eq(modelDeploymentEvents.action, "deploy"),
-        ),
-      )
-      .orderBy(desc(modelDeploymentEvents.createdAt), desc(modelDeploymentEvents.id))
-      .limit(1);
-    if (!event?.previous) {
+    if (!(await getDeployedModelStamp(scope.tx))) {
+      throw new AppError("PRECONDITION_FAILED", "No model version is deployed");
+    }
+    const previous = await rollbackTarget(scope.tx);
+    if (!previous) {
       throw new AppError("PRECONDITION_FAILED", "There is no earlier version to roll back to");
     }
-    target = event.previous;
+    target = previous.versionId;
   }
   return deployVersion(scope, target, "rollback");
 }
