@@ -37,6 +37,83 @@ describe("audit entries read as sentences", () => {
     ).toBeNull();
   });
 
+  it("training, insights and inbox actions read as sentences, with links where they live", () => {
+    const entry = (action: string, entityType: string, summary: Record<string, unknown> = {}) => ({
+      action,
+      entityType,
+      entityId: id,
+      summary,
+    });
+    const deploy = entry("model.deploy", "model_version", { version: 3, previousVersion: 2 });
+    expect(describeAuditEntry(deploy)).toBe("Deployed model version 3 (version 2 was live)");
+    expect(auditEntryHref(deploy, "acme")).toBe(`/w/acme/training/versions/${id}`);
+    expect(
+      describeAuditEntry(
+        entry("model.deploy", "model_version", { version: 1, previousVersion: null }),
+      ),
+    ).toBe("Deployed model version 1");
+    expect(
+      describeAuditEntry(
+        entry("model.rollback", "model_version", { version: 1, previousVersion: 2 }),
+      ),
+    ).toBe("Rolled back from model version 2 to version 1");
+    expect(
+      describeAuditEntry(
+        entry("model.scenarios_run", "model_version", { scenarios: 12, top1: 0.5833 }),
+      ),
+    ).toBe("Ran 12 test scenarios on a model version: 58% right");
+    const seeded = entry("analysis.start", "analysis_run", {
+      source: "dataset",
+      datasetId: "fcb1b264-27fb-4bcc-923d-6dc3e1fc6171",
+      by: "seed",
+    });
+    // No raw ids in the sentence (the overview's "Recent activity" showed the dataset's uuid).
+    expect(describeAuditEntry(seeded)).toBe("Ran a first analysis of the demo dataset");
+    expect(auditEntryHref(seeded, "acme")).toBe(`/w/acme/insights?run=${id}`);
+    expect(describeAuditEntry(entry("analysis.start", "analysis_run", { source: "inbox" }))).toBe(
+      "Started an analysis of inbox messages",
+    );
+    const upload = entry("dataset.upload", "dataset", { name: "Chats", kind: "csv", bytes: 10 });
+    expect(describeAuditEntry(upload)).toBe("Uploaded the dataset “Chats”");
+    expect(auditEntryHref(upload, "acme")).toBe(`/w/acme/training/datasets/${id}`);
+    const deleted = entry("dataset.delete", "dataset", { name: "Chats", rows: 1, examples: 0 });
+    expect(describeAuditEntry(deleted)).toBe(
+      "Deleted the dataset “Chats” (1 row, 0 training examples)",
+    );
+    expect(auditEntryHref(deleted, "acme")).toBeNull();
+    expect(auditEntryHref(entry("model.train_start", "job"), "acme")).toBe(
+      `/w/acme/training/jobs/${id}`,
+    );
+    expect(auditEntryHref(entry("job.cancel", "job"), "acme")).toBe("/w/acme/settings/jobs");
+    const gap = entry("knowledge_gap.dismiss", "knowledge_gap", { reason: "seasonal" });
+    expect(describeAuditEntry(gap)).toBe("Dismissed a knowledge gap: “seasonal”");
+    expect(auditEntryHref(gap, "acme")).toBe(`/w/acme/insights/gaps/${id}`);
+    expect(
+      describeAuditEntry(
+        entry("conversation.status", "conversation", { status: "resolved", csat: 5 }),
+      ),
+    ).toBe("Marked a conversation resolved (CSAT 5)");
+    expect(
+      describeAuditEntry(
+        entry("ai.settings.update", "workspace", {
+          enabled: true,
+          provider: "openai",
+          apiKey: "replaced",
+        }),
+      ),
+    ).toBe("Changed the AI settings (provider openai, API key replaced)");
+  });
+
+  it("an unknown action falls back to its name and plain fields", () => {
+    expect(
+      describeAuditEntry({
+        action: "future.thing",
+        entityType: "future",
+        summary: { count: 2, nested: { a: 1 } },
+      }),
+    ).toBe("future.thing (count: 2)");
+  });
+
   it("offers actions by name in the filter list", () => {
     expect(actionLabel("template.restore_version")).toBe("Template: restore version");
   });

@@ -28,7 +28,88 @@ function describeChanges(summary: Record<string, unknown>): string {
   return parts.length ? parts.join(", ") : "no fields";
 }
 
-const describers: Record<string, (s: Record<string, unknown>) => string> = {
+type Describer = (s: Record<string, unknown>) => string;
+
+const plural = (n: unknown, one: string, many = `${one}s`) =>
+  `${text(n)} ${Number(n) === 1 ? one : many}`;
+const percent = (value: unknown) =>
+  typeof value === "number" ? `${Math.round(value * 100)}%` : text(value);
+
+const trainingDescribers: Record<string, Describer> = {
+  "model.train_start": (s) => {
+    const scenarios =
+      Number(s.scenarioExamples) > 0
+        ? `, with ${plural(s.scenarioExamples, "scenario example")}`
+        : "";
+    return `Started a training run${scenarios}${s.deploy === true ? " (deploys when it passes)" : ""}`;
+  },
+  "model.train": (s) =>
+    `Trained model version ${text(s.version)} on ${plural(s.examples, "example")}`,
+  "model.deploy": (s) =>
+    s.previousVersion === null || s.previousVersion === undefined
+      ? `Deployed model version ${text(s.version)}`
+      : `Deployed model version ${text(s.version)} (version ${text(s.previousVersion)} was live)`,
+  "model.rollback": (s) =>
+    s.previousVersion === null || s.previousVersion === undefined
+      ? `Rolled back to model version ${text(s.version)}`
+      : `Rolled back from model version ${text(s.previousVersion)} to version ${text(s.version)}`,
+  "model.scenarios_run": (s) =>
+    `Ran ${plural(s.scenarios, "test scenario")} on a model version: ${percent(s.top1)} right`,
+  "scenario.create": () => "Added a test scenario",
+  "scenario.update": () => "Edited a test scenario",
+  "scenario.delete": () => "Deleted a test scenario",
+  "dataset.upload": (s) =>
+    `Uploaded the dataset “${text(s.name)}”${s.duplicateOf ? " (the same file as an earlier upload)" : ""}`,
+  "dataset.delete": (s) =>
+    `Deleted the dataset “${text(s.name)}” (${plural(s.rows, "row")}, ${plural(s.examples, "training example")})`,
+  "dataset.map_labels": (s) =>
+    `Mapped ${plural(s.mapped, "dataset label")} to templates (${plural(s.examples, "training example")})`,
+  "dataset.create_templates": (s) =>
+    `Created ${plural(s.created, "template")} from a dataset's labels (${plural(s.examples, "training example")})`,
+  "dataset.match_replies": (s) =>
+    `Matched ${text(s.matched)} of ${plural(s.pairs, "past reply", "past replies")} to templates`,
+  "dataset.create_faq_templates": (s) =>
+    `Created ${plural(s.templates, "template")} from FAQ entries (${plural(s.examples, "training example")})`,
+  "job.cancel": () => "Cancelled a background job",
+  "job.retry": () => "Retried a background job",
+};
+
+const insightDescribers: Record<string, Describer> = {
+  "analysis.start": (s) =>
+    s.by === "seed"
+      ? "Ran a first analysis of the demo dataset"
+      : `Started an analysis of ${s.source === "inbox" ? "inbox messages" : "a dataset"}`,
+  "knowledge_gap.resolve": (s) =>
+    `Resolved a knowledge gap with a template (${plural(s.examplesAdded, "training example")} added)`,
+  "knowledge_gap.dismiss": (s) =>
+    s.reason ? `Dismissed a knowledge gap: “${text(s.reason)}”` : "Dismissed a knowledge gap",
+  "knowledge_gap.draft_template": () => "Drafted a template for a knowledge gap",
+  "analytics.backfill": (s) => `Recomputed analytics from ${text(s.from)} to ${text(s.to)}`,
+  "ab_test.create": (s) =>
+    `Created an A/B test (${plural(s.plannedPerVariant, "conversation")} per variant)`,
+  "ab_test.start": () => "Started an A/B test",
+  "ab_test.stop": () => "Stopped an A/B test",
+  "ab_test.promote": (s) =>
+    `Promoted variant ${text(s.variant)} of an A/B test; the template is now version ${text(s.version)}`,
+  "ai.settings.update": (s) =>
+    s.enabled === false
+      ? "Turned AI features off"
+      : `Changed the AI settings (provider ${text(s.provider)}, API key ${text(s.apiKey)})`,
+};
+
+const inboxDescribers: Record<string, Describer> = {
+  "conversation.reply": (s) =>
+    s.templateId ? "Replied to a conversation with a template" : "Replied to a conversation",
+  "conversation.note": () => "Added an internal note to a conversation",
+  "conversation.status": (s) =>
+    `Marked a conversation ${text(s.status)}${s.csat ? ` (CSAT ${text(s.csat)})` : ""}`,
+  "conversation.assign": (s) =>
+    s.assigneeId ? "Assigned a conversation" : "Unassigned a conversation",
+  "inbox.settings.update": () => "Changed where inbox replies are delivered",
+  "inbox.webhookSecret.rotate": () => "Rotated the inbox webhook secret",
+};
+
+const describers: Record<string, Describer> = {
   "workspace.create": (s) => `Created the workspace ${text(s.name)}`,
   "workspace.update": (s) => `Changed ${describeChanges(s)}`,
   "member.invite": (s) => `Invited ${text(s.email)} as ${text(s.role)}`,
@@ -78,6 +159,13 @@ const describers: Record<string, (s: Record<string, unknown>) => string> = {
     `Merged the template category “${text(s.from)}” into “${text(s.into)}” (${text(s.templates)} templates moved)`,
   "template_category.remove": (s) =>
     `Deleted the template category “${text(s.name)}” (${text(s.templates)} templates left without one)`,
+  "template.optimize": (s) => `Asked AI for a better version of the template “${text(s.name)}”`,
+  "template.optimization.accept": (s) =>
+    `Accepted the AI's version of the template “${text(s.name)}”, now version ${text(s.version)}`,
+  "template.optimization.discard": () => "Discarded an AI proposal for a template",
+  ...trainingDescribers,
+  ...insightDescribers,
+  ...inboxDescribers,
 };
 
 /** Where an entry's subject can be seen now, when it still exists: a link beside the sentence. */
@@ -93,7 +181,31 @@ export function auditEntryHref(entry: AuditEntryLike, slug: string): string | nu
     return `/w/${slug}/settings/members`;
   }
   if (entry.entityType === "api_key") return `/w/${slug}/settings/api-keys`;
-  return null;
+  return laterDomainHref(entry, slug, entry.entityId);
+}
+
+function laterDomainHref(entry: AuditEntryLike, slug: string, id: string): string | null {
+  const base = `/w/${slug}`;
+  switch (entry.entityType) {
+    case "model_version":
+      return `${base}/training/versions/${id}`;
+    case "dataset":
+      return entry.action === "dataset.delete" ? null : `${base}/training/datasets/${id}`;
+    case "scenario":
+      return entry.action === "scenario.delete" ? null : `${base}/training/scenarios`;
+    case "job":
+      return entry.action === "model.train_start"
+        ? `${base}/training/jobs/${id}`
+        : `${base}/settings/jobs`;
+    case "analysis_run":
+      return `${base}/insights?run=${id}`;
+    case "knowledge_gap":
+      return `${base}/insights/gaps/${id}`;
+    case "ab_test":
+      return `${base}/analytics/ab-tests`;
+    default:
+      return null;
+  }
 }
 
 export function describeAuditEntry(entry: AuditEntryLike): string {
@@ -114,6 +226,14 @@ export const knownEntityTypes = [
   "api_key",
   "template",
   "template_category",
+  "model_version",
+  "dataset",
+  "scenario",
+  "job",
+  "analysis_run",
+  "knowledge_gap",
+  "ab_test",
+  "conversation",
 ];
 
 /** "template.restore_version" → "Template: restore version", for the action list. */
