@@ -28,7 +28,7 @@ export function GapsTable({ gaps, slug }: { gaps: GapView[]; slug: string }) {
           <TableHeaderCell title={EXPLAIN.severity}>Severity</TableHeaderCell>
           <TableHeaderCell className="text-right">Messages</TableHeaderCell>
           <TableHeaderCell className="text-right" title={EXPLAIN.uncertainty}>
-            Model uncertainty
+            Uncertainty
           </TableHeaderCell>
           <TableHeaderCell title={EXPLAIN.trend}>Trend</TableHeaderCell>
           <TableHeaderCell>Suggested action</TableHeaderCell>
@@ -38,7 +38,7 @@ export function GapsTable({ gaps, slug }: { gaps: GapView[]; slug: string }) {
       <TableBody>
         {gaps.map((gap) => (
           <TableRow key={gap.id} data-testid="gap-row">
-            <TableCell className="max-w-md">
+            <TableCell className="max-w-xs">
               <Link
                 className="font-medium text-accent-700 hover:underline"
                 href={`/w/${slug}/insights/gaps/${gap.id}`}
@@ -69,7 +69,9 @@ export function GapsTable({ gaps, slug }: { gaps: GapView[]; slug: string }) {
                 <span className="text-xs text-zinc-400">no dates</span>
               )}
             </TableCell>
-            <TableCell className="text-xs">{suggestedActionText(gap.suggestedAction)}</TableCell>
+            <TableCell className="min-w-32 text-xs">
+              {suggestedActionText(gap.suggestedAction)}
+            </TableCell>
             <TableCell>
               <Badge tone={statusTone[gap.status]}>{gap.status}</Badge>
             </TableCell>
