@@ -10,6 +10,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { useDateFormatting } from "@/components/workspace/workspace-context";
+import { formatDateTime } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/router-types";
 import { formErrorMessage } from "@/lib/trpc-errors";
 import { pct } from "./format";
@@ -144,20 +146,26 @@ export function ScenariosEditor(props: {
           ) : null}
         </ul>
       </Card>
-      {props.run ? <RunResults run={props.run} /> : null}
+      {props.run ? (
+        <RunResults
+          run={props.run}
+          version={props.versions.find((v) => v.value === props.run?.versionId)?.label ?? null}
+        />
+      ) : null}
     </div>
   );
 }
 
-function RunResults({ run }: { run: Run }) {
+function RunResults({ run, version }: { run: Run; version: string | null }) {
   const summary = run.summary as {
     overall: { count: number; top1: number; top3: number; passed: number };
   };
+  const formatting = useDateFormatting();
   return (
     <Card aria-labelledby="run-title">
       <CardHeader
         id="run-title"
-        title="Scenario run"
+        title={`Scenario run${version ? ` on ${version}` : ""}, ${formatDateTime(run.createdAt, formatting)}`}
         description={`${summary.overall.count} scenarios: top-1 ${pct(summary.overall.top1)}, top-3 ${pct(summary.overall.top3)}, passed (right and confident) ${pct(summary.overall.passed)}`}
       />
       <ul className="divide-y divide-zinc-100 text-sm" data-testid="scenario-results">

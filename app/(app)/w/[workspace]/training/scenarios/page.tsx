@@ -24,10 +24,18 @@ export default async function ScenariosPage({ params, searchParams }: Props) {
     caller.templates.list({ limit: 100, status: "active" }),
     caller.training.versions({ limit: 50 }),
   ]);
-  const run =
+  // A run asked for by id (after "Run scenarios"); otherwise the deployed version's latest, so
+  // the page opens on how the live model does on these scenarios.
+  const deployed = versions.versions.find((v) => v.deployed);
+  const latestId =
     runId && /^[0-9a-f-]{36}$/i.test(runId)
-      ? await caller.training.scenarioRun({ id: runId }).catch(() => null)
-      : null;
+      ? runId
+      : deployed
+        ? (await caller.training.scenarioRuns({ versionId: deployed.id, limit: 1 }))[0]?.id
+        : undefined;
+  const run = latestId
+    ? await caller.training.scenarioRun({ id: latestId }).catch(() => null)
+    : null;
   return (
     <div className="space-y-6">
       <PageHeader

@@ -1,0 +1,39 @@
+import { expect, test } from "@playwright/test";
+import { OWNER_STATE } from "./fixtures/accounts";
+
+test.use({ storageState: OWNER_STATE });
+
+/**
+ * Test scenarios in the browser: the page opens on the deployed version's latest run (the demo
+ * seed scores version 1 on its scenarios), a new scenario is added, and a run against the
+ * deployed version scores every scenario, the new one included.
+ */
+test("scenarios: the deployed version's results, add one, run them all again", async ({ page }) => {
+  await page.goto("/w/acme/training/scenarios");
+  const results = page.getByTestId("scenario-results");
+  await expect(
+    page.getByRole("heading", { name: /^Scenario run on v\d+ \(deployed\),/ }),
+  ).toBeVisible();
+  const before = await results.getByRole("listitem").count();
+  expect(before).toBeGreaterThan(0);
+  await expect(results.getByRole("listitem").first()).toContainText(
+    /^(passed|not confident|missed)/,
+  );
+
+  const text = `Can I pay for order ACM-${Date.now() % 100000} with PayPal?`;
+  await page.getByLabel("Customer message").fill(text);
+  await page.getByLabel("Expected template").selectOption({ label: "Accepted payment methods" });
+  await page.getByLabel("Difficulty").selectOption("easy");
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  const scenarioList = page.getByRole("listitem").filter({ hasText: text });
+  await expect(scenarioList.first()).toContainText("→ Accepted payment methods");
+
+  await page.getByRole("button", { name: "Run scenarios" }).click();
+  await page.waitForURL(/\/training\/scenarios\?run=[0-9a-f-]{36}$/);
+  const newRun = results.getByRole("listitem").filter({ hasText: text });
+  await expect(newRun).toHaveCount(1);
+  await expect(newRun).toContainText("expected Accepted payment methods; got");
+  // Every scenario on the page was scored in this run.
+  const scenarios = await page.getByRole("button", { name: "Delete" }).count();
+  await expect(results.getByRole("listitem")).toHaveCount(scenarios);
+});
