@@ -84,6 +84,7 @@ test("create an A/B test, reply with both variants, verdict after the planned sa
   const parley = await apiClient(page, baseURL ?? "", `AB ${run}`);
   const [listed] = await parley.abTests.list.query({ templateId: template.id });
   if (!listed) throw new Error("the test is not listed");
+  expect(listed.templateName).toBe(name);
   const testId = listed.id;
   const { variants } = (await parley.abTests.get.query({ id: testId })) as { variants: Variant[] };
   const [controlArm, friendlyArm] = variants;
@@ -185,4 +186,18 @@ test("create an A/B test, reply with both variants, verdict after the planned sa
     page.getByText(`Version ${template.currentVersion + 1}`, { exact: true }),
   ).toBeVisible();
   await expect(page.getByLabel("Content", { exact: true })).toHaveValue(friendly);
+
+  // Analytics lists every test of the workspace; the row leads back to the template's tests.
+  await page.goto("/w/acme/analytics");
+  await page
+    .getByRole("navigation", { name: "Analytics sections" })
+    .getByRole("link", { name: "A/B tests" })
+    .click();
+  await expect(page).toHaveURL(/\/w\/acme\/analytics\/ab-tests$/);
+  const row = page.getByRole("row").filter({ hasText: `Warmer ${run}` });
+  await expect(row).toContainText(name);
+  await expect(row).toContainText("completed");
+  await expect(row).toContainText("Resolution rate");
+  await row.getByRole("link", { name: `Warmer ${run}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/templates/${template.id}/ab-tests$`));
 });

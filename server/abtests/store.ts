@@ -1,7 +1,7 @@
 import { asc, desc, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { readRows } from "@/db/migrate";
-import { abTests, abTestVariants } from "@/db/schema";
+import { abTests, abTestVariants, templates } from "@/db/schema";
 import { badRequest, conflict, isUniqueViolation, notFound } from "@/server/errors";
 import { loadTemplate } from "@/server/templates/store/read-template";
 import type { TemplateScope } from "@/server/templates/store/template-scope";
@@ -111,6 +111,8 @@ export async function listAbTests(scope: TenantScope, input: { templateId?: stri
     .select({
       id: abTests.id,
       templateId: abTests.templateId,
+      // Null when the caller cannot see the template (another agent's personal one).
+      templateName: templates.name,
       name: abTests.name,
       status: abTests.status,
       metric: abTests.metric,
@@ -120,6 +122,7 @@ export async function listAbTests(scope: TenantScope, input: { templateId?: stri
       createdAt: abTests.createdAt,
     })
     .from(abTests)
+    .leftJoin(templates, eq(templates.id, abTests.templateId))
     .where(input.templateId ? eq(abTests.templateId, input.templateId) : undefined)
     .orderBy(desc(abTests.createdAt))
     .limit(200);

@@ -66,6 +66,7 @@ export const listOutput = z.array(
   z.object({
     id: z.string(),
     templateId: z.string(),
+    templateName: z.string().nullable(),
     name: z.string(),
     status: z.string(),
     metric: z.string(),

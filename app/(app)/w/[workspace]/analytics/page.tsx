@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AnalyticsTabs } from "@/components/analytics/analytics-tabs";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireWorkspaceAccess } from "@/lib/server/require-workspace";
 import { AnalyticsDashboard } from "./analytics-dashboard";
@@ -17,6 +18,7 @@ export default async function AnalyticsPage({ params }: AnalyticsPageProps) {
         title="Analytics"
         description="How suggestions and templates perform: uses, acceptance, edits, resolution, CSAT and response time."
       />
+      <AnalyticsTabs slug={slug} />
       <AnalyticsDashboard slug={slug} />
     </div>
   );
