@@ -15,6 +15,21 @@ const STOPWORDS = new Set(
   ).split(" "),
 );
 
+/**
+ * Swear words and intensifiers say how a customer feels, not what they ask about. Angry messages
+ * share them, so without this list they win a group's phrases: a gap was named "order, make,
+ * bloody", and gap drafts build a template's first sentence from these phrases. Tone is the
+ * sentiment analyser's job. Kept out of bigrams too, like stopwords.
+ */
+const NO_TOPIC = new Set(
+  (
+    "bloody damn damned dammit goddamn goddamned fuck fucking fuckin fucked freaking frigging " +
+    "friggin shit shitty crap crappy hell effing"
+  ).split(" "),
+);
+
+const skipped = (token: string) => STOPWORDS.has(token) || NO_TOPIC.has(token);
+
 export function phraseTerms(text: string): Set<string> {
   return phraseTermsOfTokens(tokenize(normalizeText(text)));
 }
@@ -24,9 +39,9 @@ export function phraseTermsOfTokens(tokens: readonly string[]): Set<string> {
   const terms = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     const a = tokens[i] as string;
-    if (!STOPWORDS.has(a) && a.length > 1) terms.add(a);
+    if (!skipped(a) && a.length > 1) terms.add(a);
     const b = tokens[i + 1];
-    if (b !== undefined && !STOPWORDS.has(a) && !STOPWORDS.has(b)) terms.add(`${a} ${b}`);
+    if (b !== undefined && !skipped(a) && !skipped(b)) terms.add(`${a} ${b}`);
   }
   return terms;
 }
