@@ -70,7 +70,13 @@ export function InboxSettingsForm(props: {
         <CardHeader
           id="inbound-title"
           title="Inbound webhook"
-          description="Help desks that cannot use the typed client POST the same batches as inbox.ingest here, signed with HMAC-SHA256 over `<timestamp>.<raw body>`."
+          description={
+            <>
+              Help desks that cannot use the typed client POST the same batches as{" "}
+              <code className="font-mono text-xs">inbox.ingest</code> here, signed with HMAC-SHA256
+              over <code className="font-mono text-xs">&lt;timestamp&gt;.&lt;raw body&gt;</code>.
+            </>
+          }
         />
         <CardBody className="space-y-3 text-sm">
           <UrlLine label="Webhook URL" value={props.webhookUrl} />
