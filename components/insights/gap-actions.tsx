@@ -7,7 +7,7 @@ import { useTRPC } from "@/components/providers/trpc-react-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { controlClassName } from "@/components/ui/input";
+import { controlClasses } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { formErrorMessage } from "@/lib/trpc-errors";
 import type { GapView } from "./types";
@@ -153,7 +153,7 @@ export function GapActions({ gap, slug }: { gap: GapView; slug: string }) {
         <label className="block space-y-1 text-sm">
           <span className="block text-zinc-600">Reason (optional)</span>
           <textarea
-            className={`${controlClassName} min-h-20 py-2`}
+            className={controlClasses("min-h-20 py-2")}
             value={reason}
             maxLength={500}
             onChange={(e) => setReason(e.target.value)}

@@ -12,12 +12,11 @@ import type {
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
-import { controlClassName } from "@/components/ui/input";
+import { controlClasses } from "@/components/ui/input";
 import { LargeDialog } from "@/components/ui/large-dialog";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { Select } from "@/components/ui/select";
 import { useCurrentWorkspace } from "@/components/workspace/workspace-context";
-import { classNames } from "@/lib/class-names";
 import { pluralize } from "@/lib/format";
 import { formErrorMessage } from "@/lib/trpc-errors";
 import { detectImportFormat } from "./detect-import-format";
@@ -244,7 +243,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
                     onChange={(event) => onPaste(event.target.value)}
                     rows={8}
                     spellCheck={false}
-                    className={classNames(controlClassName, "py-2 font-mono text-xs")}
+                    className={controlClasses("py-2 font-mono text-xs")}
                   />
                 )}
               </FormField>
