@@ -18,6 +18,14 @@ export function formatDateTime(value: Date | string, formatting: DateFormatting)
   );
 }
 
+/** "15:04:05": a log line's time of day in the workspace's zone. */
+export function formatClockTime(value: Date | string, formatting: DateFormatting): string {
+  return safeFormatter(
+    { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" },
+    formatting,
+  ).format(new Date(value));
+}
+
 export function formatDate(value: Date | string, formatting: DateFormatting): string {
   return safeFormatter({ dateStyle: "medium" }, formatting).format(new Date(value));
 }

@@ -10,6 +10,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { useDateFormatting } from "@/components/workspace/workspace-context";
+import { formatClockTime } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/router-types";
 import { formErrorMessage } from "@/lib/trpc-errors";
 import { stateTone } from "./jobs-list";
@@ -31,6 +33,7 @@ export function TrainingJobView({
   canManage: boolean;
 }) {
   const trpc = useTRPC();
+  const formatting = useDateFormatting();
   const jobId = initial.job.id;
   const live = useJobEvents(RUNNING.has(initial.job.state) ? jobId : null, slug);
   const progress = useQuery({
@@ -149,7 +152,7 @@ export function TrainingJobView({
         <ol className="max-h-96 overflow-y-auto px-5 py-3 font-mono text-xs text-zinc-700">
           {data.log.map((line) => (
             <li key={line.id} className="flex gap-3 py-0.5">
-              <span className="text-zinc-400">{new Date(line.at).toISOString().slice(11, 19)}</span>
+              <span className="text-zinc-400">{formatClockTime(line.at, formatting)}</span>
               <span className="w-10 text-right">{line.progress ?? ""}%</span>
               <span>
                 {line.kind === "progress" ? "" : `[${line.kind}] `}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { type DateFormatting, formatDateTime } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/router-types";
 
 type Job = RouterOutputs["training"]["jobs"][number];
@@ -16,7 +17,15 @@ export const stateTone: Record<string, BadgeTone> = {
 };
 
 /** Recent training runs; each opens its job page. */
-export function TrainingJobsList({ jobs, slug }: { jobs: Job[]; slug: string }) {
+export function TrainingJobsList({
+  jobs,
+  slug,
+  formatting,
+}: {
+  jobs: Job[];
+  slug: string;
+  formatting: DateFormatting;
+}) {
   return (
     <Card aria-labelledby="training-jobs-title">
       <CardHeader id="training-jobs-title" title="Training runs" />
@@ -30,7 +39,7 @@ export function TrainingJobsList({ jobs, slug }: { jobs: Job[]; slug: string }) 
                 href={`/w/${slug}/training/jobs/${job.id}`}
                 className="font-medium text-zinc-900"
               >
-                {new Date(job.createdAt).toISOString().slice(0, 16).replace("T", " ")}
+                {formatDateTime(job.createdAt, formatting)}
               </Link>
               <Badge tone={stateTone[job.state] ?? "neutral"}>{job.state}</Badge>
               <span className="min-w-0 flex-1 truncate text-zinc-500">

@@ -8,13 +8,22 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@/components/ui/table";
+import { type DateFormatting, formatDateTime } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/router-types";
 import { bytes, pct } from "./format";
 
 type Version = RouterOutputs["training"]["version"];
 
 /** One version's metrics: headline, per-template precision/recall, confused pairs, runs. */
-export function VersionView({ version, slug }: { version: Version; slug: string }) {
+export function VersionView({
+  version,
+  slug,
+  formatting,
+}: {
+  version: Version;
+  slug: string;
+  formatting: DateFormatting;
+}) {
   const m = version.metrics;
   const names = m.templateNames;
   const name = (id: string) => names[id] ?? id;
@@ -112,7 +121,7 @@ export function VersionView({ version, slug }: { version: Version; slug: string 
                     className="text-accent-700"
                     href={`/w/${slug}/training/scenarios?run=${run.id}`}
                   >
-                    {new Date(run.createdAt).toISOString().slice(0, 16).replace("T", " ")}
+                    {formatDateTime(run.createdAt, formatting)}
                   </Link>
                   <span>{s.overall.count} scenarios</span>
                   <span>top-1 {pct(s.overall.top1)}</span>

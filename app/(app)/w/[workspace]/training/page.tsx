@@ -17,7 +17,7 @@ type TrainingPageProps = { params: Promise<{ workspace: string }> };
 /** The training overview: checklist, runs, versions with their accuracy, deploy and rollback. */
 export default async function TrainingPage({ params }: TrainingPageProps) {
   const { workspace: slug } = await params;
-  const { role } = await requireWorkspaceAccess(slug, `/w/${slug}/training`);
+  const { role, workspace } = await requireWorkspaceAccess(slug, `/w/${slug}/training`);
   const canManage = isAtLeast(role, "admin");
   const caller = await getServerCaller(slug);
   const [overview, versions, jobs] = await Promise.all([
@@ -42,7 +42,11 @@ export default async function TrainingPage({ params }: TrainingPageProps) {
       </nav>
       <TrainingChecklist overview={overview} slug={slug} />
       <VersionsPanel initial={versions} slug={slug} canManage={canManage} />
-      <TrainingJobsList jobs={jobs} slug={slug} />
+      <TrainingJobsList
+        jobs={jobs}
+        slug={slug}
+        formatting={{ locale: workspace.locale, timeZone: workspace.timezone }}
+      />
     </div>
   );
 }

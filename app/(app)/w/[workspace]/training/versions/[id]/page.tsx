@@ -14,7 +14,7 @@ type Props = { params: Promise<{ workspace: string; id: string }> };
 
 export default async function ModelVersionPage({ params }: Props) {
   const { workspace: slug, id } = await params;
-  await requireWorkspaceAccess(slug, `/w/${slug}/training/versions/${id}`);
+  const { workspace } = await requireWorkspaceAccess(slug, `/w/${slug}/training/versions/${id}`);
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
   const caller = await getServerCaller(slug);
   const version = await caller.training.version({ id }).catch(() => null);
@@ -30,7 +30,11 @@ export default async function ModelVersionPage({ params }: Props) {
           </span>
         }
       />
-      <VersionView version={version} slug={slug} />
+      <VersionView
+        version={version}
+        slug={slug}
+        formatting={{ locale: workspace.locale, timeZone: workspace.timezone }}
+      />
     </div>
   );
 }

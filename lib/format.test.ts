@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { formatClockTime, formatDateTime } from "./format";
+
+describe("dates in the workspace's zone", () => {
+  const at = new Date("2026-12-03T08:56:07Z");
+
+  it("prints a log line's time of day in the workspace's zone, 24-hour", () => {
+    expect(formatClockTime(at, { locale: "en-US", timeZone: "America/New_York" })).toBe("03:56:07");
+    expect(formatClockTime(at, { locale: "en-GB", timeZone: "UTC" })).toBe("08:56:07");
+  });
+
+  it("falls back to UTC for a zone the runtime does not know", () => {
+    expect(formatDateTime(at, { locale: "en-US", timeZone: "Mars/Olympus" })).toBe(
+      "Dec 3, 2026, 8:56 AM",
+    );
+  });
+});
