@@ -5,8 +5,9 @@ test.use({ storageState: OWNER_STATE });
 
 /**
  * Test scenarios in the browser: the page opens on the deployed version's latest run (the demo
- * seed scores version 1 on its scenarios), a new scenario is added, and a run against the
- * deployed version scores every scenario, the new one included.
+ * seed scores version 1 on its scenarios), a new scenario is added, a run against the deployed
+ * version scores every scenario, the new one included, and the scenario is deleted after a
+ * confirmation.
  */
 test("scenarios: the deployed version's results, add one, run them all again", async ({ page }) => {
   await page.goto("/w/acme/training/scenarios");
@@ -36,4 +37,19 @@ test("scenarios: the deployed version's results, add one, run them all again", a
   // Every scenario on the page was scored in this run.
   const scenarios = await page.getByRole("button", { name: "Delete" }).count();
   await expect(results.getByRole("listitem")).toHaveCount(scenarios);
+
+  // Deleting asks first; "Keep it" keeps it, "Delete" removes it from the list.
+  const added = page
+    .getByRole("region", { name: "Scenarios", exact: true })
+    .getByRole("listitem")
+    .filter({ hasText: text });
+  await added.getByRole("button", { name: "Delete" }).click();
+  const dialog = page.getByRole("dialog", { name: "Delete this scenario?" });
+  await expect(dialog).toContainText(text);
+  await dialog.getByRole("button", { name: "Keep it" }).click();
+  await expect(added).toHaveCount(1);
+  await added.getByRole("button", { name: "Delete" }).click();
+  await dialog.getByRole("button", { name: "Delete" }).click();
+  await expect(added).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Delete" })).toHaveCount(scenarios - 1);
 });

@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { Dialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { useDateFormatting } from "@/components/workspace/workspace-context";
@@ -49,8 +50,14 @@ export function ScenariosEditor(props: {
       },
     }),
   );
+  const [deleting, setDeleting] = useState<{ id: string; text: string } | null>(null);
   const remove = useMutation(
-    trpc.training.scenarios.delete.mutationOptions({ onSuccess: refresh }),
+    trpc.training.scenarios.delete.mutationOptions({
+      onSuccess: () => {
+        setDeleting(null);
+        refresh();
+      },
+    }),
   );
   const run = useMutation(
     trpc.training.runScenarios.mutationOptions({
@@ -135,7 +142,11 @@ export function ScenariosEditor(props: {
               <span className="text-zinc-500">→ {s.templateName}</span>
               <Badge>{s.difficulty}</Badge>
               {props.canManage ? (
-                <Button variant="ghost" size="sm" onClick={() => remove.mutate({ id: s.id })}>
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  onClick={() => setDeleting({ id: s.id, text: s.text })}
+                >
                   Delete
                 </Button>
               ) : null}
@@ -146,6 +157,27 @@ export function ScenariosEditor(props: {
           ) : null}
         </ul>
       </Card>
+      <Dialog
+        open={deleting !== null}
+        onClose={() => setDeleting(null)}
+        title="Delete this scenario?"
+        description={`“${deleting?.text ?? ""}” is no longer scored in training runs. Past runs keep their results.`}
+        footer={
+          <>
+            <Button variant="secondary" onClick={() => setDeleting(null)}>
+              Keep it
+            </Button>
+            <Button
+              variant="danger"
+              pending={remove.isPending}
+              pendingLabel="Deleting…"
+              onClick={() => deleting && remove.mutate({ id: deleting.id })}
+            >
+              Delete
+            </Button>
+          </>
+        }
+      />
       {props.run ? (
         <RunResults
           run={props.run}
