@@ -21,9 +21,14 @@ export function ConversationList(props: {
   selectedId: string | null;
   onSelect: (id: string) => void;
   live: string;
+  /** Display classes from the inbox (hidden on phones while a conversation is open). */
+  className: string;
 }) {
   return (
-    <nav aria-label="Conversations" className="flex min-h-0 flex-col border-r border-zinc-200">
+    <nav
+      aria-label="Conversations"
+      className={classNames("min-h-0 flex-col border-zinc-200 lg:border-r", props.className)}
+    >
       <div className="flex flex-wrap gap-1 border-b border-zinc-200 p-2" role="tablist">
         {INBOX_FILTERS.map((f) => (
           <button

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-react-provider";
+import { classNames } from "@/lib/class-names";
 import { formErrorMessage } from "@/lib/trpc-errors";
 import { Composer, type ComposerMode, type Inserted } from "./composer";
 import { ConversationList } from "./conversation-list";
@@ -30,6 +31,10 @@ export function InboxView(props: {
   const queryClient = useQueryClient();
   const [filter, setFilter] = useState<InboxFilter>(DEFAULT_FILTER);
   const [selectedId, setSelectedId] = useState<string | null>(props.initialConversationId);
+  // Phones show one pane at a time: the list first (the preselected conversation is the page's
+  // prefetch, not the agent's choice), then the open conversation with its sidebar below.
+  // Wide screens (lg) show all three columns whatever this says.
+  const [pane, setPane] = useState<"list" | "conversation">("list");
   const [text, setText] = useState("");
   const [mode, setMode] = useState<ComposerMode>("reply");
   const [inserted, setInserted] = useState<Inserted | null>(null);
@@ -53,6 +58,7 @@ export function InboxView(props: {
   const suggestions = useSuggestions(current);
 
   const select = (id: string) => {
+    setPane("conversation");
     if (id === selectedId) return;
     setSelectedId(id);
     setText("");
@@ -187,7 +193,7 @@ export function InboxView(props: {
 
   const error = send.error ?? note.error;
   return (
-    <div className="-m-6 grid h-[calc(100vh-4rem)] min-h-[480px] grid-cols-[260px_1fr_300px] bg-white">
+    <div className="-mx-4 -my-6 grid grid-cols-1 bg-white sm:-mx-6 lg:-m-6 lg:h-[calc(100vh-4rem)] lg:min-h-[480px] lg:grid-cols-[260px_1fr_300px]">
       <ConversationList
         filter={filter}
         onFilter={(f) => {
@@ -198,8 +204,22 @@ export function InboxView(props: {
         selectedId={selectedId}
         onSelect={select}
         live={live}
+        className={pane === "list" ? "flex" : "hidden lg:flex"}
       />
-      <section aria-label="Conversation" className="flex min-h-0 flex-col">
+      <section
+        aria-label="Conversation"
+        className={classNames(
+          pane === "conversation" ? "flex" : "hidden lg:flex",
+          "h-[75vh] min-h-0 flex-col lg:h-auto",
+        )}
+      >
+        <button
+          type="button"
+          className="border-b border-zinc-200 px-4 py-2 text-left text-sm font-medium text-accent-700 lg:hidden"
+          onClick={() => setPane("list")}
+        >
+          ← Conversations
+        </button>
         {current ? (
           <>
             <ThreadView thread={current} />
@@ -235,6 +255,7 @@ export function InboxView(props: {
         onInsertSuggestion={insertSuggestion}
         onInsertTemplate={(t) => void insertTemplate(t)}
         searchRef={searchRef}
+        className={pane === "conversation" ? "flex" : "hidden lg:flex"}
       />
       <ShortcutsDialog open={shortcuts} onClose={() => setShortcuts(false)} />
     </div>

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { type KeyboardEvent, type RefObject, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-react-provider";
 import { Badge } from "@/components/ui/badge";
+import { classNames } from "@/lib/class-names";
 import type { RouterOutputs } from "@/lib/router-types";
 import { DraftPanel } from "./draft-panel";
 import type { CustomerAttributes } from "./reply-text";
@@ -26,9 +27,16 @@ export function ReplySidebar(props: {
   onInsertSuggestion: (rank: number) => void;
   onInsertTemplate: (template: { id: string; name: string }) => void;
   searchRef: RefObject<HTMLInputElement | null>;
+  /** Display classes from the inbox (below the thread on phones, a column on wide screens). */
+  className: string;
 }) {
   return (
-    <aside className="flex min-h-0 flex-col gap-4 overflow-y-auto border-l border-zinc-200 p-3 text-sm">
+    <aside
+      className={classNames(
+        "min-h-0 flex-col gap-4 overflow-y-auto border-t border-zinc-200 p-3 text-sm lg:border-t-0 lg:border-l",
+        props.className,
+      )}
+    >
       {props.thread && (
         <ThreadFacts
           thread={props.thread}
