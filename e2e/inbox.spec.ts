@@ -65,7 +65,11 @@ test("a pushed conversation appears live, is answered from a suggestion and reso
             {
               externalId: "1",
               role: "customer",
-              text: `Where is my order ${order}? I want to track my package.`,
+              // "status of order" is a trigger of "Track an order" only. "Where is my order"
+              // would also fire the classic "Order Status Inquiry" (untrained, one example after
+              // this test), which wins or loses by the seeded model's randomness; its example
+              // would then be left out of training (fewer than 2 examples).
+              text: `Can you check the status of order ${order}? I want to follow my package.`,
             },
           ],
         },
@@ -86,7 +90,7 @@ test("a pushed conversation appears live, is answered from a suggestion and reso
     const composer = page.getByLabel("Reply", { exact: true });
     await expect(composer).toBeFocused();
     await expect(composer).toHaveValue(new RegExp(order));
-    await expect(page.getByTestId("inserted-template")).toBeVisible();
+    await expect(page.getByTestId("inserted-template")).toContainText("Track an order");
     // Tab walks the variables left unfilled; typing replaces each one.
     const fills = ["UPS", `1Z${run}`, "Friday", "42"];
     for (let i = 0; i < fills.length && /\{[A-Za-z_]/.test(await composer.inputValue()); i++) {
