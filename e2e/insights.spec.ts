@@ -115,7 +115,15 @@ test("an admin analyses the inbox, acts on knowledge gaps, reads topics and reco
   await expect(
     page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Insights" }),
   ).toHaveAttribute("aria-current", "page");
+  // Pages below are opened on this run (?run=): another run (the nightly one, or the inbox run
+  // a deploy starts) may finish later and become "the latest" while this test reads.
+  const started = page.waitForResponse((r) => r.url().includes("/api/trpc/analysis.start"));
   await page.getByRole("button", { name: "Run analysis" }).click();
+  const startBody = (await (await started).json()) as [
+    { result: { data: { json: { runId: string } } } },
+  ];
+  const thisRun = `?run=${startBody[0].result.data.json.runId}`;
+  expect(thisRun).toMatch(/^\?run=[0-9a-f-]{36}$/);
   await expect(page.getByRole("progressbar", { name: "Analysis progress" })).toBeVisible();
   await expect(page.getByTestId("analysis-job-state")).toHaveText(/^Done/, { timeout: 180_000 });
   await expect(page.getByTestId("shown-run")).toContainText("Inbox");
@@ -157,7 +165,7 @@ test("an admin analyses the inbox, acts on knowledge gaps, reads topics and reco
   await expect(page.getByTestId("gap-status")).toHaveText("dismissed");
 
   // Open the wallet gap: its evidence, a template draft from the agents' replies, then resolve.
-  await page.goto("/w/acme/insights/gaps");
+  await page.goto(`/w/acme/insights/gaps${thisRun}`);
   await walletGap.getByRole("link").first().click();
   await page.waitForURL(/\/w\/acme\/insights\/gaps\/[0-9a-f-]{36}$/);
   const gapUrl = page.url();
@@ -186,7 +194,7 @@ test("an admin analyses the inbox, acts on knowledge gaps, reads topics and reco
   await expect(page.getByText(/draft/i).first()).toBeVisible();
 
   // The status filter: the resolved and the dismissed gap left the open list.
-  await page.goto("/w/acme/insights/gaps");
+  await page.goto(`/w/acme/insights/gaps${thisRun}`);
   await expect(rows.filter({ hasText: /wallet|bitcoin|crypto/i })).toHaveCount(0);
   await page.getByLabel("Status").selectOption("resolved");
   await expect(rows.filter({ hasText: /wallet|bitcoin|crypto/i }).first()).toContainText(
@@ -194,7 +202,7 @@ test("an admin analyses the inbox, acts on knowledge gaps, reads topics and reco
   );
 
   // Topics: a chart over time, the planted growing topic flagged, answered or not.
-  await page.goto("/w/acme/insights/patterns");
+  await page.goto(`/w/acme/insights/patterns${thisRun}`);
   await expect(page.getByRole("figure", { name: "Messages per topic over time" })).toBeVisible();
   const walletTopic = page.getByTestId("topic-row").filter({ hasText: /wallet|bitcoin|crypto/i });
   await expect(walletTopic.first()).toContainText("growing");
@@ -203,7 +211,7 @@ test("an admin analyses the inbox, acts on knowledge gaps, reads topics and reco
   expect(JSON.parse(patternsJson.body)).toBeTruthy();
 
   // Recommendations: ranked, impact with its basis, labelled by who wrote them.
-  await page.goto("/w/acme/insights/recommendations");
+  await page.goto(`/w/acme/insights/recommendations${thisRun}`);
   const insight = page.getByTestId("insight").first();
   await expect(insight).toBeVisible();
   await expect(insight).toContainText(/AI-written|Computed from your data/);
