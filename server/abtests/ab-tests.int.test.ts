@@ -94,4 +94,33 @@ describe("abTests", () => {
     expect(after.content).toBe("Hi! Your order is on its way.");
     expect((await owner.abTests.get({ id: test.id })).status).toBe("completed");
   });
+  it("lists tests with their template's name only for those who may see the template", async () => {
+    const shared = await owner.templates.create(orderStatusDraft({ name: "AB shared" }));
+    const personal = await owner.templates.create({
+      ...orderStatusDraft({ name: "AB owner's own" }),
+      visibility: "personal",
+    });
+    const base = {
+      metric: "resolution_rate" as const,
+      alpha: 0.05,
+      power: 0.8,
+      mde: 0.6,
+      baseRate: 0.3,
+      variants: [
+        { label: "Control", weight: 1 },
+        { label: "B", content: "Another wording.", weight: 1 },
+      ],
+    };
+    await owner.abTests.create({ ...base, templateId: shared.id, name: "On shared" });
+    await owner.abTests.create({ ...base, templateId: personal.id, name: "On personal" });
+    const nameIn = (list: { name: string; templateName: string | null }[], test: string) =>
+      list.find((t) => t.name === test)?.templateName;
+    const ownerList = await owner.abTests.list({});
+    expect(nameIn(ownerList, "On shared")).toBe("AB shared");
+    expect(nameIn(ownerList, "On personal")).toBe("AB owner's own");
+    const agentList = await agent.abTests.list({});
+    expect(nameIn(agentList, "On shared")).toBe("AB shared");
+    // The agent may not see the owner's personal template: no name leaks through the list.
+    expect(nameIn(agentList, "On personal")).toBeNull();
+  });
 });

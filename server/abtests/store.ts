@@ -1,10 +1,11 @@
-import { asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { readRows } from "@/db/migrate";
 import { abTests, abTestVariants, templates } from "@/db/schema";
 import { badRequest, conflict, isUniqueViolation, notFound } from "@/server/errors";
 import { loadTemplate } from "@/server/templates/store/read-template";
 import type { TemplateScope } from "@/server/templates/store/template-scope";
+import { templateVisibleTo } from "@/server/templates/store/visibility";
 import type { TenantScope } from "@/server/workspaces/scope";
 import { plannedSamplePerVariant } from "./plan";
 import { type AbMetric, type AbResults, computeResults } from "./results";
@@ -111,7 +112,8 @@ export async function listAbTests(scope: TenantScope, input: { templateId?: stri
     .select({
       id: abTests.id,
       templateId: abTests.templateId,
-      // Null when the caller cannot see the template (another agent's personal one).
+      // Null when the caller may not see the template (templateVisibleTo: someone's personal
+      // one, or an admins-only one for an agent).
       templateName: templates.name,
       name: abTests.name,
       status: abTests.status,
@@ -122,7 +124,10 @@ export async function listAbTests(scope: TenantScope, input: { templateId?: stri
       createdAt: abTests.createdAt,
     })
     .from(abTests)
-    .leftJoin(templates, eq(templates.id, abTests.templateId))
+    .leftJoin(
+      templates,
+      and(eq(templates.id, abTests.templateId), templateVisibleTo(scope, templates)),
+    )
     .where(input.templateId ? eq(abTests.templateId, input.templateId) : undefined)
     .orderBy(desc(abTests.createdAt))
     .limit(200);
