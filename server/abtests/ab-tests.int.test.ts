@@ -23,17 +23,22 @@ beforeAll(async () => {
   writer = (await createKey(db, owner, "write")).caller;
 });
 
+/** A resolution-rate test sized for a 60-point effect on a 30% base rate: tens per arm. */
+const PLAN = {
+  metric: "resolution_rate" as const,
+  alpha: 0.05,
+  power: 0.8,
+  mde: 0.6,
+  baseRate: 0.3,
+};
+
 describe("abTests", () => {
   it("runs a test to its horizon and promotes the winner", async () => {
     const template = await owner.templates.create(orderStatusDraft({ name: "AB t" }));
     const input = {
       templateId: template.id,
       name: "Friendlier wording",
-      metric: "resolution_rate" as const,
-      alpha: 0.05,
-      power: 0.8,
-      mde: 0.6,
-      baseRate: 0.3,
+      ...PLAN,
       variants: [
         { label: "Control", weight: 1 },
         { label: "Friendly", content: "Hi! Your order is on its way.", weight: 1 },
@@ -101,11 +106,7 @@ describe("abTests", () => {
       visibility: "personal",
     });
     const base = {
-      metric: "resolution_rate" as const,
-      alpha: 0.05,
-      power: 0.8,
-      mde: 0.6,
-      baseRate: 0.3,
+      ...PLAN,
       variants: [
         { label: "Control", weight: 1 },
         { label: "B", content: "Another wording.", weight: 1 },
