@@ -6,6 +6,7 @@ import type { AiRegistry } from "@/server/ai/registry";
 import { insightStep } from "@/server/analysis/service/insights-step";
 import { executeAnalysis } from "@/server/analysis/service/run";
 import type { Row } from "@/server/training/datasets/types";
+import { relabelModel } from "@/server/training/model/relabel";
 import { serializeModel } from "@/server/training/model/serialize";
 import { DEFAULT_TRAINING, trainModel } from "@/server/training/model/train";
 import { versionMetrics } from "@/server/training/versions/metrics";
@@ -106,8 +107,11 @@ export async function deployIntentModel(
   const examples = Object.entries(INTENT_MESSAGES).flatMap(([intent, texts]) =>
     texts.map((text) => ({ text, label: intent })),
   );
-  const model = trainModel(examples, { ...DEFAULT_TRAINING, seed: 3, refit: false });
-  const labels = model.labels.map((intent) => templateIdOf[intent] as string);
+  const model = relabelModel(
+    trainModel(examples, { ...DEFAULT_TRAINING, seed: 3, refit: false }),
+    (intent) => templateIdOf[intent] ?? intent,
+  );
+  const { labels } = model;
   const version = await withTenant(db, owner.workspace.id, (tx) =>
     createModelVersion(tx, owner.workspace.id, {
       jobId: null,
