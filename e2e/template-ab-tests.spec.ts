@@ -76,7 +76,9 @@ test("create an A/B test, reply with both variants, verdict after the planned sa
   await page.getByRole("button", { name: "Create test" }).click();
   const card = page.getByRole("region", { name: `A/B test Warmer ${run}` });
   await expect(card).toContainText(`Warmer ${run} · draft`);
-  await expect(card).toContainText(`planned ${planned} per variant`);
+  await expect(card).toContainText(
+    `Metric Resolution rate · MDE 0.6 · planned ${planned} per variant`,
+  );
   await card.getByRole("button", { name: "Start" }).click();
   await expect(card).toContainText(`Warmer ${run} · running`);
 

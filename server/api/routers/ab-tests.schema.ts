@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { AB_TEST_METRIC_VALUES } from "@/lib/ab-test-metrics";
 
-export const metricSchema = z.enum(["resolution_rate", "csat", "acceptance"]);
+export const metricSchema = z.enum(AB_TEST_METRIC_VALUES);
 
 export const planInput = z.object({
   metric: metricSchema,

@@ -14,6 +14,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@/components/ui/table";
+import { abTestMetricLabel } from "@/lib/ab-test-metrics";
 import { formatDate } from "@/lib/format";
 import { requireWorkspaceAccess } from "@/lib/server/require-workspace";
 import { getServerCaller } from "@/server/api/server-caller";
@@ -23,11 +24,6 @@ export const metadata: Metadata = { title: "A/B tests" };
 
 type Props = { params: Promise<{ workspace: string }> };
 
-const METRIC_LABELS: Record<string, string> = {
-  resolution_rate: "Resolution rate",
-  csat: "CSAT (mean)",
-  acceptance: "Acceptance",
-};
 const STATUS_TONES: Record<string, BadgeTone> = {
   draft: "neutral",
   running: "success",
@@ -88,7 +84,7 @@ export default async function AbTestsListPage({ params }: Props) {
                   <TableCell>
                     <Badge tone={STATUS_TONES[t.status] ?? "neutral"}>{t.status}</Badge>
                   </TableCell>
-                  <TableCell>{METRIC_LABELS[t.metric] ?? t.metric}</TableCell>
+                  <TableCell>{abTestMetricLabel(t.metric)}</TableCell>
                   <TableCell className="text-right tabular-nums">{t.plannedPerVariant}</TableCell>
                   <TableCell>{t.startedAt ? formatDate(t.startedAt, formatting) : "—"}</TableCell>
                   <TableCell>{t.stoppedAt ? formatDate(t.stoppedAt, formatting) : "—"}</TableCell>

@@ -6,9 +6,9 @@ import { useTRPC } from "@/components/providers/trpc-react-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { AB_TEST_METRICS, type AbTestMetric } from "@/lib/ab-test-metrics";
 import { formErrorMessage } from "@/lib/trpc-errors";
 
-type Metric = "resolution_rate" | "csat" | "acceptance";
 const field = "mt-1 block w-full rounded border border-zinc-300 px-2 py-1 text-sm";
 
 /** Create form: the planned sample per variant updates live from the power analysis. */
@@ -16,7 +16,7 @@ export function AbTestCreate({ templateId, content }: { templateId: string; cont
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [name, setName] = useState("");
-  const [metric, setMetric] = useState<Metric>("resolution_rate");
+  const [metric, setMetric] = useState<AbTestMetric>("resolution_rate");
   const [mde, setMde] = useState(0.1);
   const [baseRate, setBaseRate] = useState(0.3);
   const [sd, setSd] = useState(1);
@@ -71,11 +71,13 @@ export function AbTestCreate({ templateId, content }: { templateId: string; cont
           <select
             className={field}
             value={metric}
-            onChange={(e) => setMetric(e.target.value as Metric)}
+            onChange={(e) => setMetric(e.target.value as AbTestMetric)}
           >
-            <option value="resolution_rate">Resolution rate</option>
-            <option value="acceptance">Acceptance</option>
-            <option value="csat">CSAT (mean)</option>
+            {AB_TEST_METRICS.map((m) => (
+              <option key={m.value} value={m.value}>
+                {m.label}
+              </option>
+            ))}
           </select>
         </label>
         <label className="text-sm">

@@ -5,6 +5,7 @@ import { useTRPC } from "@/components/providers/trpc-react-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { abTestMetricLabel } from "@/lib/ab-test-metrics";
 import { formErrorMessage } from "@/lib/trpc-errors";
 
 const pct = (x: number | null | undefined, rate: boolean) =>
@@ -45,7 +46,7 @@ export function AbTestCard({ id, canWrite }: { id: string; canWrite: boolean }) 
       <CardHeader title={`${t.name} · ${t.status}`} />
       <div className="space-y-3 p-4 text-sm">
         <p>
-          Metric {t.metric.replace("_", " ")} · MDE {t.mde} · planned {t.plannedPerVariant} per
+          Metric {abTestMetricLabel(t.metric)} · MDE {t.mde} · planned {t.plannedPerVariant} per
           variant
           {t.promotedVersion ? ` · promoted as v${t.promotedVersion}` : ""}
         </p>
