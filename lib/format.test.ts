@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatClockTime, formatDateTime } from "./format";
+import { formatClockTime, formatDateTime, pluralize } from "./format";
 
 describe("dates in the workspace's zone", () => {
   const at = new Date("2026-12-03T08:56:07Z");
@@ -13,5 +13,13 @@ describe("dates in the workspace's zone", () => {
     expect(formatDateTime(at, { locale: "en-US", timeZone: "Mars/Olympus" })).toBe(
       "Dec 3, 2026, 8:56 AM",
     );
+  });
+});
+
+describe("pluralize", () => {
+  it("picks the word by the count and groups the digits", () => {
+    expect(pluralize(1, "template")).toBe("1 template");
+    expect(pluralize(0, "entry", "entries")).toBe("0 entries");
+    expect(pluralize(4_448, "example")).toBe("4,448 examples");
   });
 });

@@ -30,6 +30,9 @@ export function formatDate(value: Date | string, formatting: DateFormatting): st
   return safeFormatter({ dateStyle: "medium" }, formatting).format(new Date(value));
 }
 
+const COUNT = new Intl.NumberFormat("en-US");
+
+/** "1 template", "4,448 examples": the words are English, so the digit grouping is too. */
 export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : plural}`;
+  return `${COUNT.format(count)} ${count === 1 ? singular : plural}`;
 }
