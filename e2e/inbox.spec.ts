@@ -148,7 +148,7 @@ test("a pushed conversation appears live, is answered from a suggestion and reso
     expect(events.find((e) => e.kind === "resolved")?.csat).toBe(5);
 
     // The next training run includes the conversation: its reply is one more training example
-    // (source agent_choice), and the run started now trains on every example there is.
+    // (source agent_choice), and the run started now trains on what the overview says it will.
     const { counts } = await parley.training.overview.query();
     expect(counts.examples).toBe(examplesBefore + 1);
     const { jobId } = await parley.training.start.mutate({});
@@ -161,7 +161,7 @@ test("a pushed conversation appears live, is answered from a suggestion and reso
     const { version } = await parley.training.progress.query({ jobId });
     if (!version) throw new Error("the run wrote no model version");
     const trained = await parley.training.version.query({ id: version.id });
-    expect(trained.exampleCount).toBe(counts.examples);
+    expect(trained.exampleCount).toBe(counts.nextRunExamples);
   } finally {
     await mutate(page, "inbox.settings.update", { outboundUrl: null }).catch(() => undefined);
     await new Promise((resolve) => helpdesk.close(resolve));

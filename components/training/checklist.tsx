@@ -11,12 +11,22 @@ const LINKS: Record<string, string> = {
   scenarios: "scenarios",
 };
 
+/**
+ * Every example, and — where training would leave some out (templates with one example, archived,
+ * trashed or personal ones) — what the next run learns from.
+ */
+export function examplesDetail(counts: Overview["counts"]): string {
+  const all = `${pluralize(counts.examples, "example")} for ${pluralize(counts.templatesWithExamples, "template")}`;
+  if (counts.nextRunExamples === counts.examples) return all;
+  return `${all} · the next run learns from ${pluralize(counts.nextRunExamples, "example")} for ${pluralize(counts.nextRunTemplates, "template")}`;
+}
+
 /** What is done and what is next, computed from the workspace's real rows. */
 export function TrainingChecklist({ overview, slug }: { overview: Overview; slug: string }) {
   const { counts } = overview;
   const detail: Record<string, string> = {
     dataset: `${counts.readyDatasets} of ${pluralize(counts.datasets, "dataset")} ready`,
-    examples: `${pluralize(counts.examples, "example")} for ${pluralize(counts.templatesWithExamples, "template")}`,
+    examples: examplesDetail(counts),
     scenarios: pluralize(counts.scenarios, "scenario"),
     train: pluralize(counts.versions, "version"),
     deploy: overview.deployed ? `version ${overview.deployed.version} is live` : "nothing deployed",

@@ -69,6 +69,14 @@ export interface TrainingExampleForModel {
 }
 
 /**
+ * An example's template may be trained on: not archived, not in the trash, shared with the team
+ * (a personal template is its owner's alone, and the model serves the whole workspace).
+ */
+export const trainableTemplate = sql`exists (select 1 from templates t
+  where t.workspace_id = ${trainingExamples.workspaceId} and t.id = ${trainingExamples.templateId}
+    and t.status <> 'archived' and t.deleted_at is null and t.visibility = 'everyone')`;
+
+/**
  * What a training run learns from: every example of the workspace, or those of the given
  * datasets plus the examples that belong to no dataset (scenarios, agents' choices). Archived
  * or trashed templates are left out: the model must never suggest them.
@@ -88,14 +96,7 @@ export async function loadTrainingExamples(
       source: trainingExamples.source,
     })
     .from(trainingExamples)
-    .where(
-      and(
-        datasetFilter,
-        sql`exists (select 1 from templates t where t.workspace_id = ${trainingExamples.workspaceId}
-          and t.id = ${trainingExamples.templateId} and t.status <> 'archived' and t.deleted_at is null
-          and t.visibility = 'everyone')`,
-      ),
-    )
+    .where(and(datasetFilter, trainableTemplate))
     .orderBy(trainingExamples.createdAt, trainingExamples.id);
   return rows.map((row) => ({ ...row, source: row.source as TrainingExampleSource }));
 }

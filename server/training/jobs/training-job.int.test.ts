@@ -10,6 +10,7 @@ import { insertTrainingExamples } from "@/server/training/examples/store";
 import { testDatabase } from "@/test/db";
 import { catchError, signUpOwner } from "@/test/factories";
 import { startTestWorker, waitFor, waitForJobState } from "@/test/jobs";
+import { orderStatusDraft } from "@/test/template-drafts";
 import { seedTwoTemplateExamples } from "@/test/training";
 import { syntheticExamples } from "@/test/training-synthetic";
 
@@ -148,6 +149,65 @@ describe("training through the router and the worker", () => {
     );
     expect(done).toEqual([{ source: "inbox", status: "done", model_version: 2 }]);
   }, 180_000);
+
+  it("says how many examples the next run learns from, and the run learns from exactly those", async () => {
+    const owner = await signUpOwner(db);
+    const ws = owner.workspace;
+    await seedTwoTemplateExamples(db, owner.caller, ws.id); // 2 templates × 10 examples
+    // Left out by training: a template with one example, an archived one, a personal one.
+    const single = await owner.caller.templates.create(orderStatusDraft({ name: "Single" }));
+    const archived = await owner.caller.templates.create(orderStatusDraft({ name: "Archived" }));
+    const personal = await owner.caller.templates.create({
+      ...orderStatusDraft({ name: "Mine" }),
+      visibility: "personal",
+    });
+    await owner.caller.templates.archive({ id: archived.id });
+    const extra = (templateId: string, n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        text: `question ${templateId.slice(0, 4)} ${i}`,
+        templateId,
+        source: "labelled" as const,
+      }));
+    await withTenant(db, ws.id, (tx) =>
+      insertTrainingExamples(tx, ws.id, [
+        ...extra(single.id, 1),
+        ...extra(archived.id, 3),
+        ...extra(personal.id, 2),
+      ]),
+    );
+    const { counts, checklist } = await owner.caller.training.overview();
+    expect(counts).toMatchObject({
+      examples: 26,
+      templatesWithExamples: 5,
+      nextRunExamples: 20,
+      nextRunTemplates: 2,
+    });
+    expect(checklist.find((c) => c.key === "examples")?.done).toBe(true);
+
+    const { jobId } = await owner.caller.training.start({});
+    const run = await waitForJobState(db, ws.id, jobId, ["completed", "failed"], 60_000);
+    expect(run.state, run.error ?? "").toBe("completed");
+    const { version } = await owner.caller.training.progress({ jobId });
+    const trained = await owner.caller.training.version({ id: version?.id ?? "" });
+    expect(trained.exampleCount).toBe(counts.nextRunExamples);
+  }, 120_000);
+
+  it("leaves the examples step undone while fewer than two templates can be trained", async () => {
+    const owner = await signUpOwner(db);
+    const ws = owner.workspace;
+    const a = await owner.caller.templates.create(orderStatusDraft({ name: "A" }));
+    const b = await owner.caller.templates.create(orderStatusDraft({ name: "B" }));
+    await withTenant(db, ws.id, (tx) =>
+      insertTrainingExamples(tx, ws.id, [
+        { text: "where is my order", templateId: a.id, source: "labelled" },
+        { text: "has it shipped", templateId: a.id, source: "labelled" },
+        { text: "refund please", templateId: b.id, source: "labelled" },
+      ]),
+    );
+    const { counts, checklist } = await owner.caller.training.overview();
+    expect(counts).toMatchObject({ templatesWithExamples: 2, nextRunTemplates: 1 });
+    expect(checklist.find((c) => c.key === "examples")?.done).toBe(false);
+  });
 
   it("fails a run without examples with a clear message and writes no version", async () => {
     const owner = await signUpOwner(db);

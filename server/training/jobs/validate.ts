@@ -14,6 +14,13 @@ export type ValidationResult =
       summary: string;
     };
 
+/** Templates with enough (non-blank, eligible) examples to be trained on, from their counts. */
+export function keptTemplates(examplesPerTemplate: ReadonlyMap<string, number>): Set<string> {
+  return new Set(
+    [...examplesPerTemplate].filter(([, n]) => n >= MIN_EXAMPLES_PER_TEMPLATE).map(([id]) => id),
+  );
+}
+
 /**
  * What a training run can learn from: non-empty texts, templates with at least two examples
  * (the stratified held-out split needs one to hold out and one to learn from), and at least two
@@ -23,9 +30,7 @@ export function validateExamples(examples: readonly TrainingExampleForModel[]): 
   const usable = examples.filter((e) => e.text.trim().length > 0);
   const counts = new Map<string, number>();
   for (const e of usable) counts.set(e.templateId, (counts.get(e.templateId) ?? 0) + 1);
-  const kept = new Set(
-    [...counts].filter(([, n]) => n >= MIN_EXAMPLES_PER_TEMPLATE).map(([id]) => id),
-  );
+  const kept = keptTemplates(counts);
   const rows = usable.filter((e) => kept.has(e.templateId));
   if (kept.size < 2) {
     return {

@@ -4,9 +4,11 @@
  */
 import { and, desc, eq, sql } from "drizzle-orm";
 import { readRows } from "@/db/migrate";
-import { jobRuns } from "@/db/schema";
+import { jobRuns, trainingExamples } from "@/db/schema";
 import { modelTrainingJob } from "@/server/jobs/definitions/model-training";
 import type { TenantScope } from "@/server/workspaces/scope";
+import { trainableTemplate } from "../examples/store";
+import { keptTemplates } from "../jobs/validate";
 import { getDeployedModelStamp } from "../versions/deployed";
 import { compareMetrics } from "../versions/metrics";
 import { getModelVersion } from "../versions/store";
@@ -28,6 +30,7 @@ export async function trainingOverview(scope: TenantScope) {
       (select count(*)::int from training_scenarios) as scenarios,
       (select count(*)::int from model_versions) as versions`),
   );
+  const next = await nextRunExamples(scope);
   const deployed = await getDeployedModelStamp(scope.tx);
   const [lastJob] = await scope.tx
     .select({
@@ -56,6 +59,9 @@ export async function trainingOverview(scope: TenantScope) {
       readyDatasets: c.ready_datasets,
       examples: c.examples,
       templatesWithExamples: c.templates,
+      /** What a run of every dataset learns from now (the rule the training job applies). */
+      nextRunExamples: next.examples,
+      nextRunTemplates: next.templates,
       scenarios: c.scenarios,
       versions: c.versions,
     },
@@ -63,12 +69,33 @@ export async function trainingOverview(scope: TenantScope) {
     lastJob: lastJob ?? null,
     checklist: [
       { key: "dataset", label: "Upload a dataset", done: c.ready_datasets > 0 },
-      { key: "examples", label: "Map examples to at least two templates", done: c.templates >= 2 },
+      {
+        key: "examples",
+        label: "Map examples to at least two templates",
+        done: next.templates >= 2,
+      },
       { key: "scenarios", label: "Write test scenarios", done: c.scenarios > 0 },
       { key: "train", label: "Train a model version", done: c.versions > 0 },
       { key: "deploy", label: "Deploy a version", done: deployed !== null },
     ],
   };
+}
+
+/**
+ * Examples and templates the next run (of every dataset) would train on: per eligible template,
+ * its non-blank examples, kept by the same rule as the job's validation. One row per template.
+ */
+async function nextRunExamples(scope: TenantScope) {
+  const perTemplate = await scope.tx
+    .select({ templateId: trainingExamples.templateId, n: sql<number>`count(*)::int` })
+    .from(trainingExamples)
+    .where(and(sql`${trainingExamples.text} ~ '\\S'`, trainableTemplate))
+    .groupBy(trainingExamples.templateId);
+  const counts = new Map(perTemplate.map((row) => [row.templateId, row.n]));
+  const kept = keptTemplates(counts);
+  let examples = 0;
+  for (const id of kept) examples += counts.get(id) ?? 0;
+  return { examples, templates: kept.size };
 }
 
 /** Two versions side by side: headline figures and per-template precision/recall/F1 changes. */
