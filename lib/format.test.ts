@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatClockTime, formatDateTime, pluralize } from "./format";
+import { formatClockTime, formatCount, formatDateTime, pluralize } from "./format";
 
 describe("dates in the workspace's zone", () => {
   const at = new Date("2026-12-03T08:56:07Z");
@@ -21,5 +21,7 @@ describe("pluralize", () => {
     expect(pluralize(1, "template")).toBe("1 template");
     expect(pluralize(0, "entry", "entries")).toBe("0 entries");
     expect(pluralize(4_448, "example")).toBe("4,448 examples");
+    expect(formatCount(1_234_567)).toBe("1,234,567");
+    expect(formatCount(12)).toBe("12");
   });
 });

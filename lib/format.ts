@@ -32,7 +32,12 @@ export function formatDate(value: Date | string, formatting: DateFormatting): st
 
 const COUNT = new Intl.NumberFormat("en-US");
 
-/** "1 template", "4,448 examples": the words are English, so the digit grouping is too. */
+/** "4,514": a count beside English words, grouped as English groups digits. */
+export function formatCount(count: number): string {
+  return COUNT.format(count);
+}
+
+/** "1 template", "4,448 examples". */
 export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
-  return `${COUNT.format(count)} ${count === 1 ? singular : plural}`;
+  return `${formatCount(count)} ${count === 1 ? singular : plural}`;
 }

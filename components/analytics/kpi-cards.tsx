@@ -1,3 +1,4 @@
+import { formatCount } from "@/lib/format";
 import { csat, duration, pct } from "./format";
 
 type Totals = {
@@ -14,11 +15,11 @@ type Totals = {
 /** The period's headline figures; "—" where there is nothing to divide by. */
 export function KpiCards({ totals }: { totals: Totals }) {
   const cards = [
-    { label: "Template uses", value: String(totals.uses) },
+    { label: "Template uses", value: formatCount(totals.uses) },
     { label: "Suggestion acceptance", value: pct(totals.acceptanceRate) },
     { label: "Edit rate", value: pct(totals.editRate) },
     { label: "Resolution rate", value: pct(totals.resolutionRate) },
-    { label: `CSAT (${totals.csatCount} ratings)`, value: csat(totals.avgCsat) },
+    { label: `CSAT (${formatCount(totals.csatCount)} ratings)`, value: csat(totals.avgCsat) },
     { label: "Avg first response", value: duration(totals.avgResponseMs) },
   ];
   return (

@@ -9,6 +9,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@/components/ui/table";
+import { formatCount } from "@/lib/format";
 import { csat, duration, pct } from "./format";
 
 type Row = {
@@ -53,7 +54,7 @@ function Rows({ slug, rows, label }: { slug: string; rows: Row[]; label: string 
               </Link>
             </TableCell>
             <TableCell>{r.categoryName ?? "—"}</TableCell>
-            <TableCell className="text-right tabular-nums">{r.uses}</TableCell>
+            <TableCell className="text-right tabular-nums">{formatCount(r.uses)}</TableCell>
             <TableCell className="text-right tabular-nums">{pct(r.acceptanceRate)}</TableCell>
             <TableCell className="text-right tabular-nums">{pct(r.editRate)}</TableCell>
             <TableCell className="text-right tabular-nums">{pct(r.resolutionRate)}</TableCell>

@@ -10,6 +10,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@/components/ui/table";
+import { formatCount } from "@/lib/format";
 import { EXPLAIN, pct, trendText, trendTone } from "./format";
 import { suggestedActionText } from "./gap-action-label";
 import { gapTitle } from "./gap-severity-chart";
@@ -60,7 +61,7 @@ export function GapsTable({ gaps, slug }: { gaps: GapView[]; slug: string }) {
                 <span className="tabular-nums">{gap.severity.toFixed(2)}</span>
               </span>
             </TableCell>
-            <TableCell className="text-right tabular-nums">{gap.size}</TableCell>
+            <TableCell className="text-right tabular-nums">{formatCount(gap.size)}</TableCell>
             <TableCell className="text-right tabular-nums">{pct(gap.failureRate, 0)}</TableCell>
             <TableCell>
               {gap.trend ? (

@@ -12,6 +12,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { Select } from "@/components/ui/select";
+import { formatCount } from "@/lib/format";
 import { formErrorMessage } from "@/lib/trpc-errors";
 
 type Source = "inbox" | "dataset";
@@ -115,7 +116,7 @@ export function RunAnalysis({ slug }: { slug: string }) {
                 {ready.length === 0 ? <option value="">No ready dataset</option> : null}
                 {ready.map((d) => (
                   <option key={d.id} value={d.id}>
-                    {d.name} ({d.rowCount} rows)
+                    {d.name} ({formatCount(d.rowCount)} rows)
                   </option>
                 ))}
               </Select>

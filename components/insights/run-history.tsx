@@ -12,7 +12,7 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { useDateFormatting } from "@/components/workspace/workspace-context";
-import { formatDateTime } from "@/lib/format";
+import { formatCount, formatDateTime } from "@/lib/format";
 import { pct, sourceLabel } from "./format";
 import type { RunListItem } from "./types";
 
@@ -74,7 +74,7 @@ export function RunHistory({
                 <Badge tone={statusTone[run.status]}>{run.status}</Badge>
                 {run.error ? <p className="mt-1 text-xs text-red-700">{run.error}</p> : null}
               </TableCell>
-              <TableCell className="text-right tabular-nums">{run.messages}</TableCell>
+              <TableCell className="text-right tabular-nums">{formatCount(run.messages)}</TableCell>
               <TableCell className="text-right tabular-nums">
                 {run.unconfident} ({pct(run.messages ? run.unconfident / run.messages : null, 0)})
               </TableCell>

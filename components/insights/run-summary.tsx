@@ -9,6 +9,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@/components/ui/table";
+import { formatCount } from "@/lib/format";
 import { EXPLAIN, num, pct } from "./format";
 import type { RunView } from "./types";
 
@@ -21,17 +22,22 @@ export function RunSummary({ run, slug }: { run: RunView; slug: string }) {
   const summary = run.summary;
   const unconfidentShare = run.messages > 0 ? run.unconfident / run.messages : null;
   const cards = [
-    { label: "Messages analysed", value: String(run.messages), title: undefined, detail: null },
+    {
+      label: "Messages analysed",
+      value: formatCount(run.messages),
+      title: undefined,
+      detail: null,
+    },
     {
       label: "Accuracy score",
       value: pct(summary?.accuracyScore),
       title: EXPLAIN.accuracy,
-      detail: `over ${summary?.comparedMessages ?? 0} compared messages`,
+      detail: `over ${formatCount(summary?.comparedMessages ?? 0)} compared messages`,
     },
     {
       label: "Not confident",
       value: pct(unconfidentShare),
-      detail: `${run.unconfident} of ${run.messages} messages`,
+      detail: `${formatCount(run.unconfident)} of ${formatCount(run.messages)} messages`,
       title: EXPLAIN.unconfident,
     },
     {
@@ -108,7 +114,7 @@ export function RunSummary({ run, slug }: { run: RunView; slug: string }) {
                   <TableCell>
                     {f.suggested ? (f.suggestedName ?? f.suggested) : "nothing"}
                   </TableCell>
-                  <TableCell className="text-right tabular-nums">{f.count}</TableCell>
+                  <TableCell className="text-right tabular-nums">{formatCount(f.count)}</TableCell>
                   <TableCell>
                     <details>
                       <summary className="cursor-pointer text-accent-700">

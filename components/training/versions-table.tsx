@@ -19,7 +19,7 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { useDateFormatting } from "@/components/workspace/workspace-context";
-import { formatDateTime } from "@/lib/format";
+import { formatCount, formatDateTime } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/router-types";
 import { formErrorMessage } from "@/lib/trpc-errors";
 import { AccuracyChart } from "./accuracy-chart";
@@ -150,7 +150,7 @@ export function VersionsPanel({
                 <TableCell>{pct(v.headline?.top3)}</TableCell>
                 <TableCell>{pct(v.headline?.macroF1)}</TableCell>
                 <TableCell>{pct(v.headline?.scenarioTop1)}</TableCell>
-                <TableCell>{v.exampleCount}</TableCell>
+                <TableCell>{formatCount(v.exampleCount)}</TableCell>
                 <TableCell className="whitespace-nowrap">{bytes(v.sizeBytes)}</TableCell>
                 <TableCell className="whitespace-nowrap text-zinc-500">
                   {formatDateTime(v.createdAt, formatting)}

@@ -9,6 +9,7 @@ import { useTRPC } from "@/components/providers/trpc-react-provider";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Select } from "@/components/ui/select";
+import { formatCount } from "@/lib/format";
 import { formErrorMessage } from "@/lib/trpc-errors";
 
 const PERIODS = [
@@ -101,7 +102,7 @@ export function TemplateAnalytics(props: { templateId: string; currentVersion: n
                 {detail.data.versions.map((v) => (
                   <tr key={v.version ?? "none"} className="border-t border-zinc-100">
                     <td className="py-2">{v.version === null ? "Unknown" : `v${v.version}`}</td>
-                    <td className="text-right tabular-nums">{v.uses}</td>
+                    <td className="text-right tabular-nums">{formatCount(v.uses)}</td>
                     <td className="text-right tabular-nums">{pct(v.acceptanceRate)}</td>
                     <td className="text-right tabular-nums">{pct(v.editRate)}</td>
                     <td className="text-right tabular-nums">{pct(v.resolutionRate)}</td>
