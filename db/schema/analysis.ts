@@ -145,6 +145,11 @@ export const analysisInsights = pgTable(
     runId: uuid().notNull(),
     kind: text().notNull(),
     impact: real().notNull(),
+    /**
+     * Position in the run's ranking (0 first), by the unrounded impact: stored impacts are
+     * rounded to 0.1, and ties at that precision are common. Null on runs saved before it.
+     */
+    rank: integer(),
     basis: jsonb().$type<Record<string, unknown>>().notNull(),
     text: text().notNull(),
     /** "ai" | "computed" */

@@ -1,9 +1,14 @@
 // Text and number helpers shared by the insight builders (insights.ts, insights-templates.ts).
 
-/** Impact rounded to 0.1 and kept within 0–100. */
-export function roundImpact(value: number): number {
+/** Impact kept within 0–100, unrounded: what insights are ranked by. */
+export function exactImpact(value: number): number {
   if (!Number.isFinite(value) || value <= 0) return 0;
-  return Math.min(100, Math.round(value * 10) / 10);
+  return Math.min(100, value);
+}
+
+/** Impact rounded to 0.1 and kept within 0–100: what is shown and stored. */
+export function roundImpact(value: number): number {
+  return Math.round(exactImpact(value) * 10) / 10;
 }
 
 export const int = (n: number) => Math.round(n).toLocaleString("en-US");

@@ -3,7 +3,7 @@
  * the accuracy loss neither explains. Impact formulas: README "Insights".
  */
 import type { ComputedInsight, InsightFacts } from "./insights";
-import { int, pct, q, r2, roundImpact, times } from "./insights-format";
+import { exactImpact, int, pct, q, r2, roundImpact, times } from "./insights-format";
 
 /** A pair confused fewer times than this (both directions together) is noise, not an insight. */
 export const MIN_CONFUSIONS = 3;
@@ -26,7 +26,8 @@ export function confusionInsights(facts: InsightFacts): ComputedInsight[] {
   for (const { a, b, ab, ba } of pairs.values()) {
     const count = ab + ba;
     if (count < MIN_CONFUSIONS) continue;
-    const impact = roundImpact((100 * count) / facts.messages);
+    const raw = (100 * count) / facts.messages;
+    const impact = roundImpact(raw);
     const detail =
       ab > 0 && ba > 0
         ? ` (${q(b)} suggested for ${q(a)} ${times(ab)}, ${q(a)} for ${q(b)} ${times(ba)})`
@@ -34,6 +35,7 @@ export function confusionInsights(facts: InsightFacts): ComputedInsight[] {
     out.push({
       kind: "confused_templates",
       impact,
+      score: exactImpact(raw),
       basis: {
         templates: [a, b],
         confusions: count,
@@ -66,7 +68,8 @@ export function weakTemplateInsights(facts: InsightFacts): ComputedInsight[] {
       )
       .reduce((sum, c) => sum + c.count, 0);
     if (affected < 1 || explained >= affected) continue;
-    const impact = roundImpact((100 * affected) / facts.messages);
+    const raw = (100 * affected) / facts.messages;
+    const impact = roundImpact(raw);
     const advice =
       r <= p
         ? "add examples of the messages it answers"
@@ -74,6 +77,7 @@ export function weakTemplateInsights(facts: InsightFacts): ComputedInsight[] {
     out.push({
       kind: "weak_template",
       impact,
+      score: exactImpact(raw),
       basis: {
         template: t.name,
         precision: t.precision,
@@ -98,11 +102,13 @@ export function lowAccuracy(facts: InsightFacts): ComputedInsight | null {
     .reduce((sum, c) => sum + c.count, 0);
   const errorShare = 1 - facts.accuracy;
   const explained = explainedCount / facts.messages;
-  const impact = roundImpact(100 * (errorShare - explained));
+  const raw = 100 * (errorShare - explained);
+  const impact = roundImpact(raw);
   if (impact <= 0) return null;
   return {
     kind: "low_accuracy",
     impact,
+    score: exactImpact(raw),
     basis: {
       accuracy: facts.accuracy,
       explainedByConfusions: explainedCount,

@@ -166,6 +166,28 @@ describe("computeInsights", () => {
     ).toBe(false);
   });
 
+  it("orders impacts that round alike by their unrounded value", () => {
+    // In 4,514 messages, 3 confusions are 0.066 and 4 are 0.089: both print as 0.1. The pair
+    // named first alphabetically has fewer, so an order by the rounded value put it first.
+    const ranked = computeInsights({
+      ...facts,
+      messages: 4_514,
+      accuracy: null,
+      gaps: [],
+      patterns: [],
+      weakTemplates: [],
+      confusions: [
+        { expected: "Alpha", predicted: "Beta", count: 3 },
+        { expected: "Yankee", predicted: "Zulu", count: 4 },
+      ],
+    });
+    expect(ranked.map((i) => [i.basis.templates, i.impact])).toEqual([
+      [["Yankee", "Zulu"], 0.1],
+      [["Alpha", "Beta"], 0.1],
+    ]);
+    expect(ranked[0]?.score).toBeCloseTo((100 * 4) / 4_514, 10);
+  });
+
   it("keeps impact within 0–100", () => {
     expect(roundImpact(250)).toBe(100);
     expect(roundImpact(-3)).toBe(0);

@@ -7,7 +7,7 @@
  * scale for every kind, so the ranking compares like with like. Formulas per kind in the README
  * ("Insights") and in each insight's `basis.formula`, with the numbers substituted.
  */
-import { int, pct, q, r1, roundImpact } from "./insights-format";
+import { exactImpact, int, pct, q, r1, roundImpact } from "./insights-format";
 import { confusionInsights, lowAccuracy, weakTemplateInsights } from "./insights-templates";
 import type { TrendDirection } from "./trend";
 
@@ -54,8 +54,13 @@ export type InsightKind =
 
 export interface ComputedInsight {
   kind: InsightKind;
-  /** 0–100: expected percent of the analysed messages that fixing it would help. */
+  /** 0–100: expected percent of the analysed messages that fixing it would help, to 0.1. */
   impact: number;
+  /**
+   * The same unrounded: the ranking. In a large run many impacts round to the same 0.1 (3 and 4
+   * confusions in 4,514 messages are both 0.1), and the order must still follow the counts.
+   */
+  score: number;
   /** The facts used and a `formula` string with the numbers substituted: shown to the admin. */
   basis: Record<string, unknown>;
   text: string;
@@ -113,13 +118,14 @@ function matchingGap(pattern: Pattern, gaps: readonly Gap[], used: Set<string>):
 }
 
 function gapImpact(gap: Gap, messages: number) {
-  const impact = roundImpact((100 * gap.size * gap.failureRate) / messages);
+  const raw = (100 * gap.size * gap.failureRate) / messages;
+  const impact = roundImpact(raw);
   const formula = `impact = 100 × size × failure rate / messages = 100 × ${gap.size} × ${gap.failureRate} / ${messages} = ${impact}`;
-  return { impact, formula };
+  return { impact, score: exactImpact(raw), formula };
 }
 
 function gapInsight(gap: Gap, messages: number): ComputedInsight {
-  const { impact, formula } = gapImpact(gap, messages);
+  const { impact, score, formula } = gapImpact(gap, messages);
   const phrases = gap.keyPhrases.slice(0, 4);
   const about = phrases.length ? ` (key phrases: ${phrases.join(", ")})` : "";
   const trend =
@@ -129,6 +135,7 @@ function gapInsight(gap: Gap, messages: number): ComputedInsight {
   return {
     kind: "knowledge_gap",
     impact,
+    score,
     basis: {
       gap: gap.ref,
       title: gap.title,
@@ -148,7 +155,9 @@ function gapInsight(gap: Gap, messages: number): ComputedInsight {
  * template answers them (failure 1). Same thing as a gap: said once, here, at the larger impact.
  */
 function growingUnanswered(p: Pattern, gap: Gap | undefined, messages: number): ComputedInsight {
-  let impact = roundImpact((100 * 2 * p.current) / messages);
+  const raw = (100 * 2 * p.current) / messages;
+  let impact = roundImpact(raw);
+  let score = exactImpact(raw);
   let formula = `impact = 100 × 2 × current / messages = 100 × 2 × ${p.current} / ${messages} = ${impact}`;
   const basis: Record<string, unknown> = {
     pattern: p.ref,
@@ -162,6 +171,7 @@ function growingUnanswered(p: Pattern, gap: Gap | undefined, messages: number): 
     Object.assign(basis, { gap: gap.ref, gapSize: gap.size, gapFailureRate: gap.failureRate });
     formula = `impact = max(topic, gap) = max(${impact}, ${g.impact}) = ${Math.max(impact, g.impact)}; topic: ${formula}; gap: ${g.formula}`;
     impact = Math.max(impact, g.impact);
+    score = Math.max(score, g.score);
   }
   const seen = gap
     ? ` (gap ${q(gapName(gap))}: ${int(gap.size)} messages without a confident suggestion)`
@@ -169,6 +179,7 @@ function growingUnanswered(p: Pattern, gap: Gap | undefined, messages: number): 
   return {
     kind: "growing_unanswered_topic",
     impact,
+    score,
     basis: { ...basis, formula },
     text: `Topic ${q(p.topic)} ${growthPhrase(p)}, and no template answers it${seen}: ${gapAction(gap)}.`,
   };
@@ -178,10 +189,12 @@ function growingUnanswered(p: Pattern, gap: Gap | undefined, messages: number): 
 function growingAnswered(p: Pattern, facts: InsightFacts): ComputedInsight {
   const n = facts.messages;
   const rate = facts.unconfident / n;
-  const impact = roundImpact((100 * 2 * p.current * rate) / n);
+  const raw = (100 * 2 * p.current * rate) / n;
+  const impact = roundImpact(raw);
   return {
     kind: "growing_topic",
     impact,
+    score: exactImpact(raw),
     basis: {
       pattern: p.ref,
       topic: p.topic,
@@ -222,7 +235,7 @@ export function computeInsights(
     .filter((i) => i.impact > 0)
     .sort(
       (x, y) =>
-        y.impact - x.impact ||
+        y.score - x.score ||
         KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind) ||
         x.text.localeCompare(y.text),
     )

@@ -94,9 +94,10 @@ export function insightStep(deps: InsightStepDeps) {
     });
     const narrated = await narrateInsights(session, ranked);
     return {
-      insights: narrated.insights.map((i) => ({
+      insights: narrated.insights.map((i, rank) => ({
         kind: i.kind,
         impact: i.impact,
+        rank,
         basis: i.basis,
         text: i.text,
         narratedBy: i.narratedBy,

@@ -268,6 +268,10 @@ export async function listInsights(tx: Tx, input: { runId?: string }) {
     })
     .from(analysisInsights)
     .where(eq(analysisInsights.runId, runId))
-    .orderBy(desc(analysisInsights.impact), asc(analysisInsights.id));
+    .orderBy(
+      sql`${analysisInsights.rank} asc nulls last`,
+      desc(analysisInsights.impact),
+      asc(analysisInsights.id),
+    );
   return { runId, insights: rows };
 }

@@ -18,6 +18,8 @@ import type { ComputedGap, ComputedPattern, NamedConversationAnalysis } from "./
 export interface StoredInsight {
   kind: string;
   impact: number;
+  /** Position in the run's ranking, 0 first (computeInsights orders by the unrounded impact). */
+  rank: number;
   basis: Record<string, unknown>;
   text: string;
   narratedBy: "ai" | "computed";

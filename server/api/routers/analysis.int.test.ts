@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
-import { jobEvents, templates, trainingExamples } from "@/db/schema";
+import { analysisInsights, jobEvents, templates, trainingExamples } from "@/db/schema";
 import { withTenant } from "@/db/tenant";
 import { conversationAnalysisJob } from "@/server/jobs/definitions/conversation-analysis";
 import type { RunningWorker } from "@/server/jobs/worker";
@@ -108,6 +108,16 @@ describe("conversation analysis of a dataset", () => {
       expect(String(insight.basis.formula)).toMatch(/impact = /);
     }
     expect(ranked.find((i) => i.basis.gap === cryptoGap)?.text).toMatch(/bitcoin/);
+    // Listed in the run's ranking (stored rank 0, 1, …), not by the impact rounded to 0.1.
+    const storedRanks = await withTenant(db, owner.workspace.id, (tx) =>
+      tx
+        .select({ id: analysisInsights.id, rank: analysisInsights.rank })
+        .from(analysisInsights)
+        .where(eq(analysisInsights.runId, runId))
+        .orderBy(asc(analysisInsights.rank)),
+    );
+    expect(storedRanks.map((row) => row.rank)).toEqual(storedRanks.map((_, i) => i));
+    expect(ranked.map((i) => i.id)).toEqual(storedRanks.map((row) => row.id));
 
     // Counts in the run list are the rows the lists return.
     const patterns = await owner.caller.analysis.patterns({ runId });

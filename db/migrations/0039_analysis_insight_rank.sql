@@ -1,0 +1,1 @@
+ALTER TABLE "analysis_insights" ADD COLUMN "rank" integer;
