@@ -64,3 +64,29 @@ test("a zip renamed to .csv is refused with a clear reason, never ready", async 
   await expect(page.getByText("This file could not be used")).toBeVisible();
   await expect(page.getByRole("button", { name: "Create missing templates" })).toHaveCount(0);
 });
+
+test.describe("in a German browser", () => {
+  test.use({ locale: "de-DE" });
+
+  test("counts read the same whichever side rendered them, with no hydration error", async ({
+    page,
+  }) => {
+    const errors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    page.on("pageerror", (error) => errors.push(error.message));
+    const demoRow = () =>
+      page.getByRole("row").filter({ hasText: "Bitext customer support (demo)" });
+    // Counts follow the app's English wording (lib/format.ts formatCount), not the browser's
+    // locale: formatted by each side's own locale, the list read "4,514" when the server
+    // rendered it and "4.514" when the browser did (here: after a client-side navigation).
+    await page.goto("/w/acme/training/datasets");
+    await expect(demoRow()).toContainText("4,514");
+    await page.goto("/w/acme/training");
+    await page.getByRole("link", { name: "Datasets", exact: true }).click();
+    await expect(page).toHaveURL(/\/training\/datasets$/);
+    await expect(demoRow()).toContainText("4,514");
+    expect(errors.filter((e) => /hydrat|did not match/i.test(e))).toEqual([]);
+  });
+});

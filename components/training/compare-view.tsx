@@ -7,6 +7,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@/components/ui/table";
+import { formatCount } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/router-types";
 import { bytes, pct } from "./format";
 
@@ -24,7 +25,7 @@ export function CompareView({ comparison }: { comparison: Comparison }) {
     ["Macro-F1", pct(a.headline.macroF1), pct(b.headline.macroF1)],
     ["Scenarios top-1", pct(a.headline.scenarioTop1), pct(b.headline.scenarioTop1)],
     ["Threshold", a.headline.threshold.toFixed(3), b.headline.threshold.toFixed(3)],
-    ["Examples", String(a.exampleCount), String(b.exampleCount)],
+    ["Examples", formatCount(a.exampleCount), formatCount(b.exampleCount)],
     ["Size", bytes(a.sizeBytes), bytes(b.sizeBytes)],
   ];
   return (

@@ -10,6 +10,7 @@ import { Button, buttonClassName } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { formatCount } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/router-types";
 import { formErrorMessage } from "@/lib/trpc-errors";
 import { DerivePanel } from "./derive-panel";
@@ -62,11 +63,11 @@ export function DatasetDetail({
             <Stat label="Status">
               <DatasetStatusBadge status={d.status} />
             </Stat>
-            <Stat label="Rows">{d.rowCount.toLocaleString()}</Stat>
-            <Stat label="Duplicates dropped">{d.duplicateCount.toLocaleString()}</Stat>
-            <Stat label="Row errors">{d.errorCount.toLocaleString()}</Stat>
+            <Stat label="Rows">{formatCount(d.rowCount)}</Stat>
+            <Stat label="Duplicates dropped">{formatCount(d.duplicateCount)}</Stat>
+            <Stat label="Row errors">{formatCount(d.errorCount)}</Stat>
             <Stat label="Training examples">
-              <span data-testid="examples-count">{d.examples.toLocaleString()}</span>
+              <span data-testid="examples-count">{formatCount(d.examples)}</span>
             </Stat>
           </dl>
           {BUSY.has(d.status) ? (
@@ -111,7 +112,7 @@ export function DatasetDetail({
             title="Row errors"
             description={
               d.errorCount > d.rowErrors.length
-                ? `The first ${d.rowErrors.length.toLocaleString()} of ${d.errorCount.toLocaleString()}; these rows were not used.`
+                ? `The first ${formatCount(d.rowErrors.length)} of ${formatCount(d.errorCount)}; these rows were not used.`
                 : "These rows were not used."
             }
           />
@@ -137,7 +138,7 @@ export function DatasetDetail({
         onClose={() => setConfirming(false)}
         onConfirm={() => remove.mutate({ id: d.id })}
         title={`Delete “${d.name}”?`}
-        description={`Its ${d.rowCount.toLocaleString()} rows and ${d.examples.toLocaleString()} training examples are deleted too. Templates made from it stay.`}
+        description={`Its ${formatCount(d.rowCount)} rows and ${formatCount(d.examples)} training examples are deleted too. Templates made from it stay.`}
         confirmLabel="Delete"
         pending={remove.isPending}
         error={remove.error ? formErrorMessage(remove.error) : null}

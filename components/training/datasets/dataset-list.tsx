@@ -15,7 +15,7 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { useDateFormatting } from "@/components/workspace/workspace-context";
-import { formatDateTime } from "@/lib/format";
+import { formatCount, formatDateTime } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/router-types";
 import { formatSize } from "./format-size";
 import { DatasetStatusBadge } from "./status-badge";
@@ -100,13 +100,13 @@ export function DatasetList({
                     <DatasetStatusBadge status={d.status} />
                   </TableCell>
                   <TableCell className="text-right tabular-nums">
-                    {d.rowCount.toLocaleString()}
+                    {formatCount(d.rowCount)}
                   </TableCell>
                   <TableCell className="text-right tabular-nums">
-                    {d.errorCount.toLocaleString()}
+                    {formatCount(d.errorCount)}
                   </TableCell>
                   <TableCell className="text-right tabular-nums">
-                    {d.examples.toLocaleString()}
+                    {formatCount(d.examples)}
                   </TableCell>
                   <TableCell>{formatSize(d.bytes)}</TableCell>
                   <TableCell>{formatDateTime(d.createdAt, formatting)}</TableCell>

@@ -15,6 +15,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@/components/ui/table";
+import { formatCount } from "@/lib/format";
 import { formErrorMessage } from "@/lib/trpc-errors";
 
 /**
@@ -100,7 +101,7 @@ export function LabelMapping({
           {rows.map((l) => (
             <TableRow key={l.label}>
               <TableCell className="font-mono text-xs">{l.label}</TableCell>
-              <TableCell className="text-right tabular-nums">{l.rows.toLocaleString()}</TableCell>
+              <TableCell className="text-right tabular-nums">{formatCount(l.rows)}</TableCell>
               <TableCell>
                 {canWrite ? (
                   <Select
