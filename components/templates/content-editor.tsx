@@ -12,6 +12,7 @@ import {
 } from "react";
 import { Label } from "@/components/ui/label";
 import { classNames } from "@/lib/class-names";
+import { formatCount } from "@/lib/format";
 import type { ContentDiagnostic } from "@/server/templates/language/ast";
 import { MAX_CONTENT_LENGTH } from "@/server/templates/language/limits";
 import { caretCoordinates } from "./caret-coordinates";
@@ -175,8 +176,7 @@ export function ContentEditor({
         <Label htmlFor={textareaId}>Content</Label>
         {readOnly ? null : <FormatToolbar onFormat={format} />}
         <span className="text-xs text-zinc-500">
-          {value.length.toLocaleString("en-US")} / {MAX_CONTENT_LENGTH.toLocaleString("en-US")}{" "}
-          characters
+          {formatCount(value.length)} / {formatCount(MAX_CONTENT_LENGTH)} characters
         </span>
       </div>
       <div className="relative rounded-md bg-white">

@@ -1,4 +1,5 @@
 import { classNames } from "@/lib/class-names";
+import { formatCount } from "@/lib/format";
 
 /**
  * "42 / 200" beside a field with a limit, red once over it. Fields never cut text silently:
@@ -19,8 +20,8 @@ export function CharacterCount({
       className={classNames("tabular-nums", over ? "font-medium text-red-600" : "text-zinc-500")}
       data-testid="character-count"
     >
-      {count.toLocaleString("en-US")} / {max.toLocaleString("en-US")} {unit}
-      {over ? ` (${(count - max).toLocaleString("en-US")} too many)` : ""}
+      {formatCount(count)} / {formatCount(max)} {unit}
+      {over ? ` (${formatCount(count - max)} too many)` : ""}
     </span>
   );
 }

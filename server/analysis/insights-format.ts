@@ -1,5 +1,7 @@
 // Text and number helpers shared by the insight builders (insights.ts, insights-templates.ts).
 
+import { formatCount } from "@/lib/format";
+
 /** Impact kept within 0–100, unrounded: what insights are ranked by. */
 export function exactImpact(value: number): number {
   if (!Number.isFinite(value) || value <= 0) return 0;
@@ -11,7 +13,7 @@ export function roundImpact(value: number): number {
   return Math.round(exactImpact(value) * 10) / 10;
 }
 
-export const int = (n: number) => Math.round(n).toLocaleString("en-US");
+export const int = (n: number) => formatCount(Math.round(n));
 export const pct = (share: number) => `${Math.round(share * 1000) / 10}%`;
 export const r1 = (n: number) => Math.round(n * 10) / 10;
 export const r2 = (n: number) => Math.round(n * 100) / 100;

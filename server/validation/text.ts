@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatCount as grouped } from "@/lib/format";
 
 /**
  * Text at the edge. Every procedure input that takes text, and every importer, checks it here,
@@ -61,7 +62,6 @@ export type SafeTextOptions = {
   tooShort?: string;
 };
 
-const grouped = (n: number) => n.toLocaleString("en-US");
 const text = (message: Message, length: number) =>
   typeof message === "string" ? message : message(length);
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatCount as grouped } from "@/lib/format";
 import { safeName, safeText } from "../../validation/text";
 import {
   MAX_CATEGORY_LENGTH,
@@ -17,7 +18,6 @@ export const templateStatusSchema = z.enum(TEMPLATE_STATUSES);
 export type TemplateStatus = z.infer<typeof templateStatusSchema>;
 
 const count = (input: unknown) => (Array.isArray(input) ? input.length : 0);
-const grouped = (n: number) => n.toLocaleString("en-US");
 
 /** BCP 47 language tag as templates use it: `en`, `de`, `pt-BR`, `zh-Hant`. */
 export const templateLanguageSchema = z

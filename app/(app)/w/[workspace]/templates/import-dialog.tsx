@@ -17,7 +17,7 @@ import { LargeDialog } from "@/components/ui/large-dialog";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { Select } from "@/components/ui/select";
 import { useCurrentWorkspace } from "@/components/workspace/workspace-context";
-import { pluralize } from "@/lib/format";
+import { formatCount, pluralize } from "@/lib/format";
 import { formErrorMessage } from "@/lib/trpc-errors";
 import { detectImportFormat } from "./detect-import-format";
 import { ImportReport } from "./import-report";
@@ -100,7 +100,7 @@ export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => 
       return;
     }
     setFileProblem(null);
-    setFileName(`${file.name} (${Math.ceil(file.size / 1024).toLocaleString("en-US")} KB)`);
+    setFileName(`${file.name} (${formatCount(Math.ceil(file.size / 1024))} KB)`);
     setContent(text);
     if (detected.kind === "format") setFormat(detected.format);
   }

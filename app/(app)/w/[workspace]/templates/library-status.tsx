@@ -1,5 +1,7 @@
 "use client";
 
+import { formatCount } from "@/lib/format";
+
 /** Real numbers: the count when the server gave one, otherwise what is shown and that more exist. */
 export function countText(
   shown: number,
@@ -10,8 +12,8 @@ export function countText(
   const noun = (n: number) => (n === 1 ? "template" : "templates");
   if (total) {
     return total.capped
-      ? `More than ${total.count.toLocaleString("en-US")} templates`
-      : `${total.count.toLocaleString("en-US")} ${noun(total.count)}`;
+      ? `More than ${formatCount(total.count)} templates`
+      : `${formatCount(total.count)} ${noun(total.count)}`;
   }
   if (searching) {
     return hasMore ? `Best ${shown} matches shown; more below` : `${shown} ${noun(shown)} found`;
