@@ -10,6 +10,7 @@ import type { WorkspaceActor } from "@/server/audit/actor";
 import type { AuditEvent } from "@/server/audit/record";
 import { AppError } from "@/server/errors";
 import { log } from "@/server/logger";
+import { suggestionInputsChanged } from "@/server/suggestions/serving";
 import { roleAtLeast, type WorkspaceAccess } from "@/server/workspaces/access";
 import type { Context } from "./context";
 
@@ -134,10 +135,15 @@ async function resolveWorkspace(
 /**
  * Then the whole body runs in one tenant transaction (runInWorkspace). A mutation that
  * recorded no audit row of its own gets a generic one, so every change leaves a trace.
+ *
+ * After a mutation has committed, this process forgets what it kept of the workspace's
+ * suggestion inputs (server/suggestions/workspace-inputs.ts): the same client's next suggestion
+ * sees its own template edit, AI switch or feedback without waiting for the commit's NOTIFY.
+ * Coarse on purpose (one rule, here, for every mutation): a forgotten copy costs one re-read.
  */
 export const workspaceProcedure = authedProcedure.use(async ({ ctx, next, type, path, meta }) => {
   const { access, actor: workspaceActor } = await resolveWorkspace(ctx, type, meta);
-  return runInWorkspace(ctx.db, access, async (scope) => {
+  const result = await runInWorkspace(ctx.db, access, async (scope) => {
     const { tx, workspace, audit } = scope;
     let unchanged = false;
     const nothingChanged = () => {
@@ -155,6 +161,8 @@ export const workspaceProcedure = authedProcedure.use(async ({ ctx, next, type, 
     }
     return result;
   });
+  if (type === "mutation") suggestionInputsChanged(access.workspace.id);
+  return result;
 });
 
 /** Runs `fn` in a tenant transaction of the procedure's workspace. */
@@ -189,7 +197,8 @@ export const workspaceQueryProcedure = authedProcedure.use(async ({ ctx, next, t
 /**
  * For mutations whose slow part is a network call (AI providers): the same admission as
  * workspaceProcedure, but no transaction around the body; `ctx.inTenant(fn)` opens short ones
- * (read, call outside, write). Such a procedure records its own audit rows inside them.
+ * (read, call outside, write). Such a procedure records its own audit rows inside them. A
+ * mutation's end drops the kept suggestion inputs as in workspaceProcedure.
  */
 export const workspaceActionProcedure = authedProcedure.use(async ({ ctx, next, type, meta }) => {
   const { access, workspace, actor } = await resolveWorkspace(ctx, type, meta);
@@ -197,7 +206,9 @@ export const workspaceActionProcedure = authedProcedure.use(async ({ ctx, next, 
     runInWorkspace(ctx.db, access, (scope) =>
       fn({ tx: scope.tx, workspace, actor, audit: scope.audit, nothingChanged: () => {} }),
     );
-  return next({ ctx: { ...ctx, workspace, actor, inTenant } });
+  const result = await next({ ctx: { ...ctx, workspace, actor, inTenant } });
+  if (type === "mutation") suggestionInputsChanged(workspace.id);
+  return result;
 });
 
 /** workspaceActionProcedure for admins (and write keys): AI calls cost the workspace money. */

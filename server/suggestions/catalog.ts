@@ -121,33 +121,3 @@ export async function loadCatalog(tx: Tx, stamp: string): Promise<Catalog> {
     bytes,
   };
 }
-
-/** Catalogs per workspace, bounded by bytes (least recently used first out). */
-export class CatalogCache {
-  private readonly entries = new Map<string, Catalog>();
-  private held = 0;
-  constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
-
-  get(workspaceId: string, stamp: string): Catalog | undefined {
-    const hit = this.entries.get(workspaceId);
-    if (!hit || hit.stamp !== stamp) return undefined;
-    this.entries.delete(workspaceId);
-    this.entries.set(workspaceId, hit);
-    return hit;
-  }
-
-  set(workspaceId: string, catalog: Catalog): void {
-    const old = this.entries.get(workspaceId);
-    if (old) {
-      this.held -= old.bytes;
-      this.entries.delete(workspaceId);
-    }
-    this.entries.set(workspaceId, catalog);
-    this.held += catalog.bytes;
-    for (const [key, entry] of this.entries) {
-      if (this.held <= this.maxBytes || this.entries.size <= 1) break;
-      this.entries.delete(key);
-      this.held -= entry.bytes;
-    }
-  }
-}

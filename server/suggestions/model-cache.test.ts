@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { serializeModel } from "@/server/training/model/serialize";
 import { DEFAULT_TRAINING, trainModel } from "@/server/training/model/train";
 import { INTENT_MESSAGES } from "@/test/suggestion-model";
-import { ModelCache, STAMP_TTL_MS } from "./model-cache";
+import { ModelCache } from "./model-cache";
 
 const artifact = (version: number) => {
   const model = trainModel(
@@ -53,19 +53,5 @@ describe("ModelCache", () => {
     const second = await cache.get("w", { versionId: "v2", version: 2 }, async () => artifact(2));
     expect(second?.version).toBe(2);
     expect(cache.stats().models).toBe(1);
-  });
-
-  it("trusts a stamp for a few seconds, forgets it on NOTIFY or when it is stale", () => {
-    let now = 0;
-    const cache = new ModelCache(undefined, () => now);
-    const stamp = { versionId: "v1", version: 1 };
-    cache.rememberStamp("w", stamp);
-    expect(cache.freshStamp("w")).toEqual(stamp);
-    now += STAMP_TTL_MS + 1; // a missed notification heals itself: the row is read again
-    expect(cache.freshStamp("w")).toBeUndefined();
-    cache.rememberStamp("w", null);
-    expect(cache.freshStamp("w")).toBeNull();
-    cache.invalidate("w");
-    expect(cache.freshStamp("w")).toBeUndefined();
   });
 });

@@ -28,13 +28,6 @@ export type LoadableArtifact = ModelArtifact & {
 /** A little under ten BANKING77-sized models (≈ 13.8 MB each) per process. */
 export const DEFAULT_MODEL_CACHE_BYTES = 128 * 1024 * 1024;
 
-/**
- * How long a workspace's deployed stamp is trusted without asking the database again. NOTIFY
- * clears it at once; this bound is what heals a missed notification (a dropped LISTEN
- * connection, a deploy from a process that could not notify): at most this late.
- */
-export const STAMP_TTL_MS = 3_000;
-
 let sharedVectors: EmbeddingTable | undefined;
 // The word-vector table (≈ 10 MB) is one per process, shared by every model that uses it.
 const vectors = () => {
@@ -50,29 +43,9 @@ const vectors = () => {
 export class ModelCache {
   private readonly models = new Map<string, LoadedModel>();
   private readonly loading = new Map<string, Promise<LoadedModel | null>>();
-  private readonly stamps = new Map<string, { stamp: DeployedStamp | null; at: number }>();
   private held = 0;
 
-  constructor(
-    private readonly maxBytes = DEFAULT_MODEL_CACHE_BYTES,
-    private readonly now: () => number = () => performance.now(),
-  ) {}
-
-  /** The remembered stamp while it is fresh; undefined: ask the database. */
-  freshStamp(workspaceId: string): DeployedStamp | null | undefined {
-    const memo = this.stamps.get(workspaceId);
-    if (!memo || this.now() - memo.at > STAMP_TTL_MS) return undefined;
-    return memo.stamp;
-  }
-
-  rememberStamp(workspaceId: string, stamp: DeployedStamp | null): void {
-    this.stamps.set(workspaceId, { stamp, at: this.now() });
-  }
-
-  /** A NOTIFY said the workspace deployed: its next request reads the deployed row. */
-  invalidate(workspaceId: string): void {
-    this.stamps.delete(workspaceId);
-  }
+  constructor(private readonly maxBytes = DEFAULT_MODEL_CACHE_BYTES) {}
 
   /** The loaded model for this stamp, loading it through `fetch` (bytes from the database). */
   async get(

@@ -3,26 +3,20 @@ import type { Tx } from "@/db/client";
 import { suggestionEvents, templates } from "@/db/schema";
 import { notFound } from "@/server/errors";
 import { exampleTextHash, insertTrainingExamples } from "@/server/training/examples/store";
-import { jaccard } from "./text-tokens";
+import type { DecidedChoice } from "./choice-index";
 
 /** How many of the workspace's most recent decided events are compared with a message. */
 export const PAST_CHOICES_WINDOW = 2_000;
-/** Token overlap from which two messages count as "similar". */
-export const SIMILARITY_FLOOR = 0.5;
 /** Message text kept with an event (and so in an agent_choice example). */
 const MAX_EVENT_TEXT = 4_000;
 
 /**
- * Agents' choices for messages like this one: the same text (same hash as training examples
- * use) counts fully, otherwise the Jaccard overlap of content words when it reaches the floor.
- * Reads a bounded window of recent decided events, so the cost does not grow with history.
+ * The workspace's most recent decided events (a bounded window, so neither the read nor the
+ * comparison grows with history), newest first, for the in-memory choice index
+ * (choice-index.ts). Read once per snapshot of the workspace's suggestion inputs.
  */
-export async function similarChoices(
-  tx: Tx,
-  message: { textHash: string; tokens: readonly string[] },
-): Promise<{ templateId: string; similarity: number }[]> {
-  if (message.tokens.length === 0) return [];
-  const recent = tx
+export async function recentDecidedChoices(tx: Tx): Promise<DecidedChoice[]> {
+  const rows = await tx
     .select({
       templateId: suggestionEvents.chosenTemplateId,
       textHash: suggestionEvents.textHash,
@@ -35,25 +29,16 @@ export async function similarChoices(
         // Always true of a decided event (feedback sets both), but a range on the partial
         // index's second column: without it a planner with stale statistics (autovacuum off,
         // as on the CI machine) read every event of the workspace through the created_at index
-        // and sorted them, 1–11 ms per request after a few thousand answers, instead of
-        // reading the decided ones (0.03 ms).
+        // and sorted them instead of reading the decided ones.
         sql`${suggestionEvents.decidedAt} > '-infinity'::timestamptz`,
       ),
     )
     .orderBy(desc(suggestionEvents.decidedAt))
-    .limit(PAST_CHOICES_WINDOW)
-    .as("recent");
-  const rows = await tx
-    .select()
-    .from(recent)
-    .where(
-      sql`${recent.textHash} = ${message.textHash} or ${recent.tokens} && ${sql.param([...message.tokens])}::text[]`,
-    );
-  const out: { templateId: string; similarity: number }[] = [];
+    .limit(PAST_CHOICES_WINDOW);
+  const out: DecidedChoice[] = [];
   for (const row of rows) {
-    if (!row.templateId) continue;
-    const similarity = row.textHash === message.textHash ? 1 : jaccard(row.tokens, message.tokens);
-    if (similarity >= SIMILARITY_FLOOR) out.push({ templateId: row.templateId, similarity });
+    if (row.templateId)
+      out.push({ templateId: row.templateId, textHash: row.textHash, tokens: row.tokens });
   }
   return out;
 }

@@ -8,8 +8,8 @@ import { createModelVersion } from "@/server/training/versions/store";
 import { testDatabase } from "@/test/db";
 import { signUpOwner } from "@/test/factories";
 import { ORDER_TEXTS, REFUND_TEXTS, trainedWorkspace } from "@/test/training";
-import { STAMP_TTL_MS } from "./model-cache";
 import { serving } from "./serving";
+import { INPUTS_TTL_MS } from "./workspace-inputs";
 
 let db: Database;
 beforeAll(async () => {
@@ -50,7 +50,7 @@ describe("serving the deployed model", () => {
     // The NOTIFY clears the remembered stamp well before its time-to-live would.
     const started = performance.now();
     let version = first.model?.version;
-    while (version !== next.version && performance.now() - started < STAMP_TTL_MS - 500) {
+    while (version !== next.version && performance.now() - started < INPUTS_TTL_MS - 500) {
       await new Promise((resolve) => setTimeout(resolve, 25));
       version = (await owner.caller.suggestions.forMessage({ message: "where is my parcel" })).model
         ?.version;

@@ -1,19 +1,20 @@
 import type { Listen } from "@/db/listen";
 import { log } from "@/server/logger";
-import { CatalogCache } from "./catalog";
 import { ModelCache } from "./model-cache";
 import { deployedModels, type ModelSource } from "./model-source";
+import { SUGGESTION_INPUTS_CHANNEL, WorkspaceInputsCache } from "./workspace-inputs";
 
 /**
- * The process's suggestion serving state: the deployed-model cache, the template catalogs and
- * where deployed models come from. One per process (on globalThis, so Next's dev reloads and the
+ * The process's suggestion serving state: the deployed-model cache, each workspace's kept
+ * inputs (catalog, deployed stamp, switches, choices) and where deployed models come from. One per process (on globalThis, so Next's dev reloads and the
  * in-process worker share it, like the database handle).
  */
 export interface Serving {
   models: ModelCache;
-  catalogs: CatalogCache;
+  /** Catalog, deployed stamp, AI switches and past choices per workspace (workspace-inputs.ts). */
+  inputs: WorkspaceInputsCache;
   source: ModelSource;
-  /** Set once LISTEN on the source's channel is in place for this process. */
+  /** Set once LISTEN on the inputs' and the source's channels is in place for this process. */
   listening: Promise<void> | null;
 }
 
@@ -22,7 +23,7 @@ const holder = globalThis as { __parleySuggestions?: Serving };
 export function serving(): Serving {
   holder.__parleySuggestions ??= {
     models: new ModelCache(),
-    catalogs: new CatalogCache(),
+    inputs: new WorkspaceInputsCache(),
     source: deployedModels,
     listening: null,
   };
@@ -36,7 +37,7 @@ export function serving(): Serving {
 export function configureServing(source: ModelSource): Serving {
   holder.__parleySuggestions = {
     models: new ModelCache(),
-    catalogs: new CatalogCache(),
+    inputs: new WorkspaceInputsCache(),
     source,
     listening: null,
   };
@@ -44,24 +45,33 @@ export function configureServing(source: ModelSource): Serving {
 }
 
 /**
- * LISTEN for deploys once per process: a NOTIFY carrying a workspace id makes that workspace's
- * next request read its deployed row again. Failing to listen is logged, not fatal: the stamp's
- * time-to-live (model-cache.ts) still picks up a deploy within seconds.
+ * LISTEN once per process for deploys (a NOTIFY carrying a workspace id makes that workspace's
+ * next request read its deployed row again) and for changes to what suggestions read
+ * (workspace-inputs.ts). Failing to listen is logged, not fatal: the stamps' time-to-live
+ * still picks up a change within seconds.
  */
 export function ensureListening(state: Serving, listen: () => Promise<Listen>): Promise<void> {
-  const channel = state.source.channel;
-  if (!channel) return Promise.resolve();
   state.listening ??= listen()
-    .then((fn) =>
-      fn(channel, (workspaceId) => {
-        state.models.invalidate(workspaceId.trim());
-      }),
-    )
-    .then(() => undefined)
+    .then(async (fn) => {
+      await fn(SUGGESTION_INPUTS_CHANNEL, (workspaceId) =>
+        state.inputs.invalidate(workspaceId.trim()),
+      );
+      const channel = state.source.channel;
+      if (channel) await fn(channel, (workspaceId) => state.inputs.invalidate(workspaceId.trim()));
+    })
     .catch((error: unknown) => {
-      log.warn("suggestions: LISTEN for model deploys failed; relying on the stamp TTL", {
+      log.warn("suggestions: LISTEN failed; relying on the stamps' TTL", {
         error: error instanceof Error ? error.message : String(error),
       });
     });
   return state.listening;
+}
+
+/**
+ * This process committed a change that may touch what a workspace's suggestions read: drop its
+ * kept copy now rather than when the commit's notification arrives (the procedure tiers call
+ * this after every mutation).
+ */
+export function suggestionInputsChanged(workspaceId: string): void {
+  serving().inputs.invalidate(workspaceId);
 }

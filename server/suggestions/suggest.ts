@@ -10,15 +10,14 @@ import type { AiRegistry } from "@/server/ai/registry";
 import { log } from "@/server/logger";
 import type { RegexBudget } from "@/server/templates/regex/regex-budget";
 import { exampleTextHash } from "@/server/training/examples/store";
-import { AI_SWITCHES_OFF, aiSuggestionSwitches, predictWithEmbedding } from "./ai-embed-step";
+import { AI_SWITCHES_OFF, predictWithEmbedding } from "./ai-embed-step";
 import { aiRerankStep } from "./ai-rerank-step";
-import { catalogStamp, loadCatalog } from "./catalog";
+import { similarChoices } from "./choice-index";
 import { mergeContext, readConversationFacts } from "./conversation-context";
 import { queueSuggestionEvent } from "./event-buffer";
 import { type ExtractedValues, extractFromConversation } from "./extract-values";
 import { INTENT_TRIGGER_MIN_PROBABILITY, intentLabels, intentNamesOf } from "./intent-names";
 import type { LoadedModel } from "./model-cache";
-import { similarChoices } from "./past-choices";
 import type { SuggestionContext } from "./prefill";
 import {
   pastChoiceShares,
@@ -32,6 +31,7 @@ import { ensureListening, serving } from "./serving";
 import { matchText } from "./text-match";
 import { contentTokens } from "./text-tokens";
 import { type FiredTrigger, matchAllTriggers } from "./trigger-signals";
+import { readWorkspaceInputs } from "./workspace-inputs";
 
 export interface SuggestScope {
   workspace: { id: string; locale: string; currency: string; timezone: string };
@@ -88,9 +88,11 @@ export interface SuggestResult {
 }
 
 /**
- * Suggestions for one customer message. Reads (catalog stamp, deployed stamp, similar past
- * choices) in one short transaction; the model, triggers, text match and rendering run outside
- * it (regex patterns in the worker pool under the request's budget); the answer is recorded as a
+ * Suggestions for one customer message. What it reads (catalog stamp, deployed stamp, AI
+ * switches, past choices) is kept per process and read again, in one short transaction, only
+ * when a change was announced or the copy is a few seconds old (and a conversation's facts
+ * whenever one is named); the model, triggers, text match and rendering run outside any
+ * transaction (regex patterns in the worker pool under the request's budget); the answer is recorded as a
  * suggestion event in a second short transaction so feedback can refer to it.
  */
 export async function suggestForMessage(
@@ -105,27 +107,26 @@ export async function suggestForMessage(
   const textHash = exampleTextHash(input.message);
 
   const read = scope.readInTenant ?? scope.inTenant;
-  const reads = await read(async (tx) => {
-    // Independent reads, sent together: postgres.js pipelines them on the transaction's
-    // connection, so they cost one round trip instead of three.
-    const remembered = state.models.freshStamp(workspaceId);
-    const [stamp, deployed, choices, thread, aiSwitches, abVariants] = await Promise.all([
-      catalogStamp(tx),
-      remembered === undefined ? state.source.stamp(tx) : Promise.resolve(remembered),
-      similarChoices(tx, { textHash, tokens }),
-      // An inbox conversation's customer attributes and earlier messages pre-fill too.
-      readConversationFacts(tx, input.conversationId, input.message),
-      // The AI switches (re-ranking, embeddings), read here: no extra transaction when off.
-      scope.ai ? aiSuggestionSwitches(tx) : Promise.resolve(AI_SWITCHES_OFF),
-      // A/B tests running on templates: a conversation sees its assigned variant.
-      input.conversationId ? runningVariants(tx) : Promise.resolve([]),
-    ]);
-    if (remembered === undefined) state.models.rememberStamp(workspaceId, deployed);
-    const catalog = state.catalogs.get(workspaceId, stamp) ?? (await loadCatalog(tx, stamp));
-    return { catalog, deployed, choices, thread, aiSwitches, abVariants };
-  });
-  const { catalog, deployed, choices, thread, aiSwitches, abVariants } = reads;
-  state.catalogs.set(workspaceId, catalog);
+  // Kept per process (workspace-inputs.ts): a request that names no conversation usually opens
+  // no transaction at all.
+  const inputs = await state.inputs.get(workspaceId, (previous) =>
+    read((tx) => readWorkspaceInputs(tx, state.source, previous)),
+  );
+  const { catalog, deployed } = inputs;
+  // An inbox conversation's customer attributes and earlier messages pre-fill too, and a
+  // template under A/B test renders the conversation's assigned variant.
+  const { thread, abVariants } = input.conversationId
+    ? await read(async (tx) => {
+        const [thread, abVariants] = await Promise.all([
+          readConversationFacts(tx, input.conversationId, input.message),
+          runningVariants(tx),
+        ]);
+        return { thread, abVariants };
+      })
+    : { thread: null, abVariants: [] };
+  const choices = similarChoices(inputs.choices, { textHash, tokens });
+  // The AI steps need providers: without them (the bench, the CLI) the switches do not apply.
+  const aiSwitches = scope.ai ? inputs.aiSwitches : AI_SWITCHES_OFF;
   const loaded: LoadedModel | null = deployed
     ? await state.models.get(workspaceId, deployed, () =>
         read(async (tx) => {
