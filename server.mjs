@@ -40,13 +40,14 @@ if (cluster.isPrimary && front.processes > 1) {
   const httpServer = createServer();
   const app = next({ dev: front.dev, hostname: front.hostname, port: front.port, httpServer });
   const handle = app.getRequestHandler();
-  // Production answers the tRPC API here, without Next.js's router (server/http/trpc-front-door.ts);
+  // Production answers the tRPC API here, without Next.js's router, paced so that I/O (health,
+  // the database) gets a turn between slices of API calls (server/http/trpc-front-door.ts);
   // `--dev` leaves it to the Next.js route, which reloads with the code.
   const trpc = front.dev ? null : tsxRequire("./server/http/trpc-front-door.ts", import.meta.url);
   await app.prepare();
   httpServer.on("request", (req, res) => {
     if (!front.prepare(req, res)) return;
-    if (trpc?.isTrpcPath(req.url)) void trpc.serveTrpc(req, res);
+    if (trpc?.isTrpcPath(req.url)) trpc.admitTrpc(req, res);
     else void handle(req, res);
   });
   httpServer.listen(front.port, front.hostname, () => {

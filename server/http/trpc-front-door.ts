@@ -5,6 +5,7 @@ import { gzip } from "node:zlib";
 import { handleTrpcRequest, TRPC_ENDPOINT } from "@/server/api/trpc-http";
 import { readSessionUserCached } from "@/server/auth/session-token";
 import { log } from "@/server/logger";
+import { createAdmission } from "./admission";
 
 /**
  * The tRPC API answered by the front server itself in production, not through Next.js.
@@ -47,6 +48,17 @@ const HOP_BY_HOP = new Set([
   "trailer",
 ]);
 const HOST = /^[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9a-fA-F:]+\](:\d+)?$/;
+
+/** How long a turn of API calls may last (admission.ts): a health probe or a database answer waits about this long. */
+export const TRPC_TURN_MS = 20;
+const admit = createAdmission(TRPC_TURN_MS);
+
+/** serveTrpc, started in batches of about TRPC_TURN_MS (admission.ts). A caller that hung up while queued is not served. */
+export function admitTrpc(req: IncomingMessage, res: ServerResponse): void {
+  admit(() => {
+    if (!req.socket.destroyed) void serveTrpc(req, res);
+  });
+}
 
 export async function serveTrpc(req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
