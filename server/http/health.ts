@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import type { DatabaseHandle } from "../../db/client";
 import { pendingMigrationCount } from "../../db/migrate";
 import { configurationProblems } from "../env";
@@ -20,9 +19,12 @@ export async function healthReport(database: () => Promise<DatabaseHandle>): Pro
   if (problems.length > 0) return { status: 503, body: { status: "misconfigured", problems } };
   try {
     const handle = await database();
-    await handle.db.execute(sql`select 1`);
-    const pending = await pendingMigrationCount(handle);
-    const heartbeat = await latestWorkerHeartbeat(handle);
+    // Both reads prove the database answers; sent together they cost one round trip, which
+    // under load is one event-loop turn of the web process (server/http/admission.ts).
+    const [pending, heartbeat] = await Promise.all([
+      pendingMigrationCount(handle),
+      latestWorkerHeartbeat(handle),
+    ]);
     const body = {
       status: pending === 0 ? "ok" : "migrations_pending",
       database: handle.driver,
