@@ -38,3 +38,32 @@ describe("cachedAccessBySlug", () => {
     expect(lookup).toHaveBeenCalledTimes(3);
   });
 });
+
+describe("cachedAccessBySlug under concurrent calls", () => {
+  beforeEach(() => forgetWorkspaceAccess());
+
+  it("calls arriving together share one lookup", async () => {
+    let release: (value: WorkspaceAccess) => void = () => {};
+    const lookup = vi.fn(() => new Promise<WorkspaceAccess>((resolve) => (release = resolve)));
+    const calls = [1, 2, 3].map(() => cachedAccessBySlug("u1", "w", lookup));
+    release(access);
+    expect(await Promise.all(calls)).toEqual([access, access, access]);
+    expect(lookup).toHaveBeenCalledTimes(1);
+  });
+
+  it("a change drops the lookup under way: later calls look again, and the old answer is not kept", async () => {
+    const releases: ((value: WorkspaceAccess) => void)[] = [];
+    const lookup = vi.fn(() => new Promise<WorkspaceAccess>((resolve) => releases.push(resolve)));
+    const before = cachedAccessBySlug("u1", "w", lookup);
+    forgetWorkspaceAccess(); // e.g. the member's role changed
+    const after = cachedAccessBySlug("u1", "w", lookup);
+    expect(lookup).toHaveBeenCalledTimes(2);
+    const admin = { ...access, role: "admin" as const };
+    releases[0]?.(access);
+    releases[1]?.(admin);
+    expect(await before).toEqual(access);
+    expect(await after).toEqual(admin);
+    expect(await cachedAccessBySlug("u1", "w", lookup)).toEqual(admin);
+    expect(lookup).toHaveBeenCalledTimes(2);
+  });
+});

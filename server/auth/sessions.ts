@@ -25,6 +25,13 @@ type LiveCache = Map<string, { userId: string; until: number }>;
 const globalForSessions = globalThis as typeof globalThis & { parleyLiveSessions?: LiveCache };
 globalForSessions.parleyLiveSessions ??= new Map();
 const live: LiveCache = globalForSessions.parleyLiveSessions;
+/**
+ * Checks under way, by session and user: when the cached answer expires under load, the calls
+ * arriving together share one read (each doing its own queued fifty transactions on the pool,
+ * and the API stalled for 0.5–0.9 s every 5 s in bench/suggest-http.ts). A revocation drops
+ * them, so no call after it joins a check that began before it.
+ */
+const checking = new Map<string, Promise<boolean>>();
 
 function remember(sessionId: string, userId: string): void {
   if (live.size >= CACHE_MAX_ENTRIES) {
@@ -37,6 +44,12 @@ function remember(sessionId: string, userId: string): void {
 
 function forgetUser(userId: string): void {
   for (const [id, entry] of live) if (entry.userId === userId) live.delete(id);
+  for (const key of checking.keys()) if (key.endsWith(`\n${userId}`)) checking.delete(key);
+}
+
+function forgetSession(sessionId: string): void {
+  live.delete(sessionId);
+  for (const key of checking.keys()) if (key.startsWith(`${sessionId}\n`)) checking.delete(key);
 }
 
 export type SessionOrigin = { ip: string | null; userAgent: string | null };
@@ -77,8 +90,31 @@ export async function isSessionLive(
   const cached = live.get(sessionId);
   if (cached && cached.userId === userId && cached.until > Date.now()) return true;
   if (!UUID.test(sessionId)) return false;
+  const key = `${sessionId}\n${userId}`;
+  const underway = checking.get(key);
+  if (underway) return underway;
+  const check: Promise<boolean> = readSessionLive(db, userId, sessionId).then(
+    (ok) => {
+      // Remembered only if no revocation dropped this check meanwhile.
+      if (checking.get(key) === check) {
+        checking.delete(key);
+        if (ok) remember(sessionId, userId);
+        else live.delete(sessionId);
+      }
+      return ok;
+    },
+    (error: unknown) => {
+      if (checking.get(key) === check) checking.delete(key);
+      throw error;
+    },
+  );
+  checking.set(key, check);
+  return check;
+}
+
+async function readSessionLive(db: Database, userId: string, sessionId: string): Promise<boolean> {
   const now = Date.now();
-  const ok = await withUser(db, userId, async (tx) => {
+  return withUser(db, userId, async (tx) => {
     const [row] = await tx
       .select({ lastSeenAt: userSessions.lastSeenAt, revokedAt: userSessions.revokedAt })
       .from(userSessions)
@@ -95,9 +131,6 @@ export async function isSessionLive(
     }
     return true;
   });
-  if (ok) remember(sessionId, userId);
-  else live.delete(sessionId);
-  return ok;
 }
 
 export type SessionView = {
@@ -145,7 +178,7 @@ export async function revokeSession(
   sessionId: string,
 ): Promise<boolean> {
   if (!UUID.test(sessionId)) return false;
-  live.delete(sessionId);
+  forgetSession(sessionId);
   const ended = await withUser(db, userId, (tx) =>
     tx
       .update(userSessions)
@@ -159,6 +192,8 @@ export async function revokeSession(
       )
       .returning({ id: userSessions.id }),
   );
+  // Again once committed: a check that read the row before the revocation must not be kept.
+  forgetSession(sessionId);
   return ended.length > 0;
 }
 
@@ -170,6 +205,7 @@ export async function revokeAllSessions(
 ): Promise<number> {
   forgetUser(userId);
   const ended = await withUser(db, userId, (tx) => revokeAllIn(tx, userId, options.keep ?? null));
+  forgetUser(userId); // checks that read the rows before the commit are not kept
   if (options.keep) remember(options.keep, userId);
   return ended;
 }
