@@ -56,12 +56,15 @@ if (cluster.isPrimary && front.processes > 1) {
     console.log(`Parley listening on http://${front.hostname}:${front.port} (${mode})${which}`);
   });
   // SIGTERM: stop taking connections, let the in-process job worker stop (instrumentation.ts
-  // starts it and stops it on the same signal, letting running jobs finish), then exit.
+  // starts it and stops it on the same signal, letting running jobs finish), write the batched
+  // suggestion events, then exit.
   // Without this the worker's own SIGTERM listener kept the process serving forever.
   process.once("SIGTERM", () => {
     httpServer.close();
-    void Promise.resolve(globalThis.__parleyWorker)
-      .then((worker) => worker?.stop())
+    void Promise.all([
+      Promise.resolve(globalThis.__parleyWorker).then((worker) => worker?.stop()),
+      trpc?.flushSuggestionEvents(),
+    ])
       .catch(() => undefined)
       .finally(() => process.exit(0));
   });

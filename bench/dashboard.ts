@@ -68,5 +68,5 @@ try {
     }),
   );
 } finally {
-  stopServer(server);
+  await stopServer(server);
 }

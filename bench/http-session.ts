@@ -64,14 +64,18 @@ export async function startServer(
     }
     await new Promise((r) => setTimeout(r, 300));
   }
-  stopServer(child);
+  await stopServer(child);
   throw new Error("server did not become healthy within 60 s");
 }
 
-/** SIGTERM to the server's process group, SIGKILL 5 s later if it is still there. */
-export function stopServer(child: ChildProcess): void {
+/**
+ * SIGTERM to the server's process group, SIGKILL 5 s later if it is still there; resolves once
+ * it has exited (a bench that deletes its workspace first made the server's last writes fail).
+ */
+export function stopServer(child: ChildProcess): Promise<void> {
   const pid = child.pid;
-  if (!pid) return;
+  if (!pid || child.exitCode !== null) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const signal = (name: NodeJS.Signals) => {
     try {
       process.kill(-pid, name);
@@ -81,10 +85,8 @@ export function stopServer(child: ChildProcess): void {
   };
   signal("SIGTERM");
   // A server left running would answer the next run's health check on the same port.
-  if (child.exitCode === null) {
-    const timer = setTimeout(() => signal("SIGKILL"), 5_000);
-    child.once("exit", () => clearTimeout(timer));
-  }
+  const timer = setTimeout(() => signal("SIGKILL"), 5_000);
+  return exited.finally(() => clearTimeout(timer));
 }
 
 export function percentile(sortedMs: number[], p: number): number {

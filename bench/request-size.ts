@@ -125,5 +125,5 @@ try {
     }),
   );
 } finally {
-  stopServer(server);
+  await stopServer(server);
 }

@@ -188,6 +188,6 @@ try {
     }),
   );
 } finally {
-  if (server) stopServer(server);
+  if (server) await stopServer(server);
   await teardown();
 }

@@ -23,7 +23,7 @@ export type BenchIngestApiOptions = {
  */
 async function stopAndWait(server: ChildProcess): Promise<void> {
   const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
-  stopServer(server);
+  await stopServer(server);
   const timer = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 10_000));
   if ((await Promise.race([exited, timer])) === "timeout" && server.pid) {
     try {

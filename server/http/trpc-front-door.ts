@@ -147,3 +147,10 @@ function acceptsGzip(req: IncomingMessage): boolean {
   const accept = req.headers["accept-encoding"];
   return typeof accept === "string" && /\bgzip\b/.test(accept);
 }
+
+/**
+ * For shutdown (server.mjs, SIGTERM): writes the suggestion events still batching in this copy
+ * of the modules (event-buffer.ts), which serves the API; without it the last ≤ 15 ms of answers
+ * were never recorded, and feedback on them failed.
+ */
+export { flushSuggestionEvents } from "@/server/suggestions/event-buffer";
