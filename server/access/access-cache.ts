@@ -1,3 +1,4 @@
+import { SharedLoads } from "@/server/shared-loads";
 import type { WorkspaceAccess } from "@/server/workspaces/access";
 
 /**
@@ -20,7 +21,7 @@ type Entry = { access: WorkspaceAccess; until: number };
 // On globalThis: Next.js may load this module more than once per process (see sessions.ts).
 const holder = globalThis as typeof globalThis & {
   parleyAccessCache?: Map<string, Entry>;
-  parleyAccessLookups?: Map<string, Promise<WorkspaceAccess | null>>;
+  parleyAccessLookups?: SharedLoads<string, WorkspaceAccess | null>;
 };
 holder.parleyAccessCache ??= new Map();
 const entries: Map<string, Entry> = holder.parleyAccessCache;
@@ -30,7 +31,7 @@ const entries: Map<string, Entry> = holder.parleyAccessCache;
  * 0.5–0.9 s every 5 s in bench/suggest-http.ts). forgetWorkspaceAccess drops them, so no call
  * after a change joins a lookup that began before it, and such a lookup is not kept.
  */
-holder.parleyAccessLookups ??= new Map();
+holder.parleyAccessLookups ??= new SharedLoads();
 const lookups = holder.parleyAccessLookups;
 
 export async function cachedAccessBySlug(
@@ -43,31 +44,18 @@ export async function cachedAccessBySlug(
   const hit = entries.get(key);
   if (hit && hit.until > now()) return hit.access;
   if (hit) entries.delete(key);
-  const underway = lookups.get(key);
-  if (underway) return underway;
-  const looking: Promise<WorkspaceAccess | null> = lookup().then(
-    (access) => {
-      if (lookups.get(key) !== looking) return access;
-      lookups.delete(key);
-      if (!access) return null;
-      if (entries.size >= MAX_ENTRIES) {
-        const oldest = entries.keys().next().value;
-        if (oldest !== undefined) entries.delete(oldest);
-      }
-      entries.set(key, { access, until: now() + ACCESS_TTL_MS });
-      return access;
-    },
-    (error: unknown) => {
-      if (lookups.get(key) === looking) lookups.delete(key);
-      throw error;
-    },
-  );
-  lookups.set(key, looking);
-  return looking;
+  return lookups.load(key, lookup, (access) => {
+    if (!access) return;
+    if (entries.size >= MAX_ENTRIES) {
+      const oldest = entries.keys().next().value;
+      if (oldest !== undefined) entries.delete(oldest);
+    }
+    entries.set(key, { access, until: now() + ACCESS_TTL_MS });
+  });
 }
 
 /** Drops every cached membership in this process: called where memberships or workspaces change. */
 export function forgetWorkspaceAccess(): void {
   entries.clear();
-  lookups.clear();
+  lookups.forget();
 }

@@ -1,4 +1,5 @@
 import type { SessionUser } from "@/server/access/caller";
+import { SharedLoads } from "@/server/shared-loads";
 
 /**
  * Decoding the Auth.js session cookie is the costliest part of an API call: two HKDF key
@@ -48,7 +49,7 @@ export function createSessionUserCache(options: {
   const now = options.now ?? Date.now;
   const entries = new Map<string, Entry>();
   // Fifty requests with the same cookie arriving together decode it once.
-  const pending = new Map<string, Promise<SessionUser | null>>();
+  const decodes = new SharedLoads<string, SessionUser | null>();
 
   const store = (key: string, user: SessionUser) => {
     if (entries.size >= options.maxEntries) {
@@ -71,17 +72,15 @@ export function createSessionUserCache(options: {
         return null;
       }
       if (hit) entries.delete(key);
-      let inFlight = pending.get(key);
-      if (!inFlight) {
-        inFlight = decode().finally(() => pending.delete(key));
-        pending.set(key, inFlight);
-      }
-      const user = await inFlight;
-      // Only users tied to a session record are cached: that record is what revocation ends.
-      if (user?.sessionId) store(key, user);
-      return user;
+      return decodes.load(key, decode, (user) => {
+        // Only users tied to a session record are cached: that record is what revocation ends.
+        if (user?.sessionId) store(key, user);
+      });
     },
-    clear: () => entries.clear(),
+    clear: () => {
+      entries.clear();
+      decodes.forget();
+    },
     size: () => entries.size,
   };
 }

@@ -2,6 +2,7 @@ import { and, count, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
 import type { Database, Tx } from "@/db";
 import { memberships, userSessions } from "@/db/schema";
 import { withUser } from "@/db/tenant";
+import { SharedLoads } from "@/server/shared-loads";
 
 /**
  * Server-side session records behind the JWT cookie. The cookie carries the row's id (`sid`);
@@ -31,7 +32,11 @@ const live: LiveCache = globalForSessions.parleyLiveSessions;
  * and the API stalled for 0.5–0.9 s every 5 s in bench/suggest-http.ts). A revocation drops
  * them, so no call after it joins a check that began before it.
  */
-const checking = new Map<string, Promise<boolean>>();
+const globalForChecks = globalThis as typeof globalThis & {
+  parleySessionChecks?: SharedLoads<string, boolean>;
+};
+globalForChecks.parleySessionChecks ??= new SharedLoads();
+const checking = globalForChecks.parleySessionChecks;
 
 function remember(sessionId: string, userId: string): void {
   if (live.size >= CACHE_MAX_ENTRIES) {
@@ -44,12 +49,12 @@ function remember(sessionId: string, userId: string): void {
 
 function forgetUser(userId: string): void {
   for (const [id, entry] of live) if (entry.userId === userId) live.delete(id);
-  for (const key of checking.keys()) if (key.endsWith(`\n${userId}`)) checking.delete(key);
+  checking.forgetWhere((key) => key.endsWith(`\n${userId}`));
 }
 
 function forgetSession(sessionId: string): void {
   live.delete(sessionId);
-  for (const key of checking.keys()) if (key.startsWith(`${sessionId}\n`)) checking.delete(key);
+  checking.forgetWhere((key) => key.startsWith(`${sessionId}\n`));
 }
 
 export type SessionOrigin = { ip: string | null; userAgent: string | null };
@@ -90,26 +95,15 @@ export async function isSessionLive(
   const cached = live.get(sessionId);
   if (cached && cached.userId === userId && cached.until > Date.now()) return true;
   if (!UUID.test(sessionId)) return false;
-  const key = `${sessionId}\n${userId}`;
-  const underway = checking.get(key);
-  if (underway) return underway;
-  const check: Promise<boolean> = readSessionLive(db, userId, sessionId).then(
+  // Remembered only if no revocation detached this check meanwhile.
+  return checking.load(
+    `${sessionId}\n${userId}`,
+    () => readSessionLive(db, userId, sessionId),
     (ok) => {
-      // Remembered only if no revocation dropped this check meanwhile.
-      if (checking.get(key) === check) {
-        checking.delete(key);
-        if (ok) remember(sessionId, userId);
-        else live.delete(sessionId);
-      }
-      return ok;
-    },
-    (error: unknown) => {
-      if (checking.get(key) === check) checking.delete(key);
-      throw error;
+      if (ok) remember(sessionId, userId);
+      else live.delete(sessionId);
     },
   );
-  checking.set(key, check);
-  return check;
 }
 
 async function readSessionLive(db: Database, userId: string, sessionId: string): Promise<boolean> {

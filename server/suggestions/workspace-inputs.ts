@@ -1,5 +1,6 @@
 import type { Tx } from "@/db/client";
 import { log } from "@/server/logger";
+import { SharedLoads } from "@/server/shared-loads";
 import { type AiSwitches, aiSuggestionSwitches } from "./ai-embed-step";
 import { type Catalog, catalogStamp, loadCatalog } from "./catalog";
 import { type ChoiceIndex, indexChoices } from "./choice-index";
@@ -71,7 +72,7 @@ type Load = (previous: Catalog | undefined) => Promise<WorkspaceInputs>;
 
 export class WorkspaceInputsCache {
   private readonly entries = new Map<string, Entry>();
-  private readonly loading = new Map<string, Promise<WorkspaceInputs>>();
+  private readonly loads = new SharedLoads<string, WorkspaceInputs>();
   private held = 0;
 
   constructor(
@@ -82,46 +83,29 @@ export class WorkspaceInputsCache {
   /** The workspace's inputs: the kept copy, or one shared read through `load`. */
   async get(workspaceId: string, load: Load): Promise<WorkspaceInputs> {
     const entry = this.entries.get(workspaceId);
+    const keep = (inputs: WorkspaceInputs) => this.keep(workspaceId, inputs);
     if (entry?.current) {
-      if (this.now() - entry.at > INPUTS_TTL_MS && !this.loading.has(workspaceId)) {
-        this.start(workspaceId, load, entry.inputs.catalog).catch((error: unknown) =>
-          log.warn("suggestions: could not refresh a workspace's inputs; using the kept copy", {
-            workspaceId,
-            error: error instanceof Error ? error.message : String(error),
-          }),
-        );
+      if (this.now() - entry.at > INPUTS_TTL_MS && !this.loads.isLoading(workspaceId)) {
+        this.loads
+          .load(workspaceId, () => load(entry.inputs.catalog), keep)
+          .catch((error) =>
+            log.warn("suggestions: could not refresh a workspace's inputs; using the kept copy", {
+              workspaceId,
+              error: error instanceof Error ? error.message : String(error),
+            }),
+          );
       }
       return entry.inputs;
     }
-    return this.loading.get(workspaceId) ?? this.start(workspaceId, load, entry?.inputs.catalog);
+    return this.loads.load(workspaceId, () => load(entry?.inputs.catalog), keep);
   }
 
   /** Something the workspace's suggestions read changed: its next request reads again. */
   invalidate(workspaceId: string): void {
     const entry = this.entries.get(workspaceId);
     if (entry) entry.current = false;
-    // A read already under way may predate the change: later requests must not join it.
-    this.loading.delete(workspaceId);
-  }
-
-  private start(workspaceId: string, load: Load, previous: Catalog | undefined) {
-    const pending: Promise<WorkspaceInputs> = load(previous).then(
-      (inputs) => {
-        // Still this workspace's read: no change was announced while it ran (invalidate
-        // removes it), so it may be kept.
-        if (this.loading.get(workspaceId) === pending) {
-          this.loading.delete(workspaceId);
-          this.keep(workspaceId, inputs);
-        }
-        return inputs;
-      },
-      (error: unknown) => {
-        if (this.loading.get(workspaceId) === pending) this.loading.delete(workspaceId);
-        throw error;
-      },
-    );
-    this.loading.set(workspaceId, pending);
-    return pending;
+    // A read already under way may predate the change: it is not kept, nor joined.
+    this.loads.forget(workspaceId);
   }
 
   private keep(workspaceId: string, inputs: WorkspaceInputs): void {
