@@ -88,12 +88,12 @@ export interface SuggestResult {
 }
 
 /**
- * Suggestions for one customer message. What it reads (catalog stamp, deployed stamp, AI
- * switches, past choices) is kept per process and read again, in one short transaction, only
- * when a change was announced or the copy is a few seconds old (and a conversation's facts
- * whenever one is named); the model, triggers, text match and rendering run outside any
- * transaction (regex patterns in the worker pool under the request's budget); the answer is recorded as a
- * suggestion event in a second short transaction so feedback can refer to it.
+ * Suggestions for one customer message. What it reads (catalog, deployed version, AI switches,
+ * past choices) is kept per process and read again, in one short transaction, only when a
+ * change was announced or the copy is a few seconds old; a named conversation's facts are read
+ * in one short transaction. The model, triggers, text match and rendering run outside any
+ * transaction (regex patterns in the worker pool under the request's budget); the answer is
+ * recorded as a suggestion event, batched behind the answer, so feedback can refer to it.
  */
 export async function suggestForMessage(
   scope: SuggestScope,
