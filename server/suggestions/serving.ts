@@ -47,20 +47,19 @@ export function configureServing(source: ModelSource): Serving {
 /**
  * LISTEN once per process for deploys (a NOTIFY carrying a workspace id makes that workspace's
  * next request read its deployed row again) and for changes to what suggestions read
- * (workspace-inputs.ts). Failing to listen is logged, not fatal: the stamps' time-to-live
- * still picks up a change within seconds.
+ * (workspace-inputs.ts): both drop the workspace's kept inputs. Failing to listen is logged, not
+ * fatal: the kept copies' time-to-live still picks up a change within seconds.
  */
 export function ensureListening(state: Serving, listen: () => Promise<Listen>): Promise<void> {
+  const channels = [SUGGESTION_INPUTS_CHANNEL, state.source.channel].filter((c) => c !== null);
   state.listening ??= listen()
     .then(async (fn) => {
-      await fn(SUGGESTION_INPUTS_CHANNEL, (workspaceId) =>
-        state.inputs.invalidate(workspaceId.trim()),
-      );
-      const channel = state.source.channel;
-      if (channel) await fn(channel, (workspaceId) => state.inputs.invalidate(workspaceId.trim()));
+      for (const channel of channels) {
+        await fn(channel, (workspaceId) => state.inputs.invalidate(workspaceId.trim()));
+      }
     })
     .catch((error: unknown) => {
-      log.warn("suggestions: LISTEN failed; relying on the stamps' TTL", {
+      log.warn("suggestions: LISTEN failed; relying on the kept copies' TTL", {
         error: error instanceof Error ? error.message : String(error),
       });
     });
