@@ -1,5 +1,4 @@
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Tx } from "@/db";
 import type { MemberRole } from "@/db/schema";
@@ -13,6 +12,7 @@ import { log } from "@/server/logger";
 import { suggestionInputsChanged } from "@/server/suggestions/serving";
 import { roleAtLeast, type WorkspaceAccess } from "@/server/workspaces/access";
 import type { Context } from "./context";
+import { superjsonWire } from "./transformer";
 
 /** Procedure metadata: `cost` is how many rate-limit tokens an API-key call takes (default 1). */
 export type ProcedureMeta = { cost?: number };
@@ -20,7 +20,7 @@ export type ProcedureMeta = { cost?: number };
 const builder = initTRPC.context<Context>().meta<ProcedureMeta>();
 
 const t = builder.create({
-  transformer: superjson,
+  transformer: superjsonWire,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const zodFieldErrors =
