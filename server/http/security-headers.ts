@@ -15,8 +15,24 @@ export type SecurityContext = {
   dev: boolean;
 };
 
+const NONCE_BYTES = 16;
+/**
+ * Nonces are cut from a pool of random bytes, 256 at a time: one `randomBytes` call per
+ * request (through Next.js's wrapper of node:crypto) was 1.5 % of the API's CPU under load.
+ * Every nonce is still 16 bytes from the CSPRNG that no other request gets.
+ */
+const POOL_BYTES = NONCE_BYTES * 256;
+let pool = Buffer.alloc(0);
+let offset = 0;
+
 export function createNonce(): string {
-  return randomBytes(16).toString("base64");
+  if (offset + NONCE_BYTES > pool.length) {
+    pool = randomBytes(POOL_BYTES);
+    offset = 0;
+  }
+  const nonce = pool.toString("base64", offset, offset + NONCE_BYTES);
+  offset += NONCE_BYTES;
+  return nonce;
 }
 
 export function contentSecurityPolicy(nonce: string, context: SecurityContext): string {
