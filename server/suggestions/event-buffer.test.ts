@@ -1,3 +1,4 @@
+import type { SQL } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Tx } from "@/db/client";
 import {
@@ -9,18 +10,20 @@ import {
 } from "./event-buffer";
 import type { NewSuggestionEvent } from "./past-choices";
 
-/** A transaction that only records what would be inserted (the real write is covered by serving.int.test.ts). */
+/**
+ * A transaction that only records which events the insert would write (its one JSON
+ * parameter; the real write is covered by past-choices.int.test.ts).
+ */
 function recordingTenant(options: { fail?: boolean } = {}) {
-  const transactions: NewSuggestionEvent[][] = [];
+  const transactions: { id: string; workspace_id: string }[][] = [];
   const inTenant = async <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
     if (options.fail) throw new Error("database went away");
     const tx = {
-      execute: async () => undefined,
-      insert: () => ({
-        values: async (rows: NewSuggestionEvent[]) => {
-          transactions.push(rows);
-        },
-      }),
+      execute: async (query: SQL) => {
+        const rows = query.queryChunks.find((chunk) => typeof chunk === "string");
+        if (typeof rows === "string")
+          transactions.push(JSON.parse(rows) as { id: string; workspace_id: string }[]);
+      },
     };
     return fn(tx as unknown as Tx);
   };
@@ -58,7 +61,7 @@ describe("suggestion event buffer", () => {
     queueSuggestionEvent(a, inTenant);
     queueSuggestionEvent(b, inTenant);
     await Promise.all([settledSuggestion(a.id), settledSuggestion(b.id)]);
-    expect(transactions.map((t) => t.map((r) => r.workspaceId))).toEqual([["ws-a"], ["ws-b"]]);
+    expect(transactions.map((t) => t.map((r) => r.workspace_id))).toEqual([["ws-a"], ["ws-b"]]);
   });
 
   it("flushes a full batch at once instead of waiting", async () => {
