@@ -65,7 +65,17 @@ export interface Prediction {
 /** The incoming text's provider embedding, for a model with an extra dense block. */
 export type ExtraVector = ArrayLike<number> | null | undefined;
 
-function scoreText(model: IntentModel, text: string, extra?: ExtraVector) {
+/** What scoring a text gives before ranking: calibrated probabilities in label order. */
+export interface TextScores {
+  p: Float64Array;
+  /** Some feature of the text is known to the model. */
+  known: boolean;
+  /** The model has an extra dense block but no usable vector came. */
+  missing: boolean;
+}
+
+/** Normalise → features → logits → softmax(z / T): the CPU part of a prediction. */
+export function scoreText(model: IntentModel, text: string, extra?: ExtraVector): TextScores {
   const sparse = model.featurizer.transform(text);
   const block = model.extraDense ? denseBlock(extra, model.extraDense) : null;
   const row = block ? appendDense(sparse, model.featurizer.dimension, block) : sparse;
@@ -87,9 +97,20 @@ export function predict(
   limit = 3,
   extra?: ExtraVector,
 ): Prediction {
+  return predictionFromScores(model, scoreText(model, text, extra), limit);
+}
+
+/**
+ * The prediction a text's scores make (scoreText may run elsewhere: the suggestion server
+ * scores in a worker thread, server/suggestions/scoring-thread.ts).
+ */
+export function predictionFromScores(
+  model: Pick<IntentModel, "labels" | "outOfScopeLabel" | "threshold">,
+  { p, known, missing }: TextScores,
+  limit: number,
+): Prediction {
   // A text with no known feature scores on the biases alone: that is the label prior, not
   // evidence, so it is never a confident suggestion whatever the numbers say.
-  const { p, known, missing } = scoreText(model, text, extra);
   let top = 0;
   for (let k = 1; k < p.length; k++) if ((p[k] ?? 0) > (p[top] ?? 0)) top = k;
   const topProbability = p[top] ?? 0;
