@@ -69,6 +69,11 @@ const envSchema = z.object({
    * first works jobs (as JOBS_WORKER says); the others serve requests. 1: a single process.
    */
   WEB_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
+  /**
+   * Where a web process scores suggestion texts with the deployed model: `thread`, a worker
+   * thread beside the event loop (server/suggestions/scoring-thread.ts); `event-loop`, on it.
+   */
+  SUGGESTION_SCORING: z.enum(["thread", "event-loop"]).default("thread"),
   /** Job types this process works (comma-separated names); unset: all of them. */
   JOBS_QUEUES: optionalString,
   /** How often a worker fails timed-out jobs, handing back those of crashed workers. */

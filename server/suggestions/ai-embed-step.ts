@@ -7,7 +7,14 @@ import { AppError } from "@/server/errors";
 import { log } from "@/server/logger";
 import { embeddingModelName } from "@/server/training/embedding-features";
 import type { ExtraDenseSpec } from "@/server/training/model/extra-dense";
-import { type IntentModel, type Prediction, predict } from "@/server/training/model/model";
+import {
+  type ExtraVector,
+  type IntentModel,
+  type Prediction,
+  predictionFromScores,
+  scoreText,
+  type TextScores,
+} from "@/server/training/model/model";
 
 /**
  * Issue #12 §6, serving side: a deployed model trained with provider embeddings as extra
@@ -93,15 +100,24 @@ export async function aiEmbedStep(
   }
 }
 
-/** The model's prediction over all labels, with the message's embedding when the model has the block. */
+/** Scores the text elsewhere (the scoring thread), or null: score it here. */
+export type ScoreElsewhere = (extra: ExtraVector) => Promise<TextScores | null> | null;
+
+/**
+ * The model's prediction over all labels, with the message's embedding when the model has the
+ * block; scored by `elsewhere` when it can, else on this thread.
+ */
 export async function predictWithEmbedding(
   deps: AiEmbedDeps,
   model: IntentModel,
   message: string,
+  elsewhere?: ScoreElsewhere,
 ): Promise<{ prediction: Prediction; warnings: string[] }> {
   const embedded = model.extraDense ? await aiEmbedStep(deps, message, model.extraDense) : null;
+  const extra = embedded?.vector;
+  const scores = (await elsewhere?.(extra)) ?? scoreText(model, message, extra);
   return {
-    prediction: predict(model, message, model.labels.length, embedded?.vector),
+    prediction: predictionFromScores(model, scores, model.labels.length),
     warnings: embedded?.warnings ?? [],
   };
 }

@@ -25,6 +25,15 @@ export type LoadableArtifact = ModelArtifact & {
   intentLabels?: { templateId: string; label: string }[];
 };
 
+/** What the cache tells a listener (the scoring thread, scoring-thread.ts): keys are modelKey(). */
+export interface ModelCacheEvents {
+  /** A model was loaded from these bytes (the listener must copy what it keeps). */
+  added?: (key: string, bytes: Uint8Array) => void;
+  dropped?: (key: string) => void;
+}
+
+export const modelKey = (workspaceId: string, versionId: string) => `${workspaceId}:${versionId}`;
+
 /** A little under ten BANKING77-sized models (≈ 13.8 MB each) per process. */
 export const DEFAULT_MODEL_CACHE_BYTES = 128 * 1024 * 1024;
 
@@ -45,7 +54,10 @@ export class ModelCache {
   private readonly loading = new Map<string, Promise<LoadedModel | null>>();
   private held = 0;
 
-  constructor(private readonly maxBytes = DEFAULT_MODEL_CACHE_BYTES) {}
+  constructor(
+    private readonly maxBytes = DEFAULT_MODEL_CACHE_BYTES,
+    private readonly events: ModelCacheEvents = {},
+  ) {}
 
   /** The loaded model for this stamp, loading it through `fetch` (bytes from the database). */
   async get(
@@ -53,7 +65,7 @@ export class ModelCache {
     stamp: DeployedStamp,
     fetch: () => Promise<LoadableArtifact | null>,
   ): Promise<LoadedModel | null> {
-    const key = `${workspaceId}:${stamp.versionId}`;
+    const key = modelKey(workspaceId, stamp.versionId);
     const hit = this.models.get(key);
     if (hit) {
       this.models.delete(key);
@@ -107,8 +119,10 @@ export class ModelCache {
     for (const [key, other] of this.models) {
       if (other.workspaceId === workspaceId) this.drop(key);
     }
-    this.models.set(`${workspaceId}:${stamp.versionId}`, loaded);
+    const key = modelKey(workspaceId, stamp.versionId);
+    this.models.set(key, loaded);
     this.held += loaded.bytes;
+    this.events.added?.(key, artifact.bytes);
     for (const key of this.models.keys()) {
       if (this.held <= this.maxBytes || this.models.size <= 1) break;
       this.drop(key);
@@ -121,6 +135,7 @@ export class ModelCache {
     if (!model) return;
     this.models.delete(key);
     this.held -= model.bytes;
+    this.events.dropped?.(key);
   }
 
   stats(): { models: number; bytes: number; maxBytes: number } {

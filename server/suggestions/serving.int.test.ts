@@ -24,6 +24,19 @@ describe("serving the deployed model", () => {
     expect(first.model?.version).toBe(1);
     expect(first.suggestions[0]?.templateId).toBe(trained.orderId);
     expect(serving().models.stats().models).toBeGreaterThanOrEqual(1);
+    // The cache handed the scoring thread its copy; once held there, scores come from the
+    // thread and the answer is the same to the last digit.
+    const scoring = serving().scoring;
+    expect(scoring).not.toBeNull();
+    const deadline = Date.now() + 20_000;
+    while (scoring && scoring.held() === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(scoring?.held()).toBeGreaterThanOrEqual(1);
+    const again = await owner.caller.suggestions.forMessage({ message: "where is my parcel" });
+    expect(again.suggestions.map((s) => [s.templateId, s.confidence, s.reasons])).toEqual(
+      first.suggestions.map((s) => [s.templateId, s.confidence, s.reasons]),
+    );
 
     const model = trainModel(
       [

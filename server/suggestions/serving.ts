@@ -1,7 +1,9 @@
 import type { Listen } from "@/db/listen";
+import { getEnv } from "@/server/env";
 import { log } from "@/server/logger";
 import { ModelCache } from "./model-cache";
 import { deployedModels, type ModelSource } from "./model-source";
+import { ScoringThread } from "./scoring-thread";
 import { SUGGESTION_INPUTS_CHANNEL, WorkspaceInputsCache } from "./workspace-inputs";
 
 /**
@@ -14,6 +16,8 @@ export interface Serving {
   /** Catalog, deployed stamp, AI switches and past choices per workspace (workspace-inputs.ts). */
   inputs: WorkspaceInputsCache;
   source: ModelSource;
+  /** Where texts are scored with the models (null: on the event loop; SUGGESTION_SCORING). */
+  scoring: ScoringThread | null;
   /** Set once LISTEN on the inputs' and the source's channels is in place for this process. */
   listening: Promise<void> | null;
 }
@@ -21,12 +25,7 @@ export interface Serving {
 const holder = globalThis as { __parleySuggestions?: Serving };
 
 export function serving(): Serving {
-  holder.__parleySuggestions ??= {
-    models: new ModelCache(),
-    inputs: new WorkspaceInputsCache(),
-    source: deployedModels,
-    listening: null,
-  };
+  holder.__parleySuggestions ??= servingState(deployedModels);
   return holder.__parleySuggestions;
 }
 
@@ -35,13 +34,20 @@ export function serving(): Serving {
  * in-memory source in the bench and tests) and empties the caches.
  */
 export function configureServing(source: ModelSource): Serving {
-  holder.__parleySuggestions = {
-    models: new ModelCache(),
+  void holder.__parleySuggestions?.scoring?.close();
+  holder.__parleySuggestions = servingState(source);
+  return holder.__parleySuggestions;
+}
+
+function servingState(source: ModelSource): Serving {
+  const scoring = getEnv().SUGGESTION_SCORING === "thread" ? new ScoringThread() : null;
+  return {
+    models: new ModelCache(undefined, scoring?.events()),
     inputs: new WorkspaceInputsCache(),
     source,
+    scoring,
     listening: null,
   };
-  return holder.__parleySuggestions;
 }
 
 /**

@@ -17,7 +17,7 @@ import { mergeContext, readConversationFacts } from "./conversation-context";
 import { queueSuggestionEvent } from "./event-buffer";
 import { type ExtractedValues, extractFromConversation } from "./extract-values";
 import { INTENT_TRIGGER_MIN_PROBABILITY, intentLabels, intentNamesOf } from "./intent-names";
-import type { LoadedModel } from "./model-cache";
+import { type LoadedModel, modelKey } from "./model-cache";
 import type { SuggestionContext } from "./prefill";
 import {
   pastChoiceShares,
@@ -152,10 +152,12 @@ export async function suggestForMessage(
   const aiWarnings: string[] = [];
   if (loaded) {
     // A model trained with provider embeddings (issue #12 §6) gets the message's, if it can.
+    const key = modelKey(workspaceId, loaded.versionId);
     const { prediction, warnings } = await predictWithEmbedding(
       { registry: scope.ai, workspaceId, inTenant: scope.inTenant, enabled: aiSwitches.embed },
       loaded.model,
       input.message,
+      (extra) => state.scoring?.score(key, input.message, extra) ?? null,
     );
     aiWarnings.push(...warnings);
     for (const { label, probability } of prediction.candidates) {
