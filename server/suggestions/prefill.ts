@@ -1,4 +1,5 @@
 import { listPlaceholders } from "@/server/templates/language/list-placeholders";
+import { parseTemplateMemo } from "@/server/templates/language/parse-template-memo";
 import { lookupValue, type TemplateValues } from "@/server/templates/language/template-values";
 import type { TemplateVariable } from "@/server/templates/language/variable-schema";
 import type { ExtractedValues } from "./extract-values";
@@ -78,7 +79,10 @@ export function prefillValues(
   extracted: ExtractedValues,
 ): Prefilled {
   const declared = new Map(variables.map((v) => [v.name, v]));
-  const names = new Set([...listPlaceholders(content).map((p) => p.name), ...declared.keys()]);
+  const names = new Set([
+    ...listPlaceholders(content, parseTemplateMemo).map((p) => p.name),
+    ...declared.keys(),
+  ]);
   const values: Record<string, string> = {};
   const sources: Prefilled["sources"] = {};
   const fromContext = context as TemplateValues;

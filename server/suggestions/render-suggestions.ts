@@ -1,3 +1,4 @@
+import { parseTemplateMemo } from "@/server/templates/language/parse-template-memo";
 import { renderTemplate } from "@/server/templates/language/render-template";
 import { withPrecomputedRegex } from "@/server/templates/regex/precomputed-regex";
 import type { RegexBudget } from "@/server/templates/regex/regex-budget";
@@ -43,6 +44,7 @@ export async function renderSuggestions(
           timeZone: input.workspace.timezone,
           format: "text",
           runRegex,
+          parse: parseTemplateMemo,
         }),
       ),
     regexExecutor(budget),

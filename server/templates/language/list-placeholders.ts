@@ -1,3 +1,4 @@
+import type { ParsedTemplate } from "./ast";
 import { parseTemplate } from "./parse-template";
 
 export interface PlaceholderOccurrence {
@@ -17,9 +18,13 @@ export interface PlaceholderOccurrence {
  * Every well-formed placeholder in content order, for the editor's highlighting and
  * autocomplete. Malformed ones are not placeholders; parseTemplate reports them.
  */
-export function listPlaceholders(content: string): PlaceholderOccurrence[] {
+export function listPlaceholders(
+  content: string,
+  /** The server's hot paths pass parseTemplateMemo (the editor parses each keystroke's text once). */
+  parse: (content: string) => ParsedTemplate = parseTemplate,
+): PlaceholderOccurrence[] {
   const occurrences: PlaceholderOccurrence[] = [];
-  for (const node of parseTemplate(content).nodes) {
+  for (const node of parse(content).nodes) {
     if (node.kind !== "placeholder") continue;
     occurrences.push({
       name: node.name,

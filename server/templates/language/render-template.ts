@@ -1,5 +1,5 @@
 import type { RegexRunner } from "../regex/regex-runner";
-import type { TemplateDiagnostic } from "./ast";
+import type { ParsedTemplate, TemplateDiagnostic } from "./ast";
 import { escapeHtml } from "./escape-html";
 import { type Formatted, formatValue } from "./format-value";
 import {
@@ -25,6 +25,11 @@ export interface RenderOptions extends RenderSettings {
   runRegex: RegexRunner;
   /** HTML only: wrap each unfilled required placeholder in <mark> (the editor's preview). */
   markMissing?: boolean;
+  /**
+   * How the content is parsed (default parseTemplate). Suggestions pass parseTemplateMemo:
+   * the same templates all day. The editor's preview parses each keystroke's text once.
+   */
+  parse?: (content: string, declared: readonly string[]) => ParsedTemplate;
 }
 
 export interface RenderResult {
@@ -60,7 +65,7 @@ export function renderTemplate(
   const formatters = formattersFor(options);
   const { runRegex } = options;
   const declared = new Map(variables.map((v) => [v.name, v]));
-  const parsed = parseTemplate(content, [...declared.keys()]);
+  const parsed = (options.parse ?? parseTemplate)(content, [...declared.keys()]);
 
   // The content with each placeholder replaced by a slot; slots[i] is what fills slot i.
   let source = "";
