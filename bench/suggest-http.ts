@@ -1,13 +1,16 @@
 /**
  * suggestions.forMessage over HTTP under load, on PostgreSQL:
- *   DATABASE_URL=postgres://... npx tsx bench/suggest-http.ts [--connections 50] [--duration 20] [--port 3225]
+ *   DATABASE_URL=postgres://... npx tsx bench/suggest-http.ts [--connections 50] [--duration 20] [--warmup 5] [--port 3225]
  * Creates a scratch workspace with one template per BANKING77 label, trains the model on the
  * 10-shot file in-process and deploys it (the deployed row, as the training job does), builds the
  * app if there is no build, starts `server.mjs`, signs in as the workspace's owner and lets
  * autocannon's clients ask for suggestions for test-file messages for `duration` seconds while
  * /api/health is probed four times a second (bench/http-load.ts): closed loop first, then one
  * open-loop run per `--rates` entry (requests per second at even intervals, e.g. `--rates 40,60`). `--processes N` starts the
- * server with WEB_PROCESSES=N. Prints one JSON object; deletes the workspace.
+ * server with WEB_PROCESSES=N. Before the measured runs the same closed loop runs `--warmup`
+ * seconds (JIT compilation of both threads' hot code, the heap growing to its working size);
+ * its figures are printed too, as `warmup`, so a cold start is not hidden (`--warmup 0`: the
+ * closed loop starts cold). Prints one JSON object; deletes the workspace.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -36,6 +39,8 @@ const { values } = parseArgs({
   options: {
     connections: { type: "string", default: "50" },
     duration: { type: "string", default: "20" },
+    /** Seconds of unmeasured closed loop before the measured runs (reported as `warmup`). */
+    warmup: { type: "string", default: "5" },
     port: { type: "string", default: "3225" },
     /** WEB_PROCESSES for the server (node:cluster); default: the environment's, else 1. */
     processes: { type: "string", default: process.env.WEB_PROCESSES ?? "1" },
@@ -164,6 +169,8 @@ try {
     serverGroup: server.pid,
   };
   const duration = Number(values.duration);
+  const warmupSeconds = Number(values.warmup);
+  const warmup = warmupSeconds > 0 ? await measureLoad({ ...load, duration: warmupSeconds }) : null;
   const closedLoop = await measureLoad({ ...load, duration });
   const openLoop = [];
   for (const rate of rates) openLoop.push(await measureLoad({ ...load, duration, rate }));
@@ -175,12 +182,14 @@ try {
       web_processes: processes,
       connections: Number(values.connections),
       duration_s: duration,
+      warmup_s: warmupSeconds,
       budget_p95_ms: BUDGET_P95_MS,
       loadavg_1m_before: loadBefore,
       single_client_p50_ms: percentile(single, 50),
       single_client_p95_ms: percentile(single, 95),
       floor_workspace_get_p50_ms: percentile(floor, 50),
       floor_workspace_get_p95_ms: percentile(floor, 95),
+      warmup,
       closed_loop: closedLoop,
       open_loop: openLoop,
       // Not the closed-loop figure: the highest fixed total rate tried whose p95 kept the budget.
