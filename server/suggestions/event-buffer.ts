@@ -10,8 +10,14 @@ import { type NewSuggestionEvent, recordSuggestions } from "./past-choices";
  * seconds later; feedback in this process waits for a pending batch (`settledSuggestion`).
  * A failed batch is logged: the answers were already given, and only feedback on those
  * suggestions is lost.
+ *
+ * 50 ms, not 15: a batch is a transaction of five round trips whatever its size, and at
+ * ≈ 1,500 suggestions/s the socket writes of 66 of them a second were ≈ 5 % of the event
+ * loop (bench/suggest-http.ts profile); 20 a second cost a third of that. Feedback through
+ * another process (WEB_PROCESSES > 1, a new connection) within 50 ms of its suggestion would
+ * not find it yet; people and keep-alive clients do not do that.
  */
-export const FLUSH_AFTER_MS = 15;
+export const FLUSH_AFTER_MS = 50;
 export const MAX_BATCH = 250;
 
 type InTenant = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
