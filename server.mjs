@@ -8,10 +8,12 @@
  *
  *   node server.mjs [--dev] [-p 3000] [-H 0.0.0.0]
  *
- * `npm start` runs it with --max-semi-space-size=64 (V8's young generation; default 16 MB): a
- * request allocates short-lived objects, and with the default the scavenger ran so often that
- * server CPU per suggestions call was 4.3–4.8 ms; with 64 MB it is 3.4–3.6 ms (50 clients,
- * bench/suggest-http.ts), with no higher RSS after the load.
+ * `npm start` runs it with --max-semi-space-size=128 (V8's young generation; default 16 MB): a
+ * request allocates short-lived objects (≈ 200–260 KB per suggestions call), and with the
+ * default the scavenger ran so often that server CPU per suggestions call was 4.3–4.8 ms; with
+ * 64 MB it was 3.4–3.6 ms (50 clients, bench/suggest-http.ts). With the later, cheaper calls 128
+ * MB gave 10–14 % more suggestions/s than 64 in three interleaved pairs (1,533–1,573 vs
+ * 1,310–1,472/s), for ≈ 57 MB more peak RSS under that load (775 vs 718 MB).
  *
  * WEB_PROCESSES=N (PostgreSQL only) forks N such servers with node:cluster, sharing the port
  * (workers inherit the node flags). On 2 cores one process did better (PostgreSQL needs the
