@@ -32,12 +32,13 @@ export class SharedLoads<K, V> {
     return this.underway.has(key);
   }
 
-  /** Detaches the loads for `key`, or for every key `matches` accepts, or all of them. */
+  /** Detaches the load for `key`, or every load when no key is given. */
   forget(key?: K): void {
     if (key === undefined) this.underway.clear();
     else this.underway.delete(key);
   }
 
+  /** Detaches the loads whose keys `matches` accepts. */
   forgetWhere(matches: (key: K) => boolean): void {
     for (const key of this.underway.keys()) if (matches(key)) this.underway.delete(key);
   }
