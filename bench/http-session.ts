@@ -43,14 +43,15 @@ export async function startServer(
   port: number,
   env: Record<string, string>,
 ): Promise<ChildProcess> {
-  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server.
+  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server;
+  // BENCH_SERVER_STDOUT=1 lets its stdout through (e.g. with "--trace-gc"), mixed into the bench's.
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
   const child = spawn(
     "node",
     [...npmStartNodeArgs(), ...nodeArgs, "server.mjs", "-p", String(port), "-H", "127.0.0.1"],
     {
       env: { ...process.env, ...env, NODE_ENV: "production", LOG_LEVEL: "warn" },
-      stdio: ["ignore", "ignore", "inherit"],
+      stdio: ["ignore", process.env.BENCH_SERVER_STDOUT ? "inherit" : "ignore", "inherit"],
       detached: true,
     },
   );
