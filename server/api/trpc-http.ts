@@ -2,7 +2,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { type Database, getDatabase } from "@/db";
 import type { SessionUser } from "@/server/access/caller";
 import { rejectOversizedBatch } from "@/server/api/batch-limit";
-import { createContext } from "@/server/api/context";
+import { type Context, createContext } from "@/server/api/context";
 import { appRouter } from "@/server/api/root";
 import { limitTrpcBody } from "@/server/http/trpc-body-limit";
 
@@ -32,14 +32,21 @@ export async function handleTrpcRequest(
     // Queries may come as POST: a template draft (up to 20,000 characters) sent to
     // templates.validate or templates.render would not fit in a GET URL.
     allowMethodOverride: true,
-    createContext: async ({ resHeaders }) => {
-      const { db } = await getDatabase();
-      return createContext({
-        db,
-        headers: req.headers,
-        getSessionUser: () => readSessionUser(db, req.headers),
-        resHeaders,
-      });
-    },
+    createContext: ({ resHeaders }) => createTrpcContext(req.headers, readSessionUser, resHeaders),
+  });
+}
+
+/** The context of one HTTP call of the API, on either path (this one, or trpc-direct.ts). */
+export async function createTrpcContext(
+  headers: Headers,
+  readSessionUser: ReadSessionUser,
+  resHeaders: Headers,
+): Promise<Context> {
+  const { db } = await getDatabase();
+  return createContext({
+    db,
+    headers,
+    getSessionUser: () => readSessionUser(db, headers),
+    resHeaders,
   });
 }

@@ -28,12 +28,16 @@ export function procedurePaths(url: URL, endpoint = "/api/trpc"): string[] {
  * than 1 MB read.
  */
 export function trpcBodyLimit(request: Request, url = new URL(request.url)): number {
-  const paths = procedurePaths(url);
+  return trpcBodyLimitFor(procedurePaths(url), request.headers);
+}
+
+/** trpcBodyLimit from the procedure paths the URL names and the request's headers. */
+export function trpcBodyLimitFor(paths: readonly string[], headers: Headers): number {
   const limits = paths.map((p) => PROCEDURE_BODY_LIMITS[p]);
   if (paths.length === 0 || limits.some((l) => l === undefined)) return TRPC_BODY_LIMIT;
   const credentials =
-    request.headers.get("authorization")?.toLowerCase().startsWith("bearer ") ||
-    SESSION_COOKIE.test(request.headers.get("cookie") ?? "");
+    headers.get("authorization")?.toLowerCase().startsWith("bearer ") ||
+    SESSION_COOKIE.test(headers.get("cookie") ?? "");
   if (!credentials) return TRPC_BODY_LIMIT;
   return Math.max(...(limits as number[]));
 }

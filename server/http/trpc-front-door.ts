@@ -2,10 +2,17 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
-import { handleTrpcRequest, TRPC_ENDPOINT } from "@/server/api/trpc-http";
+import {
+  answerDirect,
+  planDirectCall,
+  readDirectInputs,
+  type TrpcAnswer,
+} from "@/server/api/trpc-direct";
+import { createTrpcContext, handleTrpcRequest, TRPC_ENDPOINT } from "@/server/api/trpc-http";
 import { readSessionUserCached } from "@/server/auth/session-token";
 import { log } from "@/server/logger";
 import { createAdmission } from "./admission";
+import { trpcBodyLimitFor } from "./trpc-body-limit";
 
 /**
  * The tRPC API answered by the front server itself in production, not through Next.js.
@@ -17,8 +24,10 @@ import { createAdmission } from "./admission";
  * whose budget is p95 ≤ 50 ms with 50 clients cannot spend that per call.
  *
  * What stays the same: the front door (client address, forwarding headers, security headers,
- * body ceiling) has run before this; the handler is the one the Next.js route uses
- * (server/api/trpc-http.ts: batch limit, per-procedure body limits, context, router); shared
+ * body ceiling) has run before this. JSON calls are answered by server/api/trpc-direct.ts
+ * (the same router, context and answers, without Fetch API objects); everything else by the
+ * handler the Next.js route uses (server/api/trpc-http.ts: batch limit, per-procedure body
+ * limits, context, router), with the body when the direct path had read it already. Shared
  * state (database pool, caches, model cache, regex workers) lives on globalThis, so this copy
  * of the modules and Next.js's bundle use one of each.
  */
@@ -66,7 +75,20 @@ export function admitTrpc(req: IncomingMessage, res: ServerResponse): void {
 
 export async function serveTrpc(req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
-    const response = await handleTrpcRequest(toFetchRequest(req, res), readSessionUserCached);
+    const headers = fetchHeaders(req);
+    // The call's procedures can stop early when the client goes away (as under Next.js).
+    const aborter = new AbortController();
+    res.once("close", () => {
+      if (!res.writableFinished) aborter.abort();
+    });
+    const direct = await answerDirectly(req, headers, aborter.signal);
+    if (direct.kind === "hung-up") return;
+    if (direct.kind === "answered") {
+      await writeJson(req, res, direct.answer.status, direct.answer.headers, direct.answer.body);
+      return;
+    }
+    const request = toFetchRequest(req, headers, aborter.signal, direct.body);
+    const response = await handleTrpcRequest(request, readSessionUserCached);
     await writeResponse(req, res, response);
   } catch (error) {
     log.error("tRPC request failed outside the handler", { error, url: req.url });
@@ -78,13 +100,86 @@ export async function serveTrpc(req: IncomingMessage, res: ServerResponse): Prom
   }
 }
 
-function toFetchRequest(req: IncomingMessage, res: ServerResponse): Request {
+type DirectOutcome =
+  | { kind: "answered"; answer: TrpcAnswer }
+  /** tRPC's fetch handler answers; with the body when it has been read already. */
+  | { kind: "handler"; body?: Buffer<ArrayBuffer> }
+  | { kind: "hung-up" };
+
+/** The JSON calls server/api/trpc-direct.ts can answer, answered; the rest left to tRPC's handler. */
+async function answerDirectly(
+  req: IncomingMessage,
+  headers: Headers,
+  signal: AbortSignal,
+): Promise<DirectOutcome> {
+  const url = req.url ?? TRPC_ENDPOINT;
+  const queryAt = url.indexOf("?");
+  const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
+  const search = new URLSearchParams(queryAt === -1 ? "" : url.slice(queryAt + 1));
+  // As tRPC's fetch adapter: one slash trimmed on each side, before and after the endpoint.
+  const encodedPath = trimSlashes(trimSlashes(pathname).slice(TRPC_ENDPOINT.length - 1));
+  const method = req.method ?? "GET";
+  const plan = planDirectCall({ method, encodedPath, search, headers });
+  if (!plan) return { kind: "handler" };
+  let inputs: unknown[] | null;
+  let body: Buffer<ArrayBuffer> | undefined;
+  if (method === "GET") {
+    inputs = readDirectInputs(plan, { query: search.get("input") });
+  } else {
+    // Only a declared length within the limit is read here; tRPC's handler refuses the others.
+    const declared = Number(req.headers["content-length"] ?? Number.NaN);
+    const limit = trpcBodyLimitFor(
+      plan.calls.map((call) => call.path),
+      headers,
+    );
+    if (!Number.isInteger(declared) || declared > limit) return { kind: "handler" };
+    body = (await readWholeBody(req)) ?? undefined;
+    if (!body) return { kind: "hung-up" };
+    inputs = readDirectInputs(plan, { body: body.toString("utf8") });
+  }
+  if (!inputs) return { kind: "handler", body };
+  const answer = await answerDirect(plan, inputs, {
+    createContext: (resHeaders) => createTrpcContext(headers, readSessionUserCached, resHeaders),
+    signal,
+  });
+  return { kind: "answered", answer };
+}
+
+function trimSlashes(path: string): string {
+  const start = path.startsWith("/") ? 1 : 0;
+  const end = path.endsWith("/") && path.length > start ? path.length - 1 : path.length;
+  return path.slice(start, end);
+}
+
+/** The whole body, or null when the client went away before sending it. */
+function readWholeBody(req: IncomingMessage): Promise<Buffer<ArrayBuffer> | null> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.once("end", () => resolve(Buffer.concat(chunks)));
+    req.once("error", () => resolve(null));
+    req.once("close", () => {
+      if (!req.complete) resolve(null);
+    });
+  });
+}
+
+function fetchHeaders(req: IncomingMessage): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
     if (Array.isArray(value)) for (const item of value) headers.append(name, item);
     else headers.set(name, value);
   }
+  return headers;
+}
+
+function toFetchRequest(
+  req: IncomingMessage,
+  headers: Headers,
+  signal: AbortSignal,
+  readBody: Buffer<ArrayBuffer> | undefined,
+): Request {
   // Only the socket or a trusted proxy decide the scheme (the front door dropped the header otherwise).
   const encrypted = Boolean((req.socket as { encrypted?: boolean }).encrypted);
   const proto =
@@ -92,20 +187,14 @@ function toFetchRequest(req: IncomingMessage, res: ServerResponse): Request {
       ? "https"
       : "http";
   const host = req.headers.host && HOST.test(req.headers.host) ? req.headers.host : "localhost";
-  // The call's procedures can stop early when the client goes away (as under Next.js).
-  const aborter = new AbortController();
-  res.once("close", () => {
-    if (!res.writableFinished) aborter.abort();
-  });
   const method = req.method ?? "GET";
   const hasBody = method !== "GET" && method !== "HEAD";
+  const body = readBody ?? (Readable.toWeb(req) as ReadableStream<Uint8Array>);
   return new Request(`${proto}://${host}${req.url ?? TRPC_ENDPOINT}`, {
     method,
     headers,
-    signal: aborter.signal,
-    ...(hasBody
-      ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: "half" as const }
-      : {}),
+    signal,
+    ...(hasBody ? { body, duplex: "half" as const } : {}),
   });
 }
 
@@ -114,30 +203,47 @@ export async function writeResponse(
   res: ServerResponse,
   response: Response,
 ): Promise<void> {
-  res.statusCode = response.status;
-  response.headers.forEach((value, name) => {
-    if (name !== "set-cookie" && !HOP_BY_HOP.has(name)) res.setHeader(name, value);
-  });
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length > 0) res.setHeader("set-cookie", cookies);
-  // API answers are per caller; nothing on the way may keep them.
-  if (!res.hasHeader("cache-control")) res.setHeader("cache-control", "no-store");
+  const type = response.headers.get("content-type") ?? "";
+  if (response.body && type.startsWith("application/json")) {
+    // JSON answers are whole: written with their headers in one go, one write on the socket.
+    const body = Buffer.from(await response.arrayBuffer());
+    await writeJson(req, res, response.status, response.headers, body);
+    return;
+  }
+  writeHead(res, response.status, response.headers);
   if (!response.body) {
     res.end();
     return;
   }
-  const type = response.headers.get("content-type") ?? "";
-  if (!type.startsWith("application/json")) {
-    // Streamed answers (tRPC's JSON Lines batches, event streams) go out as they come.
-    const reader = response.body.getReader();
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-      res.write(chunk.value);
-    }
-    res.end();
-    return;
+  // Streamed answers (tRPC's JSON Lines batches, event streams) go out as they come.
+  const reader = response.body.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    res.write(chunk.value);
   }
-  // JSON answers are whole: written with their headers in one go, one write on the socket.
-  let body = Buffer.from(await response.arrayBuffer());
+  res.end();
+}
+
+function writeHead(res: ServerResponse, status: number, headers: Headers): void {
+  res.statusCode = status;
+  headers.forEach((value, name) => {
+    if (name !== "set-cookie" && !HOP_BY_HOP.has(name)) res.setHeader(name, value);
+  });
+  const cookies = headers.getSetCookie();
+  if (cookies.length > 0) res.setHeader("set-cookie", cookies);
+  // API answers are per caller; nothing on the way may keep them.
+  if (!res.hasHeader("cache-control")) res.setHeader("cache-control", "no-store");
+}
+
+/** A whole JSON answer: gzipped when large and accepted, with its length, in one write. */
+async function writeJson(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  headers: Headers,
+  json: string | Buffer,
+): Promise<void> {
+  writeHead(res, status, headers);
+  let body = typeof json === "string" ? Buffer.from(json) : json;
   if (body.length >= GZIP_MIN_BYTES && acceptsGzip(req)) {
     body = await gzipAsync(body);
     res.setHeader("content-encoding", "gzip");
