@@ -7,6 +7,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { lockEmbeddedDatabase } from "./embedded-lock";
 import { type Listen, pgliteListen, postgresListen } from "./listen";
+import { preparingEveryQuery } from "./prepared-client";
 import * as schema from "./schema";
 
 type Schema = typeof schema;
@@ -39,7 +40,8 @@ export function openDatabase(options: { url?: string; dir: string; max?: number 
       // Prepared statements are per connection; RLS settings are per transaction, so safe.
       prepare: true,
     });
-    const db = drizzlePostgres(client, { schema, casing: "snake_case" });
+    // drizzle's queries too, which it would otherwise run unnamed (prepared-client.ts).
+    const db = drizzlePostgres(preparingEveryQuery(client), { schema, casing: "snake_case" });
     return {
       db,
       driver: "postgres",
