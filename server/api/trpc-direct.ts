@@ -49,7 +49,7 @@ const procedures = appRouter._def.procedures as unknown as Record<
 >;
 
 /** tRPC's media-type test: case-insensitive, parameters ignored. */
-export function isJsonContentType(value: string | null): boolean {
+function isJsonContentType(value: string | null): boolean {
   return value?.toLowerCase().split(";", 1)[0]?.trim() === "application/json";
 }
 
