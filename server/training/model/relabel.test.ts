@@ -58,7 +58,7 @@ describe("relabelModel", () => {
         expect(c.probability).toBeCloseTo(after.candidates[i]?.probability ?? -1, 3);
       }
     }
-    expect(restored.labels).toEqual(["id-zz", "id-mm", "id-aa"]);
+    expect(restored.labels).toEqual(trained.labels.map(rename));
   });
 
   it("renames the out-of-scope label and the held-out report", () => {
@@ -71,6 +71,6 @@ describe("relabelModel", () => {
       expect(Object.values(ids)).toContain(pair.truth);
       expect(Object.values(ids)).toContain(pair.predicted);
     }
-    expect(trained.labels).toEqual(["card", "oos", "refund"]);
+    expect([...trained.labels].sort()).toEqual(["card", "oos", "refund"]);
   });
 });

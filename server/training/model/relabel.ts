@@ -5,9 +5,9 @@ import type { IntentModel } from "./model";
  * The same model under other label names: its labels, out-of-scope label and held-out report.
  * Weights are indexed by position, so nothing else changes.
  *
- * Why: training orders labels by name and the fit depends on that order, so a model trained on
- * random template ids differs from run to run. Callers that need the same model every time (the
- * demo seed, test fixtures) train on stable keys and relabel to template ids afterwards.
+ * Why: callers that train on stable keys (the demo seed, test fixtures) relabel to template ids
+ * afterwards. Training itself no longer depends on the names (canonical-order.ts), so this is
+ * about readable keys, not about getting the same model twice.
  */
 export function relabelModel(model: IntentModel, rename: (label: string) => string): IntentModel {
   const heldOut = model.metrics.heldOut;

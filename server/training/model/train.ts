@@ -9,10 +9,9 @@
  * The held-out figures describe the first fit, which saw less data, so they slightly understate
  * the stored model — the safe direction.
  */
-import { expectedCalibrationError, fitTemperature } from "../evaluation/calibration";
-import { classificationReport, type RankedPrediction } from "../evaluation/metrics";
+import { fitTemperature } from "../evaluation/calibration";
 import { stratifiedSplit } from "../evaluation/split";
-import { chooseThreshold, type ThresholdRow } from "../evaluation/threshold";
+import { canonicalOrder } from "./canonical-order";
 import { combineParts, fitParts, partTemperatures, priorTemperature } from "./classifier";
 import { type EmbeddingTable, loadWordVectors } from "./embeddings";
 import { type ExtraDenseInput, extraDenseSpec, transformWithDense } from "./extra-dense";
@@ -23,9 +22,10 @@ import {
   fitFeaturizer,
   transformAll,
 } from "./featurize";
+import { summariseHeldOut } from "./held-out-summary";
 import { applyKnn, type KnnOptions, type KnnPart, makeKnnPart } from "./knn";
 import type { HeldOutSummary, IntentModel } from "./model";
-import { logitsAll, softmaxInPlace } from "./softmax";
+import { logitsAll } from "./softmax";
 import { getRow } from "./sparse";
 
 export interface TrainingExample {
@@ -117,7 +117,7 @@ export class TrainingCancelled extends Error {
 const WEIGHTS = { featurize: 0.08, train: 0.42, evaluate: 0.05, refit: 0.45 };
 
 export function trainModel(
-  examples: readonly TrainingExample[],
+  input: readonly TrainingExample[],
   requested: TrainingConfig = DEFAULT_TRAINING,
   options: {
     embeddings?: EmbeddingTable;
@@ -128,16 +128,21 @@ export function trainModel(
 ): IntentModel {
   const started = performance.now();
   let config = requested;
-  if (examples.length === 0) throw new Error("no training examples");
-  const labels = [...new Set(examples.map((e) => e.label))].sort();
+  if (input.length === 0) throw new Error("no training examples");
+  if (options.extraDense && options.extraDense.vectors.length !== input.length) {
+    throw new Error("extra dense vectors: one per example expected");
+  }
+  const { labels, order } = canonicalOrder(input);
   if (labels.length < 2) throw new Error("training needs at least two labels");
+  const examples = order.map((i) => input[i] as TrainingExample);
   const index = new Map(labels.map((label, i) => [label, i]));
   const y = Int32Array.from(examples.map((e) => index.get(e.label) ?? 0));
   const texts = examples.map((e) => e.text);
   const split =
     config.heldOutFraction > 0
       ? stratifiedSplit(
-          examples.map((e) => e.label),
+          // Label positions, zero-padded, so the split visits labels in the canonical order.
+          Array.from(y, (k) => String(k).padStart(8, "0")),
           { fraction: config.heldOutFraction, seed: config.seed },
         )
       : { train: texts.map((_, i) => i), heldOut: [] };
@@ -169,11 +174,9 @@ export function trainModel(
       : { ...config.featurizer, embeddingWeight: 0 };
   const embeddings =
     featurizerConfig.embeddingWeight > 0 ? (options.embeddings ?? loadWordVectors()) : undefined;
-  if (options.extraDense && options.extraDense.vectors.length !== examples.length) {
-    throw new Error("extra dense vectors: one per example expected");
-  }
   const dense = options.extraDense ? extraDenseSpec(options.extraDense) : null;
-  const denseVectors = options.extraDense?.vectors ?? [];
+  const inputVectors = options.extraDense?.vectors ?? [];
+  const denseVectors = dense ? order.map((i) => inputVectors[i] ?? null) : [];
   const features = (featurizer: Featurizer, rows: number[]) =>
     dense
       ? transformWithDense(featurizer, texts, rows, dense, denseVectors)
@@ -228,7 +231,7 @@ export function trainModel(
       applyKnn(knn, getRow(matrix, r), z);
     });
     temperature = fitTemperature(logitRows, heldTruth, priorTemperature(config));
-    heldOut = summarise(labels, logitRows, heldTruth, temperature, config);
+    heldOut = summariseHeldOut(labels, logitRows, heldTruth, temperature, config);
     threshold = heldOut.thresholdChoice.threshold;
     finish("evaluate");
     if (config.refit) {
@@ -259,54 +262,4 @@ export function trainModel(
       refit: config.refit && hasHeldOut,
     },
   };
-}
-
-function summarise(
-  labels: string[],
-  logitRows: Float64Array[],
-  truth: number[],
-  temperature: number,
-  config: TrainingConfig,
-): HeldOutSummary {
-  const oos = config.outOfScopeLabel === null ? -1 : labels.indexOf(config.outOfScopeLabel);
-  const predictions: RankedPrediction[] = logitRows.map((z) => {
-    const p = Float64Array.from(z);
-    softmaxInPlace(p, temperature);
-    const ranked = [...p.keys()].sort((a, b) => (p[b] ?? 0) - (p[a] ?? 0)).slice(0, 5);
-    return { ranked, confidence: p[ranked[0] ?? 0] ?? 0 };
-  });
-  const rows: ThresholdRow[] = predictions.map((p, i) => ({
-    confidence: p.confidence,
-    correct: p.ranked[0] === truth[i] && truth[i] !== oos,
-    outOfScope: truth[i] === oos,
-    predictedOutOfScope: p.ranked[0] === oos,
-  }));
-  const thresholdChoice = chooseThreshold(rows, {
-    targetPrecision: config.targetPrecision,
-    labelCount: labels.length,
-  });
-  const summary: HeldOutSummary = {
-    rows: truth.length,
-    report: classificationReport(labels, truth, predictions),
-    thresholdChoice,
-    calibrationError: expectedCalibrationError(
-      predictions.map((p, i) => ({ confidence: p.confidence, correct: p.ranked[0] === truth[i] })),
-    ),
-  };
-  if (oos >= 0) {
-    const t = thresholdChoice.threshold;
-    const answers = rows.map((r) => r.confidence >= t && !r.predictedOutOfScope);
-    const oosRows = rows.filter((r) => r.outOfScope).length;
-    const flagged = answers.filter((a) => !a).length;
-    const oosCaught = rows.filter((r, i) => r.outOfScope && !answers[i]).length;
-    const inScope = rows.filter((r) => !r.outOfScope).length;
-    const inScopeRight = rows.filter((r, i) => !r.outOfScope && answers[i] && r.correct).length;
-    summary.outOfScope = {
-      rows: oosRows,
-      recall: oosRows ? oosCaught / oosRows : 0,
-      precision: flagged ? oosCaught / flagged : 0,
-      inScopeTop1: inScope ? inScopeRight / inScope : 0,
-    };
-  }
-  return summary;
 }
