@@ -8,6 +8,7 @@ import postgres from "postgres";
 import { lockEmbeddedDatabase } from "./embedded-lock";
 import { type Listen, pgliteListen, postgresListen } from "./listen";
 import { preparingEveryQuery } from "./prepared-client";
+import { readEndsSettled } from "./read-ends";
 import * as schema from "./schema";
 
 type Schema = typeof schema;
@@ -47,7 +48,10 @@ export function openDatabase(options: { url?: string; dir: string; max?: number 
       driver: "postgres",
       url: options.url,
       listen: postgresListen(client),
-      close: () => client.end({ timeout: 5 }),
+      close: async () => {
+        await readEndsSettled();
+        await client.end({ timeout: 5 });
+      },
     };
   }
   // A folder is one process's (embedded-lock.ts); a throwaway in-memory instance is nobody's.

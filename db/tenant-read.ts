@@ -3,6 +3,7 @@ import type { PgDialect } from "drizzle-orm/pg-core";
 import { PostgresJsSession, PostgresJsTransaction } from "drizzle-orm/postgres-js";
 import type { ReservedSql, Sql } from "postgres";
 import type { Database, Tx } from "./client";
+import { trackReadEnd } from "./read-ends";
 import { APP_ROLE, type RlsContext, UUID, withRlsContext } from "./tenant";
 
 /** What drizzle's postgres.js session holds (runtime fields; drizzle types them private). */
@@ -69,7 +70,7 @@ export async function readWithRlsContext<T>(
     await settings;
     throw error;
   }
-  void finish(reserved, "commit");
+  trackReadEnd(finish(reserved, "commit"));
   return result;
 }
 
