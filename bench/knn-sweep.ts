@@ -3,6 +3,8 @@
  * featurise once, fit the default softmax once, then score p = (1 − β)·softmax + β·vote for a
  * grid of k / τ / β. Prints one JSON line per setting; not a test.
  *   SPLIT_SEED=11 npx tsx bench/knn-sweep.ts full|10shot|bitext
+ * EMB=0|1 overrides the word-vector block (default: on for 10shot only), EPOCHS the softmax's
+ * epochs (default 12), SEEDS the SGD seeds whose fits are averaged (default [1]).
  */
 import { fitTemperature, heldOutNll } from "@/server/training/evaluation/calibration";
 import { loadWordVectors } from "@/server/training/model/embeddings";
@@ -16,7 +18,8 @@ import { labelIndices, sweepData } from "./sweep-data";
 const task = process.argv[2] ?? "full";
 const data = sweepData(task);
 const { labels, y, truth } = labelIndices(data);
-const emb = task === "10shot" ? 1 : 0;
+const emb = Number(process.env.EMB ?? (task === "10shot" ? 1 : 0));
+const epochs = Number(process.env.EPOCHS ?? 12);
 const f = fitFeaturizer(
   data.train.map((r) => r.text),
   { ...DEFAULT_FEATURIZER, embeddingWeight: emb },
@@ -30,8 +33,18 @@ const test = transformAll(
   f,
   data.test.map((r) => r.text),
 );
-const model = trainSgd(train, y, labels.length, { epochs: 12, lambda: 1e-5, eta0: 1, seed: 1 });
-const z = logitsAll(model, test);
+// SEEDS='[1,2,3]': the logits of one fit per SGD seed, averaged (= averaged weights).
+const seeds = JSON.parse(process.env.SEEDS ?? "[1]") as number[];
+const z = Array.from({ length: test.rows }, () => new Float64Array(labels.length));
+for (const seed of seeds) {
+  const fit = trainSgd(train, y, labels.length, { epochs, lambda: 1e-5, eta0: 1, seed });
+  logitsAll(fit, test).forEach((row, r) => {
+    const sum = z[r] as Float64Array;
+    row.forEach((v, c) => {
+      sum[c] = (sum[c] ?? 0) + v / seeds.length;
+    });
+  });
+}
 const probs = z.map((row) => {
   const p = Float64Array.from(row);
   softmaxInPlace(p, 1);
@@ -53,7 +66,7 @@ function score(rows: Float64Array[]) {
   };
 }
 const seed = task === "full" ? Number(process.env.SPLIT_SEED ?? 7) : 0;
-console.log(JSON.stringify({ task, seed, variant: "softmax", ...score(z) }));
+console.log(JSON.stringify({ task, seed, emb, epochs, seeds, variant: "softmax", ...score(z) }));
 const block = process.env.KNN_BLOCK ?? "all";
 const maxDfs = JSON.parse(process.env.MAX_DFS ?? "[1]") as number[];
 const sparseCount = block === "word" ? f.state.wordCount : f.state.sparseCount;
@@ -84,6 +97,20 @@ for (const maxDf of maxDfs)
       );
       for (const beta of betas) {
         const mixed = votes.map((v, r) => mixLogits(probs[r] as Float64Array, v, beta));
-        console.log(JSON.stringify({ task, seed, block, maxDf, k, tau, beta, ...score(mixed) }));
+        console.log(
+          JSON.stringify({
+            task,
+            seed,
+            emb,
+            epochs,
+            seeds,
+            block,
+            maxDf,
+            k,
+            tau,
+            beta,
+            ...score(mixed),
+          }),
+        );
       }
     }
