@@ -87,6 +87,9 @@ export const PLANTED_TOPICS: Record<string, { messages: string[]; replies: strin
 
 export const INTENTS = Object.keys(INTENT_MESSAGES);
 
+/** The deployed fixture model's threshold (see deployIntentModel). */
+const FIXTURE_THRESHOLD = 0.9;
+
 /**
  * A template per known intent and a model trained on INTENT_MESSAGES, stored as a version and
  * deployed (as the training job would). Returns intent → template id.
@@ -102,13 +105,18 @@ export async function deployIntentModel(
     );
     templateIdOf[intent] = template.id;
   }
-  // Trained on the intent names (the fit depends on label order: template ids are random), and
-  // stored with the template id of each label, as a version's labels always are.
+  // Trained on the intent names and stored with the template id of each label, as a version's
+  // labels always are.
   const examples = Object.entries(INTENT_MESSAGES).flatMap(([intent, texts]) =>
     texts.map((text) => ({ text, label: intent })),
   );
+  const trained = trainModel(examples, { ...DEFAULT_TRAINING, seed: 3, refit: false });
+  // 30 examples leave 6 held-out rows, too few to place the threshold: the margin rule takes the
+  // lowest right answer among ~5, which put it anywhere from 0.62 to 0.91 as the fit changed.
+  // These tests are about analysis, not threshold choice, so the fixture fixes it at 0.9, where
+  // the known intents' right answers (0.97 and up) clear it and no planted message does (≤ 0.84).
   const model = relabelModel(
-    trainModel(examples, { ...DEFAULT_TRAINING, seed: 3, refit: false }),
+    { ...trained, threshold: FIXTURE_THRESHOLD },
     (intent) => templateIdOf[intent] ?? intent,
   );
   const { labels } = model;
