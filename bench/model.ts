@@ -32,6 +32,7 @@ import {
   type TrainingExample,
   trainModel,
 } from "@/server/training/model/train";
+import { OFF_TOPIC_MESSAGES } from "./off-topic";
 
 const { values } = parseArgs({
   options: {
@@ -137,21 +138,9 @@ function measure(run: Run, config: TrainingConfig, encoding: WeightEncoding) {
     }
   }
   const inScope = run.test.length - oosRows;
-  // Messages no support intent answers (nonsense, small talk, other domains): how many still get
-  // a confident suggestion. A fixed list, the same for every dataset.
-  const offTopic = [
-    "asdfgh qwerty zxcv",
-    "blorp snazzle wibble",
-    "lorem ipsum dolor sit amet",
-    "the quick brown fox jumps over the lazy dog",
-    "what's the weather like in paris tomorrow",
-    "tell me a joke",
-    "who won the football match last night",
-    "recommend a good pizza recipe",
-    "hello",
-    "🙂🙂🙂",
-  ];
-  const offTopicConfident = offTopic.filter((text) => predict(model, text).confident).length;
+  const offTopicConfident = OFF_TOPIC_MESSAGES.filter(
+    (text) => predict(model, text).confident,
+  ).length;
   const f1s = [...f1.values()].map(({ tp, fp, fn }) => (tp ? (2 * tp) / (2 * tp + fp + fn) : 0));
   latencies.sort((a, b) => a - b);
   const heldOut = trained.metrics.heldOut;
@@ -176,7 +165,7 @@ function measure(run: Run, config: TrainingConfig, encoding: WeightEncoding) {
     temperature: model.temperature,
     threshold: model.threshold,
     test_answered: answered / inScope,
-    off_topic_confident: `${offTopicConfident}/${offTopic.length}`,
+    off_topic_confident: `${offTopicConfident}/${OFF_TOPIC_MESSAGES.length}`,
     test_answered_precision: answered ? answeredRight / answered : 0,
     ...(run.oosLabel
       ? { oos_recall: oosCaught / (oosRows || 1), oos_precision: oosCaught / (flagged || 1) }

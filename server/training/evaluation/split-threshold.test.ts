@@ -98,4 +98,15 @@ describe("chooseThreshold", () => {
     const tied = rows.filter((r) => r.confidence !== 0.65);
     expect(chooseThreshold(tied, { targetPrecision: 0.9, labelCount: 50 }).threshold).toBe(0.6);
   });
+
+  it("with out-of-scope rows, never goes below what the in-scope rows alone would choose", () => {
+    // The held-out out-of-scope rows are all labelled out of scope by the model, so accuracy
+    // alone is the same at every t and would take the floor (0.04), answering anything. The
+    // in-scope rows' margin (their lowest right answer, 0.7) holds instead.
+    const predictedOos = { ...row(0.9, false, true), predictedOutOfScope: true };
+    const rows = [row(0.95, true), row(0.9, true), row(0.7, true), predictedOos, predictedOos];
+    const choice = chooseThreshold(rows, { targetPrecision: 0.9, labelCount: 50 });
+    expect(choice).toMatchObject({ threshold: 0.7, rule: "margin", coverage: 3 / 5 });
+    expect(choice.accuracy).toBe(1);
+  });
 });

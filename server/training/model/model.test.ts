@@ -176,9 +176,14 @@ describe("a model with out-of-scope examples", () => {
     expect(predict(model, "please refund my order").confident).toBe(true);
   });
 
-  it("chooses the threshold by the out-of-scope rule and reports out-of-scope figures", () => {
-    expect(model.metrics.heldOut?.thresholdChoice.rule).toBe("out-of-scope-accuracy");
-    expect(model.metrics.heldOut?.outOfScope?.rows).toBe(2);
+  it("keeps at least the in-scope rows' threshold and reports out-of-scope figures", () => {
+    // Both held-out out-of-scope rows are predicted out of scope, so accuracy alone would take
+    // the floor (2 / labels); the in-scope rows' rule holds the threshold above it.
+    const heldOut = model.metrics.heldOut;
+    expect(heldOut?.outOfScope?.rows).toBe(2);
+    expect(heldOut?.outOfScope?.recall).toBe(1);
+    expect(model.threshold).toBeGreaterThan(2 / model.labels.length);
+    expect(predict(model, "xqzv bnmk wprt").confident).toBe(false);
   });
 });
 
