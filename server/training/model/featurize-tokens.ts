@@ -10,7 +10,6 @@
  */
 import type { EmbeddingTable } from "./embeddings";
 import type { Featurizer } from "./featurize";
-import { knownWords } from "./known-words";
 import { normalizeBlock, type SparseRow } from "./sparse";
 import { runSteps, type Steps } from "./steps";
 import { countTerms, hashTerm } from "./terms";
@@ -36,8 +35,6 @@ export interface TokenFeaturizer {
   /** Writes the row of one text into `out` (valid until the next call) and returns its length. */
   fill(tokens: readonly string[]): number;
   readonly out: { indices: Int32Array; values: Float32Array };
-  /** As `featurizer.transformText(text).knownWordShare` for these tokens (known-words.ts). */
-  knownWordShare(tokens: readonly string[]): number;
 }
 
 /** Token-driven featuriser for a fitted one (vocabulary or hashing mode, any config). */
@@ -219,8 +216,7 @@ export function* tokenFeaturizerSteps(
     return length;
   }
 
-  const known = knownWords(state, hashing ? null : wordColumn);
-  return { fill, out, knownWordShare: known.share };
+  return { fill, out };
 }
 
 /** One row per call, in arrays of its own. */
