@@ -20,7 +20,7 @@ import { parseArgs } from "node:util";
 import { parseCsv } from "@/server/templates/interchange/csv-parse";
 import { stratifiedSplit } from "@/server/training/evaluation/split";
 import { loadWordVectors } from "@/server/training/model/embeddings";
-import { modelMemoryBytes, predict } from "@/server/training/model/model";
+import { modelMemoryBytes } from "@/server/training/model/model";
 import {
   deserializeModel,
   serializeModel,
@@ -33,6 +33,7 @@ import {
   trainModel,
 } from "@/server/training/model/train";
 import { OFF_TOPIC_MESSAGES } from "./off-topic";
+import { scorePredictions } from "./score-predictions";
 
 const { values } = parseArgs({
   options: {
@@ -98,51 +99,8 @@ function measure(run: Run, config: TrainingConfig, encoding: WeightEncoding) {
   const model = deserializeModel(bytes, embeddings);
   const loadMs = performance.now() - loadStarted;
   const heapDelta = gc ? used() - before : null;
-  const latencies: number[] = [];
-  let top1 = 0;
-  let top3 = 0;
-  let answered = 0;
-  let answeredRight = 0;
-  let oosRows = 0;
-  let oosCaught = 0;
-  let flagged = 0;
-  const f1 = new Map<string, { tp: number; fp: number; fn: number }>();
-  const count = (label: string) => {
-    const c = f1.get(label) ?? { tp: 0, fp: 0, fn: 0 };
-    f1.set(label, c);
-    return c;
-  };
-  // Warm-up (JIT) so the latency figures describe a serving process, not its first calls.
-  for (const row of run.test.slice(0, 50)) predict(model, row.text, 3);
-  for (const row of run.test) {
-    const t0 = performance.now();
-    const p = predict(model, row.text, 3);
-    latencies.push(performance.now() - t0);
-    const isOos = row.label === run.oosLabel;
-    const best = p.candidates[0]?.label ?? "";
-    if (isOos) oosRows++;
-    if (!p.confident) flagged++;
-    if (isOos && !p.confident) oosCaught++;
-    if (!isOos) {
-      if (best === row.label) top1++;
-      if (p.candidates.some((c) => c.label === row.label)) top3++;
-      if (p.confident) {
-        answered++;
-        if (best === row.label) answeredRight++;
-      }
-      if (best === row.label) count(best).tp++;
-      else {
-        count(best).fp++;
-        count(row.label).fn++;
-      }
-    }
-  }
-  const inScope = run.test.length - oosRows;
-  const offTopicConfident = OFF_TOPIC_MESSAGES.filter(
-    (text) => predict(model, text).confident,
-  ).length;
-  const f1s = [...f1.values()].map(({ tp, fp, fn }) => (tp ? (2 * tp) / (2 * tp + fp + fn) : 0));
-  latencies.sort((a, b) => a - b);
+  const score = scorePredictions(model, run.test, run.oosLabel);
+  const latencies = score.latenciesMs;
   const heldOut = trained.metrics.heldOut;
   return {
     run: run.name,
@@ -150,9 +108,9 @@ function measure(run: Run, config: TrainingConfig, encoding: WeightEncoding) {
     test_rows: run.test.length,
     labels: trained.labels.length,
     features: trained.classifier.features,
-    top1: top1 / inScope,
-    top3: top3 / inScope,
-    macro_f1: f1s.reduce((s, v) => s + v, 0) / (f1s.length || 1),
+    top1: score.top1 / score.inScope,
+    top3: score.top3 / score.inScope,
+    macro_f1: score.macroF1,
     train_seconds: trainSeconds,
     train_cpu_seconds: trainCpuSeconds,
     model_bytes: bytes.length,
@@ -164,11 +122,14 @@ function measure(run: Run, config: TrainingConfig, encoding: WeightEncoding) {
     predict_p95_ms: percentile(latencies, 0.95),
     temperature: model.temperature,
     threshold: model.threshold,
-    test_answered: answered / inScope,
-    off_topic_confident: `${offTopicConfident}/${OFF_TOPIC_MESSAGES.length}`,
-    test_answered_precision: answered ? answeredRight / answered : 0,
+    test_answered: score.answered / score.inScope,
+    off_topic_confident: `${score.offTopicConfident}/${OFF_TOPIC_MESSAGES.length}`,
+    test_answered_precision: score.answered ? score.answeredRight / score.answered : 0,
     ...(run.oosLabel
-      ? { oos_recall: oosCaught / (oosRows || 1), oos_precision: oosCaught / (flagged || 1) }
+      ? {
+          oos_recall: score.oosCaught / (score.oosRows || 1),
+          oos_precision: score.oosCaught / (score.notConfident || 1),
+        }
       : {}),
     heldout: heldOut && {
       rows: heldOut.rows,

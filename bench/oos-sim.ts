@@ -18,9 +18,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseCsv } from "@/server/templates/interchange/csv-parse";
 import { seededRandom, shuffleInPlace } from "@/server/training/evaluation/random";
-import { predict } from "@/server/training/model/model";
 import { DEFAULT_TRAINING, type TrainingExample, trainModel } from "@/server/training/model/train";
-import { OFF_TOPIC_MESSAGES } from "./off-topic";
+import { scorePredictions } from "./score-predictions";
 
 const OOS = "oos";
 const scenarios = process.argv.slice(2).length ? process.argv.slice(2) : ["a", "b", "c"];
@@ -56,29 +55,7 @@ for (const scenario of scenarios) {
   for (const seed of seeds) {
     const { train, test } = build(scenario, seed);
     const model = trainModel(train, { ...DEFAULT_TRAINING, outOfScopeLabel: OOS });
-    let inScope = 0;
-    let ranked = 0;
-    let answered = 0;
-    let answeredRight = 0;
-    let oos = 0;
-    let declinedOos = 0;
-    let declined = 0;
-    for (const row of test) {
-      const p = predict(model, row.text, 3);
-      if (!p.confident) declined++;
-      if (row.label === OOS) {
-        oos++;
-        if (!p.confident) declinedOos++;
-        continue;
-      }
-      inScope++;
-      const right = p.candidates[0]?.label === row.label;
-      if (right) ranked++;
-      if (p.confident) {
-        answered++;
-        if (right) answeredRight++;
-      }
-    }
+    const score = scorePredictions(model, test, OOS);
     const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
     console.log(
       JSON.stringify({
@@ -87,16 +64,16 @@ for (const scenario of scenarios) {
         train_rows: train.length,
         oos_train_rows: train.filter((r) => r.label === OOS).length,
         test_rows: test.length,
-        oos_test_rows: oos,
+        oos_test_rows: score.oosRows,
         threshold: r4(model.threshold),
         rule: model.metrics.heldOut?.thresholdChoice.rule,
-        top1: r4((ranked + declinedOos) / test.length),
-        in_scope_top1: r4(ranked / inScope),
-        in_scope_answered: r4(answered / inScope),
-        in_scope_answered_precision: r4(answeredRight / Math.max(1, answered)),
-        oos_recall: r4(declinedOos / Math.max(1, oos)),
-        oos_precision: r4(declinedOos / Math.max(1, declined)),
-        off_topic_confident: OFF_TOPIC_MESSAGES.filter((t) => predict(model, t).confident).length,
+        top1: r4((score.top1 + score.oosCaught) / score.rows),
+        in_scope_top1: r4(score.top1 / score.inScope),
+        in_scope_answered: r4(score.answered / score.inScope),
+        in_scope_answered_precision: r4(score.answeredRight / Math.max(1, score.answered)),
+        oos_recall: r4(score.oosCaught / Math.max(1, score.oosRows)),
+        oos_precision: r4(score.oosCaught / Math.max(1, score.notConfident)),
+        off_topic_confident: score.offTopicConfident,
       }),
     );
   }
