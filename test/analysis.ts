@@ -110,7 +110,9 @@ export async function deployIntentModel(
   const examples = Object.entries(INTENT_MESSAGES).flatMap(([intent, texts]) =>
     texts.map((text) => ({ text, label: intent })),
   );
-  const trained = trainModel(examples, { ...DEFAULT_TRAINING, seed: 3, refit: false });
+  // Re-fitted on all 30 (as training jobs do): without it the 6 held-out examples' words are
+  // not in the vocabulary, and those made mostly of such words are declined (known-words.ts).
+  const trained = trainModel(examples, { ...DEFAULT_TRAINING, seed: 3 });
   // 30 examples leave 6 held-out rows, too few to place the threshold: the margin rule takes the
   // lowest right answer among ~5, which put it anywhere from 0.62 to 0.91 as the fit changed.
   // These tests are about analysis, not threshold choice, so the fixture fixes it at 0.9, where

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   combineSignals,
+  confidenceWithoutModel,
   pastChoiceShares,
   rankTemplates,
   type TemplateSignals,
@@ -20,6 +21,27 @@ describe("rankTemplates", () => {
   it("with the model alone, the confidence is the model's calibrated probability", () => {
     const [top] = rankTemplates([signals("a", { modelProbability: 0.63 })], true);
     expect(top?.confidence).toBeCloseTo(0.63, 10);
+  });
+
+  it("a model weight below 1 (an unfamiliar message) scales the model's part, keeping its order", () => {
+    const ranked = rankTemplates(
+      [
+        signals("a", { modelProbability: 0.9 }),
+        signals("b", { modelProbability: 0.08 }),
+        signals("c", { triggerWeight: 1 }),
+      ],
+      true,
+      Number.POSITIVE_INFINITY,
+      0.5,
+    );
+    // The trigger (0.75) now leads the model's 0.9 × 0.5; the model's own order stays a, b.
+    expect(ranked.map((r) => r.templateId)).toEqual(["c", "a", "b"]);
+    expect(ranked[1]?.confidence).toBeCloseTo(0.45, 10);
+    expect(ranked[1]?.modelProbability).toBe(0.9); // the reason shows the raw probability
+    const [trigger, model] = ranked;
+    if (!trigger || !model) throw new Error("the ranking lost an entry");
+    expect(confidenceWithoutModel(trigger.parts)).toBeCloseTo(0.75, 10);
+    expect(confidenceWithoutModel(model.parts)).toBe(0);
   });
 
   it("a trigger match outranks a weak model guess, a strong prediction outranks one trigger", () => {

@@ -25,6 +25,11 @@
  *   Jaccard ≥ 0.5, or the same text) that went to this template, shrunk by one pseudo-choice:
  *   one identical past choice gives 0.8 · 1/2 = 0.4, three give 0.6. Agents' picks are the
  *   ground truth the model is retrained on; until then they count directly.
+ *
+ * A message made mostly of words the model never saw (server/training/model/known-words.ts)
+ * discounts the model's part by known share ÷ MIN_KNOWN_WORD_SHARE (`modelWeight`): its order
+ * among the model's candidates stays, its confidence shrinks with how little of the message the
+ * model knows, and suggest.ts then lets only the other signals make it confident.
  */
 export const TRIGGER_RELIABILITY = 0.75;
 export const TEXT_RELIABILITY_UNTRAINED = 0.5;
@@ -53,20 +58,33 @@ export interface Ranked extends TemplateSignals {
 
 const clamp01 = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
 
-export function combineSignals(signals: TemplateSignals, modelDeployed: boolean): Ranked {
-  const parts = partsOf(signals, modelDeployed);
+export function combineSignals(
+  signals: TemplateSignals,
+  modelDeployed: boolean,
+  modelWeight = 1,
+): Ranked {
+  const parts = partsOf(signals, modelDeployed, modelWeight);
   return { ...signals, confidence: confidenceOf(parts), parts };
 }
 
-function partsOf(signals: TemplateSignals, modelDeployed: boolean): Ranked["parts"] {
+function partsOf(
+  signals: TemplateSignals,
+  modelDeployed: boolean,
+  modelWeight: number,
+): Ranked["parts"] {
   return {
-    model: clamp01(signals.modelProbability ?? 0),
+    model: clamp01(signals.modelProbability ?? 0) * clamp01(modelWeight),
     triggers: 1 - (1 - TRIGGER_RELIABILITY) ** Math.max(0, signals.triggerWeight),
     text:
       (modelDeployed ? TEXT_RELIABILITY_WITH_MODEL : TEXT_RELIABILITY_UNTRAINED) *
       clamp01(signals.textMatch),
     pastChoices: PAST_CHOICE_RELIABILITY * clamp01(signals.pastChoices),
   };
+}
+
+/** The confidence the signals other than the model give on their own. */
+export function confidenceWithoutModel(parts: Ranked["parts"]): number {
+  return confidenceOf({ ...parts, model: 0 });
 }
 
 function confidenceOf(parts: Ranked["parts"]): number {
@@ -91,6 +109,13 @@ export function compareRanked(a: Rankable, b: Rankable): number {
 }
 
 /**
+ * Some signal speaks for the template. A model probability counts even when an unfamiliar message
+ * weighted the model's part down to 0: the candidates then keep the model's order, at confidence 0.
+ */
+const hasEvidence = (r: Pick<Ranked, "confidence" | "modelProbability">) =>
+  r.confidence > 0 || (r.modelProbability ?? 0) > 0;
+
+/**
  * The templates with some confidence, best first (compareRanked); with `limit`, only the first
  * `limit` of that order. A request keeps three of up to every active template (1,000 measured):
  * scoring each without copying it and copying only those that make the cut cost 5 ms less per
@@ -100,11 +125,12 @@ export function rankTemplates(
   signals: readonly TemplateSignals[],
   modelDeployed: boolean,
   limit = Number.POSITIVE_INFINITY,
+  modelWeight = 1,
 ): Ranked[] {
   if (limit >= signals.length) {
     return signals
-      .map((s) => combineSignals(s, modelDeployed))
-      .filter((r) => r.confidence > 0)
+      .map((s) => combineSignals(s, modelDeployed, modelWeight))
+      .filter(hasEvidence)
       .sort(compareRanked);
   }
   const best: Ranked[] = [];
@@ -116,9 +142,9 @@ export function rankTemplates(
     templateId: "",
   };
   for (const s of signals) {
-    const parts = partsOf(s, modelDeployed);
+    const parts = partsOf(s, modelDeployed, modelWeight);
     const confidence = confidenceOf(parts);
-    if (!(confidence > 0)) continue;
+    if (!hasEvidence({ confidence, modelProbability: s.modelProbability })) continue;
     candidate.confidence = confidence;
     candidate.modelProbability = s.modelProbability;
     candidate.textMatch = s.textMatch;

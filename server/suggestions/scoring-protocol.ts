@@ -7,7 +7,13 @@ export type ScoringRequest =
 
 export type ScoreItem = { id: number; key: string; text: string; extra: number[] | null };
 /** `p` null: the thread does not hold that model (dropped meanwhile); score in the caller. */
-export type ScoredItem = { id: number; p: Float64Array | null; known: boolean; missing: boolean };
+export type ScoredItem = {
+  id: number;
+  p: Float64Array | null;
+  known: boolean;
+  knownWordShare: number;
+  missing: boolean;
+};
 
 export type ScoringReply =
   | { type: "loaded"; key: string }

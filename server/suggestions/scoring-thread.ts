@@ -144,9 +144,9 @@ export class ScoringThread {
   private received(reply: ScoringReply): void {
     if (reply.type === "scored") {
       this.inFlight = Math.max(0, this.inFlight - 1);
-      for (const { id, p, known, missing } of reply.results) {
+      for (const { id, p, known, knownWordShare, missing } of reply.results) {
         if (p) this.scoredThere++;
-        this.settle(id, p ? { p, known, missing } : null);
+        this.settle(id, p ? { p, known, knownWordShare, missing } : null);
       }
     } else if (reply.type === "loaded") {
       if (this.loading.delete(reply.key)) this.ready.add(reply.key);

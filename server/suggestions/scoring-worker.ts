@@ -22,11 +22,11 @@ port.on("message", (request: ScoringRequest) => {
     for (const { id, key, text, extra } of request.items) {
       const model = models.get(key);
       if (!model) {
-        results.push({ id, p: null, known: false, missing: false });
+        results.push({ id, p: null, known: false, knownWordShare: 0, missing: false });
         continue;
       }
-      const { p, known, missing } = scoreText(model, text, extra);
-      results.push({ id, p, known, missing });
+      const { p, known, knownWordShare, missing } = scoreText(model, text, extra);
+      results.push({ id, p, known, knownWordShare, missing });
       buffers.push(p.buffer as ArrayBuffer);
     }
     reply({ type: "scored", results }, buffers);

@@ -10,6 +10,7 @@ import type { AiRegistry } from "@/server/ai/registry";
 import { log } from "@/server/logger";
 import type { RegexBudget } from "@/server/templates/regex/regex-budget";
 import { exampleTextHash } from "@/server/training/examples/store";
+import { MIN_KNOWN_WORD_SHARE } from "@/server/training/model/known-words";
 import { AI_SWITCHES_OFF, predictWithEmbedding } from "./ai-embed-step";
 import { aiRerankStep } from "./ai-rerank-step";
 import { similarChoices } from "./choice-index";
@@ -20,6 +21,7 @@ import { INTENT_TRIGGER_MIN_PROBABILITY, intentLabels, intentNamesOf } from "./i
 import { type LoadedModel, modelKey } from "./model-cache";
 import type { SuggestionContext } from "./prefill";
 import {
+  confidenceWithoutModel,
   pastChoiceShares,
   rankTemplates,
   type TemplateSignals,
@@ -149,6 +151,8 @@ export async function suggestForMessage(
 
   // The model: calibrated probabilities for every template it knows that is still active.
   let topIntent: string | null = null;
+  // Without a model nothing is unfamiliar: triggers and text match are all there is.
+  let knownWordShare = 1;
   const aiWarnings: string[] = [];
   if (loaded) {
     // A model trained with provider embeddings (issue #12 §6) gets the message's, if it can.
@@ -160,13 +164,20 @@ export async function suggestForMessage(
       (extra) => state.scoring?.score(key, input.message, extra) ?? null,
     );
     aiWarnings.push(...warnings);
+    knownWordShare = prediction.knownWordShare;
     for (const { label, probability } of prediction.candidates) {
       const templateId = loaded.templateOf.get(label);
       if (templateId && catalog.byId.has(templateId))
         signalFor(templateId).modelProbability = probability;
     }
     const top = prediction.candidates[0];
-    if (top && !prediction.predictedOutOfScope && top.probability >= INTENT_TRIGGER_MIN_PROBABILITY)
+    // An intent trigger is the model's guess restated: not for words the model never saw.
+    if (
+      top &&
+      !prediction.predictedOutOfScope &&
+      prediction.knownWordShare >= MIN_KNOWN_WORD_SHARE &&
+      top.probability >= INTENT_TRIGGER_MIN_PROBABILITY
+    )
       topIntent = loaded.templateOf.get(top.label) ?? null;
   }
 
@@ -186,8 +197,20 @@ export async function suggestForMessage(
   }
 
   const threshold = loaded?.threshold ?? UNTRAINED_THRESHOLD;
-  const ranked = rankTemplates([...signals.values()], loaded !== null, input.limit);
-  const confident = (ranked[0]?.confidence ?? 0) >= threshold;
+  // Words the model never saw: its part is discounted, and only the other signals (a trigger, a
+  // past choice) can make the answer confident (ranking.ts, known-words.ts).
+  const unfamiliar = knownWordShare < MIN_KNOWN_WORD_SHARE;
+  const ranked = rankTemplates(
+    [...signals.values()],
+    loaded !== null,
+    input.limit,
+    unfamiliar ? knownWordShare / MIN_KNOWN_WORD_SHARE : 1,
+  );
+  const top = ranked[0];
+  const confident =
+    top !== undefined &&
+    top.confidence >= threshold &&
+    (!unfamiliar || confidenceWithoutModel(top.parts) >= threshold);
   const history = input.history ?? thread?.history ?? [];
   const extracted = extractFromConversation([...history, input.message]);
   // A/B tests: a template under test renders this conversation's variant body.

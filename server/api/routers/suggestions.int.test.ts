@@ -96,6 +96,31 @@ describe("suggestions.forMessage", () => {
     for (const s of answer.suggestions) expect(s.lowConfidence).toBe(true);
   });
 
+  it("a message in words the model never saw is declined, though its probability is high; a trigger still answers it", async () => {
+    // The three-intent model gives "pizza recipe" a probability above its threshold (a
+    // three-way softmax has to put its mass somewhere); almost none of its words are known.
+    const message = "recommend a good pizza recipe";
+    const answer = await bank.c.suggestions.forMessage({ message });
+    const top = answer.suggestions[0];
+    expect(top?.reasons.modelProbability).toBeGreaterThan(answer.threshold);
+    expect(answer.noConfidentSuggestion).toBe(true);
+    expect(top?.lowConfidence).toBe(true);
+    expect(top?.confidence).toBeLessThan(top?.reasons.modelProbability ?? 0);
+    // A familiar message is unaffected: its confidence is at least the model's probability.
+    const familiar = await bank.c.suggestions.forMessage({ message: "i lost my card" });
+    expect(familiar.confident).toBe(true);
+
+    const { c } = await workspaceWithModel();
+    const pizza = await c.templates.create(
+      draft("Partner offers", "Our partner restaurants are listed in the app.", {
+        triggers: [{ kind: "keyword", value: "pizza" }],
+      }),
+    );
+    const triggered = await c.suggestions.forMessage({ message });
+    expect(triggered.confident).toBe(true);
+    expect(triggered.suggestions[0]?.templateId).toBe(pizza.id);
+  });
+
   it("an intent trigger fires when the model names that intent first", async () => {
     const { c } = await workspaceWithModel();
     // Intent by the model's label (a template id) and by name: both fire for card_arrival.

@@ -10,6 +10,7 @@
  */
 import type { EmbeddingTable } from "./embeddings";
 import type { Featurizer } from "./featurize";
+import { knownWords } from "./known-words";
 import { normalizeBlock, type SparseRow } from "./sparse";
 import { runSteps, type Steps } from "./steps";
 import { countTerms, hashTerm } from "./terms";
@@ -35,6 +36,8 @@ export interface TokenFeaturizer {
   /** Writes the row of one text into `out` (valid until the next call) and returns its length. */
   fill(tokens: readonly string[]): number;
   readonly out: { indices: Int32Array; values: Float32Array };
+  /** As `featurizer.transformText(text).knownWordShare` for these tokens (known-words.ts). */
+  knownWordShare(tokens: readonly string[]): number;
 }
 
 /** Token-driven featuriser for a fitted one (vocabulary or hashing mode, any config). */
@@ -216,7 +219,8 @@ export function* tokenFeaturizerSteps(
     return length;
   }
 
-  return { fill, out };
+  const known = knownWords(state, hashing ? null : wordColumn);
+  return { fill, out, knownWordShare: known.share };
 }
 
 /** One row per call, in arrays of its own. */

@@ -9,6 +9,7 @@
  * - "hashing": terms hashed into 2^hashBits buckets, no term list, idf per bucket.
  */
 import type { EmbeddingTable } from "./embeddings";
+import { knownWords } from "./known-words";
 import { DEFAULT_NORMALIZE, type NormalizeOptions, normalizeText, tokenize } from "./normalize";
 import { fromRows, normalizeBlock, type SparseMatrix, type SparseRow } from "./sparse";
 import { countTerms, hashTerm, type TermOptions } from "./terms";
@@ -66,6 +67,8 @@ export interface Featurizer {
   /** Total feature count, embedding block included. */
   dimension: number;
   transform(text: string): SparseRow;
+  /** The row and the share of the text's word idf mass the vocabulary knows (known-words.ts). */
+  transformText(text: string): { row: SparseRow; knownWordShare: number };
 }
 
 /**
@@ -171,8 +174,17 @@ export function makeFeaturizer(state: FeaturizerState, embeddings?: EmbeddingTab
     return { indices, values };
   }
 
-  function transform(text: string): SparseRow {
+  const known = knownWords(
+    state,
+    config.mode === "hashing" ? null : (token) => wordIndex.get(token) ?? -1,
+  );
+
+  function transformText(text: string) {
     const { tokens, counts } = termsOf(text, config);
+    return { row: rowOf(tokens, counts), knownWordShare: known.share(tokens) };
+  }
+
+  function rowOf(tokens: string[], counts: ReturnType<typeof countTerms>): SparseRow {
     const words = block(counts.words, "w", config.wordWeight);
     const chars = block(counts.chars, "c", config.charWeight);
     const indices = [...words.indices, ...chars.indices];
@@ -195,7 +207,15 @@ export function makeFeaturizer(state: FeaturizerState, embeddings?: EmbeddingTab
     return { indices: Int32Array.from(indices), values: Float32Array.from(values) };
   }
 
-  return { state, dimension: state.sparseCount + embeddingDims, transform };
+  return {
+    state,
+    dimension: state.sparseCount + embeddingDims,
+    transform: (text) => {
+      const { tokens, counts } = termsOf(text, config);
+      return rowOf(tokens, counts);
+    },
+    transformText,
+  };
 }
 
 export function transformAll(featurizer: Featurizer, texts: readonly string[]): SparseMatrix {

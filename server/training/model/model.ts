@@ -9,6 +9,7 @@ import type { ThresholdChoice } from "../evaluation/threshold";
 import { appendDense, denseBlock, type ExtraDenseSpec } from "./extra-dense";
 import type { Featurizer } from "./featurize";
 import { applyKnn, type KnnPart, knnMemoryBytes } from "./knn";
+import { MIN_KNOWN_WORD_SHARE } from "./known-words";
 import { logits, type SoftmaxModel, softmaxInPlace } from "./softmax";
 
 export interface HeldOutSummary {
@@ -58,6 +59,12 @@ export interface Prediction {
   /** Top probability over all labels (the out-of-scope label included). */
   topProbability: number;
   predictedOutOfScope: boolean;
+  /**
+   * Share of the text's word idf mass the model knows (known-words.ts). Below
+   * MIN_KNOWN_WORD_SHARE the prediction is never confident: the probabilities still rank the
+   * candidates, but they rest on words the model never saw.
+   */
+  knownWordShare: number;
   /** Set when the model has an extra dense block but no usable vector came: scored without it. */
   extraDenseMissing?: true;
 }
@@ -70,20 +77,27 @@ export interface TextScores {
   p: Float64Array;
   /** Some feature of the text is known to the model. */
   known: boolean;
+  /** Share of the text's word idf mass in the vocabulary (known-words.ts); 1 in hashing mode. */
+  knownWordShare: number;
   /** The model has an extra dense block but no usable vector came. */
   missing: boolean;
 }
 
 /** Normalise → features → logits → softmax(z / T): the CPU part of a prediction. */
 export function scoreText(model: IntentModel, text: string, extra?: ExtraVector): TextScores {
-  const sparse = model.featurizer.transform(text);
+  const { row: sparse, knownWordShare } = model.featurizer.transformText(text);
   const block = model.extraDense ? denseBlock(extra, model.extraDense) : null;
   const row = block ? appendDense(sparse, model.featurizer.dimension, block) : sparse;
   const z = new Float64Array(model.labels.length);
   logits(model.classifier, row, z);
   applyKnn(model.knn, sparse, z);
   softmaxInPlace(z, model.temperature);
-  return { p: z, known: row.indices.length > 0, missing: Boolean(model.extraDense) && !block };
+  return {
+    p: z,
+    known: row.indices.length > 0,
+    knownWordShare,
+    missing: Boolean(model.extraDense) && !block,
+  };
 }
 
 /** Calibrated probabilities over all labels, in label order. */
@@ -106,7 +120,7 @@ export function predict(
  */
 export function predictionFromScores(
   model: Pick<IntentModel, "labels" | "outOfScopeLabel" | "threshold">,
-  { p, known, missing }: TextScores,
+  { p, known, knownWordShare, missing }: TextScores,
   limit: number,
 ): Prediction {
   // A text with no known feature scores on the biases alone: that is the label prior, not
@@ -122,9 +136,14 @@ export function predictionFromScores(
     .slice(0, limit);
   return {
     candidates,
-    confident: known && !predictedOutOfScope && topProbability >= model.threshold,
+    confident:
+      known &&
+      knownWordShare >= MIN_KNOWN_WORD_SHARE &&
+      !predictedOutOfScope &&
+      topProbability >= model.threshold,
     topProbability,
     predictedOutOfScope,
+    knownWordShare,
     ...(missing ? { extraDenseMissing: true as const } : {}),
   };
 }

@@ -31,6 +31,7 @@ const texts = [
   "I can't see my card's PIN, order 113542617735902",
   "card card card card",
   "ＣＡＲＤ ａｒｒｉｖａｌ",
+  "buy bitcoin crypto with my card",
 ];
 const quick: TrainingConfig = { ...DEFAULT_TRAINING, epochs: 4, refit: false };
 
@@ -45,6 +46,7 @@ function expectSame(config: TrainingConfig, data: TrainingExample[] = train) {
     const batch = predictions[i];
     expect(batch?.confident).toBe(one.confident);
     expect(batch?.predictedOutOfScope).toBe(one.predictedOutOfScope);
+    expect(batch?.knownWordShare).toBe(one.knownWordShare);
     expect(Math.abs((batch?.topProbability ?? -1) - one.topProbability)).toBeLessThan(1e-9);
     expect(batch?.candidates.map((c) => c.label)).toEqual(one.candidates.map((c) => c.label));
     one.candidates.forEach((c, k) => {

@@ -9,6 +9,7 @@
 import { type EmbeddingTable, loadWordVectors } from "./embeddings";
 import { tokenFeaturizer } from "./featurize-tokens";
 import { applyKnn } from "./knn";
+import { MIN_KNOWN_WORD_SHARE } from "./known-words";
 import type { Candidate, IntentModel, Prediction } from "./model";
 import { DEFAULT_NORMALIZE, type NormalizeOptions, normalizeText, tokenize } from "./normalize";
 import { logits, softmaxInPlace } from "./softmax";
@@ -122,6 +123,7 @@ export function predictBatch(
     rows: 0,
   };
   const z = new Float64Array(BLOCK * classes);
+  const knownWordShares = new Float64Array(BLOCK);
   let byColumn = {
     start: new Int32Array(features + 1),
     order: new Int32Array(block.indices.length),
@@ -135,6 +137,7 @@ export function predictBatch(
       const text = texts[first + r] as string;
       const tokens = tokenize(normalizeText(text, config.normalize));
       if (tokenLists) tokenLists[first + r] = reuse ? tokens : tokenize(normalizeText(text));
+      knownWordShares[r] = featurizer.knownWordShare(tokens);
       const n = featurizer.fill(tokens);
       const at = block.rowPtr[r] as number;
       if (at + n > block.indices.length) {
@@ -182,10 +185,16 @@ export function predictBatch(
       const predictedOutOfScope = model.labels[top] === model.outOfScopeLabel;
       predictions[first + r] = {
         candidates: topCandidates(model, row, limit),
-        // As `predict`: no known feature means the label prior, never a confident suggestion.
-        confident: end > start && !predictedOutOfScope && topProbability >= model.threshold,
+        // As `predict`: no known feature means the label prior, never a confident suggestion;
+        // nor does a text made mostly of words the model never saw (known-words.ts).
+        confident:
+          end > start &&
+          (knownWordShares[r] as number) >= MIN_KNOWN_WORD_SHARE &&
+          !predictedOutOfScope &&
+          topProbability >= model.threshold,
         topProbability,
         predictedOutOfScope,
+        knownWordShare: knownWordShares[r] as number,
       };
     }
   }
