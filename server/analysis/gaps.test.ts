@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type AnalysedMessage, detectGaps } from "./gaps";
+import { type AnalysedMessage, DEFAULT_GAP_OPTIONS, detectGaps } from "./gaps";
 import { detectPatterns } from "./patterns";
 import { analyzeConversationData } from "./summary";
 
@@ -83,6 +83,43 @@ describe("knowledge gaps on planted data", () => {
     expect(crypto?.examples.every((e) => e.id.startsWith("crypto-"))).toBe(true);
     expect(crypto?.suggestedAction).toEqual({ kind: "create_template" });
     expect(crypto?.severity).toBeGreaterThan(0);
+  });
+
+  // Found by e2e/insights.spec.ts: "How long does a bitcoin withdrawal … take" and "How long does a
+  // pet insurance claim take" (and "Which … your …" twice) were each other's nearest neighbours on
+  // function words, and average linkage chained the wallet and pet topics into one gap.
+  it("keeps two topics apart when questions about them share only function words", () => {
+    const wallet = [
+      "Is it possible to withdraw to a crypto wallet address?",
+      "My crypto wallet transfer in bitcoin has not arrived yet",
+      "Which crypto wallet apps work with your bitcoin payments?",
+      "I sent bitcoin to the wrong crypto wallet, can you help?",
+      "Why does my crypto wallet say the bitcoin payment failed?",
+      "Can I top up my balance from a crypto wallet with bitcoin?",
+      "How do I link my crypto wallet to pay with bitcoin?",
+      "How long does a bitcoin withdrawal to my crypto wallet take?",
+    ];
+    const pets = [
+      "Which vet clinics accept your pet insurance directly?",
+      "Is my puppy covered by the pet insurance after the vet check?",
+      "Does my pet insurance cover the vet bill for my cat?",
+      "Where do I send the vet invoice for a pet insurance claim?",
+      "Can I add a second dog to my pet insurance before the vet appointment?",
+      "How long does a pet insurance claim take after the vet visit?",
+    ];
+    const messages = [
+      ...wallet.map((t, i) => message(`wallet-${i}`, t, false)),
+      ...pets.map((t, i) => message(`pets-${i}`, t, false)),
+    ];
+    const gapTopics = (gaps: { messageIds: string[] }[]) =>
+      gaps.map((g) => [...new Set(g.messageIds.map((id) => id.split("-")[0]))].sort().join("+"));
+    expect(gapTopics(detectGaps(messages).gaps).sort()).toEqual(["pets", "wallet"]);
+    // The same messages clustered on every word merge: what the topic-word vectors fix.
+    const allWords = {
+      ...DEFAULT_GAP_OPTIONS,
+      vectors: { ...DEFAULT_GAP_OPTIONS.vectors, topicWordsOnly: false },
+    };
+    expect(gapTopics(detectGaps(messages, allWords).gaps)).toContain("pets+wallet");
   });
 
   it("flags a topic whose volume triples in the later half as growing, a steady one not", () => {

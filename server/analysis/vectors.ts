@@ -10,12 +10,18 @@ import { fitFeaturizerFromTokens } from "@/server/training/model/featurize-fit-t
 import { transformTokenLists } from "@/server/training/model/featurize-tokens";
 import { normalizeText, tokenize } from "@/server/training/model/normalize";
 import type { SparseRow } from "@/server/training/model/sparse";
+import { isTopicWord } from "./stopwords";
 
 export interface ClusterVectorConfig {
   wordWeight: number;
   charWeight: number;
   /** Weight of the mean-pooled word-vector block; 0 turns it off (or no table given). */
   embeddingWeight: number;
+  /**
+   * Cluster on topic words only (stopwords.ts): without it, "How long does … take" or "Which … your"
+   * pairs two unrelated questions and average linkage can chain two topics into one gap.
+   */
+  topicWordsOnly: boolean;
   /** Terms must appear in at least this many messages (noise terms cannot pull clusters). */
   minDf: number;
   maxWordFeatures: number;
@@ -27,6 +33,7 @@ export const DEFAULT_CLUSTER_VECTORS: ClusterVectorConfig = {
   charWeight: 0.6,
   // Centred mean-pooled word vectors were measured at 0.5 and 1: 1–3 held-out labels fewer.
   embeddingWeight: 0,
+  topicWordsOnly: true,
   minDf: 2,
   maxWordFeatures: 8_000,
   maxCharFeatures: 12_000,
@@ -55,15 +62,18 @@ export function textTokens(text: string): string[] {
 }
 
 /**
- * Vectors of the texts; `tokens[i]`, when given, must be `textTokens(texts[i])` (batch prediction
+ * Vectors of the texts; `allTokens[i]`, when given, must be `textTokens(texts[i])` (batch prediction
  * returns them) and saves normalising and tokenising every text again.
  */
 export function clusterVectors(
   texts: readonly string[],
   config: ClusterVectorConfig = DEFAULT_CLUSTER_VECTORS,
   embeddings?: EmbeddingTable,
-  tokens: readonly (readonly string[])[] = texts.map(textTokens),
+  allTokens: readonly (readonly string[])[] = texts.map(textTokens),
 ): ClusterVectors {
+  const tokens = config.topicWordsOnly
+    ? allTokens.map((list) => list.filter(isTopicWord))
+    : allTokens;
   const useEmbeddings = config.embeddingWeight > 0 && embeddings !== undefined;
   const featurizerConfig: FeaturizerConfig = {
     ...DEFAULT_FEATURIZER,
