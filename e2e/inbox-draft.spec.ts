@@ -62,6 +62,48 @@ test("with no AI provider, the sidebar offers the closest FAQ answers and insert
   await expect(page.getByTestId("thread").locator('[data-role="agent"]')).toHaveCount(0);
 });
 
+/**
+ * A message in words the demo model was never trained on: the sidebar says why nothing is
+ * confident (the API's noConfidentReason), above the weak candidates.
+ */
+test("for a message in unfamiliar words, the sidebar says the words never appeared in training", async ({
+  page,
+}) => {
+  const run = Date.now().toString(36);
+  const customer = `Unfamiliar ${run}`;
+  const response = await page.request.post("/api/trpc/inbox.ingest", {
+    headers: { "content-type": "application/json", "x-parley-workspace": "acme" },
+    data: {
+      json: {
+        source: "e2e-unfamiliar",
+        conversations: [
+          {
+            externalId: `unfamiliar-${run}`,
+            customer: { name: customer },
+            messages: [
+              {
+                externalId: "1",
+                role: "customer",
+                text: "Recommend a vegetarian lasagne recipe with mozzarella and basil",
+              },
+            ],
+          },
+        ],
+      },
+    },
+  });
+  expect(response.status()).toBe(200);
+
+  await page.goto("/w/acme/inbox");
+  await page.getByTestId("conversation-item").filter({ hasText: customer }).click();
+  await expect(page.getByTestId("thread-title")).toHaveText(customer);
+  await expect(page.getByTestId("no-confident-note")).toHaveText(
+    /never appeared in the training data/,
+    { timeout: 20_000 },
+  );
+  await expect(page.getByTestId("suggestion").first()).toBeVisible();
+});
+
 test("Settings → Inbox shows the webhook URL and rotates the secret, shown once", async ({
   page,
 }) => {

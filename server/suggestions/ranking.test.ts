@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   combineSignals,
   confidenceWithoutModel,
+  noConfidentReason,
   pastChoiceShares,
   rankTemplates,
   type TemplateSignals,
@@ -126,5 +127,18 @@ describe("rankTemplates", () => {
       expect(rankTemplates(list, false, limit)).toEqual(rankTemplates(list, false).slice(0, limit));
     }
     expect(rankTemplates([signals("zero")], true, 1)).toEqual([]);
+  });
+});
+
+describe("noConfidentReason", () => {
+  const answer = { confident: false, candidates: 3, unfamiliar: false, predictedOutOfScope: false };
+  it("is null for a confident answer and names the most telling reason otherwise", () => {
+    expect(noConfidentReason({ ...answer, confident: true, unfamiliar: true })).toBeNull();
+    expect(noConfidentReason({ ...answer, candidates: 0, unfamiliar: true })).toBe("no_candidates");
+    expect(noConfidentReason({ ...answer, unfamiliar: true, predictedOutOfScope: true })).toBe(
+      "unfamiliar_words",
+    );
+    expect(noConfidentReason({ ...answer, predictedOutOfScope: true })).toBe("out_of_scope");
+    expect(noConfidentReason(answer)).toBe("below_threshold");
   });
 });

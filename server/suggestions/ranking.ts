@@ -177,3 +177,29 @@ export function pastChoiceShares(
   for (const [templateId, sum] of sums) shares.set(templateId, sum / (total + 1));
   return shares;
 }
+
+/** Why an answer is not confident, for the agent and the API (null: it is confident). */
+export type NoConfidentReason =
+  | "no_candidates"
+  | "unfamiliar_words"
+  | "out_of_scope"
+  | "below_threshold";
+
+/**
+ * The most telling reason first: nothing to suggest; the message is mostly words the model never
+ * saw (its part was discounted, known-words.ts); the model recognised it as out of scope (its
+ * best label is the training data's out-of-scope label); else the best candidate is simply below
+ * the threshold.
+ */
+export function noConfidentReason(answer: {
+  confident: boolean;
+  candidates: number;
+  unfamiliar: boolean;
+  predictedOutOfScope: boolean;
+}): NoConfidentReason | null {
+  if (answer.confident) return null;
+  if (answer.candidates === 0) return "no_candidates";
+  if (answer.unfamiliar) return "unfamiliar_words";
+  if (answer.predictedOutOfScope) return "out_of_scope";
+  return "below_threshold";
+}

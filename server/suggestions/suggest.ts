@@ -22,6 +22,8 @@ import { type LoadedModel, modelKey } from "./model-cache";
 import type { SuggestionContext } from "./prefill";
 import {
   confidenceWithoutModel,
+  type NoConfidentReason,
+  noConfidentReason,
   pastChoiceShares,
   rankTemplates,
   type TemplateSignals,
@@ -81,6 +83,9 @@ export interface SuggestResult {
   suggestionId: string;
   confident: boolean;
   noConfidentSuggestion: boolean;
+  noConfidentReason: NoConfidentReason | null;
+  /** Share of the message's word weight (idf) the deployed model was trained on; 1 without one. */
+  knownWordShare: number;
   threshold: number;
   model: { version: number } | null;
   sentiment: Sentiment;
@@ -153,6 +158,7 @@ export async function suggestForMessage(
   let topIntent: string | null = null;
   // Without a model nothing is unfamiliar: triggers and text match are all there is.
   let knownWordShare = 1;
+  let predictedOutOfScope = false;
   const aiWarnings: string[] = [];
   if (loaded) {
     // A model trained with provider embeddings (issue #12 §6) gets the message's, if it can.
@@ -165,6 +171,7 @@ export async function suggestForMessage(
     );
     aiWarnings.push(...warnings);
     knownWordShare = prediction.knownWordShare;
+    predictedOutOfScope = prediction.predictedOutOfScope;
     for (const { label, probability } of prediction.candidates) {
       const templateId = loaded.templateOf.get(label);
       if (templateId && catalog.byId.has(templateId))
@@ -305,6 +312,13 @@ export async function suggestForMessage(
     suggestionId,
     confident,
     noConfidentSuggestion: !confident,
+    noConfidentReason: noConfidentReason({
+      confident,
+      candidates: suggestions.length,
+      unfamiliar,
+      predictedOutOfScope,
+    }),
+    knownWordShare,
     threshold,
     model: loaded ? { version: loaded.version } : null,
     sentiment,

@@ -93,6 +93,8 @@ describe("suggestions.forMessage", () => {
     const answer = await bank.c.suggestions.forMessage({ message: "xqzv blorf wuggle pnakt" });
     expect(answer.confident).toBe(false);
     expect(answer.noConfidentSuggestion).toBe(true);
+    expect(answer.noConfidentReason).toBe("unfamiliar_words");
+    expect(answer.knownWordShare).toBe(0);
     for (const s of answer.suggestions) expect(s.lowConfidence).toBe(true);
   });
 
@@ -104,11 +106,15 @@ describe("suggestions.forMessage", () => {
     const top = answer.suggestions[0];
     expect(top?.reasons.modelProbability).toBeGreaterThan(answer.threshold);
     expect(answer.noConfidentSuggestion).toBe(true);
+    expect(answer.noConfidentReason).toBe("unfamiliar_words");
+    expect(answer.knownWordShare).toBeLessThan(0.4);
     expect(top?.lowConfidence).toBe(true);
     expect(top?.confidence).toBeLessThan(top?.reasons.modelProbability ?? 0);
     // A familiar message is unaffected: its confidence is at least the model's probability.
     const familiar = await bank.c.suggestions.forMessage({ message: "i lost my card" });
     expect(familiar.confident).toBe(true);
+    expect(familiar.noConfidentReason).toBeNull();
+    expect(familiar.knownWordShare).toBeGreaterThanOrEqual(0.4);
 
     const { c } = await workspaceWithModel();
     const pizza = await c.templates.create(
@@ -217,6 +223,9 @@ describe("suggestions.forMessage", () => {
     expect(answer.suggestions[0]?.reasons.textMatch).toBeGreaterThan(0);
     // Word overlap alone is a candidate, never a confident suggestion.
     expect(answer.noConfidentSuggestion).toBe(true);
+    expect(answer.noConfidentReason).toBe("below_threshold");
+    // Without a model no word is unfamiliar.
+    expect(answer.knownWordShare).toBe(1);
   });
 });
 

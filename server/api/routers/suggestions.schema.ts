@@ -89,6 +89,16 @@ export const forMessageOutput = z.object({
   confident: z.boolean(),
   /** True when nothing cleared the threshold: say "no confident suggestion", not the first candidate. */
   noConfidentSuggestion: z.boolean(),
+  /**
+   * Why not (null when confident): "no_candidates" (nothing to suggest), "unfamiliar_words" (the
+   * message is mostly words the model was never trained on), "out_of_scope" (the model recognised
+   * it as a message no template answers), "below_threshold" (the best candidate is too weak).
+   */
+  noConfidentReason: z
+    .enum(["no_candidates", "unfamiliar_words", "out_of_scope", "below_threshold"])
+    .nullable(),
+  /** Share of the message's word weight (idf) the deployed model was trained on; 1 without one. */
+  knownWordShare: probability,
   threshold: probability,
   model: z.object({ version: z.number().int() }).nullable(),
   sentiment: z.object({

@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { classNames } from "@/lib/class-names";
 import type { RouterOutputs } from "@/lib/router-types";
 import { DraftPanel } from "./draft-panel";
-import type { CustomerAttributes } from "./reply-text";
+import { type CustomerAttributes, noConfidentNote } from "./reply-text";
 import type { Suggestions } from "./use-suggestions";
 
 type Thread = RouterOutputs["inbox"]["get"];
@@ -110,7 +110,9 @@ function ThreadFacts(props: {
           </p>
         )}
         {props.suggestions.noConfidentSuggestion && props.suggestions.items.length > 0 && (
-          <p className="mb-1 text-xs text-amber-700">No confident suggestion — weak candidates:</p>
+          <p className="mb-1 text-xs text-amber-700" data-testid="no-confident-note">
+            {noConfidentNote(props.suggestions.noConfidentReason)}
+          </p>
         )}
         <ol className="space-y-2">
           {props.suggestions.items.map((s) => (

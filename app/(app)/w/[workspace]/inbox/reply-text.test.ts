@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { nextPlaceholder, suggestionContext, valuesFromCustomer } from "./reply-text";
+import {
+  nextPlaceholder,
+  noConfidentNote,
+  suggestionContext,
+  valuesFromCustomer,
+} from "./reply-text";
 
 describe("nextPlaceholder", () => {
   const text = "Hi Ada, order AB-1 ships on {ship_date} for {total|the total}.";
@@ -35,5 +40,13 @@ describe("values from the customer panel", () => {
       },
       order: { id: "B-2", number: "B-2" },
     });
+  });
+});
+
+describe("noConfidentNote", () => {
+  it("tells the agent why nothing is confident", () => {
+    expect(noConfidentNote("unfamiliar_words")).toMatch(/never appeared in the training data/);
+    expect(noConfidentNote("out_of_scope")).toMatch(/no template answers/);
+    expect(noConfidentNote("below_threshold")).toBe("No confident suggestion — weak candidates:");
   });
 });

@@ -3,6 +3,8 @@
  * (the renderer leaves a missing value as `{name}`), and the values a conversation's customer
  * attributes give templates.
  */
+import type { RouterOutputs } from "@/lib/router-types";
+
 export type CustomerAttributes = {
   name?: string;
   email?: string;
@@ -60,4 +62,23 @@ export function suggestionContext(customer: CustomerAttributes) {
     customer: customerFields,
     ...(order ? { order: { id: order, number: order } } : {}),
   };
+}
+
+/** The API's reason (null when the answer is confident). */
+export type NoConfidentReason = RouterOutputs["suggestions"]["forMessage"]["noConfidentReason"];
+
+/**
+ * What the sidebar says above weak candidates: why there is no confident suggestion, so an agent
+ * knows whether to teach the assistant (unfamiliar words), write a new template (out of scope)
+ * or just pick (a weak match).
+ */
+export function noConfidentNote(reason: NoConfidentReason): string {
+  switch (reason) {
+    case "unfamiliar_words":
+      return "No confident suggestion: most words of this message never appeared in the training data. Weak candidates:";
+    case "out_of_scope":
+      return "No confident suggestion: the assistant recognises this as a question no template answers. Closest templates:";
+    default:
+      return "No confident suggestion — weak candidates:";
+  }
 }

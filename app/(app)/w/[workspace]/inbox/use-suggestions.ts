@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/providers/trpc-react-provider";
 import type { RouterOutputs } from "@/lib/router-types";
-import { type CustomerAttributes, suggestionContext } from "./reply-text";
+import { type CustomerAttributes, type NoConfidentReason, suggestionContext } from "./reply-text";
 
 type Thread = RouterOutputs["inbox"]["get"];
 
@@ -23,6 +23,7 @@ export type Suggestions = {
   suggestionId: string | null;
   items: SidebarSuggestion[];
   noConfidentSuggestion: boolean;
+  noConfidentReason: NoConfidentReason;
   loading: boolean;
   error: string | null;
 };
@@ -62,6 +63,7 @@ export function useSuggestions(thread: Thread | undefined): Suggestions {
       lowConfidence: s.lowConfidence,
     })),
     noConfidentSuggestion: data?.noConfidentSuggestion ?? false,
+    noConfidentReason: data?.noConfidentReason ?? null,
     loading: query.isLoading && Boolean(latest),
     error: query.error ? query.error.message : null,
   };
