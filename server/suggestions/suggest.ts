@@ -17,8 +17,9 @@ import { similarChoices } from "./choice-index";
 import { mergeContext, readConversationFacts } from "./conversation-context";
 import { queueSuggestionEvent } from "./event-buffer";
 import { type ExtractedValues, extractFromConversation } from "./extract-values";
-import { INTENT_TRIGGER_MIN_PROBABILITY, intentLabels, intentNamesOf } from "./intent-names";
+import { intentLabels, intentNamesOf } from "./intent-names";
 import { type LoadedModel, modelKey } from "./model-cache";
+import { modelSignals, NO_MODEL_SIGNALS } from "./model-signals";
 import type { SuggestionContext } from "./prefill";
 import {
   confidenceWithoutModel,
@@ -155,10 +156,7 @@ export async function suggestForMessage(
   };
 
   // The model: calibrated probabilities for every template it knows that is still active.
-  let topIntent: string | null = null;
-  // Without a model nothing is unfamiliar: triggers and text match are all there is.
-  let knownWordShare = 1;
-  let predictedOutOfScope = false;
+  let fromModel = NO_MODEL_SIGNALS;
   const aiWarnings: string[] = [];
   if (loaded) {
     // A model trained with provider embeddings (issue #12 §6) gets the message's, if it can.
@@ -170,23 +168,11 @@ export async function suggestForMessage(
       (extra) => state.scoring?.score(key, input.message, extra) ?? null,
     );
     aiWarnings.push(...warnings);
-    knownWordShare = prediction.knownWordShare;
-    predictedOutOfScope = prediction.predictedOutOfScope;
-    for (const { label, probability } of prediction.candidates) {
-      const templateId = loaded.templateOf.get(label);
-      if (templateId && catalog.byId.has(templateId))
-        signalFor(templateId).modelProbability = probability;
-    }
-    const top = prediction.candidates[0];
-    // An intent trigger is the model's guess restated: not for words the model never saw.
-    if (
-      top &&
-      !prediction.predictedOutOfScope &&
-      prediction.knownWordShare >= MIN_KNOWN_WORD_SHARE &&
-      top.probability >= INTENT_TRIGGER_MIN_PROBABILITY
-    )
-      topIntent = loaded.templateOf.get(top.label) ?? null;
+    fromModel = modelSignals(prediction, loaded, (id) => catalog.byId.has(id));
+    for (const [templateId, p] of fromModel.probabilities)
+      signalFor(templateId).modelProbability = p;
   }
+  const { topIntent, knownWordShare } = fromModel;
 
   const triggers = await matchAllTriggers(catalog, input.message, budget, {
     sentiment: sentiment.label,
@@ -316,7 +302,7 @@ export async function suggestForMessage(
       confident,
       candidates: suggestions.length,
       unfamiliar,
-      predictedOutOfScope,
+      predictedOutOfScope: fromModel.predictedOutOfScope,
     }),
     knownWordShare,
     threshold,
