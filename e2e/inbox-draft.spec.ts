@@ -1,7 +1,27 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { OWNER_STATE } from "./fixtures/accounts";
 
 test.use({ storageState: OWNER_STATE });
+
+/** Pushes one conversation with one customer message into the demo inbox, as a help desk would. */
+async function pushConversation(page: Page, source: string, customer: string, text: string) {
+  const response = await page.request.post("/api/trpc/inbox.ingest", {
+    headers: { "content-type": "application/json", "x-parley-workspace": "acme" },
+    data: {
+      json: {
+        source,
+        conversations: [
+          {
+            externalId: `${source}-${customer}`,
+            customer: { name: customer },
+            messages: [{ externalId: "1", role: "customer", text }],
+          },
+        ],
+      },
+    },
+  });
+  expect(response.status()).toBe(200);
+}
 
 /**
  * Issue #13, point 4 without a provider (the e2e server names none, and the demo workspace sets
@@ -13,28 +33,12 @@ test("with no AI provider, the sidebar offers the closest FAQ answers and insert
 }) => {
   const run = Date.now().toString(36);
   const customer = `Faq ${run}`;
-  const response = await page.request.post("/api/trpc/inbox.ingest", {
-    headers: { "content-type": "application/json", "x-parley-workspace": "acme" },
-    data: {
-      json: {
-        source: "e2e-faq",
-        conversations: [
-          {
-            externalId: `faq-${run}`,
-            customer: { name: customer },
-            messages: [
-              {
-                externalId: "1",
-                role: "customer",
-                text: "How do I reset my password? I forgot it and cannot sign in.",
-              },
-            ],
-          },
-        ],
-      },
-    },
-  });
-  expect(response.status()).toBe(200);
+  await pushConversation(
+    page,
+    "e2e-faq",
+    customer,
+    "How do I reset my password? I forgot it and cannot sign in.",
+  );
 
   await page.goto("/w/acme/inbox");
   await page.getByTestId("conversation-item").filter({ hasText: customer }).click();
@@ -71,28 +75,12 @@ test("for a message in unfamiliar words, the sidebar says the words never appear
 }) => {
   const run = Date.now().toString(36);
   const customer = `Unfamiliar ${run}`;
-  const response = await page.request.post("/api/trpc/inbox.ingest", {
-    headers: { "content-type": "application/json", "x-parley-workspace": "acme" },
-    data: {
-      json: {
-        source: "e2e-unfamiliar",
-        conversations: [
-          {
-            externalId: `unfamiliar-${run}`,
-            customer: { name: customer },
-            messages: [
-              {
-                externalId: "1",
-                role: "customer",
-                text: "Recommend a vegetarian lasagne recipe with mozzarella and basil",
-              },
-            ],
-          },
-        ],
-      },
-    },
-  });
-  expect(response.status()).toBe(200);
+  await pushConversation(
+    page,
+    "e2e-unfamiliar",
+    customer,
+    "Recommend a vegetarian lasagne recipe with mozzarella and basil",
+  );
 
   await page.goto("/w/acme/inbox");
   await page.getByTestId("conversation-item").filter({ hasText: customer }).click();
