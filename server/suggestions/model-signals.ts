@@ -11,7 +11,7 @@ import type { LoadedModel } from "./model-cache";
 
 export interface ModelSignals {
   /** Template id → the model's probability, for the active templates it knows. */
-  probabilities: Map<string, number>;
+  probabilities: ReadonlyMap<string, number>;
   /** The model's first template, when an intent trigger may restate it; else null. */
   topIntent: string | null;
   /** 1 without a model: nothing is unfamiliar when triggers and text are all there is. */

@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { classNames } from "@/lib/class-names";
 import type { RouterOutputs } from "@/lib/router-types";
 import { DraftPanel } from "./draft-panel";
-import { type CustomerAttributes, noConfidentNote } from "./reply-text";
+import { type CustomerAttributes, confidenceLabel, noConfidentNote } from "./reply-text";
 import type { Suggestions } from "./use-suggestions";
 
 type Thread = RouterOutputs["inbox"]["get"];
@@ -127,7 +127,7 @@ function ThreadFacts(props: {
                   <kbd className="rounded bg-zinc-100 px-1 text-[11px]">{s.rank}</kbd>
                   <span className="truncate font-medium">{s.name}</span>
                   <span className="ml-auto text-[11px] text-zinc-500">
-                    {Math.round(s.confidence * 100)}%
+                    {confidenceLabel(s.confidence)}
                   </span>
                 </span>
                 <span className="mt-1 line-clamp-3 block text-xs text-zinc-600">{s.preview}</span>

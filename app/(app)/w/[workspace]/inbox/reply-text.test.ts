@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  confidenceLabel,
   nextPlaceholder,
   noConfidentNote,
   suggestionContext,
@@ -48,5 +49,16 @@ describe("noConfidentNote", () => {
     expect(noConfidentNote("unfamiliar_words")).toMatch(/never appeared in the training data/);
     expect(noConfidentNote("out_of_scope")).toMatch(/no template answers/);
     expect(noConfidentNote("below_threshold")).toBe("No confident suggestion — weak candidates:");
+  });
+});
+
+describe("confidenceLabel", () => {
+  it("rounds to whole percent but never claims certainty or zero", () => {
+    expect(confidenceLabel(0.996)).toBe(">99%");
+    expect(confidenceLabel(1)).toBe("100%");
+    expect(confidenceLabel(0.994)).toBe("99%");
+    expect(confidenceLabel(0.42)).toBe("42%");
+    expect(confidenceLabel(0.004)).toBe("<1%");
+    expect(confidenceLabel(0)).toBe("0%");
   });
 });

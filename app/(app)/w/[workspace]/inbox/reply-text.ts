@@ -82,3 +82,14 @@ export function noConfidentNote(reason: NoConfidentReason): string {
       return "No confident suggestion — weak candidates:";
   }
 }
+
+/**
+ * A suggestion's confidence as the sidebar shows it. A calibrated probability is never certain:
+ * 0.996 reads ">99%", not "100%"; below 1% reads "<1%", not "0%".
+ */
+export function confidenceLabel(confidence: number): string {
+  const percent = Math.round(confidence * 100);
+  if (percent >= 100 && confidence < 1) return ">99%";
+  if (percent <= 0 && confidence > 0) return "<1%";
+  return `${percent}%`;
+}
