@@ -129,6 +129,8 @@ test("an admin analyses the inbox, acts on knowledge gaps, reads topics and reco
   await expect(page.getByTestId("shown-run")).toContainText("Inbox");
   await expect(page.locator('[data-kpi="Messages analysed"]')).not.toHaveText("0");
   await expect(page.getByRole("heading", { name: "Biggest open knowledge gaps" })).toBeVisible();
+  const allOpen = page.getByRole("link", { name: /^All \d+ open gaps$/ });
+  const openGaps = Number((await allOpen.textContent())?.match(/\d+/)?.[0]);
   await expect(page.getByTestId("run-row").first()).toContainText("done");
 
   // The three planted topics come back as gaps.
@@ -142,6 +144,10 @@ test("an admin analyses the inbox, acts on knowledge gaps, reads topics and reco
   await expect(walletGap).toBeVisible();
   await expect(petsGap).toBeVisible();
   await expect(rows.filter({ hasText: /solar|roof|installation/i }).first()).toBeVisible();
+  // One page holds them all, and the count says so (the overview's link gave the same total).
+  await expect(page.getByTestId("gaps-count")).toHaveText(`${openGaps} of ${openGaps} gaps`);
+  await expect(rows).toHaveCount(openGaps);
+  await expect(page.getByRole("button", { name: "Show more gaps" })).toHaveCount(0);
 
   // Exports of the gaps: JSON and CSV carry the same gaps.
   const json = await downloadText(page, "Export JSON");

@@ -1,9 +1,10 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQueries } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-react-provider";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Select } from "@/components/ui/select";
@@ -16,21 +17,32 @@ import { useSelectedRun } from "./use-selected-run";
 
 type StatusFilter = "open" | "resolved" | "dismissed" | "all";
 
-/** All knowledge gaps of a run, filtered by status, with exports. */
+/** Gaps per page: a 100k-message run makes ≈ 190 gaps, so most runs fit on one. */
+const PAGE = 200;
+
+/** All knowledge gaps of a run, filtered by status, with exports; pages of 200, most severe first. */
 export function GapsView({ slug, requestedRun }: { slug: string; requestedRun: string | null }) {
   const trpc = useTRPC();
   const { runs, runId } = useSelectedRun(requestedRun);
   const [status, setStatus] = useState<StatusFilter>("open");
-  const gaps = useQuery({
-    ...trpc.analysis.gaps.list.queryOptions({
-      runId: runId ?? undefined,
-      ...(status === "all" ? {} : { status }),
-    }),
-    enabled: runId !== null,
+  const [pageCount, setPageCount] = useState(1);
+  const pages = useQueries({
+    queries: Array.from({ length: pageCount }, (_, i) => ({
+      ...trpc.analysis.gaps.list.queryOptions({
+        runId: runId ?? undefined,
+        ...(status === "all" ? {} : { status }),
+        offset: i * PAGE,
+        limit: PAGE,
+      }),
+      enabled: runId !== null,
+    })),
   });
   if (runs.isSuccess && runId === null) return <NoRunYet slug={slug} />;
-  const error = runs.error ?? gaps.error;
-  const list = gaps.data?.gaps ?? [];
+  const first = pages[0];
+  const error = runs.error ?? pages.find((p) => p.error)?.error;
+  const list = pages.flatMap((p) => p.data?.gaps ?? []);
+  const loadingMore = pageCount > 1 && pages.some((p) => p.isPending);
+  const hasMore = pages[pages.length - 1]?.data?.nextOffset != null;
   return (
     <Card aria-labelledby="gaps-title">
       <CardHeader
@@ -45,7 +57,10 @@ export function GapsView({ slug, requestedRun }: { slug: string; requestedRun: s
           <Select
             className="w-40"
             value={status}
-            onChange={(e) => setStatus(e.target.value as StatusFilter)}
+            onChange={(e) => {
+              setStatus(e.target.value as StatusFilter);
+              setPageCount(1);
+            }}
             options={[
               { value: "open", label: "Open" },
               { value: "resolved", label: "Resolved" },
@@ -54,10 +69,14 @@ export function GapsView({ slug, requestedRun }: { slug: string; requestedRun: s
             ]}
           />
         </label>
-        {gaps.data ? <span className="text-sm text-zinc-500">{list.length} shown</span> : null}
+        {first?.data ? (
+          <span className="text-sm text-zinc-500" data-testid="gaps-count">
+            {list.length} of {first.data.total} {first.data.total === 1 ? "gap" : "gaps"}
+          </span>
+        ) : null}
       </div>
       {error ? <Alert tone="error">{formErrorMessage(error)}</Alert> : null}
-      {gaps.isSuccess && list.length === 0 ? (
+      {first?.isSuccess && list.length === 0 ? (
         <EmptyState
           className="m-5"
           title={
@@ -71,6 +90,19 @@ export function GapsView({ slug, requestedRun }: { slug: string; requestedRun: s
         />
       ) : null}
       {list.length > 0 ? <GapsTable gaps={list} slug={slug} /> : null}
+      {hasMore || loadingMore ? (
+        <div className="flex justify-end px-5 py-3">
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={() => setPageCount((n) => n + 1)}
+            pending={loadingMore}
+            pendingLabel="Loading…"
+          >
+            Show more gaps
+          </Button>
+        </div>
+      ) : null}
     </Card>
   );
 }

@@ -34,7 +34,12 @@ export function InsightsOverview({
   const enabled = runId !== null;
   const run = useQuery({ ...trpc.analysis.run.queryOptions({ runId: runId ?? "" }), enabled });
   const gaps = useQuery({
-    ...trpc.analysis.gaps.list.queryOptions({ runId: runId ?? undefined, status: "open" }),
+    // The chart shows the eight most severe; the link says how many there are in all.
+    ...trpc.analysis.gaps.list.queryOptions({
+      runId: runId ?? undefined,
+      status: "open",
+      limit: 8,
+    }),
     enabled,
   });
   const insights = useQuery({
@@ -88,7 +93,7 @@ export function InsightsOverview({
             description="What customers ask that the deployed model cannot answer confidently, by severity."
             actions={
               <Link className="text-sm font-medium text-accent-700" href={`${root}/gaps${suffix}`}>
-                All gaps
+                All {gaps.data.total} open {gaps.data.total === 1 ? "gap" : "gaps"}
               </Link>
             }
           />

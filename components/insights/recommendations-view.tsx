@@ -26,7 +26,8 @@ export function RecommendationsView({
     enabled: runId !== null,
   });
   const gaps = useQuery({
-    ...trpc.analysis.gaps.list.queryOptions({ runId: runId ?? undefined }),
+    // Only for the gaps' statuses: the largest page, so a run's recommendations all find theirs.
+    ...trpc.analysis.gaps.list.queryOptions({ runId: runId ?? undefined, limit: 500 }),
     enabled: runId !== null,
   });
   const gapStatus = new Map((gaps.data?.gaps ?? []).map((g) => [g.id, g.status]));

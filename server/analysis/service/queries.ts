@@ -172,25 +172,43 @@ function shapeGap(row: GapRow, names: ReadonlyMap<string, string>) {
 const actionLabels = (rows: GapRow[]) =>
   rows.flatMap((r) => (r.suggestedAction.label ? [r.suggestedAction.label] : []));
 
+/**
+ * One page of a run's gaps, most severe first (ties by id, so pages never overlap), with the
+ * total under the same filter: a 100k-message run makes ≈ 190 gaps, a larger one more than a
+ * page holds.
+ */
 export async function listGaps(
   tx: Tx,
-  input: { status?: "open" | "resolved" | "dismissed"; runId?: string; limit: number },
+  input: {
+    status?: "open" | "resolved" | "dismissed";
+    runId?: string;
+    offset?: number;
+    limit: number;
+  },
 ) {
   const runId = await resolveRunId(tx, input.runId);
-  if (!runId) return { runId: null, gaps: [] };
+  if (!runId) return { runId: null, gaps: [], total: 0, nextOffset: null };
+  const offset = input.offset ?? 0;
+  const filter = and(
+    eq(knowledgeGaps.runId, runId),
+    input.status ? eq(knowledgeGaps.status, input.status) : undefined,
+  );
+  const [counted] = await tx.select({ n: count() }).from(knowledgeGaps).where(filter);
   const rows = await tx
     .select()
     .from(knowledgeGaps)
-    .where(
-      and(
-        eq(knowledgeGaps.runId, runId),
-        input.status ? eq(knowledgeGaps.status, input.status) : undefined,
-      ),
-    )
+    .where(filter)
     .orderBy(desc(knowledgeGaps.severity), asc(knowledgeGaps.id))
+    .offset(offset)
     .limit(input.limit);
+  const total = counted?.n ?? 0;
   const names = await templateNames(tx, actionLabels(rows));
-  return { runId, gaps: rows.map((r) => shapeGap(r, names)) };
+  return {
+    runId,
+    gaps: rows.map((r) => shapeGap(r, names)),
+    total,
+    nextOffset: offset + rows.length < total ? offset + rows.length : null,
+  };
 }
 
 export async function findGap(tx: Tx, gapId: string) {

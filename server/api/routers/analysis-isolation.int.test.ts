@@ -102,7 +102,12 @@ describe("conversation analysis isolation", () => {
 
   it("B's lists hold nothing of A (no run of its own: empty)", async () => {
     expect(await b.analysis.runs({})).toEqual([]);
-    expect(await b.analysis.gaps.list({})).toEqual({ runId: null, gaps: [] });
+    expect(await b.analysis.gaps.list({})).toEqual({
+      runId: null,
+      gaps: [],
+      total: 0,
+      nextOffset: null,
+    });
     expect(await b.analysis.patterns({})).toEqual({ runId: null, patterns: [] });
     expect(await b.analysis.insights({})).toEqual({ runId: null, insights: [] });
   });

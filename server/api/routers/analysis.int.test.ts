@@ -64,8 +64,22 @@ describe("conversation analysis of a dataset", () => {
     expect(run.summary?.messages).toBe(run.messages);
 
     // Three gaps, one per planted topic, each holding exactly that topic's messages.
-    const { gaps } = await owner.caller.analysis.gaps.list({ runId });
+    const { gaps, total, nextOffset } = await owner.caller.analysis.gaps.list({ runId });
     expect(gaps).toHaveLength(3);
+    expect({ total, nextOffset }).toEqual({ total: 3, nextOffset: null });
+    // Pages of two: the same gaps in the same order (most severe first), the total on each page.
+    const first = await owner.caller.analysis.gaps.list({ runId, limit: 2 });
+    expect({ total: first.total, nextOffset: first.nextOffset }).toEqual({
+      total: 3,
+      nextOffset: 2,
+    });
+    const second = await owner.caller.analysis.gaps.list({ runId, limit: 2, offset: 2 });
+    expect({ total: second.total, nextOffset: second.nextOffset }).toEqual({
+      total: 3,
+      nextOffset: null,
+    });
+    expect([...first.gaps, ...second.gaps].map((g) => g.id)).toEqual(gaps.map((g) => g.id));
+    expect(gaps.map((g) => g.severity)).toEqual(gaps.map((g) => g.severity).sort((x, y) => y - x));
     const found = new Map<string, string>();
     for (const gap of gaps) {
       const detail = await owner.caller.analysis.gaps.get({ gapId: gap.id, limit: 200 });
@@ -183,6 +197,10 @@ describe("conversation analysis of a dataset", () => {
     expect(listed?.counts.openGaps).toBe(1);
     const open = await owner.caller.analysis.gaps.list({ runId, status: "open" });
     expect(open.gaps.map((g) => g.id)).toEqual([found.get("pets")]);
+    expect(open.total).toBe(1);
+    const dismissed = await owner.caller.analysis.gaps.list({ runId, status: "dismissed" });
+    expect(dismissed.gaps.map((g) => g.id)).toEqual([found.get("address")]);
+    expect(dismissed.total).toBe(1);
 
     // The CSV export: the formula-looking messages are neutralised, JSON keeps them as data.
     const csv = await owner.caller.analysis.export({ runId, what: "gaps", format: "csv" });

@@ -60,9 +60,11 @@ export const gapsListInput = z
   .object({
     status: z.enum(GAP_STATUSES).optional(),
     runId: z.uuid().optional(),
+    /** Gaps to skip: the previous page's `nextOffset`. */
+    offset: z.number().int().min(0).max(1_000_000).default(0),
     limit: z.number().int().min(1).max(500).default(200),
   })
-  .default({ limit: 200 });
+  .default({ offset: 0, limit: 200 });
 
 export const gapGetInput = z.object({
   gapId: z.uuid(),
@@ -199,7 +201,14 @@ export const gapOutput = z.object({
   decidedAt: z.date().nullable(),
   createdAt: z.date(),
 });
-export const gapsListOutput = z.object({ runId: z.uuid().nullable(), gaps: z.array(gapOutput) });
+export const gapsListOutput = z.object({
+  runId: z.uuid().nullable(),
+  gaps: z.array(gapOutput),
+  /** Gaps of the run under the status filter, on every page. */
+  total: z.number().int(),
+  /** The offset of the next page; null on the last one. */
+  nextOffset: z.number().int().nullable(),
+});
 
 export const gapMessageOutput = z.object({
   id: z.uuid(),
