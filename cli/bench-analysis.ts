@@ -164,6 +164,9 @@ export async function benchAnalysis(options: BenchAnalysisOptions) {
     computed.push(run.result);
     results[way.replace("-", "_")] = {
       seconds,
+      // The worker splits scoring over threads (predict-in-threads.ts): one per 10,000 messages,
+      // at most the cores.
+      scored_on_threads: run.result.scoredOnThreads,
       // CPU time of the process, every thread (wall time includes waiting for a core).
       cpu_seconds: run.cpuSeconds,
       event_loop: run.loop,

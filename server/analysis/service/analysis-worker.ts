@@ -1,19 +1,26 @@
 /**
  * Worker-thread entry for compute-in-worker.ts: collects the posted messages, deserialises the
  * deployed model, runs `computeRun` (predict → cluster → patterns → summary) and posts each
- * stage and the result back, or for a "summary" task only scores the messages and summarises. Runs as TypeScript through the tsx bootstrap of
+ * stage and the result back, or for a "summary" task only scores the messages and summarises.
+ * A "predict" task is a helper of predict-in-threads.ts: it scores the texts it was given and
+ * posts the predictions back. Runs as TypeScript through the tsx bootstrap of
  * server/workers/ts-worker.ts, or as compiled JavaScript when PARLEY_ANALYSIS_WORKER points at a
  * bundle of this file.
  */
 import { parentPort, workerData } from "node:worker_threads";
+import { predictBatch } from "@/server/training/model/predict-batch";
+import { deserializeModel } from "@/server/training/model/serialize";
 import { analyzeConversationData } from "../summary";
 import { computeRun } from "./compute";
 import { loadAnalysisModel, predictMessages } from "./model";
+import { analysisThreads, predictInThreads } from "./predict-in-threads";
 import type { SourceMessage } from "./sources";
 import type {
   AnalysisWorkerInput,
   AnalysisWorkerMessage,
   AnalysisWorkerRequest,
+  ComputeRequest,
+  PredictRequest,
 } from "./worker-protocol";
 
 const port = parentPort;
@@ -22,26 +29,48 @@ const post = (message: AnalysisWorkerMessage) => port.postMessage(message);
 const fail = (error: unknown) =>
   post({ type: "error", message: error instanceof Error ? error.message : String(error) });
 
-const request = workerData as AnalysisWorkerRequest;
-const messages: SourceMessage[] = [];
-
-function compute() {
+function predict(request: PredictRequest) {
   try {
-    const model = request.artifact ? loadAnalysisModel(request.artifact) : null;
+    const model = deserializeModel(request.artifact.bytes);
+    const { predictions, tokens } = predictBatch(model, request.texts, {
+      limit: 1,
+      tokens: true,
+    });
+    post({ type: "predicted", predictions, tokens: tokens ?? [] });
+  } catch (error) {
+    fail(error);
+  }
+}
+
+function compute(request: ComputeRequest, messages: SourceMessage[]) {
+  try {
+    const { artifact } = request;
+    const model = artifact ? loadAnalysisModel(artifact) : null;
     if (request.task === "summary") {
       post({ type: "summary", summary: analyzeConversationData(predictMessages(model, messages)) });
       return;
     }
-    computeRun(messages, model, request.period, async (stage) =>
-      post({ type: "stage", stage }),
+    const threads = request.threads ?? analysisThreads(messages.length);
+    computeRun(
+      messages,
+      model,
+      request.period,
+      async (stage) => post({ type: "stage", stage }),
+      undefined,
+      (all) => predictInThreads(model, artifact, all, threads),
     ).then((computed) => post({ type: "done", computed }), fail);
   } catch (error) {
     fail(error);
   }
 }
 
-port.on("message", (input: AnalysisWorkerInput) => {
-  for (const m of input.messages) messages.push(m);
-  if (messages.length >= request.total) compute();
-});
-if (request.total === 0) compute();
+const request = workerData as AnalysisWorkerRequest;
+if (request.task === "predict") predict(request);
+else {
+  const messages: SourceMessage[] = [];
+  port.on("message", (input: AnalysisWorkerInput) => {
+    for (const m of input.messages) messages.push(m);
+    if (messages.length >= request.total) compute(request, messages);
+  });
+  if (request.total === 0) compute(request, messages);
+}

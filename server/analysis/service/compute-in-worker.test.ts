@@ -36,6 +36,7 @@ function messages(n: number): SourceMessage[] {
 /** The results without the random row ids (each computation draws new ones). */
 const comparable = (run: Awaited<ReturnType<typeof computeRun>>) => ({
   ...run,
+  scoredOnThreads: 1,
   gaps: run.gaps.map(({ id: _id, ...gap }) => gap),
   patterns: run.patterns.map(({ id: _id, ...pattern }) => pattern),
 });

@@ -14,7 +14,7 @@ import type { SourceMessage } from "./sources";
 import {
   type AnalysisWorkerInput,
   type AnalysisWorkerMessage,
-  type AnalysisWorkerRequest,
+  type ComputeRequest,
   INPUT_CHUNK,
 } from "./worker-protocol";
 
@@ -42,6 +42,8 @@ export interface ComputeInWorkerOptions {
   signal?: AbortSignal;
   /** Project root holding server/analysis/…; defaults to process.cwd(). */
   root?: string;
+  /** Threads that score the messages (predict-in-threads.ts); default: analysisThreads(). */
+  threads?: number;
 }
 
 export function computeInWorker(
@@ -72,14 +74,20 @@ export function summarizeInWorker(
 }
 
 function runAnalysisWorker<T>(
-  task: AnalysisWorkerRequest["task"],
+  task: ComputeRequest["task"],
   messages: SourceMessage[],
   artifact: DeployedArtifact | null,
   period: { from: Date; to: Date } | null,
   options: ComputeInWorkerOptions,
   resultOf: (message: AnalysisWorkerMessage) => T | undefined,
 ): Promise<T> {
-  const request: AnalysisWorkerRequest = { task, total: messages.length, artifact, period };
+  const request: ComputeRequest = {
+    task,
+    total: messages.length,
+    artifact,
+    period,
+    ...(options.threads === undefined ? {} : { threads: options.threads }),
+  };
   return runWorker<AnalysisWorkerMessage, T>(analysisWorkerEntry(options.root), request, {
     what: "analysis",
     signal: options.signal,

@@ -9,6 +9,7 @@ import { analyzeConversationData, type ConversationAnalysis } from "../summary";
 import { centralities } from "./centrality";
 import { type RunEvaluation, runEvaluation } from "./evaluation";
 import { type AnalysisModel, predictMessages } from "./model";
+import type { ThreadedOutcomes } from "./predict-in-threads";
 import type { SourceMessage } from "./sources";
 
 export interface ComputedGap extends Gap {
@@ -43,6 +44,8 @@ export interface ComputedPattern extends Pattern {
 export interface ComputedRun {
   /** Messages analysed. */
   messages: number;
+  /** Threads that scored them (predict-in-threads.ts). */
+  scoredOnThreads: number;
   unconfident: number;
   period: { from: Date; to: Date } | null;
   gaps: ComputedGap[];
@@ -66,16 +69,23 @@ export function periodOfMessages(messages: readonly SourceMessage[]) {
 
 export type ComputeStage = "predict" | "cluster" | "patterns" | "summary";
 
-/** Stages are announced before they start (`onStage` may report progress). */
+/**
+ * Stages are announced before they start (`onStage` may report progress). `predict` scores the
+ * messages (default: predictMessages on this thread; the analysis worker splits it over threads,
+ * predict-in-threads.ts, with the same outcomes).
+ */
 export async function computeRun(
   messages: readonly SourceMessage[],
   model: AnalysisModel | null,
   period: { from: Date; to: Date } | null,
   onStage: (stage: ComputeStage) => Promise<void> = async () => {},
   options: GapOptions = DEFAULT_GAP_OPTIONS,
+  predict: (messages: readonly SourceMessage[]) => Promise<ThreadedOutcomes> | ThreadedOutcomes = (
+    m,
+  ) => ({ outcomes: predictMessages(model, m), threads: 1 }),
 ): Promise<ComputedRun> {
   await onStage("predict");
-  const outcomes = predictMessages(model, messages);
+  const { outcomes, threads } = await predict(messages);
   await onStage("cluster");
   const detection = detectGaps(outcomes, options, undefined, period ?? undefined);
   const byRef = new Map(messages.map((m) => [m.ref, m]));
@@ -103,6 +113,7 @@ export async function computeRun(
   await onStage("summary");
   return {
     messages: outcomes.length,
+    scoredOnThreads: threads,
     unconfident: detection.unconfident,
     period,
     gaps,

@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { modelVersions } from "@/db/schema";
 import type { ConfusedPair, LabelMetrics } from "@/server/training/evaluation/metrics";
-import type { IntentModel } from "@/server/training/model/model";
+import type { IntentModel, Prediction } from "@/server/training/model/model";
 import { predictBatch } from "@/server/training/model/predict-batch";
 import { deserializeModel } from "@/server/training/model/serialize";
 import { getDeployedModelStamp, loadModelArtifact } from "@/server/training/versions/deployed";
@@ -80,17 +80,9 @@ export function predictMessages(
   model: AnalysisModel | null,
   messages: readonly SourceMessage[],
 ): OutcomeMessage[] {
-  const base = (m: SourceMessage) => ({
-    id: m.ref,
-    text: m.text,
-    at: m.at,
-    agentTemplateId: m.agentTemplateId,
-    csat: m.csat,
-    resolved: m.resolved,
-  });
   if (!model) {
     return messages.map((m) => ({
-      ...base(m),
+      ...outcomeBase(m),
       confident: false,
       topProbability: 0,
       topLabel: null,
@@ -101,11 +93,30 @@ export function predictMessages(
     messages.map((m) => m.text),
     { limit: 1, tokens: true },
   );
+  return outcomesOf(model, messages, predictions, tokens);
+}
+
+const outcomeBase = (m: SourceMessage) => ({
+  id: m.ref,
+  text: m.text,
+  at: m.at,
+  agentTemplateId: m.agentTemplateId,
+  csat: m.csat,
+  resolved: m.resolved,
+});
+
+/** Messages with their predictions (predictBatch's, index for index, limit 1) as outcomes. */
+export function outcomesOf(
+  model: AnalysisModel,
+  messages: readonly SourceMessage[],
+  predictions: readonly Prediction[],
+  tokens: readonly (readonly string[])[] | undefined,
+): OutcomeMessage[] {
   return messages.map((m, i) => {
     const prediction = predictions[i];
     const top = prediction?.candidates[0];
     return {
-      ...base(m),
+      ...outcomeBase(m),
       confident: prediction?.confident ?? false,
       topProbability: prediction?.topProbability ?? 0,
       topLabel: top ? (model.templateOf.get(top.label) ?? top.label) : null,

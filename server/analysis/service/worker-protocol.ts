@@ -1,4 +1,6 @@
 /** Messages between compute-in-worker.ts and analysis-worker.ts (structured-cloned). */
+
+import type { Prediction } from "@/server/training/model/model";
 import type { ConversationAnalysis } from "../summary";
 import type { ComputedRun, ComputeStage } from "./compute";
 import type { DeployedArtifact } from "./model";
@@ -10,7 +12,9 @@ import type { SourceMessage } from "./sources";
  * (measured under load 11); one chunk at a time, with a turn of the event loop between, it
  * never waits long.
  */
-export interface AnalysisWorkerRequest {
+export type AnalysisWorkerRequest = ComputeRequest | PredictRequest;
+
+export interface ComputeRequest {
   /**
    * "run": an analysis run's `computeRun`. "summary": only the scored summary
    * (`training.analyze`: predictions and analyzeConversationData, no clustering or patterns).
@@ -21,6 +25,19 @@ export interface AnalysisWorkerRequest {
   /** The deployed version (its bytes are deserialised in the worker); null: none deployed. */
   artifact: DeployedArtifact | null;
   period: { from: Date; to: Date } | null;
+  /** Threads that score a run's messages (predict-in-threads.ts); absent: analysisThreads(). */
+  threads?: number;
+}
+
+/**
+ * A helper of predict-in-threads.ts: score `texts` with the artefact's model (predictBatch,
+ * limit 1, with tokens). The texts come in workerData, not in posts: the thread that starts the
+ * helper goes on to score its own share at once and would not send later posts until done.
+ */
+export interface PredictRequest {
+  task: "predict";
+  artifact: DeployedArtifact;
+  texts: string[];
 }
 
 export const INPUT_CHUNK = 2_000;
@@ -31,4 +48,5 @@ export type AnalysisWorkerMessage =
   | { type: "stage"; stage: ComputeStage }
   | { type: "done"; computed: ComputedRun }
   | { type: "summary"; summary: ConversationAnalysis }
+  | { type: "predicted"; predictions: Prediction[]; tokens: string[][] }
   | { type: "error"; message: string };
