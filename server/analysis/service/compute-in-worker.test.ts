@@ -1,37 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { scaledTexts } from "@/cli/bench-gaps";
 import { serializeModel } from "@/server/training/model/serialize";
 import { DEFAULT_TRAINING, trainModel } from "@/server/training/model/train";
+import { ANALYSIS_PERIOD, bankingMessages } from "@/test/analysis-messages";
 import { bankingRows } from "@/test/banking";
 import { analyzeConversationData } from "../summary";
 import { computeRun } from "./compute";
 import { AnalysisComputeError, computeInWorker, summarizeInWorker } from "./compute-in-worker";
 import { type DeployedArtifact, loadAnalysisModel, predictMessages } from "./model";
-import type { SourceMessage } from "./sources";
 
 /**
  * The analysis computes in a worker thread: the calling thread's event loop stays free (a timer
  * keeps firing through a run of thousands of messages), the results are the in-process ones,
  * a failure in the worker rejects with its message, and aborting terminates it.
  */
-const period = { from: new Date(Date.UTC(2026, 10, 1)), to: new Date(Date.UTC(2026, 10, 29)) };
-const span = period.to.getTime() - period.from.getTime();
-
-function messages(n: number): SourceMessage[] {
-  const texts = scaledTexts(
-    bankingRows("test.csv").map((r) => r.text),
-    n,
-  );
-  return texts.map((text, i) => ({
-    ref: `m${i}`,
-    text,
-    at: new Date(period.from.getTime() + Math.floor((span * i) / n)),
-    agentTemplateId: null,
-    reply: null,
-    csat: null,
-    resolved: null,
-  }));
-}
+const period = ANALYSIS_PERIOD;
+const messages = bankingMessages;
 
 /** The results without the random row ids (each computation draws new ones). */
 const comparable = (run: Awaited<ReturnType<typeof computeRun>>) => ({

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { scaledTexts } from "@/cli/bench-gaps";
 import { serializeModel } from "@/server/training/model/serialize";
 import { DEFAULT_TRAINING, trainModel } from "@/server/training/model/train";
+import { ANALYSIS_PERIOD, bankingMessages } from "@/test/analysis-messages";
 import { bankingRows } from "@/test/banking";
 import { computeRun } from "./compute";
 import { computeInWorker } from "./compute-in-worker";
@@ -12,30 +12,13 @@ import {
   predictMessages,
 } from "./model";
 import { analysisThreads, predictInThreads } from "./predict-in-threads";
-import type { SourceMessage } from "./sources";
 
 /**
  * Scoring split over helper threads gives exactly the outcomes of one thread, in the messages'
  * order, and a helper that fails only costs time.
  */
-const period = { from: new Date(Date.UTC(2026, 10, 1)), to: new Date(Date.UTC(2026, 10, 29)) };
-
-function messages(n: number): SourceMessage[] {
-  const texts = scaledTexts(
-    bankingRows("test.csv").map((r) => r.text),
-    n,
-  );
-  const span = period.to.getTime() - period.from.getTime();
-  return texts.map((text, i) => ({
-    ref: `m${i}`,
-    text,
-    at: new Date(period.from.getTime() + Math.floor((span * i) / n)),
-    agentTemplateId: null,
-    reply: null,
-    csat: null,
-    resolved: null,
-  }));
-}
+const period = ANALYSIS_PERIOD;
+const messages = bankingMessages;
 
 let artifact: DeployedArtifact;
 let model: AnalysisModel;
