@@ -27,6 +27,16 @@ export function orderStatusDraft(overrides: Partial<TemplateDraftInput> = {}): T
   };
 }
 
+/** The smallest active template a "refund" message finds by its keyword trigger. */
+export function refundStatusDraft() {
+  return {
+    name: "Refund status",
+    content: "Hi {customer.first_name|there}, your refund is on its way.",
+    status: "active" as const,
+    triggers: [{ kind: "keyword" as const, value: "refund" }],
+  };
+}
+
 export function refundPolicyDraft(overrides: Partial<TemplateDraftInput> = {}): TemplateDraftInput {
   return {
     name: "Refund policy",

@@ -7,6 +7,7 @@ import { readSessionUserCached } from "@/server/auth/session-token";
 import { isTrpcPath, serveTrpc } from "@/server/http/trpc-front-door";
 import { testDatabase } from "@/test/db";
 import { createKey, signUpOwner } from "@/test/factories";
+import { refundStatusDraft } from "@/test/template-drafts";
 import { planDirectCall, readDirectInputs } from "./trpc-direct";
 import { handleTrpcRequest } from "./trpc-http";
 
@@ -33,12 +34,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const { caller } = await signUpOwner(db);
-  await caller.templates.create({
-    name: "Refund status",
-    content: "Hi {customer.first_name|there}, your refund is on its way.",
-    status: "active",
-    triggers: [{ kind: "keyword", value: "refund" }],
-  });
+  await caller.templates.create(refundStatusDraft());
   readKey = (await createKey(db, caller, "read")).key;
   writeKey = (await createKey(db, caller, "write")).key;
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
 import { testDatabase } from "@/test/db";
 import { createKey, signUpOwner } from "@/test/factories";
+import { refundStatusDraft } from "@/test/template-drafts";
 import { GZIP_MIN_BYTES, isTrpcPath, serveTrpc, writeResponse } from "./trpc-front-door";
 
 let db: Database;
@@ -68,12 +69,7 @@ describe("the tRPC API served by the front server", () => {
 
   it("reads a POST body: suggestions.forMessage sent as POST returns suggestions", async () => {
     const { caller } = await signUpOwner(db);
-    await caller.templates.create({
-      name: "Refund status",
-      content: "Hi {customer.first_name|there}, your refund is on its way.",
-      status: "active",
-      triggers: [{ kind: "keyword", value: "refund" }],
-    });
+    await caller.templates.create(refundStatusDraft());
     const { key } = await createKey(db, caller, "read");
     const res = await fetch(`${base}/api/trpc/suggestions.forMessage?method=POST`, {
       method: "POST",
