@@ -8,11 +8,9 @@
  * bundle of this file.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { predictBatch } from "@/server/training/model/predict-batch";
-import { deserializeModel } from "@/server/training/model/serialize";
 import { analyzeConversationData } from "../summary";
 import { computeRun } from "./compute";
-import { loadAnalysisModel, predictMessages } from "./model";
+import { loadAnalysisModel, predictMessages, scoreTexts } from "./model";
 import { analysisThreads, predictInThreads } from "./predict-in-threads";
 import type { SourceMessage } from "./sources";
 import type {
@@ -31,11 +29,8 @@ const fail = (error: unknown) =>
 
 function predict(request: PredictRequest) {
   try {
-    const model = deserializeModel(request.artifact.bytes);
-    const { predictions, tokens } = predictBatch(model, request.texts, {
-      limit: 1,
-      tokens: true,
-    });
+    const model = loadAnalysisModel(request.artifact);
+    const { predictions, tokens } = scoreTexts(model, request.texts);
     post({ type: "predicted", predictions, tokens: tokens ?? [] });
   } catch (error) {
     fail(error);

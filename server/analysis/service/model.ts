@@ -88,12 +88,16 @@ export function predictMessages(
       topLabel: null,
     }));
   }
-  const { predictions, tokens } = predictBatch(
-    model.model,
+  const { predictions, tokens } = scoreTexts(
+    model,
     messages.map((m) => m.text),
-    { limit: 1, tokens: true },
   );
   return outcomesOf(model, messages, predictions, tokens);
+}
+
+/** The scoring itself (predictBatch, the best label only, with tokens for clustering). */
+export function scoreTexts(model: AnalysisModel, texts: readonly string[]) {
+  return predictBatch(model.model, texts, { limit: 1, tokens: true });
 }
 
 const outcomeBase = (m: SourceMessage) => ({
