@@ -22,12 +22,6 @@ function basisValue(value: unknown): string {
 }
 
 /** The evidence an insight was computed from: its formula first, then each fact. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The gap an insight is about, when its basis names one: where the evidence and actions are. */
-const gapOf = (basis: Record<string, unknown>) =>
-  typeof basis.gap === "string" && UUID.test(basis.gap) ? basis.gap : null;
-
 function Basis({ basis }: { basis: Record<string, unknown> }) {
   const { formula, ...facts } = basis;
   return (
@@ -60,14 +54,13 @@ function Basis({ basis }: { basis: Record<string, unknown> }) {
 function GapLink({
   slug,
   gapId,
-  gapStatus,
+  status,
 }: {
   slug: string;
   gapId: string | null;
-  gapStatus?: ReadonlyMap<string, string>;
+  status: string | null;
 }) {
   if (!gapId) return null;
-  const status = gapStatus?.get(gapId);
   return (
     <span className="flex items-center gap-2">
       {status && status !== "open" ? (
@@ -86,16 +79,7 @@ function GapLink({
 }
 
 /** Ranked recommendations: what to do, how much it would help (impact 0–100), and why. */
-export function InsightsList({
-  insights,
-  slug,
-  gapStatus,
-}: {
-  insights: InsightView[];
-  slug: string;
-  /** Current status of the run's gaps: an insight about a gap already acted on says so. */
-  gapStatus?: ReadonlyMap<string, string>;
-}) {
+export function InsightsList({ insights, slug }: { insights: InsightView[]; slug: string }) {
   return (
     <ol className="space-y-3" aria-label="Recommendations">
       {insights.map((insight, i) => (
@@ -133,7 +117,7 @@ export function InsightsList({
             <div className="min-w-0 flex-1">
               <Basis basis={insight.basis} />
             </div>
-            <GapLink slug={slug} gapId={gapOf(insight.basis)} gapStatus={gapStatus} />
+            <GapLink slug={slug} gapId={insight.gapId} status={insight.gapStatus} />
           </div>
         </li>
       ))}

@@ -25,12 +25,6 @@ export function RecommendationsView({
     ...trpc.analysis.insights.queryOptions({ runId: runId ?? undefined }),
     enabled: runId !== null,
   });
-  const gaps = useQuery({
-    // Only for the gaps' statuses: the largest page, so a run's recommendations all find theirs.
-    ...trpc.analysis.gaps.list.queryOptions({ runId: runId ?? undefined, limit: 500 }),
-    enabled: runId !== null,
-  });
-  const gapStatus = new Map((gaps.data?.gaps ?? []).map((g) => [g.id, g.status]));
   if (runs.isSuccess && runId === null) return <NoRunYet slug={slug} />;
   const error = runs.error ?? insights.error;
   const list = insights.data?.insights ?? [];
@@ -50,9 +44,7 @@ export function RecommendationsView({
             description="No confusions, gaps or growing topics stood out. Run the analysis again on more messages or a later period."
           />
         ) : null}
-        {list.length > 0 ? (
-          <InsightsList slug={slug} insights={list} gapStatus={gapStatus} />
-        ) : null}
+        {list.length > 0 ? <InsightsList slug={slug} insights={list} /> : null}
       </CardBody>
     </Card>
   );

@@ -3,7 +3,7 @@
  * paged), patterns and insights. Call inside a tenant transaction: RLS scopes every statement,
  * so another workspace's ids find nothing (NOT_FOUND).
  */
-import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import {
   analysisInsights,
@@ -291,5 +291,29 @@ export async function listInsights(tx: Tx, input: { runId?: string }) {
       desc(analysisInsights.impact),
       asc(analysisInsights.id),
     );
-  return { runId, insights: rows };
+  // The status of the gap an insight is about (basis.gap), so a gap already acted on says so.
+  const gapIds = [...new Set(rows.map((r) => gapIdOf(r.basis)).filter((id) => id !== null))];
+  const statuses = new Map(
+    gapIds.length === 0
+      ? []
+      : (
+          await tx
+            .select({ id: knowledgeGaps.id, status: knowledgeGaps.status })
+            .from(knowledgeGaps)
+            .where(inArray(knowledgeGaps.id, gapIds))
+        ).map((g) => [g.id, g.status]),
+  );
+  return {
+    runId,
+    insights: rows.map((r) => {
+      const gapId = gapIdOf(r.basis);
+      return { ...r, gapId, gapStatus: (gapId && statuses.get(gapId)) || null };
+    }),
+  };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const gapIdOf = (basis: unknown): string | null => {
+  const gap = (basis as { gap?: unknown } | null)?.gap;
+  return typeof gap === "string" && UUID.test(gap) ? gap : null;
+};

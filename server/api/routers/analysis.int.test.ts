@@ -122,6 +122,12 @@ describe("conversation analysis of a dataset", () => {
       expect(String(insight.basis.formula)).toMatch(/impact = /);
     }
     expect(ranked.find((i) => i.basis.gap === cryptoGap)?.text).toMatch(/bitcoin/);
+    // Each insight about a gap names it, with its status; the others name none.
+    for (const insight of ranked) {
+      const aboutGap = typeof insight.basis.gap === "string";
+      expect(insight.gapId).toBe(aboutGap ? insight.basis.gap : null);
+      expect(insight.gapStatus).toBe(aboutGap ? "open" : null);
+    }
     // Listed in the run's ranking (stored rank 0, 1, …), not by the impact rounded to 0.1.
     const storedRanks = await withTenant(db, owner.workspace.id, (tx) =>
       tx
@@ -201,6 +207,12 @@ describe("conversation analysis of a dataset", () => {
     const dismissed = await owner.caller.analysis.gaps.list({ runId, status: "dismissed" });
     expect(dismissed.gaps.map((g) => g.id)).toEqual([found.get("address")]);
     expect(dismissed.total).toBe(1);
+    // Insights follow their gaps' statuses.
+    const acted = await owner.caller.analysis.insights({ runId });
+    const statusOf = (gapId: string | undefined) =>
+      acted.insights.find((i) => i.gapId === gapId)?.gapStatus;
+    expect(statusOf(cryptoGap)).toBe("resolved");
+    expect(statusOf(found.get("address"))).toBe("dismissed");
 
     // The CSV export: the formula-looking messages are neutralised, JSON keeps them as data.
     const csv = await owner.caller.analysis.export({ runId, what: "gaps", format: "csv" });

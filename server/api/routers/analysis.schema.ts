@@ -269,6 +269,9 @@ export const insightOutput = z.object({
   basis: z.record(z.string(), z.unknown()),
   text: z.string(),
   narratedBy: z.enum(["ai", "computed"]),
+  /** The gap the insight is about (`basis.gap`) and its current status; null: not about a gap. */
+  gapId: z.uuid().nullable(),
+  gapStatus: z.enum(GAP_STATUSES).nullable(),
 });
 export const insightsOutput = z.object({
   runId: z.uuid().nullable(),

@@ -17,6 +17,7 @@ import { adminProcedure, createTRPCRouter, workspaceProcedure } from "../trpc";
 import {
   exportInput,
   exportOutput,
+  type GAP_STATUSES,
   gapDismissInput,
   gapDismissOutput,
   gapGetInput,
@@ -96,6 +97,7 @@ export const analysisRouter = createTRPCRouter({
           ...i,
           kind: i.kind as InsightKind,
           narratedBy: i.narratedBy as "ai" | "computed",
+          gapStatus: i.gapStatus as (typeof GAP_STATUSES)[number] | null,
         })),
       };
     }),
