@@ -180,7 +180,7 @@ export async function benchAnalysis(options: BenchAnalysisOptions) {
     not_confident: first.unconfident,
     gaps: first.gaps.length,
     patterns: first.patterns.length,
-    growing_patterns: first.patterns.filter((p) => p.trend.direction === "growing").length,
+    growing_patterns: first.patterns.filter((p) => p.trend?.direction === "growing").length,
     same_results: computed.every(
       (c) =>
         c.unconfident === first.unconfident &&

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DEMO_DATASET_NAME } from "@/db/demo/seed-dataset";
 import {
   analysisInsights,
+  analysisPatterns,
   analysisRuns,
   auditLog,
   conversations,
@@ -95,6 +96,18 @@ describe("demo seed", () => {
     );
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ status: "done", messages: 4514, error: null });
+    // The dataset's rows have no dates: its topics come with sizes and no trend.
+    const topics = await withTenant(db, first.workspaceId, (tx) =>
+      tx
+        .select()
+        .from(analysisPatterns)
+        .where(eq(analysisPatterns.runId, runs[0]?.id ?? "")),
+    );
+    expect(topics.length).toBeGreaterThan(0);
+    for (const topic of topics) {
+      expect(topic).toMatchObject({ previous: null, current: null, growing: false, series: [] });
+      expect(topic.size).toBeGreaterThan(0);
+    }
     const stored = await withTenant(db, first.workspaceId, (tx) =>
       tx.select({ kind: analysisInsights.kind }).from(analysisInsights),
     );

@@ -235,14 +235,23 @@ test("an admin analyses the inbox, acts on knowledge gaps, reads topics and reco
   await expect(page.getByTestId("gap-title")).toBeVisible();
   await expect(page.getByTestId("gap-message").first()).toBeVisible();
 
-  // A dataset is a source too: the FAQ dataset of the demo, picked by name.
+  // A dataset is a source too: the demo's labelled dataset, picked by name.
   await page.goto("/w/acme/insights");
   await page.getByRole("combobox", { name: "Source" }).selectOption("dataset");
-  const faq = await page.locator("option", { hasText: "Help centre FAQ" }).getAttribute("value");
-  await page.getByRole("combobox", { name: "Dataset" }).selectOption(faq ?? "");
+  const labelled = await page
+    .locator("option", { hasText: "Bitext customer support (demo)" })
+    .getAttribute("value");
+  await page.getByRole("combobox", { name: "Dataset" }).selectOption(labelled ?? "");
+  const datasetStarted = page.waitForResponse((r) => r.url().includes("/api/trpc/analysis.start"));
   await page.getByRole("button", { name: "Run analysis" }).click();
+  const datasetBody = (await (await datasetStarted).json()) as [
+    { result: { data: { json: { runId: string } } } },
+  ];
+  const datasetRun = datasetBody[0].result.data.json.runId;
   await expect(page.getByTestId("analysis-job-state")).toHaveText(/^Done/, { timeout: 180_000 });
-  await expect(page.getByTestId("shown-run")).toContainText("Dataset “Help centre FAQ (demo)”");
+  await expect(page.getByTestId("shown-run")).toContainText(
+    "Dataset “Bitext customer support (demo)”",
+  );
   await expect(page.getByTestId("run-row")).not.toHaveCount(1);
 
   // An agent, in a browser of their own, reads everything and can change nothing.
@@ -259,9 +268,19 @@ test("an admin analyses the inbox, acts on knowledge gaps, reads topics and reco
     await expect(agent.getByTestId("gap-status")).toHaveText("resolved");
     await expect(agent.getByText("Admins can draft a template from this gap")).toBeVisible();
     await expect(agent.getByRole("button", { name: "Create template draft" })).toHaveCount(0);
-    // The latest run (the FAQ dataset, no dates) has no topics; the inbox run's are one link away.
-    await agent.goto("/w/acme/insights/patterns");
-    await expect(agent.getByText("No recurring topics in this run")).toBeVisible();
+    // The dataset's rows have no dates: its topics come largest first, with sizes, no chart.
+    await agent.goto(`/w/acme/insights/patterns?run=${datasetRun}`);
+    const sizes = agent.getByTestId("topic-size");
+    await expect(sizes.first()).toBeVisible();
+    const counts = (await sizes.allTextContents()).map(Number);
+    expect(counts.every((n) => n >= 3)).toBe(true);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    await expect(agent.getByText(/messages have no dates/)).toBeVisible();
+    await expect(agent.getByRole("figure", { name: "Messages per topic over time" })).toHaveCount(
+      0,
+    );
+    await expect(agent.getByRole("columnheader", { name: "Later half" })).toHaveCount(0);
+    // The inbox run's topics are dated, one link away.
     await agent.goto(`/w/acme/insights?run=${inboxRun}`);
     await agent
       .getByRole("navigation", { name: "Insights sections" })

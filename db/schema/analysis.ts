@@ -118,12 +118,18 @@ export const analysisPatterns = pgTable(
     runId: uuid().notNull(),
     topic: text().notNull(),
     keyPhrases: text().array().notNull(),
-    /** Messages in the earlier and the later half of the period. */
-    previous: integer().notNull(),
-    current: integer().notNull(),
+    /** Messages in the topic (dated or not). */
+    size: integer().notNull(),
+    /**
+     * Messages in the earlier and the later half of the period. Null when the run's messages
+     * carry no dates (a labelled or FAQ dataset): the topic has a size but no trend.
+     */
+    previous: integer(),
+    current: integer(),
     changeRatio: real(),
+    /** Always false without dates. */
     growing: boolean().notNull(),
-    /** Counts per bucket over the period, oldest first. */
+    /** Counts per bucket over the period, oldest first; empty without dates. */
     series: jsonb().$type<{ at: string; count: number }[]>().notNull(),
     answered: boolean().notNull(),
   },

@@ -139,10 +139,37 @@ describe("knowledge gaps on planted data", () => {
     const patterns = detectPatterns(messages, { from, to });
     const crypto = patterns.find((p) => p.keyPhrases.join(" ").match(/bitcoin|crypto/));
     const mortgage = patterns.find((p) => p.keyPhrases.join(" ").match(/mortgage|house/));
-    expect(crypto?.trend.direction).toBe("growing");
-    expect(crypto?.trend.current).toBe((crypto?.trend.previous ?? 0) * 3);
-    expect(mortgage?.trend.direction).toBe("stable");
+    expect(crypto?.trend?.direction).toBe("growing");
+    expect(crypto?.trend?.current).toBe((crypto?.trend?.previous ?? 0) * 3);
+    expect(mortgage?.trend?.direction).toBe("stable");
     expect(crypto?.series.reduce((s, b) => s + b.count, 0)).toBe(crypto?.size);
+  });
+
+  it("finds the same topics without dates, with sizes and no trend", () => {
+    const at = new Date("2026-11-03T00:00:00Z");
+    const messages: AnalysedMessage[] = [];
+    for (const [topic, texts] of Object.entries(PLANTED))
+      texts.forEach((t, i) => {
+        messages.push(message(`${topic}-${i}`, t, i % 2 === 0));
+      });
+    const undated = detectPatterns(messages, null);
+    const dated = detectPatterns(
+      messages.map((m) => ({ ...m, at })),
+      { from: at, to: new Date("2026-11-04T00:00:00Z") },
+    );
+    expect(undated.length).toBeGreaterThanOrEqual(2);
+    expect(undated.map((p) => [p.topic, p.size, p.answered])).toEqual(
+      dated.map((p) => [p.topic, p.size, p.answered]),
+    );
+    for (const p of undated) {
+      expect(p.trend).toBeNull();
+      expect(p.series).toEqual([]);
+    }
+    // Largest first, and every planted message in at most one topic.
+    expect(undated.map((p) => p.size)).toEqual(
+      [...undated.map((p) => p.size)].sort((a, b) => b - a),
+    );
+    expect(undated.reduce((s, p) => s + p.size, 0)).toBeLessThanOrEqual(messages.length);
   });
 });
 

@@ -107,9 +107,11 @@ export async function computeRun(
     };
   });
   await onStage("patterns");
-  const patterns = period
-    ? detectPatterns(outcomes, period, options).map((p) => ({ ...p, id: randomUUID() }))
-    : [];
+  // Without a period (undated messages) topics still come out, with sizes and no trend.
+  const patterns = detectPatterns(outcomes, period, options).map((p) => ({
+    ...p,
+    id: randomUUID(),
+  }));
   await onStage("summary");
   return {
     messages: outcomes.length,

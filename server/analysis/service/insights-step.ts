@@ -49,14 +49,21 @@ export function insightFacts(input: InsightStepInput): InsightFacts {
           ? { kind: "add_examples", label: nameOf(g.suggestedAction.label) }
           : { kind: "create_template" },
     })),
-    patterns: computed.patterns.map((p) => ({
-      ref: p.id,
-      topic: p.topic,
-      previous: p.trend.previous,
-      current: p.trend.current,
-      growing: p.trend.direction === "growing" || p.trend.direction === "new",
-      answered: p.answered,
-    })),
+    // Insights read a topic's growth, so undated topics (no trend) take no part.
+    patterns: computed.patterns.flatMap(({ id, topic, trend, answered }) =>
+      trend
+        ? [
+            {
+              ref: id,
+              topic,
+              previous: trend.previous,
+              current: trend.current,
+              growing: trend.direction === "growing" || trend.direction === "new",
+              answered,
+            },
+          ]
+        : [],
+    ),
     confusions: evaluation.confusedPairs.map((c) => ({
       expected: nameOf(c.truth),
       predicted: nameOf(c.predicted),

@@ -255,6 +255,7 @@ export async function listPatterns(tx: Tx, input: { runId?: string }) {
       runId: analysisPatterns.runId,
       topic: analysisPatterns.topic,
       keyPhrases: analysisPatterns.keyPhrases,
+      size: analysisPatterns.size,
       previous: analysisPatterns.previous,
       current: analysisPatterns.current,
       changeRatio: analysisPatterns.changeRatio,
@@ -264,10 +265,7 @@ export async function listPatterns(tx: Tx, input: { runId?: string }) {
     })
     .from(analysisPatterns)
     .where(eq(analysisPatterns.runId, runId))
-    .orderBy(
-      desc(sql`${analysisPatterns.previous} + ${analysisPatterns.current}`),
-      asc(analysisPatterns.id),
-    );
+    .orderBy(desc(analysisPatterns.size), asc(analysisPatterns.id));
   return { runId, patterns };
 }
 

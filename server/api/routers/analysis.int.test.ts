@@ -268,4 +268,50 @@ describe("conversation analysis of a dataset", () => {
     expect(run.counts).toEqual({ gaps: 0, openGaps: 0, patterns: 0, insights: 0 });
     expect(run.summary).toBeNull();
   }, 60_000);
+
+  it("gives an undated dataset's topics with their sizes and no trend, in the list and the export", async () => {
+    const owner = await signUpOwner(db, { workspaceName: "Analysis undated" });
+    await deployIntentModel(db, owner);
+    // The planted questions as an FAQ (no dates), each with its answer.
+    const rows = Object.values(PLANTED_TOPICS).flatMap(({ messages, replies }) =>
+      messages.map((question, i) => ({
+        kind: "faq" as const,
+        question,
+        answer: replies[i % replies.length] ?? "",
+      })),
+    );
+    const datasetId = await insertReadyDataset(db, owner.workspace.id, { kind: "faq", rows });
+    const { runId, jobId } = await owner.caller.analysis.start({ source: "dataset", datasetId });
+    const job = await waitForJobState(db, owner.workspace.id, jobId ?? "", ["completed", "failed"]);
+    expect(job.state).toBe("completed");
+
+    const { patterns } = await owner.caller.analysis.patterns({ runId });
+    // The three planted topics, by their words.
+    for (const word of [/bitcoin|crypto/, /address/, /pet|insurance/])
+      expect(patterns.filter((p) => word.test(p.keyPhrases.join(" ")))).toHaveLength(1);
+    for (const p of patterns) {
+      expect(p).toMatchObject({
+        previous: null,
+        current: null,
+        changeRatio: null,
+        growing: false,
+        series: [],
+      });
+      expect(p.size).toBeGreaterThanOrEqual(3);
+    }
+    expect(patterns.map((p) => p.size)).toEqual(
+      [...patterns.map((p) => p.size)].sort((a, b) => b - a),
+    );
+    expect(patterns.reduce((sum, p) => sum + p.size, 0)).toBeLessThanOrEqual(rows.length);
+    // No growth without dates, so no topic insight either.
+    const { insights } = await owner.caller.analysis.insights({ runId });
+    expect(insights.filter((i) => i.kind.includes("topic"))).toEqual([]);
+
+    const csv = await owner.caller.analysis.export({ runId, what: "patterns", format: "csv" });
+    const [header, first] = csv.body.trim().split(/\r?\n/);
+    expect(header).toBe(
+      "pattern_id,topic,key_phrases,size,previous,current,change_ratio,growing,answered",
+    );
+    expect(first?.split(",")[0]).toBe(patterns[0]?.id);
+  }, 60_000);
 });

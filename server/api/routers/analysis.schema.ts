@@ -248,8 +248,14 @@ export const patternOutput = z.object({
   runId: z.uuid(),
   topic: z.string(),
   keyPhrases: z.array(z.string()),
-  previous: z.number().int(),
-  current: z.number().int(),
+  /** Messages in the topic. */
+  size: z.number().int(),
+  /**
+   * Messages in the earlier / later half of the run's period; null when the run's messages have
+   * no dates (a labelled or FAQ dataset): then `changeRatio` is null, `growing` false, `series` [].
+   */
+  previous: z.number().int().nullable(),
+  current: z.number().int().nullable(),
   changeRatio: z.number().nullable(),
   growing: z.boolean(),
   series: z.array(z.object({ at: z.string(), count: z.number().int() })),
