@@ -100,6 +100,7 @@ function benchArtifact(model: IntentModel): DeployedArtifact {
     confusedPairs: [],
     perLabel: [],
     templateNames: {},
+    heldOutTop1: null,
   };
 }
 

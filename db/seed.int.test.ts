@@ -73,7 +73,9 @@ describe("demo seed", () => {
     );
     expect(demoScenarios).toHaveLength(12);
     const [version] = await withTenant(db, first.workspaceId, (tx) =>
-      tx.select({ metrics: modelVersions.metrics }).from(modelVersions),
+      tx
+        .select({ metrics: modelVersions.metrics, exampleCount: modelVersions.exampleCount })
+        .from(modelVersions),
     );
     // (A database an earlier test run seeded keeps the version it trained then.)
     if (first.model.trained) {
@@ -96,6 +98,16 @@ describe("demo seed", () => {
     );
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ status: "done", messages: 4514, error: null });
+    // The demo model learned from this very dataset: the run says its accuracy is in-sample.
+    const compared = (runs[0]?.summary as { comparedMessages?: number } | null)?.comparedMessages;
+    expect(compared).toBeGreaterThan(0);
+    expect(runs[0]?.trainingOverlap).toEqual({
+      messages: 4514,
+      compared,
+      // It was trained on a sample of them (at most 60 per template).
+      trainedExamples: version?.exampleCount,
+      heldOutTop1: expect.any(Number),
+    });
     // The dataset's rows have no dates: its topics come with sizes and no trend.
     const topics = await withTenant(db, first.workspaceId, (tx) =>
       tx

@@ -252,6 +252,10 @@ test("an admin analyses the inbox, acts on knowledge gaps, reads topics and reco
   await expect(page.getByTestId("shown-run")).toContainText(
     "Dataset “Bitext customer support (demo)”",
   );
+  // The deployed model learned from this dataset: the accuracy score says it is in-sample.
+  await expect(page.getByTestId("training-overlap")).toContainText(
+    /of the [\d,]+ compared messages were among the training examples model v\d+ could learn from/,
+  );
   await expect(page.getByTestId("run-row")).not.toHaveCount(1);
 
   // An agent, in a browser of their own, reads everything and can change nothing.

@@ -92,6 +92,13 @@ export function RunSummary({ run, slug }: { run: RunView; slug: string }) {
           is nothing to compare the model's suggestion with.
         </p>
       ) : null}
+      {summary && run.trainingOverlap && run.trainingOverlap.compared > 0 ? (
+        <TrainingOverlapNotice
+          overlap={run.trainingOverlap}
+          compared={summary.comparedMessages}
+          modelVersion={run.modelVersion}
+        />
+      ) : null}
       {summary && summary.commonFailurePoints.length > 0 ? (
         <Card>
           <CardHeader
@@ -165,5 +172,36 @@ export function RunSummary({ run, slug }: { run: RunView; slug: string }) {
         </Card>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * Says when the accuracy score is (partly) in-sample: scored on messages the model was trained
+ * on, as when a run analyses the dataset the deployed version learned from.
+ */
+function TrainingOverlapNotice({
+  overlap,
+  compared,
+  modelVersion,
+}: {
+  overlap: NonNullable<RunView["trainingOverlap"]>;
+  compared: number;
+  modelVersion: number | null;
+}) {
+  const all = overlap.compared >= compared;
+  // A run with an overlap always had a deployed version.
+  const name = `v${modelVersion ?? "?"}`;
+  return (
+    <Alert title="The accuracy score includes training data">
+      <span data-testid="training-overlap">
+        {all ? "All" : formatCount(overlap.compared)} of the {formatCount(compared)} compared
+        messages were among the training examples model {name} could learn from (it was trained on{" "}
+        {formatCount(overlap.trainedExamples)} examples), so this score{" "}
+        {all ? "is not measured on new messages." : "is partly measured on messages it has seen."}
+        {overlap.heldOutTop1 !== null
+          ? ` On messages held out from its training, ${name} put the right template first ${pct(overlap.heldOutTop1)} of the time.`
+          : ""}
+      </span>
+    </Alert>
   );
 }

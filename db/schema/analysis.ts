@@ -36,6 +36,16 @@ export const analysisRuns = pgTable(
     /** The analyzeConversationData summary (accuracy, failure points, satisfaction). */
     summary: jsonb().$type<Record<string, unknown>>(),
     modelVersion: integer(),
+    /**
+     * How many analysed messages the deployed model was trained on (training-overlap.ts): the
+     * accuracy score over them is not a held-out figure. Null: no model, or older runs.
+     */
+    trainingOverlap: jsonb().$type<{
+      messages: number;
+      compared: number;
+      trainedExamples: number;
+      heldOutTop1: number | null;
+    }>(),
     seconds: real(),
     error: text(),
     createdBy: userRef(),

@@ -69,6 +69,7 @@ describe("computeInWorker", () => {
       confusedPairs: [],
       perLabel: [],
       templateNames: {},
+      heldOutTop1: null,
     };
     const failing = computeInWorker(messages(10), artifact, period);
     await expect(failing).rejects.toThrow("analysis failed: not a Parley model (bad magic)");
@@ -107,6 +108,7 @@ describe("summarizeInWorker (training.analyze)", () => {
       confusedPairs: [],
       perLabel: [],
       templateNames: {},
+      heldOutTop1: null,
     };
     const input = messages(400).map((m, i) => ({
       ...m,

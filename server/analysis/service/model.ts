@@ -24,6 +24,8 @@ export interface DeployedArtifact {
   confusedPairs: ConfusedPair[];
   perLabel: LabelMetrics[];
   templateNames: Record<string, string>;
+  /** The version's held-out top-1 from its training evaluation; null when it had none. */
+  heldOutTop1: number | null;
 }
 
 export interface AnalysisModel {
@@ -55,6 +57,7 @@ export async function readDeployedArtifact(tx: Tx): Promise<DeployedArtifact | n
     confusedPairs: report?.confusedPairs ?? [],
     perLabel: report?.perLabel ?? [],
     templateNames: metrics.templateNames ?? {},
+    heldOutTop1: metrics.headline?.top1 ?? report?.top1 ?? null,
   };
 }
 

@@ -35,6 +35,7 @@ beforeAll(() => {
     confusedPairs: [],
     perLabel: [],
     templateNames: {},
+    heldOutTop1: null,
   };
   model = loadAnalysisModel(artifact);
 }, 120_000);

@@ -58,6 +58,7 @@ const runColumns = {
   messages: analysisRuns.messages,
   unconfident: analysisRuns.unconfident,
   modelVersion: analysisRuns.modelVersion,
+  trainingOverlap: analysisRuns.trainingOverlap,
   seconds: analysisRuns.seconds,
   error: sql<string | null>`case when ${stale} then coalesce(${jobRuns.error},
     case when ${jobRuns.state} = 'cancelled' then 'The analysis was cancelled' end,

@@ -23,6 +23,7 @@ import { computeInWorker } from "./compute-in-worker";
 import { type DeployedArtifact, readDeployedArtifact } from "./model";
 import { type StoredInsight, saveRunResults } from "./save";
 import { type LoadedSource, loadDatasetSource, loadInboxSource, templateNames } from "./sources";
+import { measureTrainingOverlap, trainingDataOfVersion } from "./training-overlap";
 
 /** The inbox source reads at most this many (the most recent) customer messages. */
 export const MAX_INBOX_MESSAGES = 100_000;
@@ -171,10 +172,16 @@ export async function executeAnalysis(deps: ExecuteDeps) {
           : inboxPeriod({}, deps.now?.() ?? new Date());
       source = await loadInboxSource(tx, period, MAX_INBOX_MESSAGES);
     }
-    return { run, source, period, artifact: await readDeployedArtifact(tx) };
+    const artifact = await readDeployedArtifact(tx);
+    const training = artifact ? await trainingDataOfVersion(tx, artifact.versionId) : null;
+    return { run, source, period, artifact, training };
   });
   if (!loaded) return null;
   const { run, source, artifact } = loaded;
+  const trainingOverlap =
+    artifact && loaded.training
+      ? await measureTrainingOverlap(source.messages, loaded.training, artifact.heldOutTop1)
+      : null;
   const period = loaded.period ?? periodOfMessages(source.messages);
   await deps.progress(PROGRESS.predict, "predict", `Scoring ${source.messages.length} messages`);
   // Progress writes are chained in the order the worker announces its stages; the run waits
@@ -218,6 +225,7 @@ export async function executeAnalysis(deps: ExecuteDeps) {
       unconfident: computed.unconfident,
       period,
       modelVersion: artifact?.version ?? null,
+      trainingOverlap,
       summary: namedSummary(computed.summary, names),
       gaps: computed.gaps,
       patterns: computed.patterns,

@@ -14,6 +14,7 @@ import {
   knowledgeGaps,
 } from "@/db/schema";
 import type { ComputedGap, ComputedPattern, NamedConversationAnalysis } from "./compute";
+import type { TrainingOverlap } from "./training-overlap";
 
 export interface StoredInsight {
   kind: string;
@@ -30,6 +31,8 @@ export interface RunResults {
   unconfident: number;
   period: { from: Date; to: Date } | null;
   modelVersion: number | null;
+  /** Null when no model was deployed (training-overlap.ts). */
+  trainingOverlap: TrainingOverlap | null;
   summary: NamedConversationAnalysis;
   gaps: ComputedGap[];
   patterns: ComputedPattern[];
@@ -58,6 +61,7 @@ export async function saveRunResults(
       unconfident: results.unconfident,
       summary: results.summary as unknown as Record<string, unknown>,
       modelVersion: results.modelVersion,
+      trainingOverlap: results.trainingOverlap,
       seconds: Math.round(results.seconds * 1000) / 1000,
       finishedAt: new Date(),
       ...(results.period ? { periodFrom: results.period.from, periodTo: results.period.to } : {}),

@@ -150,6 +150,20 @@ const runFields = {
   messages: z.number().int(),
   unconfident: z.number().int(),
   modelVersion: z.number().int().nullable(),
+  /**
+   * How many analysed (and compared) messages were training examples available to the model
+   * version: the accuracy score over those is not a held-out figure. Null: no model, older runs.
+   */
+  trainingOverlap: z
+    .object({
+      messages: z.number().int(),
+      compared: z.number().int(),
+      /** How many examples the version was trained on (a sample of those available, in the seed). */
+      trainedExamples: z.number().int(),
+      /** The version's own held-out top-1, for comparison. */
+      heldOutTop1: z.number().nullable(),
+    })
+    .nullable(),
   seconds: z.number().nullable(),
   error: z.string().nullable(),
   createdAt: z.date(),
