@@ -284,6 +284,51 @@ test("an admin analyses the inbox, acts on knowledge gaps, reads topics and reco
       0,
     );
     await expect(agent.getByRole("columnheader", { name: "Later half" })).toHaveCount(0);
+    // 100+ topics: the first 50, then more on request; each with its example messages.
+    const topicRows = agent.getByTestId("topic-row");
+    const total = Number(
+      (await agent.getByTestId("topics-count").textContent())?.match(/^\d+/)?.[0],
+    );
+    expect(total).toBeGreaterThan(50);
+    await expect(topicRows).toHaveCount(50);
+    await agent.getByRole("button", { name: `Show more topics (${total - 50} more)` }).click();
+    await expect(topicRows).toHaveCount(Math.min(total, 100));
+    await topicRows
+      .first()
+      .getByText(/^\d+ examples?$/)
+      .click();
+    await expect(topicRows.first().getByTestId("topic-example").first()).toBeVisible();
+    // A word of the largest topic's key phrases narrows the list; nonsense empties it.
+    const firstPhrase = (await topicRows.first().locator("p").first().textContent()) ?? "";
+    const word = firstPhrase.split(/[,\s]+/).find((w) => w.length >= 4) ?? "";
+    expect(word).not.toBe("");
+    await agent.getByRole("searchbox", { name: "Filter topics" }).fill(word);
+    await expect(agent.getByTestId("topics-count")).toHaveText(
+      new RegExp(`^\\d+ of ${total} topics$`),
+    );
+    const matched = Number(
+      (await agent.getByTestId("topics-count").textContent())?.match(/^\d+/)?.[0],
+    );
+    await expect(topicRows).toHaveCount(Math.min(matched, 50));
+    await agent.getByRole("searchbox", { name: "Filter topics" }).fill("zzzz-no-such-topic");
+    await expect(agent.getByText("No topic matches this filter.")).toBeVisible();
+    await agent.getByRole("searchbox", { name: "Filter topics" }).fill("");
+    await agent.getByRole("combobox", { name: "Answered" }).selectOption("unanswered");
+    await expect(agent.getByTestId("topics-count")).toHaveText(/^\d+ of \d+ topics$/);
+    const unanswered = Number(
+      (await agent.getByTestId("topics-count").textContent())?.match(/^(\d+) of /)?.[1],
+    );
+    expect(unanswered).toBeLessThan(total);
+    await expect(topicRows).toHaveCount(Math.min(unanswered, 50));
+    for (const badge of await topicRows.getByText(/answered$/).allTextContents())
+      expect(badge).toBe("not answered");
+    // The two filters split the topics between them.
+    await agent.getByRole("combobox", { name: "Answered" }).selectOption("answered");
+    await expect(agent.getByTestId("topics-count")).toHaveText(
+      unanswered === 0 ? `${total} topics` : `${total - unanswered} of ${total} topics`,
+    );
+    for (const badge of await topicRows.getByText(/answered$/).allTextContents())
+      expect(badge).toBe("answered");
     // The inbox run's topics are dated, one link away.
     await agent.goto(`/w/acme/insights?run=${inboxRun}`);
     await agent

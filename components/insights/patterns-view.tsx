@@ -4,27 +4,23 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-react-provider";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeaderCell,
-  TableRow,
-} from "@/components/ui/table";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { Table, TableBody, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { formErrorMessage } from "@/lib/trpc-errors";
 import { ExportButtons } from "./export-buttons";
 import { EXPLAIN } from "./format";
 import { NoRunYet } from "./no-run-yet";
 import { TOPIC_COLOURS, TopicChart } from "./topic-chart";
-import type { PatternView } from "./types";
+import { type AnsweredFilter, filterTopics } from "./topic-filter";
+import { TopicRow } from "./topic-row";
 import { useSelectedRun } from "./use-selected-run";
 
-const change = (p: PatternView) =>
-  p.changeRatio === null ? ((p.current ?? 0) > 0 ? "new" : "—") : `×${p.changeRatio.toFixed(2)}`;
+/** Rows shown at first, and added by each "Show more topics" (a big dataset has 100+ topics). */
+const TOPIC_PAGE = 50;
 
 /** Recurring topics of a run: frequency over time, change against the earlier half, growth. */
 export function PatternsView({
@@ -41,6 +37,9 @@ export function PatternsView({
     enabled: runId !== null,
   });
   const [picked, setPicked] = useState<string[] | null>(null);
+  const [query, setQuery] = useState("");
+  const [answered, setAnswered] = useState<AnsweredFilter>("all");
+  const [shownRows, setShownRows] = useState(TOPIC_PAGE);
   if (runs.isSuccess && runId === null) return <NoRunYet slug={slug} />;
   const list = patterns.data?.patterns ?? [];
   // A run over messages without dates (a labelled or FAQ dataset): sizes, no trend to chart.
@@ -57,6 +56,8 @@ export function PatternsView({
         ? chosen.filter((x) => x !== id)
         : [...chosen, id].slice(-TOPIC_COLOURS.length),
     );
+  const matching = filterTopics(list, query, answered);
+  const rows = matching.slice(0, shownRows);
   const error = runs.error ?? patterns.error;
   return (
     <div className="space-y-6">
@@ -93,6 +94,38 @@ export function PatternsView({
             }
             actions={undated && runId ? <ExportButtons runId={runId} what="patterns" /> : null}
           />
+          <div className="flex flex-wrap items-center gap-3 border-b border-zinc-100 px-5 py-3">
+            <Input
+              type="search"
+              className="w-64"
+              aria-label="Filter topics"
+              placeholder="Filter by words or examples"
+              value={query}
+              onChange={(e) => {
+                setQuery(e.target.value);
+                setShownRows(TOPIC_PAGE);
+              }}
+            />
+            <Select
+              className="w-48"
+              aria-label="Answered"
+              value={answered}
+              onChange={(e) => {
+                setAnswered(e.target.value as AnsweredFilter);
+                setShownRows(TOPIC_PAGE);
+              }}
+              options={[
+                { value: "all", label: "All topics" },
+                { value: "unanswered", label: "Not answered" },
+                { value: "answered", label: "Answered" },
+              ]}
+            />
+            <span className="text-sm text-zinc-500" data-testid="topics-count">
+              {matching.length === list.length
+                ? `${list.length} topics`
+                : `${matching.length} of ${list.length} topics`}
+            </span>
+          </div>
           <Table aria-label="Topics">
             <TableHead>
               <TableRow>
@@ -111,7 +144,7 @@ export function PatternsView({
               </TableRow>
             </TableHead>
             <TableBody>
-              {list.map((p) => (
+              {rows.map((p) => (
                 <TopicRow
                   key={p.id}
                   pattern={p}
@@ -131,69 +164,22 @@ export function PatternsView({
               ))}
             </TableBody>
           </Table>
+          {matching.length === 0 ? (
+            <p className="px-5 py-4 text-sm text-zinc-500">No topic matches this filter.</p>
+          ) : null}
+          {matching.length > rows.length ? (
+            <div className="border-t border-zinc-100 px-5 py-3">
+              <Button
+                variant="secondary"
+                size="sm"
+                onClick={() => setShownRows((n) => n + TOPIC_PAGE)}
+              >
+                Show more topics ({matching.length - rows.length} more)
+              </Button>
+            </div>
+          ) : null}
         </Card>
       ) : null}
     </div>
-  );
-}
-
-/** One topic; `chart` null for an undated run (no chart, no halves). */
-function TopicRow({
-  pattern: p,
-  chart,
-}: {
-  pattern: PatternView;
-  chart: { ticked: boolean; colour: string | null; toggle: () => void } | null;
-}) {
-  return (
-    <TableRow data-testid="topic-row">
-      {chart ? (
-        <TableCell>
-          <span className="flex items-center gap-2">
-            <input
-              type="checkbox"
-              aria-label={`Chart ${p.topic}`}
-              checked={chart.ticked}
-              onChange={chart.toggle}
-            />
-            {chart.colour ? (
-              <span
-                aria-hidden="true"
-                className="size-2.5 rounded-full"
-                style={{ background: chart.colour }}
-              />
-            ) : null}
-          </span>
-        </TableCell>
-      ) : null}
-      <TableCell className="max-w-sm">
-        <span className="font-medium text-zinc-900">{p.topic}</span>
-        <p className="truncate text-xs text-zinc-500">{p.keyPhrases.join(", ")}</p>
-      </TableCell>
-      <TableCell className="text-right tabular-nums" data-testid="topic-size">
-        {p.size}
-      </TableCell>
-      {chart ? (
-        <>
-          <TableCell className="text-right tabular-nums">{p.previous}</TableCell>
-          <TableCell className="text-right tabular-nums">{p.current}</TableCell>
-          <TableCell className="text-right tabular-nums">{change(p)}</TableCell>
-          <TableCell>
-            {p.growing ? (
-              <Badge tone="danger">growing</Badge>
-            ) : (
-              <span className="text-xs text-zinc-400">—</span>
-            )}
-          </TableCell>
-        </>
-      ) : null}
-      <TableCell>
-        {p.answered ? (
-          <Badge tone="success">answered</Badge>
-        ) : (
-          <Badge tone="warning">not answered</Badge>
-        )}
-      </TableCell>
-    </TableRow>
   );
 }

@@ -142,6 +142,8 @@ export const analysisPatterns = pgTable(
     /** Counts per bucket over the period, oldest first; empty without dates. */
     series: jsonb().$type<{ at: string; count: number }[]>().notNull(),
     answered: boolean().notNull(),
+    /** Up to five of the topic's messages, closest to its centre first (empty on older runs). */
+    examples: jsonb().$type<string[]>().notNull().default([]),
   },
   (t) => [
     index("analysis_patterns_workspace_run_idx").on(t.workspaceId, t.runId),

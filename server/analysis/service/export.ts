@@ -81,6 +81,7 @@ async function patternTable(tx: Tx, runId: string) {
     "change_ratio",
     "growing",
     "answered",
+    "examples",
   ];
   const cells = patterns.map((p): Cell[] => [
     p.id,
@@ -92,6 +93,7 @@ async function patternTable(tx: Tx, runId: string) {
     p.changeRatio,
     p.growing ? "yes" : "no",
     p.answered ? "yes" : "no",
+    joined(p.examples),
   ]);
   return { records: patterns, header, cells };
 }

@@ -263,6 +263,7 @@ export async function listPatterns(tx: Tx, input: { runId?: string }) {
       growing: analysisPatterns.growing,
       series: analysisPatterns.series,
       answered: analysisPatterns.answered,
+      examples: analysisPatterns.examples,
     })
     .from(analysisPatterns)
     .where(eq(analysisPatterns.runId, runId))

@@ -113,6 +113,7 @@ export async function saveRunResults(
         growing: p.trend?.direction === "growing" || p.trend?.direction === "new",
         series: p.series,
         answered: p.answered,
+        examples: p.examples,
       })),
     ),
   );

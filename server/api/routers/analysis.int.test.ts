@@ -299,6 +299,14 @@ describe("conversation analysis of a dataset", () => {
     // The three planted topics, by their words.
     for (const word of [/bitcoin|crypto/, /address/, /pet|insurance/])
       expect(patterns.filter((p) => word.test(p.keyPhrases.join(" ")))).toHaveLength(1);
+    // Each topic shows up to five of its own messages: one planted topic's questions each.
+    for (const p of patterns) {
+      expect(p.examples.length).toBeGreaterThan(0);
+      expect(p.examples.length).toBeLessThanOrEqual(Math.min(5, p.size));
+      const topics = new Set(p.examples.map(topicOf));
+      expect(topics.size).toBe(1);
+      expect(topics.has(null)).toBe(false);
+    }
     for (const p of patterns) {
       expect(p).toMatchObject({
         previous: null,
@@ -320,7 +328,7 @@ describe("conversation analysis of a dataset", () => {
     const csv = await owner.caller.analysis.export({ runId, what: "patterns", format: "csv" });
     const [header, first] = csv.body.trim().split(/\r?\n/);
     expect(header).toBe(
-      "pattern_id,topic,key_phrases,size,previous,current,change_ratio,growing,answered",
+      "pattern_id,topic,key_phrases,size,previous,current,change_ratio,growing,answered,examples",
     );
     expect(first?.split(",")[0]).toBe(patterns[0]?.id);
   }, 60_000);

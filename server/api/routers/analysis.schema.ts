@@ -274,6 +274,8 @@ export const patternOutput = z.object({
   growing: z.boolean(),
   series: z.array(z.object({ at: z.string(), count: z.number().int() })),
   answered: z.boolean(),
+  /** Up to five of the topic's messages, the most typical first (empty for runs before 0043). */
+  examples: z.array(z.string()),
 });
 export const patternsOutput = z.object({
   runId: z.uuid().nullable(),

@@ -1,0 +1,1 @@
+ALTER TABLE "analysis_patterns" ADD COLUMN "examples" jsonb DEFAULT '[]'::jsonb NOT NULL;
