@@ -254,7 +254,7 @@ test("an admin analyses the inbox, acts on knowledge gaps, reads topics and reco
   );
   // The deployed model learned from this dataset: the accuracy score says it is in-sample.
   await expect(page.getByTestId("training-overlap")).toContainText(
-    /of the [\d,]+ compared messages were among the training examples model v\d+ could learn from/,
+    /of the [\d,]+ compared messages were in the training data of model v\d+ \([\d,]+ examples\)/,
   );
   await expect(page.getByTestId("run-row")).not.toHaveCount(1);
 

@@ -195,8 +195,11 @@ function TrainingOverlapNotice({
     <Alert title="The accuracy score includes training data">
       <span data-testid="training-overlap">
         {all ? "All" : formatCount(overlap.compared)} of the {formatCount(compared)} compared
-        messages were among the training examples model {name} could learn from (it was trained on{" "}
-        {formatCount(overlap.trainedExamples)} examples), so this score{" "}
+        messages{" "}
+        {overlap.exact
+          ? `were in the training data of model ${name} (${formatCount(overlap.trainedExamples)} examples)`
+          : `were among the training examples model ${name} could learn from (it was trained on ${formatCount(overlap.trainedExamples)} examples)`}
+        , so this score{" "}
         {all ? "is not measured on new messages." : "is partly measured on messages it has seen."}
         {overlap.heldOutTop1 !== null
           ? ` On messages held out from its training, ${name} put the right template first ${pct(overlap.heldOutTop1)} of the time.`

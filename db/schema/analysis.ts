@@ -44,6 +44,7 @@ export const analysisRuns = pgTable(
       messages: number;
       compared: number;
       trainedExamples: number;
+      exact: boolean;
       heldOutTop1: number | null;
     }>(),
     seconds: real(),

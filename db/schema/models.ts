@@ -45,6 +45,12 @@ export const modelVersions = pgTable(
     artifact: bytea().notNull(),
     sizeBytes: integer().notNull(),
     exampleCount: integer().notNull(),
+    /**
+     * The md5 digests (16 bytes each, sorted) of the normalised texts the version was trained on,
+     * its held-out split included (training-hashes.ts): an analysis uses them to tell in-sample
+     * messages exactly. Null for versions made before migration 0044 and by test fixtures.
+     */
+    trainingTextHashes: bytea(),
     createdBy: text().references(() => users.id, { onDelete: "set null" }),
     createdByLabel: text().notNull().default("system"),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

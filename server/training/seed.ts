@@ -23,6 +23,7 @@ import { createScenario, recordScenarioRun, scenariosForModel } from "./scenario
 import { deployVersion } from "./versions/deployed";
 import { versionMetrics } from "./versions/metrics";
 import { createModelVersion } from "./versions/store";
+import { packTextHashes } from "./versions/training-hashes";
 
 type SeedWorkspace = {
   id: string;
@@ -194,6 +195,7 @@ export async function seedDemoModel(
       threshold: model.threshold,
       artifact: bytes,
       exampleCount: rows.length,
+      trainingTextHashes: packTextHashes(rows.map((row) => row.text)),
       createdBy: null,
       createdByLabel: "seed",
     });

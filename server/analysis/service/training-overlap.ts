@@ -2,14 +2,15 @@
  * How much of an analysis the deployed model had already seen. A run over the very dataset the
  * model was trained on scores it on its own training rows: the accuracy score is then an
  * in-sample figure (the seeded demo shows 99 %), not what customers will get. The run records
- * how many analysed (and how many compared) messages match, by normalised text, a training
- * example the version could have learned from, so the summary can say so beside the score.
+ * how many analysed (and how many compared) messages match, by normalised text, a text the
+ * version was trained on, so the summary can say so beside the score.
  */
 import { and, eq, inArray, isNull, lte, or } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { modelVersions, trainingExamples } from "@/db/schema";
 import { exampleTextHash } from "@/server/training/examples/store";
 import { runStepsSliced, type Steps } from "@/server/training/model/steps";
+import { unpackTextHashes } from "@/server/training/versions/training-hashes";
 
 export interface TrainingOverlap {
   /** Analysed messages whose text was a training example available to the version. */
@@ -18,29 +19,43 @@ export interface TrainingOverlap {
   compared: number;
   /** How many examples the version was trained on (the seed trains on a sample of them). */
   trainedExamples: number;
+  /**
+   * True: compared with the texts the version recorded it was trained on (migration 0044).
+   * False (older versions): with every example it could have learned from, an upper bound.
+   */
+  exact: boolean;
   /** The version's own held-out top-1 (its training evaluation), to put beside the score. */
   heldOutTop1: number | null;
 }
 
 /**
- * The normalised-text hashes of the training examples the version could have been trained on:
- * those that existed when it was created, of the datasets its training run was given (none
- * given: all of them). The seed trains on a sample of these, hence "could have".
- * Call inside the tenant transaction: RLS keeps it to the workspace.
+ * The normalised-text hashes of what the version was trained on: the set it recorded
+ * (training-hashes.ts), or, for a version from before that, every training example it could
+ * have learned from: those that existed when it was created, of the datasets its training run
+ * was given (none given: all of them). Call inside the tenant transaction: RLS keeps it to the
+ * workspace.
  */
 export async function trainingDataOfVersion(
   tx: Tx,
   versionId: string,
-): Promise<{ hashes: Set<string>; trainedExamples: number }> {
+): Promise<{ hashes: Set<string>; trainedExamples: number; exact: boolean }> {
   const [version] = await tx
     .select({
       createdAt: modelVersions.createdAt,
       config: modelVersions.config,
       exampleCount: modelVersions.exampleCount,
+      trainingTextHashes: modelVersions.trainingTextHashes,
     })
     .from(modelVersions)
     .where(eq(modelVersions.id, versionId));
-  if (!version) return { hashes: new Set(), trainedExamples: 0 };
+  if (!version) return { hashes: new Set(), trainedExamples: 0, exact: false };
+  if (version.trainingTextHashes) {
+    return {
+      hashes: unpackTextHashes(version.trainingTextHashes),
+      trainedExamples: version.exampleCount,
+      exact: true,
+    };
+  }
   const datasetIds = datasetIdsOf(version.config);
   const rows = await tx
     .selectDistinct({ textHash: trainingExamples.textHash })
@@ -56,6 +71,7 @@ export async function trainingDataOfVersion(
   return {
     hashes: new Set(rows.map((row) => row.textHash)),
     trainedExamples: version.exampleCount,
+    exact: false,
   };
 }
 
@@ -90,12 +106,17 @@ function* countOverlap(
  */
 export async function measureTrainingOverlap(
   messages: readonly { text: string; agentTemplateId: string | null }[],
-  training: { hashes: ReadonlySet<string>; trainedExamples: number },
+  training: { hashes: ReadonlySet<string>; trainedExamples: number; exact: boolean },
   heldOutTop1: number | null,
 ): Promise<TrainingOverlap> {
   const counted =
     training.hashes.size === 0
       ? { messages: 0, compared: 0 }
       : await runStepsSliced(countOverlap(messages, training.hashes));
-  return { ...counted, trainedExamples: training.trainedExamples, heldOutTop1 };
+  return {
+    ...counted,
+    trainedExamples: training.trainedExamples,
+    exact: training.exact,
+    heldOutTop1,
+  };
 }

@@ -13,6 +13,7 @@ import { withTenant } from "@/db/tenant";
 import { conversationAnalysisJob } from "@/server/jobs/definitions/conversation-analysis";
 import type { RunningWorker } from "@/server/jobs/worker";
 import { insertTrainingExamples } from "@/server/training/examples/store";
+import { packTextHashes } from "@/server/training/versions/training-hashes";
 import { deployIntentModel, insertPlantedDataset, PLANTED_TOPICS, topicOf } from "@/test/analysis";
 import { insertReadyDataset } from "@/test/datasets";
 import { testDatabase } from "@/test/db";
@@ -393,11 +394,26 @@ describe("conversation analysis of a dataset", () => {
       messages: 5,
       compared: 5,
       trainedExamples: version.exampleCount,
+      exact: false, // the fixture's version did not record its training texts
       heldOutTop1: headline?.top1 ?? null,
     });
     expect(run.trainingOverlap?.heldOutTop1).toEqual(expect.any(Number));
     const [listed] = await owner.caller.analysis.runs();
     expect(listed?.trainingOverlap).toEqual(run.trainingOverlap);
+
+    // A version that recorded the texts it trained on is compared with those alone: three
+    // other rows, whatever the examples table says.
+    await withTenant(db, ws, (tx) =>
+      tx
+        .update(modelVersions)
+        .set({ trainingTextHashes: packTextHashes(rows.slice(10, 13).map((r) => r.text)) })
+        .where(eq(modelVersions.id, versionId)),
+    );
+    const again = await owner.caller.analysis.start({ source: "dataset", datasetId });
+    await waitForJobState(db, ws, again.jobId ?? "", ["completed"]);
+    expect((await owner.caller.analysis.run({ runId: again.runId })).trainingOverlap).toMatchObject(
+      { messages: 3, compared: 3, exact: true },
+    );
 
     // No deployed model, no overlap: the other workspace's run of its own copy of the rows.
     const otherDataset = await insertReadyDataset(db, other.workspace.id, {

@@ -160,6 +160,11 @@ const runFields = {
       compared: z.number().int(),
       /** How many examples the version was trained on (a sample of those available, in the seed). */
       trainedExamples: z.number().int(),
+      /**
+       * True: measured against the texts the version recorded it was trained on. False (a
+       * version from before migration 0044): against every example it could have learned from.
+       */
+      exact: z.boolean(),
       /** The version's own held-out top-1, for comparison. */
       heldOutTop1: z.number().nullable(),
     })

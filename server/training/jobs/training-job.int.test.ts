@@ -6,7 +6,8 @@ import { withTenant } from "@/db/tenant";
 import { conversationAnalysisJob } from "@/server/jobs/definitions/conversation-analysis";
 import { modelTrainingJob } from "@/server/jobs/definitions/model-training";
 import type { RunningWorker } from "@/server/jobs/worker";
-import { insertTrainingExamples } from "@/server/training/examples/store";
+import { exampleTextHash, insertTrainingExamples } from "@/server/training/examples/store";
+import { unpackTextHashes } from "@/server/training/versions/training-hashes";
 import { testDatabase } from "@/test/db";
 import { catchError, signUpOwner } from "@/test/factories";
 import { startTestWorker, waitFor, waitForJobState } from "@/test/jobs";
@@ -190,6 +191,23 @@ describe("training through the router and the worker", () => {
     const { version } = await owner.caller.training.progress({ jobId });
     const trained = await owner.caller.training.version({ id: version?.id ?? "" });
     expect(trained.exampleCount).toBe(counts.nextRunExamples);
+    // The version records exactly the texts it learned from (the analysis's in-sample check).
+    const left = new Set([single.id, archived.id, personal.id]);
+    const [stored, examples] = await withTenant(db, ws.id, async (tx) => [
+      readRows<{ hashes: Uint8Array }>(
+        await tx.execute(
+          sql`select training_text_hashes as hashes from model_versions where id = ${version?.id ?? ""}`,
+        ),
+      )[0]?.hashes,
+      readRows<{ text: string; template_id: string }>(
+        await tx.execute(sql`select text, template_id from training_examples`),
+      ),
+    ]);
+    const learned = examples.filter((e) => !left.has(e.template_id));
+    expect(learned).toHaveLength(20);
+    expect(unpackTextHashes(new Uint8Array(stored ?? []))).toEqual(
+      new Set(learned.map((e) => exampleTextHash(e.text))),
+    );
   }, 120_000);
 
   it("leaves the examples step undone while fewer than two templates can be trained", async () => {

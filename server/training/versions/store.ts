@@ -17,6 +17,8 @@ export interface NewModelVersion {
   threshold: number;
   artifact: Uint8Array;
   exampleCount: number;
+  /** packTextHashes of the texts trained on (training-hashes.ts); null: not recorded. */
+  trainingTextHashes?: Uint8Array | null;
   createdBy: string | null;
   createdByLabel: string;
 }
@@ -58,6 +60,7 @@ export async function createModelVersion(
       artifact: input.artifact,
       sizeBytes: input.artifact.byteLength,
       exampleCount: input.exampleCount,
+      trainingTextHashes: input.trainingTextHashes ?? null,
       createdBy: input.createdBy,
       createdByLabel: input.createdByLabel,
     })
