@@ -13,7 +13,7 @@ import { runStepsSliced, type Steps } from "@/server/training/model/steps";
 import { unpackTextHashes } from "@/server/training/versions/training-hashes";
 
 export interface TrainingOverlap {
-  /** Analysed messages whose text was a training example available to the version. */
+  /** Analysed messages whose text is in the version's training data (see `exact`). */
   messages: number;
   /** Of those, the ones with an agent's template: they are inside the accuracy score. */
   compared: number;
