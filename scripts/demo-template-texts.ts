@@ -218,7 +218,9 @@ export const DEMO_TEXTS: Record<string, DemoText> = {
       { name: "delivery_date", type: "date", required: true },
       agentName,
     ],
-    phrases: ["how long", "when will", "delivery time", "arrive"],
+    // Not "when will" or "how long": every Bitext message with "when will" also says "arrive",
+    // and both fire on any question about time (a refund, an installer's visit).
+    phrases: ["arrive", "delivery time", "shipping takes", "delivery takes", "shipment takes"],
     tags: ["shipping", "delivery"],
   },
   edit_account: {
