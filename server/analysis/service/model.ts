@@ -2,14 +2,14 @@
  * The deployed model of a workspace, for analysis: read in the caller's tenant transaction,
  * deserialised and used outside it. `predictMessages` is the one place messages are scored.
  */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { modelVersions } from "@/db/schema";
 import type { ConfusedPair, LabelMetrics } from "@/server/training/evaluation/metrics";
 import type { IntentModel, Prediction } from "@/server/training/model/model";
 import { predictBatch } from "@/server/training/model/predict-batch";
 import { deserializeModel } from "@/server/training/model/serialize";
-import { getDeployedModelStamp, loadModelArtifact } from "@/server/training/versions/deployed";
+import { getDeployedModelStamp } from "@/server/training/versions/deployed";
 import type { VersionMetrics } from "@/server/training/versions/metrics";
 import type { OutcomeMessage } from "../summary";
 import type { SourceMessage } from "./sources";
@@ -36,29 +36,79 @@ export interface AnalysisModel {
   templateOf: Map<string, string>;
 }
 
+/**
+ * What a version was trained on, for the training overlap (training-overlap.ts): the texts it
+ * recorded, or, for a version from before that, enough to find the examples it could have used.
+ */
+export interface VersionTrainingRecord {
+  createdAt: Date;
+  config: unknown;
+  exampleCount: number;
+  /** packTextHashes of the trained texts (migration 0044); null: not recorded. */
+  trainingTextHashes: Uint8Array | null;
+}
+
 /** The deployed version's artefact and stored metrics, or null when none is deployed. */
 export async function readDeployedArtifact(tx: Tx): Promise<DeployedArtifact | null> {
+  return (await readDeployed(tx, false))?.artifact ?? null;
+}
+
+/**
+ * As readDeployedArtifact, with what the version was trained on, from the same row read. Kept
+ * apart from the artefact: the artefact goes to the computing worker, the record does not.
+ */
+export async function readDeployedWithTraining(
+  tx: Tx,
+): Promise<{ artifact: DeployedArtifact; training: VersionTrainingRecord } | null> {
+  const deployed = await readDeployed(tx, true);
+  return deployed?.training ? { artifact: deployed.artifact, training: deployed.training } : null;
+}
+
+async function readDeployed(
+  tx: Tx,
+  withTraining: boolean,
+): Promise<{ artifact: DeployedArtifact; training: VersionTrainingRecord | null } | null> {
   const stamp = await getDeployedModelStamp(tx);
   if (!stamp) return null;
-  const artifact = await loadModelArtifact(tx, stamp.versionId);
-  if (!artifact) return null;
   const [row] = await tx
-    .select({ metrics: modelVersions.metrics })
+    .select({
+      version: modelVersions.version,
+      bytes: modelVersions.artifact,
+      labels: modelVersions.labels,
+      metrics: modelVersions.metrics,
+      createdAt: modelVersions.createdAt,
+      config: modelVersions.config,
+      exampleCount: modelVersions.exampleCount,
+      // 16 bytes per trained text: read only by the caller that needs them.
+      trainingTextHashes: withTraining
+        ? modelVersions.trainingTextHashes
+        : sql<Buffer | null>`null`,
+    })
     .from(modelVersions)
     .where(eq(modelVersions.id, stamp.versionId));
-  const metrics = (row?.metrics ?? {}) as Partial<VersionMetrics>;
+  if (!row) return null;
+  const metrics = (row.metrics ?? {}) as Partial<VersionMetrics>;
   const report = metrics.model?.heldOut?.report;
-  return {
+  const artifact: DeployedArtifact = {
     versionId: stamp.versionId,
-    version: artifact.version,
+    version: row.version,
     // A copy: the driver's buffer must not be held past the transaction.
-    bytes: new Uint8Array(artifact.bytes),
-    labels: artifact.labels,
+    bytes: new Uint8Array(row.bytes),
+    labels: row.labels,
     confusedPairs: report?.confusedPairs ?? [],
     perLabel: report?.perLabel ?? [],
     templateNames: metrics.templateNames ?? {},
     heldOutTop1: metrics.headline?.top1 ?? report?.top1 ?? null,
   };
+  const training = withTraining
+    ? {
+        createdAt: row.createdAt,
+        config: row.config,
+        exampleCount: row.exampleCount,
+        trainingTextHashes: row.trainingTextHashes,
+      }
+    : null;
+  return { artifact, training };
 }
 
 export function loadAnalysisModel(artifact: DeployedArtifact): AnalysisModel {

@@ -20,7 +20,7 @@ import {
   templateIdsOf,
 } from "./compute";
 import { computeInWorker } from "./compute-in-worker";
-import { type DeployedArtifact, readDeployedArtifact } from "./model";
+import { type DeployedArtifact, readDeployedWithTraining } from "./model";
 import { type StoredInsight, saveRunResults } from "./save";
 import { type LoadedSource, loadDatasetSource, loadInboxSource, templateNames } from "./sources";
 import { measureTrainingOverlap, trainingDataOfVersion } from "./training-overlap";
@@ -172,9 +172,9 @@ export async function executeAnalysis(deps: ExecuteDeps) {
           : inboxPeriod({}, deps.now?.() ?? new Date());
       source = await loadInboxSource(tx, period, MAX_INBOX_MESSAGES);
     }
-    const artifact = await readDeployedArtifact(tx);
-    const training = artifact ? await trainingDataOfVersion(tx, artifact.versionId) : null;
-    return { run, source, period, artifact, training };
+    const deployed = await readDeployedWithTraining(tx);
+    const training = deployed ? await trainingDataOfVersion(tx, deployed.training) : null;
+    return { run, source, period, artifact: deployed?.artifact ?? null, training };
   });
   if (!loaded) return null;
   const { run, source, artifact } = loaded;

@@ -5,12 +5,13 @@
  * how many analysed (and how many compared) messages match, by normalised text, a text the
  * version was trained on, so the summary can say so beside the score.
  */
-import { and, eq, inArray, isNull, lte, or } from "drizzle-orm";
+import { and, inArray, isNull, lte, or } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { modelVersions, trainingExamples } from "@/db/schema";
+import { trainingExamples } from "@/db/schema";
 import { exampleTextHash } from "@/server/training/examples/store";
 import { runStepsSliced, type Steps } from "@/server/training/model/steps";
 import { unpackTextHashes } from "@/server/training/versions/training-hashes";
+import type { VersionTrainingRecord } from "./model";
 
 export interface TrainingOverlap {
   /** Analysed messages whose text is in the version's training data (see `exact`). */
@@ -37,18 +38,8 @@ export interface TrainingOverlap {
  */
 export async function trainingDataOfVersion(
   tx: Tx,
-  versionId: string,
+  version: VersionTrainingRecord,
 ): Promise<{ hashes: Set<string>; trainedExamples: number; exact: boolean }> {
-  const [version] = await tx
-    .select({
-      createdAt: modelVersions.createdAt,
-      config: modelVersions.config,
-      exampleCount: modelVersions.exampleCount,
-      trainingTextHashes: modelVersions.trainingTextHashes,
-    })
-    .from(modelVersions)
-    .where(eq(modelVersions.id, versionId));
-  if (!version) return { hashes: new Set(), trainedExamples: 0, exact: false };
   if (version.trainingTextHashes) {
     return {
       hashes: unpackTextHashes(version.trainingTextHashes),
