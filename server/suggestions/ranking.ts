@@ -20,7 +20,12 @@
  *   (TF-IDF cosine, 0–1). Worth 0.5 before training (the only signal besides triggers, and it
  *   never makes a suggestion confident on its own: 0.5 needs a cosine of 1), 0.1 once a model is
  *   deployed: the model has learnt the words that matter from real messages, and word overlap
- *   with the template's own text is then a tie-breaker, not evidence.
+ *   with the template's own text is then a tie-breaker, not evidence. Measured through
+ *   `bench suggest` on held-out 20% of BANKING77's train.csv (two stratified splits) and 30% of a
+ *   Bitext sample, 2026-12-06: 0 / 0.03 / 0.1 / 0.2 / 0.3 give top-1 0.9134 / 0.9134 / 0.9144 /
+ *   0.9149 / 0.9159 and top-3 0.9760 / 0.9735 / 0.9730 / 0.9725 / 0.9700 on one split, the same
+ *   trend on the other (top-3 0.9750 → 0.9640), Bitext level (0.9950). Every top-1 step is
+ *   inside a split's standard error (≈ 0.6 points) while top-3 falls, so it stays small.
  * - PAST_CHOICE_RELIABILITY 0.8 × the share of agents' choices for similar messages (token
  *   Jaccard ≥ 0.5, or the same text) that went to this template, shrunk by one pseudo-choice:
  *   one identical past choice gives 0.8 · 1/2 = 0.4, three give 0.6. Agents' picks are the
