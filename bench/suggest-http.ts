@@ -2,7 +2,8 @@
  * suggestions.forMessage over HTTP under load, on PostgreSQL:
  *   DATABASE_URL=postgres://... npx tsx bench/suggest-http.ts [--connections 50] [--duration 20] [--warmup 5] [--port 3225]
  * Creates a scratch workspace with one template per BANKING77 label, trains the model on the
- * 10-shot file in-process and deploys it (the deployed row, as the training job does), builds the
+ * 10-shot file (`--train train.csv`: the full file, whose model adds the neighbour vote and
+ * costs more per message) in-process and deploys it (the deployed row, as the training job does), builds the
  * app if there is no build, starts `server.mjs`, signs in as the workspace's owner and lets
  * autocannon's clients ask for suggestions for test-file messages for `duration` seconds while
  * /api/health is probed four times a second (bench/http-load.ts): closed loop first, then one
@@ -47,6 +48,8 @@ const { values } = parseArgs({
     /** Open-loop runs after the closed-loop one: total requests per second, comma-separated. */
     rates: { type: "string", default: "" },
     data: { type: "string", default: "../shared/datasets/banking77" },
+    /** The training file in `data`: the 10-shot model is the lighter one (no neighbour vote). */
+    train: { type: "string", default: "train_10shot.csv" },
   },
 });
 const BUDGET_P95_MS = 50;
@@ -59,7 +62,7 @@ if (!databaseUrl) {
 }
 
 const train = readLabelledCsv(
-  readFileSync(`${values.data}/train_10shot.csv`, "utf8"),
+  readFileSync(`${values.data}/${values.train}`, "utf8"),
   "text",
   "category",
 );
@@ -180,6 +183,8 @@ try {
       benchmark: "suggestions.forMessage over HTTP",
       database: "postgres",
       web_processes: processes,
+      train_file: values.train,
+      train_rows: train.length,
       connections: Number(values.connections),
       duration_s: duration,
       warmup_s: warmupSeconds,
