@@ -22,6 +22,12 @@ test("start training on the demo workspace, watch it finish, deploy, roll back",
     "100",
   );
   await expect(page.getByRole("listitem").filter({ hasText: "5. ready" })).toBeVisible();
+  // A finished run still says what it learnt from: the demo's 4,448 Bitext examples (and
+  // those an earlier test may have added) for its 27 templates.
+  await expect(page.locator("dt", { hasText: "Examples" }).locator("+ dd")).toHaveText(
+    /^\d{1,3}(,\d{3})+$/,
+  );
+  await expect(page.locator("dt", { hasText: "Templates" }).locator("+ dd")).toHaveText(/^\d+$/);
   const versionLink = page.getByRole("link", { name: /^v\d+$/ });
   const label = (await versionLink.textContent()) ?? "";
   const trained = Number(label.slice(1));

@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { useDateFormatting } from "@/components/workspace/workspace-context";
-import { formatClockTime } from "@/lib/format";
+import { formatClockTime, formatCount } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/router-types";
 import { formErrorMessage } from "@/lib/trpc-errors";
 import { stateTone } from "./jobs-list";
@@ -119,8 +119,14 @@ export function TrainingJobView({
             })}
           </ol>
           <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
-            <Figure label="Examples" value={data.examples ?? "–"} />
-            <Figure label="Templates" value={data.templates ?? "–"} />
+            <Figure
+              label="Examples"
+              value={data.examples === null ? "–" : formatCount(data.examples)}
+            />
+            <Figure
+              label="Templates"
+              value={data.templates === null ? "–" : formatCount(data.templates)}
+            />
             <Figure
               label="Time left"
               value={

@@ -63,6 +63,8 @@ describe("training through the router and the worker", () => {
     expect(new Set(steps)).toEqual(new Set([1, 2, 3, 4, 5]));
     expect(progress.log.at(-1)?.kind).toBe("done");
     expect(progress.version?.version).toBe(1);
+    // A finished run still shows what it trained on (the last report does not repeat it).
+    expect(progress).toMatchObject({ examples: 20, templates: 2 });
 
     const first = await owner.caller.training.version({ id: progress.version?.id ?? "" });
     expect(first.labels.sort()).toEqual([orderId, refundId].sort());

@@ -34,6 +34,13 @@ const jobColumns = {
   finishedAt: jobRuns.finishedAt,
 };
 
+interface ProgressData {
+  step?: number;
+  etaSeconds?: number | null;
+  examples?: number;
+  templates?: number;
+}
+
 export async function getTrainingProgress(scope: TenantScope, input: { jobId: string }) {
   const [job] = await scope.tx
     .select(jobColumns)
@@ -64,13 +71,14 @@ export async function getTrainingProgress(scope: TenantScope, input: { jobId: st
       at: e.createdAt,
     };
   });
-  const lastProgress = [...events].reverse().find((e) => e.kind === "progress");
-  const data = (lastProgress?.data ?? {}) as {
-    step?: number;
-    etaSeconds?: number | null;
-    examples?: number;
-    templates?: number;
-  };
+  const progressData = events
+    .filter((e) => e.kind === "progress")
+    .map((e) => (e.data ?? {}) as ProgressData);
+  const data = progressData.at(-1) ?? {};
+  // The counts are announced by the training stages; the last report ("saving the model
+  // version") does not repeat them, and a finished run must still show them.
+  const latestCount = (key: "examples" | "templates") =>
+    progressData.findLast((d) => typeof d[key] === "number")?.[key] ?? null;
   const done = job.state === "completed";
   const [version] = await scope.tx
     .select({ id: modelVersions.id, version: modelVersions.version })
@@ -81,8 +89,8 @@ export async function getTrainingProgress(scope: TenantScope, input: { jobId: st
     steps: TRAINING_STEPS,
     step: done ? TRAINING_STEPS.length : (data.step ?? 0),
     etaSeconds: done ? 0 : (data.etaSeconds ?? null),
-    examples: data.examples ?? null,
-    templates: data.templates ?? null,
+    examples: latestCount("examples"),
+    templates: latestCount("templates"),
     version: version ?? null,
     log,
   };
