@@ -218,9 +218,20 @@ export const DEMO_TEXTS: Record<string, DemoText> = {
       { name: "delivery_date", type: "date", required: true },
       agentName,
     ],
-    // Not "when will" or "how long": every Bitext message with "when will" also says "arrive",
-    // and both fire on any question about time (a refund, an installer's visit).
-    phrases: ["arrive", "delivery time", "shipping takes", "delivery takes", "shipment takes"],
+    // Not "when will" or "how long" alone: they fire on any question about time (a refund, an
+    // installer's visit), and every Bitext message with "when will" also says "arrive".
+    phrases: [
+      "arrive",
+      "delivery time",
+      "shipping time",
+      "how long does shipping",
+      "how long does delivery",
+      "how long will shipping",
+      "how long will delivery",
+      "shipping takes",
+      "delivery takes",
+      "shipment takes",
+    ],
     tags: ["shipping", "delivery"],
   },
   edit_account: {
