@@ -29,8 +29,16 @@ test("scenarios: the deployed version's results, add one, run them all again", a
   const scenarioList = page.getByRole("listitem").filter({ hasText: text });
   await expect(scenarioList.first()).toContainText("→ Accepted payment methods");
 
+  // "Run scenarios" re-runs the version whose results are shown: the deployed one, even when a
+  // newer version exists (the training test may have trained one).
+  await expect(page.getByLabel("Version to run against").locator("option:checked")).toHaveText(
+    /^v\d+ \(deployed\)$/,
+  );
   await page.getByRole("button", { name: "Run scenarios" }).click();
   await page.waitForURL(/\/training\/scenarios\?run=[0-9a-f-]{36}$/);
+  await expect(
+    page.getByRole("heading", { name: /^Scenario run on v\d+ \(deployed\),/ }),
+  ).toBeVisible();
   const newRun = results.getByRole("listitem").filter({ hasText: text });
   await expect(newRun).toHaveCount(1);
   await expect(newRun).toContainText("expected Accepted payment methods; got");

@@ -40,7 +40,13 @@ export function ScenariosEditor(props: {
   const [text, setText] = useState("");
   const [templateId, setTemplateId] = useState(props.templates[0]?.value ?? "");
   const [difficulty, setDifficulty] = useState<(typeof DIFFICULTIES)[number]>("medium");
-  const [versionId, setVersionId] = useState(props.versions[0]?.value ?? "");
+  // The version whose run is shown below (the deployed one's latest, or the run just made), so
+  // "Run scenarios" re-runs what the page shows; else the newest.
+  const [versionId, setVersionId] = useState(
+    props.versions.find((v) => v.value === props.run?.versionId)?.value ??
+      props.versions[0]?.value ??
+      "",
+  );
   const refresh = () => void scenarios.refetch();
   const create = useMutation(
     trpc.training.scenarios.create.mutationOptions({
