@@ -65,6 +65,11 @@ describe("training through the router and the worker", () => {
     expect(progress.version?.version).toBe(1);
     // A finished run still shows what it trained on (the last report does not repeat it).
     expect(progress).toMatchObject({ examples: 20, templates: 2 });
+    const lastReport = progress.log.filter((l) => l.kind === "progress").at(-1);
+    expect(lastReport?.progress).toBe(100);
+    expect(lastReport?.message).toMatch(
+      /^Saved v1: 20 examples for 2 templates, top-1 \d+\.\d% on \d+ held-out rows$/,
+    );
 
     const first = await owner.caller.training.version({ id: progress.version?.id ?? "" });
     expect(first.labels.sort()).toEqual([orderId, refundId].sort());
