@@ -46,4 +46,21 @@ test("start training on the demo workspace, watch it finish, deploy, roll back",
   await page.getByRole("dialog").getByRole("button", { name: "Roll back" }).click();
   await expect(row).not.toContainText("deployed");
   await expect(page.getByTestId(`version-row-${liveBefore.slice(1)}`)).toContainText("deployed");
+
+  // Side by side: tick the live version and the new one, then compare.
+  await page.getByRole("checkbox", { name: `Compare version ${liveBefore.slice(1)}` }).check();
+  await page.getByRole("checkbox", { name: `Compare version ${trained}` }).check();
+  await page.getByRole("link", { name: "Compare selected" }).click();
+  await page.waitForURL(/\/training\/compare\?a=[0-9a-f-]{36}&b=[0-9a-f-]{36}$/);
+  const pair = [Number(liveBefore.slice(1)), trained].sort((x, y) => x - y);
+  await expect(
+    page.getByRole("heading", { name: `Version ${pair[0]} and version ${pair[1]}` }),
+  ).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: /^Top-1/ })).toContainText(/\d%.*\d%/);
+  const perTemplate = page.getByRole("region", { name: "Per-template changes" });
+  await expect(perTemplate.getByRole("row").nth(1)).toContainText("→");
+  // The bare address (a bookmark) opens the deployed version against the newest other one.
+  await page.goto("/w/acme/training/compare");
+  await expect(page).toHaveURL(/\/training\/compare\?a=[0-9a-f-]{36}&b=[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { name: /^Version \d+ and version \d+$/ })).toBeVisible();
 });
