@@ -13,8 +13,15 @@ import { bytes, pct } from "./format";
 
 type Comparison = RouterOutputs["training"]["compare"];
 
-const delta = (d: number | null) =>
-  d === null ? "new / gone" : `${d >= 0 ? "+" : ""}${(d * 100).toFixed(1)}`;
+type TemplateChange = Comparison["templates"][number];
+
+/** F1 change in points; a template only one version knows is "new in vB" or "not in vB". */
+const delta = (t: TemplateChange, b: number) =>
+  t.f1Delta !== null
+    ? `${t.f1Delta >= 0 ? "+" : ""}${(t.f1Delta * 100).toFixed(1)}`
+    : t.before
+      ? `not in v${b}`
+      : `new in v${b}`;
 
 /** Two versions side by side, then every template's change in F1 (largest first). */
 export function CompareView({ comparison }: { comparison: Comparison }) {
@@ -85,7 +92,7 @@ export function CompareView({ comparison }: { comparison: Comparison }) {
                         : ""
                   }
                 >
-                  {delta(t.f1Delta)}
+                  {delta(t, b.version)}
                 </TableCell>
               </TableRow>
             ))}
