@@ -6,6 +6,7 @@
  * transient failure before the last attempt (a database error, the worker dying, a timeout)
  * leaves it running for the retry.
  */
+import { pluralize } from "@/lib/format";
 import { defaultAiRegistry } from "@/server/ai/registry";
 import { AppError } from "@/server/errors";
 import { JobCancelledError, type JobHandler, PermanentJobError } from "@/server/jobs/define-job";
@@ -43,7 +44,7 @@ export const runConversationAnalysisJob: JobHandler<ConversationAnalysisPayload>
     }
     await context.progress(
       100,
-      `Analysed ${result.messages} messages: ${result.gaps} gaps, ${result.patterns} patterns, ${result.insights} insights`,
+      `Analysed ${pluralize(result.messages, "message")}: ${pluralize(result.gaps, "gap")}, ${pluralize(result.patterns, "topic")}, ${pluralize(result.insights, "insight")}`,
       { step: ANALYSIS_STEPS.length, steps: ANALYSIS_STEPS.length },
     );
     return { runId: payload.runId, ...result };

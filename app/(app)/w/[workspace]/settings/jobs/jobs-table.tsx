@@ -47,7 +47,7 @@ export function JobsTable({ initial }: { initial: Job[] }) {
       <CardHeader
         id="jobs-title"
         title="Jobs"
-        description="Work that runs in the background: large imports, invitation e-mails, and later training. Failed jobs can be retried; queued or running ones cancelled."
+        description="Work that runs in the background: model training, conversation analyses, large imports, replies to your help desk and invitation e-mails. Failed jobs can be retried; queued or running ones cancelled."
       />
       {list.length === 0 ? (
         <p className="px-5 py-8 text-center text-sm text-zinc-500">No jobs yet.</p>
