@@ -8,7 +8,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@/components/ui/table";
-import { type DateFormatting, formatDateTime } from "@/lib/format";
+import { type DateFormatting, formatCount, formatDateTime, pluralize } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/router-types";
 import { bytes, pct } from "./format";
 
@@ -35,7 +35,7 @@ export function VersionView({
         <CardHeader
           id="headline-title"
           title="Held-out evaluation"
-          description={`${h.heldOutRows} held-out examples (stratified), ${h.trainRows} examples in all, ${h.labels} templates.`}
+          description={`${formatCount(h.heldOutRows)} held-out examples (stratified), ${pluralize(h.trainRows, "example")} in all, ${pluralize(h.labels, "template")}.`}
         />
         <dl className="grid grid-cols-2 gap-4 px-5 py-4 text-sm sm:grid-cols-4">
           {[

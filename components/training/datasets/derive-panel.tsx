@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { formatCount, pluralize } from "@/lib/format";
 import { formErrorMessage } from "@/lib/trpc-errors";
 
 /** Conversations: match agent replies to templates. FAQ: make templates from the answers. */
@@ -27,7 +28,7 @@ export function DerivePanel({
     trpc.datasets.matchReplies.mutationOptions({
       onSuccess: (r) => {
         setMessage(
-          `${r.matched} of ${r.pairs} replies matched a template (score ≥ ${r.threshold}); ${r.examples} training examples.`,
+          `${formatCount(r.matched)} of ${pluralize(r.pairs, "reply", "replies")} matched a template (score ≥ ${r.threshold}); ${pluralize(r.examples, "training example")}.`,
         );
         onChanged();
       },
@@ -36,7 +37,9 @@ export function DerivePanel({
   const faq = useMutation(
     trpc.datasets.createFaqTemplates.mutationOptions({
       onSuccess: (r) => {
-        setMessage(`Created ${r.templates} draft templates and ${r.examples} training examples.`);
+        setMessage(
+          `Created ${pluralize(r.templates, "draft template")} and ${pluralize(r.examples, "training example")}.`,
+        );
         onChanged();
       },
     }),

@@ -15,7 +15,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@/components/ui/table";
-import { formatCount } from "@/lib/format";
+import { formatCount, pluralize } from "@/lib/format";
 import { formErrorMessage } from "@/lib/trpc-errors";
 
 /**
@@ -44,14 +44,17 @@ export function LabelMapping({
   };
   const map = useMutation(
     trpc.datasets.mapLabels.mutationOptions({
-      onSuccess: (r) => done(`Saved: ${r.mapped} labels mapped, ${r.examples} training examples.`),
+      onSuccess: (r) =>
+        done(
+          `Saved: ${pluralize(r.mapped, "label")} mapped, ${pluralize(r.examples, "training example")}.`,
+        ),
     }),
   );
   const create = useMutation(
     trpc.datasets.createMissingTemplates.mutationOptions({
       onSuccess: (r) =>
         done(
-          `Created ${r.created} draft templates; ${r.mapped} labels mapped, ${r.examples} training examples.`,
+          `Created ${pluralize(r.created, "draft template")}; ${pluralize(r.mapped, "label")} mapped, ${pluralize(r.examples, "training example")}.`,
         ),
     }),
   );
