@@ -1,3 +1,4 @@
+import { pluralize } from "@/lib/format";
 import type { TrainingExampleForModel } from "../examples/store";
 
 /** Fewer examples than this for a template and it is left out of training (and said so). */
@@ -49,9 +50,9 @@ export function validateExamples(examples: readonly TrainingExampleForModel[]): 
     templates: kept.size,
     skippedTemplates: skipped,
     summary:
-      `${rows.length} examples for ${kept.size} templates` +
+      `${pluralize(rows.length, "example")} for ${pluralize(kept.size, "template")}` +
       (skipped > 0
-        ? ` (${skipped} templates with fewer than ${MIN_EXAMPLES_PER_TEMPLATE} examples left out)`
+        ? ` (${pluralize(skipped, "template")} with fewer than ${MIN_EXAMPLES_PER_TEMPLATE} examples left out)`
         : ""),
   };
 }
