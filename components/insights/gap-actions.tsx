@@ -9,6 +9,7 @@ import { Button, buttonClassName } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { controlClasses } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { formatCount } from "@/lib/format";
 import { formErrorMessage } from "@/lib/trpc-errors";
 import type { GapView } from "./types";
 
@@ -96,7 +97,7 @@ export function GapActions({ gap, slug }: { gap: GapView; slug: string }) {
         open={dialog === "resolve"}
         onClose={() => setDialog(null)}
         title="Resolve this gap"
-        description={`Pick the template that answers these messages. Its ${gap.size} messages become training examples of that template.`}
+        description={`Pick the template that answers these messages. ${gap.size === 1 ? "Its message becomes a training example" : `Its ${formatCount(gap.size)} messages become training examples`} of that template.`}
         footer={
           <>
             <Button variant="secondary" onClick={() => setDialog(null)}>

@@ -12,7 +12,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { useDateFormatting } from "@/components/workspace/workspace-context";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, pluralize } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/router-types";
 import { formErrorMessage } from "@/lib/trpc-errors";
 import { pct } from "./format";
@@ -204,7 +204,7 @@ function RunResults({ run, version }: { run: Run; version: string | null }) {
       <CardHeader
         id="run-title"
         title={`Scenario run${version ? ` on ${version}` : ""}, ${formatDateTime(run.createdAt, formatting)}`}
-        description={`${summary.overall.count} scenarios: top-1 ${pct(summary.overall.top1)}, top-3 ${pct(summary.overall.top3)}, passed (right and confident) ${pct(summary.overall.passed)}`}
+        description={`${pluralize(summary.overall.count, "scenario")}: top-1 ${pct(summary.overall.top1)}, top-3 ${pct(summary.overall.top3)}, passed (right and confident) ${pct(summary.overall.passed)}`}
       />
       <ul className="divide-y divide-zinc-100 text-sm" data-testid="scenario-results">
         {run.results.map((r) => (

@@ -1,4 +1,5 @@
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { pluralize } from "@/lib/format";
 import type { UsageDay } from "@/server/ai/usage";
 
 type Usage = { days: UsageDay[]; today: { calls: number; tokens: number } };
@@ -13,7 +14,7 @@ export function AiUsage({ usage }: { usage: Usage }) {
       <CardHeader
         id="ai-usage-title"
         title="Usage"
-        description={`Today: ${usage.today.calls} call${usage.today.calls === 1 ? "" : "s"}, ${usage.today.tokens} tokens. Costs are estimates from list prices; local models show “unknown”.`}
+        description={`Today: ${pluralize(usage.today.calls, "call")}, ${pluralize(usage.today.tokens, "token")}. Costs are estimates from list prices; local models show “unknown”.`}
       />
       <CardBody>
         {usage.days.length === 0 ? (

@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { AB_TEST_METRICS, type AbTestMetric } from "@/lib/ab-test-metrics";
+import { formatCount } from "@/lib/format";
 import { formErrorMessage } from "@/lib/trpc-errors";
 
 const field = "mt-1 block w-full rounded border border-zinc-300 px-2 py-1 text-sm";
@@ -128,7 +129,7 @@ export function AbTestCreate({ templateId, content }: { templateId: string; cont
         </label>
         <p className="text-sm text-zinc-700 sm:col-span-2" role="status" data-testid="ab-plan">
           {plan.data
-            ? `Planned sample: ${plan.data.plannedPerVariant} conversations per variant (α 0.05 two-sided, power 0.8)`
+            ? `Planned sample: ${formatCount(plan.data.plannedPerVariant)} conversations per variant (α 0.05 two-sided, power 0.8)`
             : plan.isError
               ? formErrorMessage(plan.error)
               : "Computing the sample size…"}
