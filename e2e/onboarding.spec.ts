@@ -35,6 +35,14 @@ test("a new team signs up, invites an agent and uses the API with a key", async 
   const slug = new URL(owner.url()).pathname.split("/")[2] ?? "";
   await expect(owner.getByRole("heading", { level: 1 })).toContainText(workspaceName);
 
+  // A new workspace has nothing to train on: "Start training" says so at once, no job is run.
+  await owner.goto(`/w/${slug}/training`);
+  await owner.getByRole("button", { name: "Start training" }).click();
+  await expect(
+    owner.getByRole("alert").filter({ hasText: "There are no training examples" }),
+  ).toBeVisible();
+  await expect(owner.getByText("No training runs yet.")).toBeVisible();
+
   // The owner invites an agent and copies the link.
   const members = new MembersSettings(owner);
   await members.goto(slug);

@@ -34,8 +34,17 @@ import { type AIds, FIXTURES } from "./isolation-sweep.fixtures";
  * of A's rows change. A procedure without an entry in FIXTURES fails the first test, which
  * says what to add, so a new procedure cannot go unswept.
  */
-/** What B may be told when it reaches for A's rows: never a success with A's data, never a 500. */
-const REFUSALS = new Set(["NOT_FOUND", "FORBIDDEN", "BAD_REQUEST", "CONFLICT"]);
+/**
+ * What B may be told when it reaches for A's rows: never a success with A's data, never a 500.
+ * PRECONDITION_FAILED: B asked to train on A's datasets and has nothing to learn from itself.
+ */
+const REFUSALS = new Set([
+  "NOT_FOUND",
+  "FORBIDDEN",
+  "BAD_REQUEST",
+  "CONFLICT",
+  "PRECONDITION_FAILED",
+]);
 
 let db: Database;
 let a: AIds & { owner: TestUser; workspace: TestWorkspace; markers: string[] };

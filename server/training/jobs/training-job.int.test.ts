@@ -3,8 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
 import { readRows } from "@/db/migrate";
 import { withTenant } from "@/db/tenant";
+import { runInWorkspace } from "@/server/access/run-in-workspace";
+import { systemAccess } from "@/server/access/workspace-access";
 import { conversationAnalysisJob } from "@/server/jobs/definitions/conversation-analysis";
 import { modelTrainingJob } from "@/server/jobs/definitions/model-training";
+import { enqueueJob } from "@/server/jobs/enqueue";
 import type { RunningWorker } from "@/server/jobs/worker";
 import { exampleTextHash, insertTrainingExamples } from "@/server/training/examples/store";
 import { unpackTextHashes } from "@/server/training/versions/training-hashes";
@@ -234,13 +237,47 @@ describe("training through the router and the worker", () => {
     expect(checklist.find((c) => c.key === "examples")?.done).toBe(false);
   });
 
-  it("fails a run without examples with a clear message and writes no version", async () => {
+  it("refuses a run without enough examples at once, and a queued run whose examples went away fails clearly", async () => {
     const owner = await signUpOwner(db);
-    // No examples: the job fails in validation with a clear message, not a crash.
-    const { jobId } = await owner.caller.training.start({});
-    const failed = await waitForJobState(db, owner.workspace.id, jobId, ["failed"], 30_000);
-    expect(failed.error).toMatch(/no training examples/i);
-    expect(await versionCount(owner.workspace.id)).toBe(0);
+    const ws = owner.workspace;
+    const jobs = async () => {
+      const [row] = readRows<{ n: number }>(
+        await db.execute(
+          sql`select count(*)::int as n from job_runs where workspace_id = ${ws.id} and name = ${modelTrainingJob.name}`,
+        ),
+      );
+      return row?.n ?? 0;
+    };
+    // Nothing to learn from: the request says so and queues nothing.
+    const none = await catchError(owner.caller.training.start({}));
+    expect(none).toMatchObject({ code: "PRECONDITION_FAILED" });
+    expect(none.message).toMatch(/no training examples/i);
+    // One template with examples is not enough either (a one-class model suggests one thing).
+    const order = await owner.caller.templates.create(orderStatusDraft());
+    await withTenant(db, ws.id, (tx) =>
+      insertTrainingExamples(tx, ws.id, [
+        { text: "where is my parcel", templateId: order.id, source: "labelled", label: "o" },
+        { text: "my order has not come", templateId: order.id, source: "labelled", label: "o" },
+      ]),
+    );
+    const one = await catchError(owner.caller.training.start({}));
+    expect(one.message).toMatch(/at least two templates .* \(found 1\)/);
+    expect(await jobs()).toBe(0);
+
+    // The job validates its rows again: queued directly (as if the examples were removed after
+    // the request), it fails with the same words and writes no version.
+    const queued = await runInWorkspace(db, await systemAccess(db, ws.id), (scope) =>
+      enqueueJob(scope, modelTrainingJob, {
+        workspaceId: ws.id,
+        actor: { type: "system", label: "system" },
+        datasetIds: [],
+        deploy: false,
+        scenariosInTraining: false,
+      }),
+    );
+    const failed = await waitForJobState(db, ws.id, queued?.jobId ?? "", ["failed"], 30_000);
+    expect(failed.error).toMatch(/at least two templates .* \(found 1\)/);
+    expect(await versionCount(ws.id)).toBe(0);
   }, 60_000);
 
   it("cancels a run mid-training (nothing written) and a retry then yields one version", async () => {

@@ -22,6 +22,13 @@ export function keptTemplates(examplesPerTemplate: ReadonlyMap<string, number>):
   );
 }
 
+/** Why a run cannot train: no examples at all, or fewer than two templates with enough. */
+export function notEnoughToTrain(examples: number, keptTemplateCount: number): string {
+  return examples === 0
+    ? "There are no training examples: upload a labelled dataset or add scenarios first"
+    : `Training needs at least two templates with ${MIN_EXAMPLES_PER_TEMPLATE} or more examples each (found ${keptTemplateCount})`;
+}
+
 /**
  * What a training run can learn from: non-empty texts, templates with at least two examples
  * (the stratified held-out split needs one to hold out and one to learn from), and at least two
@@ -33,15 +40,7 @@ export function validateExamples(examples: readonly TrainingExampleForModel[]): 
   for (const e of usable) counts.set(e.templateId, (counts.get(e.templateId) ?? 0) + 1);
   const kept = keptTemplates(counts);
   const rows = usable.filter((e) => kept.has(e.templateId));
-  if (kept.size < 2) {
-    return {
-      ok: false,
-      reason:
-        examples.length === 0
-          ? "There are no training examples: upload a labelled dataset or add scenarios first"
-          : `Training needs at least two templates with ${MIN_EXAMPLES_PER_TEMPLATE} or more examples each (found ${kept.size})`,
-    };
-  }
+  if (kept.size < 2) return { ok: false, reason: notEnoughToTrain(examples.length, kept.size) };
   const skipped = counts.size - kept.size;
   return {
     ok: true,

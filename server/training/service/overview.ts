@@ -2,7 +2,8 @@
  * The training overview: a checklist computed from what exists (datasets, examples, scenarios,
  * versions, the deployed version, the last run), and the comparison of two versions.
  */
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import type { Tx } from "@/db";
 import { readRows } from "@/db/migrate";
 import { jobRuns, trainingExamples } from "@/db/schema";
 import { modelTrainingJob } from "@/server/jobs/definitions/model-training";
@@ -30,7 +31,7 @@ export async function trainingOverview(scope: TenantScope) {
       (select count(*)::int from training_scenarios) as scenarios,
       (select count(*)::int from model_versions) as versions`),
   );
-  const next = await nextRunExamples(scope);
+  const next = await nextRunExamples(scope.tx);
   const deployed = await getDeployedModelStamp(scope.tx);
   const [lastJob] = await scope.tx
     .select({
@@ -82,20 +83,36 @@ export async function trainingOverview(scope: TenantScope) {
 }
 
 /**
- * Examples and templates the next run (of every dataset) would train on: per eligible template,
- * its non-blank examples, kept by the same rule as the job's validation. One row per template.
+ * Examples and templates the next run would train on (`datasetIds`: that run's datasets; none:
+ * every dataset): per eligible template, its non-blank examples, kept by the same rule as the
+ * job's validation. One row per template. `all`: the non-blank examples before that rule.
  */
-async function nextRunExamples(scope: TenantScope) {
-  const perTemplate = await scope.tx
+export async function nextRunExamples(tx: Tx, datasetIds: readonly string[] = []) {
+  const perTemplate = await tx
     .select({ templateId: trainingExamples.templateId, n: sql<number>`count(*)::int` })
     .from(trainingExamples)
-    .where(and(sql`${trainingExamples.text} ~ '\\S'`, trainableTemplate))
+    .where(
+      and(
+        sql`${trainingExamples.text} ~ '\\S'`,
+        trainableTemplate,
+        datasetIds.length > 0
+          ? or(
+              isNull(trainingExamples.datasetId),
+              inArray(trainingExamples.datasetId, [...datasetIds]),
+            )
+          : undefined,
+      ),
+    )
     .groupBy(trainingExamples.templateId);
   const counts = new Map(perTemplate.map((row) => [row.templateId, row.n]));
   const kept = keptTemplates(counts);
   let examples = 0;
-  for (const id of kept) examples += counts.get(id) ?? 0;
-  return { examples, templates: kept.size };
+  let all = 0;
+  for (const [id, n] of counts) {
+    all += n;
+    if (kept.has(id)) examples += n;
+  }
+  return { examples, templates: kept.size, all };
 }
 
 /** Two versions side by side: headline figures and per-template precision/recall/F1 changes. */

@@ -7,7 +7,9 @@ import { AppError } from "@/server/errors";
 import { modelTrainingJob } from "@/server/jobs/definitions/model-training";
 import { enqueueJob, jobActorOf } from "@/server/jobs/enqueue";
 import type { TenantScope } from "@/server/workspaces/scope";
+import { notEnoughToTrain } from "../jobs/validate";
 import { addScenariosToTrainingData } from "../scenarios/store";
+import { nextRunExamples } from "./overview";
 
 export interface StartTrainingInput {
   datasetIds?: string[];
@@ -21,6 +23,12 @@ export async function startTraining(scope: TenantScope, input: StartTrainingInpu
   if (input.includeScenarios) {
     const added = await addScenariosToTrainingData(scope.tx, scope.workspace.id);
     scenarioExamples = added.inserted;
+  }
+  // Said at once rather than by a job that fails a second later: the same rule as the job's
+  // validation, on counts (the job validates the rows again: examples can change meanwhile).
+  const next = await nextRunExamples(scope.tx, input.datasetIds);
+  if (next.templates < 2) {
+    throw new AppError("PRECONDITION_FAILED", notEnoughToTrain(next.all, next.templates));
   }
   const queued = await enqueueJob(scope, modelTrainingJob, {
     workspaceId: scope.workspace.id,
