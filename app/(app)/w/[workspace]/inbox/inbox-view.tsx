@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-react-provider";
 import { classNames } from "@/lib/class-names";
@@ -243,6 +244,22 @@ export function InboxView(props: {
               Conversations pushed from your help desk (inbox.ingest or the signed webhook) appear
               here as they arrive. Press ? for shortcuts.
             </p>
+            {props.isAdmin ? (
+              <p className="mt-3 space-x-3">
+                <Link
+                  className="font-medium text-accent-700"
+                  href={`/w/${props.slug}/settings/inbox`}
+                >
+                  Connect a help desk
+                </Link>
+                <Link
+                  className="font-medium text-accent-700"
+                  href={`/w/${props.slug}/settings/api-keys`}
+                >
+                  API keys
+                </Link>
+              </p>
+            ) : null}
           </div>
         )}
       </section>
