@@ -1,9 +1,10 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-react-provider";
+import { useTemplateChoices } from "@/components/templates/use-template-choices";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -43,11 +44,8 @@ export function GapActions({ gap, slug }: { gap: GapView; slug: string }) {
       },
     }),
   );
-  const templates = useQuery({
-    ...trpc.templates.list.queryOptions({ limit: 100, sort: "name" }),
-    enabled: dialog === "resolve",
-  });
-  const choices = (templates.data?.items ?? []).filter((t) => t.status !== "archived");
+  const templates = useTemplateChoices({ enabled: dialog === "resolve" });
+  const choices = templates.items.filter((t) => t.status !== "archived");
   const chosen = templateId || (draft.data?.templateId ?? choices[0]?.id ?? "");
   const open = gap.status === "open";
   return (

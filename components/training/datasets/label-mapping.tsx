@@ -3,6 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-react-provider";
+import { useTemplateChoices } from "@/components/templates/use-template-choices";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -34,7 +35,7 @@ export function LabelMapping({
 }) {
   const trpc = useTRPC();
   const labels = useQuery(trpc.datasets.labels.queryOptions({ id: datasetId }));
-  const templates = useQuery(trpc.templates.list.queryOptions({ limit: 100, sort: "name" }));
+  const templates = useTemplateChoices();
   const [message, setMessage] = useState<string | null>(null);
   const done = (text: string) => {
     setMessage(text);
@@ -62,7 +63,7 @@ export function LabelMapping({
   const unmapped = rows.filter((l) => !l.templateId).length;
   const options = [
     { value: "", label: "— not mapped —" },
-    ...(templates.data?.items ?? []).map((t) => ({ value: t.id, label: t.name })),
+    ...templates.items.map((t) => ({ value: t.id, label: t.name })),
   ];
   const error = map.error ?? create.error;
   return (

@@ -14,6 +14,25 @@ type Props = {
   searchParams: Promise<{ run?: string }>;
 };
 
+type Caller = Awaited<ReturnType<typeof getServerCaller>>;
+
+/** Every active template, by name, for the "expected template" picker (pages of 100). */
+async function activeTemplates(caller: Caller) {
+  const items = [];
+  let cursor: string | null = null;
+  do {
+    const page = await caller.templates.list({
+      limit: 100,
+      status: "active",
+      sort: "name",
+      cursor,
+    });
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return { items };
+}
+
 export default async function ScenariosPage({ params, searchParams }: Props) {
   const { workspace: slug } = await params;
   const { run: runId } = await searchParams;
@@ -21,7 +40,7 @@ export default async function ScenariosPage({ params, searchParams }: Props) {
   const caller = await getServerCaller(slug);
   const [scenarios, templates, versions] = await Promise.all([
     caller.training.scenarios.list(),
-    caller.templates.list({ limit: 100, status: "active" }),
+    activeTemplates(caller),
     caller.training.versions({ limit: 50 }),
   ]);
   // A run asked for by id (after "Run scenarios"); otherwise the deployed version's latest, so
