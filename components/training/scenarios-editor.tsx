@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-react-provider";
@@ -107,7 +108,16 @@ export function ScenariosEditor(props: {
             {error}
           </Alert>
         ) : null}
-        {props.canManage ? (
+        {props.canManage && props.templates.length === 0 ? (
+          <p className="border-b border-zinc-100 px-5 py-3 text-sm text-zinc-600">
+            A scenario names the template that should answer it, and this workspace has no active
+            template yet.{" "}
+            <Link className="font-medium text-accent-700" href={`/w/${props.slug}/templates/new`}>
+              Write one
+            </Link>
+          </p>
+        ) : null}
+        {props.canManage && props.templates.length > 0 ? (
           <form
             className="flex flex-wrap items-end gap-2 border-b border-zinc-100 px-5 py-3"
             onSubmit={(e) => {
