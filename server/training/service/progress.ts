@@ -75,8 +75,8 @@ export async function getTrainingProgress(scope: TenantScope, input: { jobId: st
     .filter((e) => e.kind === "progress")
     .map((e) => (e.data ?? {}) as ProgressData);
   const data = progressData.at(-1) ?? {};
-  // The counts are announced by the training stages; the last report ("saving the model
-  // version") does not repeat them, and a finished run must still show them.
+  // The counts are announced by validation and repeated by some later reports only (runs from
+  // before the closing "Saved vN" report ended on one without them): the latest that has them.
   const latestCount = (key: "examples" | "templates") =>
     progressData.findLast((d) => typeof d[key] === "number")?.[key] ?? null;
   const done = job.state === "completed";
