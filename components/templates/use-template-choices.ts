@@ -30,10 +30,7 @@ export function useTemplateChoices(options: { status?: TemplateStatus; enabled?:
   }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
   return {
     items: query.data?.pages.flatMap((page) => page.items) ?? [],
-    /** True once every page is in. */
-    complete: query.isSuccess && !hasNextPage,
     isPending: query.isPending,
-    error: query.error,
     refetch: query.refetch,
   };
 }
