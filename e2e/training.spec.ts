@@ -59,6 +59,17 @@ test("start training on the demo workspace, watch it finish, deploy, roll back",
   await expect(page.getByRole("row").filter({ hasText: /^Top-1/ })).toContainText(/\d%.*\d%/);
   const perTemplate = page.getByRole("region", { name: "Per-template changes" });
   await expect(perTemplate.getByRole("row").nth(1)).toContainText("→");
+  // The new version's page says who trained it, when, and links back to its run.
+  await page.goto("/w/acme/training");
+  await page
+    .getByTestId(`version-row-${trained}`)
+    .getByRole("link", { name: `v${trained}` })
+    .click();
+  await expect(page.getByTestId("version-provenance")).toHaveText(
+    /^Trained .+ by admin@acme\.test · its training run$/,
+  );
+  await page.getByRole("link", { name: "its training run" }).click();
+  await expect(page.getByTestId("job-state")).toHaveText("completed");
   // The bare address (a bookmark) opens the deployed version against the newest other one.
   await page.goto("/w/acme/training/compare");
   await expect(page).toHaveURL(/\/training\/compare\?a=[0-9a-f-]{36}&b=[0-9a-f-]{36}$/);
