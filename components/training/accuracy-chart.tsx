@@ -35,23 +35,26 @@ export function AccuracyChart({ points }: { points: ChartPoint[] }) {
   return (
     <figure className="h-64 w-full px-2 py-4" aria-label="Accuracy across model versions">
       <ResponsiveContainer width="100%" height="100%">
+        {/* Straight segments: versions are discrete, there is nothing between two of them. */}
         <LineChart data={data} margin={{ top: 5, right: 20, bottom: 5, left: 0 }}>
           <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />
           <XAxis dataKey="name" fontSize={12} />
           <YAxis
-            // Zoomed to the data: versions usually differ by a few points, not tens.
-            domain={[(min: number) => Math.max(0, Math.floor(min - 5)), 100]}
+            // Zoomed to the data: versions usually differ by a few points, not tens. The lower
+            // bound is a multiple of 5 so the ticks land on round figures.
+            domain={[(min: number) => Math.max(0, Math.floor((min - 5) / 5) * 5), 100]}
+            tickCount={6}
             unit="%"
             fontSize={12}
             width={48}
           />
           <Tooltip formatter={(value) => `${value}%`} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Line type="monotone" dataKey="Top-1" stroke="#4f46e5" strokeWidth={2} connectNulls />
-          <Line type="monotone" dataKey="Top-3" stroke="#0891b2" connectNulls />
-          <Line type="monotone" dataKey="Macro-F1" stroke="#a16207" connectNulls />
+          <Line type="linear" dataKey="Top-1" stroke="#4f46e5" strokeWidth={2} connectNulls />
+          <Line type="linear" dataKey="Top-3" stroke="#0891b2" connectNulls />
+          <Line type="linear" dataKey="Macro-F1" stroke="#a16207" connectNulls />
           <Line
-            type="monotone"
+            type="linear"
             dataKey="Scenarios"
             stroke="#16a34a"
             strokeDasharray="4 2"

@@ -23,7 +23,7 @@ import { formatCount, formatDateTime } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/router-types";
 import { formErrorMessage } from "@/lib/trpc-errors";
 import { AccuracyChart } from "./accuracy-chart";
-import { bytes, pct } from "./format";
+import { pct } from "./format";
 
 type Versions = RouterOutputs["training"]["versions"];
 type Pending = { kind: "deploy"; id: string; version: number } | { kind: "rollback" } | null;
@@ -119,7 +119,8 @@ export function VersionsPanel({
               <TableHeaderCell>Macro-F1</TableHeaderCell>
               <TableHeaderCell>Scenarios</TableHeaderCell>
               <TableHeaderCell>Examples</TableHeaderCell>
-              <TableHeaderCell>Size</TableHeaderCell>
+              {/* Size is on the version's page and in comparisons: with it the Deploy
+                  buttons did not fit a 1,400-pixel window. */}
               <TableHeaderCell>Trained</TableHeaderCell>
               <TableHeaderCell>
                 <span className="sr-only">Actions</span>
@@ -151,7 +152,6 @@ export function VersionsPanel({
                 <TableCell>{pct(v.headline?.macroF1)}</TableCell>
                 <TableCell>{pct(v.headline?.scenarioTop1)}</TableCell>
                 <TableCell>{formatCount(v.exampleCount)}</TableCell>
-                <TableCell className="whitespace-nowrap">{bytes(v.sizeBytes)}</TableCell>
                 <TableCell className="whitespace-nowrap text-zinc-500">
                   {formatDateTime(v.createdAt, formatting)}
                 </TableCell>
