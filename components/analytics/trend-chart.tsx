@@ -20,7 +20,11 @@ export type TrendPoint = {
 
 const asPct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
 
-/** Daily template uses (left axis) and acceptance / resolution rates (right axis, %). */
+/**
+ * Daily template uses (left axis) and acceptance / resolution rates (right axis, %). Rates
+ * exist only on days with uses, so they are drawn with dots: a single such day is a dot, where
+ * a bare line would draw nothing. Straight segments: a curve would invent values between days.
+ */
 export function TrendChart({ points, label }: { points: TrendPoint[]; label: string }) {
   const data = points.map((p) => ({
     name: p.day.slice(5),
@@ -47,7 +51,7 @@ export function TrendChart({ points, label }: { points: TrendPoint[]; label: str
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Line
             yAxisId="uses"
-            type="monotone"
+            type="linear"
             dataKey="Uses"
             stroke="#4f46e5"
             strokeWidth={2}
@@ -55,18 +59,18 @@ export function TrendChart({ points, label }: { points: TrendPoint[]; label: str
           />
           <Line
             yAxisId="pct"
-            type="monotone"
+            type="linear"
             dataKey="Acceptance %"
             stroke="#0891b2"
-            dot={false}
+            dot={{ r: 3 }}
             connectNulls
           />
           <Line
             yAxisId="pct"
-            type="monotone"
+            type="linear"
             dataKey="Resolution %"
             stroke="#16a34a"
-            dot={false}
+            dot={{ r: 3 }}
             connectNulls
           />
         </LineChart>
