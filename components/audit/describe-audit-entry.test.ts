@@ -62,6 +62,12 @@ describe("audit entries read as sentences", () => {
         entry("model.scenarios_run", "model_version", { scenarios: 12, top1: 0.5833 }),
       ),
     ).toBe("Ran 12 test scenarios on a model version: 58% right");
+    expect(
+      describeAuditEntry(entry("model.train", "model_version", { version: 7, examples: 4471 })),
+    ).toBe("Trained model version 7 on 4,471 examples");
+    expect(
+      describeAuditEntry(entry("model.scenarios_run", "model_version", { scenarios: 1, top1: 1 })),
+    ).toBe("Ran 1 test scenario on a model version: 100% right");
     const seeded = entry("analysis.start", "analysis_run", {
       source: "dataset",
       datasetId: "fcb1b264-27fb-4bcc-923d-6dc3e1fc6171",

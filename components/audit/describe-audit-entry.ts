@@ -3,6 +3,8 @@
  * known ones into a sentence and falls back to the action and its fields for the rest, so new
  * actions added by other domains still read sensibly.
  */
+import { pluralize } from "@/lib/format";
+
 export type AuditEntryLike = {
   action: string;
   entityType: string;
@@ -30,8 +32,9 @@ function describeChanges(summary: Record<string, unknown>): string {
 
 type Describer = (s: Record<string, unknown>) => string;
 
+/** "1 example", "4,471 examples"; a value that is not a number is shown as stored. */
 const plural = (n: unknown, one: string, many = `${one}s`) =>
-  `${text(n)} ${Number(n) === 1 ? one : many}`;
+  typeof n === "number" ? pluralize(n, one, many) : `${text(n)} ${many}`;
 const percent = (value: unknown) =>
   typeof value === "number" ? `${Math.round(value * 100)}%` : text(value);
 
