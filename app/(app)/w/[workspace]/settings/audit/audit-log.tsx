@@ -197,7 +197,6 @@ export function AuditLog({ firstPage, pageSize }: { firstPage: AuditPage; pageSi
               <TableHeaderCell>What</TableHeaderCell>
               <TableHeaderCell>Who</TableHeaderCell>
               <TableHeaderCell>When</TableHeaderCell>
-              <TableHeaderCell>Entity</TableHeaderCell>
               <TableHeaderCell>IP</TableHeaderCell>
             </TableRow>
           </TableHead>
@@ -206,11 +205,15 @@ export function AuditLog({ firstPage, pageSize }: { firstPage: AuditPage; pageSi
               <TableRow key={entry.id}>
                 <TableCell className="max-w-md min-w-64 whitespace-normal">
                   <AuditSentence entry={entry} slug={slug} />
-                  <p className="font-mono text-xs text-zinc-500">{entry.action}</p>
+                  {/* The entity's type beside the action: a column of its own pushed the IP
+                      out of a 1,400-pixel window. */}
+                  <p className="font-mono text-xs text-zinc-500">
+                    {entry.action} · {entry.entityType}
+                  </p>
                 </TableCell>
                 <TableCell>
                   <div className="flex items-center gap-2">
-                    <span className="max-w-56 truncate" title={entry.actorLabel ?? undefined}>
+                    <span className="max-w-48 truncate" title={entry.actorLabel ?? undefined}>
                       {entry.actorLabel ?? "—"}
                     </span>
                     {entry.actorType === "api_key" ? <Badge>API key</Badge> : null}
@@ -221,9 +224,6 @@ export function AuditLog({ firstPage, pageSize }: { firstPage: AuditPage; pageSi
                   <time dateTime={new Date(entry.createdAt).toISOString()}>
                     {formatDateTime(entry.createdAt, formatting)}
                   </time>
-                </TableCell>
-                <TableCell className="font-mono text-xs whitespace-nowrap text-zinc-500">
-                  {entry.entityType}
                 </TableCell>
                 <TableCell className="font-mono text-xs whitespace-nowrap text-zinc-500">
                   {entry.ip ?? "—"}
