@@ -66,6 +66,14 @@ describe("audit entries read as sentences", () => {
       describeAuditEntry(entry("model.train", "model_version", { version: 7, examples: 4471 })),
     ).toBe("Trained model version 7 on 4,471 examples");
     expect(
+      describeAuditEntry(
+        entry("inbox.ingest", "inbox", { source: "zendesk", received: 1200, stored: 1200 }),
+      ),
+    ).toBe("Pushed 1,200 messages into the inbox from “zendesk”");
+    expect(describeAuditEntry(entry("inbox.webhook", "inbox", { received: 3, stored: 1 }))).toBe(
+      "Received 1 new message (2 already there) by the inbox webhook",
+    );
+    expect(
       describeAuditEntry(entry("model.scenarios_run", "model_version", { scenarios: 1, top1: 1 })),
     ).toBe("Ran 1 test scenario on a model version: 100% right");
     const seeded = entry("analysis.start", "analysis_run", {

@@ -3,7 +3,7 @@
  * known ones into a sentence and falls back to the action and its fields for the rest, so new
  * actions added by other domains still read sensibly.
  */
-import { pluralize } from "@/lib/format";
+import { formatCount, pluralize } from "@/lib/format";
 
 export type AuditEntryLike = {
   action: string;
@@ -100,6 +100,15 @@ const insightDescribers: Record<string, Describer> = {
       : `Changed the AI settings (provider ${text(s.provider)}, API key ${text(s.apiKey)})`,
 };
 
+/** "3 messages", or "3 new messages (2 already there)" when some were repeats. */
+const arrived = (s: Record<string, unknown>) => {
+  const stored = typeof s.stored === "number" ? s.stored : 0;
+  const repeats = typeof s.received === "number" ? s.received - stored : 0;
+  return repeats > 0
+    ? `${plural(stored, "new message")} (${formatCount(repeats)} already there)`
+    : plural(stored, "message");
+};
+
 const inboxDescribers: Record<string, Describer> = {
   "conversation.reply": (s) =>
     s.templateId ? "Replied to a conversation with a template" : "Replied to a conversation",
@@ -108,6 +117,8 @@ const inboxDescribers: Record<string, Describer> = {
     `Marked a conversation ${text(s.status)}${s.csat ? ` (CSAT ${text(s.csat)})` : ""}`,
   "conversation.assign": (s) =>
     s.assigneeId ? "Assigned a conversation" : "Unassigned a conversation",
+  "inbox.ingest": (s) => `Pushed ${arrived(s)} into the inbox from “${text(s.source)}”`,
+  "inbox.webhook": (s) => `Received ${arrived(s)} by the inbox webhook`,
   "inbox.settings.update": () => "Changed where inbox replies are delivered",
   "inbox.webhookSecret.rotate": () => "Rotated the inbox webhook secret",
 };

@@ -59,6 +59,12 @@ describe("inbox.ingest", () => {
     expect(first).toEqual({ conversations: 10, received: 500, stored: 500, duplicates: 0 });
     const second = await writer.inbox.ingest(input);
     expect(second).toEqual({ conversations: 10, received: 500, stored: 0, duplicates: 500 });
+    // The audit log says what arrived, per call.
+    const { items } = await owner.caller.audit.list({ action: "inbox.ingest" });
+    expect(items.slice(0, 2).map((i) => i.summary)).toEqual([
+      { source: "helpdesk", received: 500, stored: 0 },
+      { source: "helpdesk", received: 500, stored: 500 },
+    ]);
     expect(await countOf(owner.workspace.id, "twice")).toEqual({
       conversations: 10,
       messages: 500,

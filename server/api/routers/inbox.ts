@@ -34,7 +34,16 @@ export const inboxRouter = createTRPCRouter({
     .meta({ cost: 5 })
     .input(ingestInput)
     .output(ingestOutput)
-    .mutation(({ ctx, input }) => ingestBatch(ctx, input)),
+    .mutation(async ({ ctx, input }) => {
+      const result = await ingestBatch(ctx, input);
+      // As the signed webhook does: the counts, so the audit log says what arrived.
+      await ctx.audit({
+        action: "inbox.ingest",
+        entityType: "inbox",
+        summary: { source: input.source, received: result.received, stored: result.stored },
+      });
+      return result;
+    }),
 
   list: workspaceProcedure
     .input(listInput.default({ filter: "open", limit: 50 }))
