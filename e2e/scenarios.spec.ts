@@ -41,7 +41,14 @@ test("scenarios: the deployed version's results, add one, run them all again", a
   ).toBeVisible();
   const newRun = results.getByRole("listitem").filter({ hasText: text });
   await expect(newRun).toHaveCount(1);
-  await expect(newRun).toContainText("expected Accepted payment methods; got");
+  // A miss says where the right template came: "(ranked 2)", or "(not in the top 5)".
+  await expect(newRun).toContainText(
+    /expected Accepted payment methods( \(ranked [2-5]\)| \(not in the top 5\))?; got /,
+  );
+  const misses = results.getByRole("listitem").filter({ hasText: /^missed/ });
+  for (const miss of await misses.all()) {
+    await expect(miss).toContainText(/ \((ranked [2-5]|not in the top 5)\); got /);
+  }
   // Every scenario on the page was scored in this run.
   const scenarios = await page.getByRole("button", { name: "Delete" }).count();
   await expect(results.getByRole("listitem")).toHaveCount(scenarios);

@@ -224,7 +224,11 @@ function RunResults({ run, version }: { run: Run; version: string | null }) {
             </Badge>
             <span className="min-w-0 flex-1">{r.text}</span>
             <span className="text-zinc-500">
-              expected {r.expectedName}; got {r.predictedName ?? "nothing"} ({pct(r.confidence, 0)})
+              expected {r.expectedName}
+              {/* Where a miss put the right template: second is a near miss, absent is not. */}
+              {r.rank !== null && r.rank > 1 ? ` (ranked ${r.rank})` : ""}
+              {r.rank === null ? " (not in the top 5)" : ""}; got {r.predictedName ?? "nothing"} (
+              {pct(r.confidence, 0)})
             </span>
           </li>
         ))}
