@@ -38,7 +38,7 @@ export default async function CompareVersionsPage({ params, searchParams }: Prop
         />
         <EmptyState
           title="Two versions are needed to compare"
-          description={`This workspace has ${versions.length === 1 ? "one model version" : "no model versions"} yet. Each training run makes one.`}
+          description={`This workspace has ${versions.length === 1 ? "only one model version so far" : "no model version yet"}. Each training run makes one.`}
           action={
             <Link className="text-sm font-medium text-accent-700" href={`/w/${slug}/training`}>
               Go to training
