@@ -64,6 +64,8 @@ export async function insertTrainingExamples(
 
 export interface TrainingExampleForModel {
   text: string;
+  /** exampleTextHash(text), as stored with the example. */
+  textHash: string;
   templateId: string;
   source: TrainingExampleSource;
 }
@@ -92,6 +94,7 @@ export async function loadTrainingExamples(
   const rows = await tx
     .select({
       text: trainingExamples.text,
+      textHash: trainingExamples.textHash,
       templateId: trainingExamples.templateId,
       source: trainingExamples.source,
     })

@@ -20,7 +20,7 @@ import { type AiRegistry, defaultAiRegistry } from "@/server/ai/registry";
 import { type JobHandler, PermanentJobError } from "@/server/jobs/define-job";
 import type { ModelTrainingPayload } from "@/server/jobs/definitions/model-training";
 import { log } from "@/server/logger";
-import { packTextHashes } from "@/server/training/versions/training-hashes";
+import { packDigests } from "@/server/training/versions/training-hashes";
 import { embeddingFeatures } from "../embedding-features";
 import { runScenarios } from "../evaluation/scenarios";
 import { loadTrainingExamples } from "../examples/store";
@@ -195,7 +195,7 @@ const runTraining = async (
       threshold: artefact.threshold,
       artifact: artefact.bytes,
       exampleCount: check.examples,
-      trainingTextHashes: packTextHashes(check.rows.map((row) => row.text)),
+      trainingTextHashes: packDigests(check.rows.map((row) => row.textHash)),
       createdBy: actor.type === "user" ? actor.userId : null,
       createdByLabel: actor.label,
     });

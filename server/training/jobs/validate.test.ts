@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { exampleTextHash } from "../examples/store";
 import { validateExamples } from "./validate";
 
 const ex = (text: string, templateId: string) => ({
   text,
+  textHash: exampleTextHash(text),
   templateId,
   source: "labelled" as const,
 });

@@ -10,7 +10,15 @@ import { exampleTextHash } from "@/server/training/examples/store";
 const DIGEST_BYTES = 16;
 
 export function packTextHashes(texts: readonly string[]): Uint8Array {
-  const hexes = [...new Set(texts.map(exampleTextHash))].sort();
+  return packDigests(texts.map(exampleTextHash));
+}
+
+/**
+ * As packTextHashes, from exampleTextHash's hex digests: what `training_examples.text_hash`
+ * already holds, so a training run packs its rows without hashing them again.
+ */
+export function packDigests(digests: readonly string[]): Uint8Array {
+  const hexes = [...new Set(digests)].sort();
   const packed = new Uint8Array(hexes.length * DIGEST_BYTES);
   hexes.forEach((hex, i) => {
     packed.set(Buffer.from(hex, "hex"), i * DIGEST_BYTES);
