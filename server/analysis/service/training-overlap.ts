@@ -5,10 +5,10 @@
  * how many analysed (and how many compared) messages match, by normalised text, a text the
  * version was trained on, so the summary can say so beside the score.
  */
-import { and, inArray, isNull, lte, or } from "drizzle-orm";
+import { and, lte } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { trainingExamples } from "@/db/schema";
-import { exampleTextHash } from "@/server/training/examples/store";
+import { exampleTextHash, ofTrainingDatasets } from "@/server/training/examples/store";
 import { runStepsSliced, type Steps } from "@/server/training/model/steps";
 import { unpackTextHashes } from "@/server/training/versions/training-hashes";
 import type { VersionTrainingRecord } from "./model";
@@ -51,14 +51,7 @@ export async function trainingDataOfVersion(
   const rows = await tx
     .selectDistinct({ textHash: trainingExamples.textHash })
     .from(trainingExamples)
-    .where(
-      and(
-        lte(trainingExamples.createdAt, version.createdAt),
-        datasetIds.length > 0
-          ? or(isNull(trainingExamples.datasetId), inArray(trainingExamples.datasetId, datasetIds))
-          : undefined,
-      ),
-    );
+    .where(and(lte(trainingExamples.createdAt, version.createdAt), ofTrainingDatasets(datasetIds)));
   return {
     hashes: new Set(rows.map((row) => row.textHash)),
     trainedExamples: version.exampleCount,

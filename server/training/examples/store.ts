@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { trainingExamples } from "@/db/schema";
 
@@ -79,6 +79,16 @@ export const trainableTemplate = sql`exists (select 1 from templates t
     and t.status <> 'archived' and t.deleted_at is null and t.visibility = 'everyone')`;
 
 /**
+ * The examples a run over `datasetIds` learns from: those of the given datasets plus the ones
+ * that belong to no dataset (scenarios, agents' choices); no ids: every example (undefined).
+ */
+export function ofTrainingDatasets(datasetIds: readonly string[] | undefined): SQL | undefined {
+  return datasetIds && datasetIds.length > 0
+    ? or(isNull(trainingExamples.datasetId), inArray(trainingExamples.datasetId, [...datasetIds]))
+    : undefined;
+}
+
+/**
  * What a training run learns from: every example of the workspace, or those of the given
  * datasets plus the examples that belong to no dataset (scenarios, agents' choices). Archived
  * or trashed templates are left out: the model must never suggest them.
@@ -87,10 +97,6 @@ export async function loadTrainingExamples(
   tx: Tx,
   options: { datasetIds?: readonly string[] } = {},
 ): Promise<TrainingExampleForModel[]> {
-  const datasetFilter =
-    options.datasetIds && options.datasetIds.length > 0
-      ? sql`(${trainingExamples.datasetId} is null or ${inArray(trainingExamples.datasetId, [...options.datasetIds])})`
-      : sql`true`;
   const rows = await tx
     .select({
       text: trainingExamples.text,
@@ -99,7 +105,7 @@ export async function loadTrainingExamples(
       source: trainingExamples.source,
     })
     .from(trainingExamples)
-    .where(and(datasetFilter, trainableTemplate))
+    .where(and(ofTrainingDatasets(options.datasetIds), trainableTemplate))
     .orderBy(trainingExamples.createdAt, trainingExamples.id);
   return rows.map((row) => ({ ...row, source: row.source as TrainingExampleSource }));
 }

@@ -2,13 +2,13 @@
  * The training overview: a checklist computed from what exists (datasets, examples, scenarios,
  * versions, the deployed version, the last run), and the comparison of two versions.
  */
-import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { readRows } from "@/db/migrate";
 import { jobRuns, trainingExamples } from "@/db/schema";
 import { modelTrainingJob } from "@/server/jobs/definitions/model-training";
 import type { TenantScope } from "@/server/workspaces/scope";
-import { trainableTemplate } from "../examples/store";
+import { ofTrainingDatasets, trainableTemplate } from "../examples/store";
 import { keptTemplates } from "../jobs/validate";
 import { getDeployedModelStamp } from "../versions/deployed";
 import { compareMetrics } from "../versions/metrics";
@@ -92,16 +92,7 @@ export async function nextRunExamples(tx: Tx, datasetIds: readonly string[] = []
     .select({ templateId: trainingExamples.templateId, n: sql<number>`count(*)::int` })
     .from(trainingExamples)
     .where(
-      and(
-        sql`${trainingExamples.text} ~ '\\S'`,
-        trainableTemplate,
-        datasetIds.length > 0
-          ? or(
-              isNull(trainingExamples.datasetId),
-              inArray(trainingExamples.datasetId, [...datasetIds]),
-            )
-          : undefined,
-      ),
+      and(sql`${trainingExamples.text} ~ '\\S'`, trainableTemplate, ofTrainingDatasets(datasetIds)),
     )
     .groupBy(trainingExamples.templateId);
   const counts = new Map(perTemplate.map((row) => [row.templateId, row.n]));
