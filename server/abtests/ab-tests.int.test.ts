@@ -56,17 +56,27 @@ describe("abTests", () => {
     await owner.abTests.start({ id: test.id });
 
     const planned = test.plannedPerVariant;
-    const count = planned * 2 + 12;
-    await writer.inbox.ingest({
-      conversations: Array.from({ length: count }, (_, i) => ({
-        externalId: `ab-${i}`,
-        messages: [{ externalId: "m1", role: "customer" as const, text: "Where is my order?" }],
-      })),
-    });
-    const list = (await owner.inbox.list({ filter: "all", limit: 200 })).filter((c) =>
-      c.externalId.startsWith("ab-"),
-    );
     const control = test.variants[0]?.id;
+    // Conversations are split by a hash of random ids, so a fixed batch can leave one arm short of
+    // its planned sample (about 2 runs in 100 with 2 × planned + 12). Top up until both can fill.
+    const conversationsByArm = async () => {
+      const all = await owner.inbox.list({ filter: "all", limit: 200 });
+      const ab = all.filter((c) => c.externalId.startsWith("ab-"));
+      const controls = ab.filter((c) => assignVariant(test.id, c.id, test.variants).id === control);
+      return { list: ab, controls: controls.length, others: ab.length - controls.length };
+    };
+    let arms = await conversationsByArm();
+    for (let batch = 0; arms.controls < planned || arms.others < planned; batch++) {
+      expect(batch).toBeLessThan(8);
+      await writer.inbox.ingest({
+        conversations: Array.from({ length: planned }, (_, i) => ({
+          externalId: `ab-${batch}-${i}`,
+          messages: [{ externalId: "m1", role: "customer" as const, text: "Where is my order?" }],
+        })),
+      });
+      arms = await conversationsByArm();
+    }
+    const list = arms.list;
     const seen = { control: 0, friendly: 0 };
     let hiddenChecked = false;
     for (const c of list) {

@@ -78,7 +78,8 @@ describe("templates.render with a conversation", () => {
         variant.label === "Warmer" ? "Warmer text for Ana!" : "Control text for Ana.";
       expect((await render(c.id)).output, variant.label).toBe(expected);
     }
-    // Both arms were rendered (16 conversations split 1:1 by SHA-256 always reach both).
+    // Both arms were rendered (16 random conversation ids split 1:1 by SHA-256 all land in one
+    // arm once in 32,768 runs).
     expect([...seen].sort()).toEqual(["Control", "Warmer"]);
     // Without a conversation the control text renders, and rendering exposes nobody.
     expect((await render()).output).toBe("Control text for Ana.");
