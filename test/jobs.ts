@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { getDatabase } from "@/db";
+import { readRows } from "@/db/migrate";
 import { jobRuns } from "@/db/schema";
 import { withTenant } from "@/db/tenant";
 import { runInWorkspace } from "@/server/access/run-in-workspace";
@@ -57,19 +58,40 @@ export async function jobRun(db: Database, workspaceId: string, jobId: string) {
   return row;
 }
 
-/** Waits until the job's row reaches one of `states`. */
-export function waitForJobState(
+/**
+ * Waits until the job's row reaches one of `states`. On timeout the error names the row's last
+ * state, attempts and error, and pg-boss's own state of the job, so a flaky wait says where the
+ * job stopped.
+ */
+export async function waitForJobState(
   db: Database,
   workspaceId: string,
   jobId: string,
   states: string[],
   ms = 20_000,
 ) {
-  return waitFor(
-    async () => {
-      const row = await jobRun(db, workspaceId, jobId);
-      return row && states.includes(row.state) ? row : undefined;
-    },
-    { ms, what: `job ${jobId} to be ${states.join("/")}` },
-  );
+  let last: Awaited<ReturnType<typeof jobRun>>;
+  try {
+    return await waitFor(
+      async () => {
+        last = await jobRun(db, workspaceId, jobId);
+        return last && states.includes(last.state) ? last : undefined;
+      },
+      { ms, what: `job ${jobId} to be ${states.join("/")}` },
+    );
+  } catch (error) {
+    const boss = await db
+      .execute(
+        sql`select state, retry_count, start_after::text from pgboss.job where id = ${jobId}`,
+      )
+      .then((r) => readRows<{ state: string; retry_count: number; start_after: string }>(r)[0])
+      .catch(() => undefined);
+    const seen = last
+      ? `row ${last.state}, attempts ${last.attempts}, error ${JSON.stringify(last.error)}`
+      : "no row";
+    const queue = boss
+      ? `pg-boss ${boss.state}, retry_count ${boss.retry_count}, start_after ${boss.start_after}`
+      : "not in pgboss.job";
+    throw new Error(`${(error as Error).message}: ${seen}; ${queue}`);
+  }
 }
