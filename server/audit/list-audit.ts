@@ -2,9 +2,8 @@ import { and, desc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/db";
 import { auditLog } from "@/db/schema";
-import { badRequest } from "@/server/errors";
-import { cursorTimestamp } from "@/server/validation/cursor";
 import { safeText } from "@/server/validation/text";
+import { cursorTimeOf, timeIdCursor } from "@/server/validation/time-id-cursor";
 
 const filterText = (label: string) => safeText({ max: 100, min: 1, trim: true, label });
 
@@ -20,27 +19,7 @@ export const auditListSchema = z.object({
 });
 export type AuditListInput = z.input<typeof auditListSchema>;
 
-/**
- * The cursor is the last row's exact `created_at` as PostgreSQL prints it (microseconds; a JS
- * Date would round them away and repeat or skip rows) and its id, base64url-encoded JSON.
- */
-const cursorSchema = z.object({
-  t: cursorTimestamp,
-  i: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
-});
-type Cursor = z.infer<typeof cursorSchema>;
-
-export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
-}
-
-export function decodeCursor(value: string): Cursor {
-  try {
-    return cursorSchema.parse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
-  } catch {
-    throw badRequest("Invalid cursor", { cursor: ["Invalid cursor"] });
-  }
-}
+const auditCursor = timeIdCursor(z.number().int().positive().max(Number.MAX_SAFE_INTEGER));
 
 /** One page of the workspace's audit trail, newest first (keyset on created_at, id). */
 export async function listAudit(
@@ -55,7 +34,7 @@ export async function listAudit(
   if (input.from) conditions.push(gte(auditLog.createdAt, input.from));
   if (input.to) conditions.push(lte(auditLog.createdAt, input.to));
   if (input.cursor) {
-    const { t, i } = decodeCursor(input.cursor);
+    const { t, i } = auditCursor.decode(input.cursor);
     conditions.push(sql`(${auditLog.createdAt}, ${auditLog.id}) < (${t}::timestamptz, ${i})`);
   }
   const rows = await tx
@@ -70,8 +49,7 @@ export async function listAudit(
       summary: auditLog.summary,
       ip: auditLog.ip,
       createdAt: auditLog.createdAt,
-      // UTC and ISO, whatever the session's TimeZone and DateStyle are.
-      cursorTime: sql<string>`to_char(${auditLog.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+      cursorTime: cursorTimeOf(auditLog.createdAt),
     })
     .from(auditLog)
     .where(and(...conditions))
@@ -80,6 +58,8 @@ export async function listAudit(
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   const nextCursor =
-    rows.length > input.limit && last ? encodeCursor({ t: last.cursorTime, i: last.id }) : null;
+    rows.length > input.limit && last
+      ? auditCursor.encode({ t: last.cursorTime, i: last.id })
+      : null;
   return { items: page.map(({ cursorTime: _, ...item }) => item), nextCursor };
 }

@@ -1,0 +1,31 @@
+import { type Column, type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
+import { badRequest } from "@/server/errors";
+import { cursorTimestamp } from "./cursor";
+
+/**
+ * A keyset cursor over (created_at, id), newest first, as base64url-encoded JSON. The time is the
+ * row's exact `created_at` as PostgreSQL prints it (microseconds: a JS Date would round them away
+ * and repeat or skip rows). Cursors come back from clients, so a forged one is a BAD_REQUEST.
+ */
+export function timeIdCursor<I extends z.ZodType<string | number>>(id: I) {
+  const schema = z.object({ t: cursorTimestamp, i: id });
+  type Cursor = { t: string; i: z.output<I> };
+  return {
+    encode(cursor: Cursor): string {
+      return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+    },
+    decode(value: string): Cursor {
+      try {
+        return schema.parse(JSON.parse(Buffer.from(value, "base64url").toString("utf8"))) as Cursor;
+      } catch {
+        throw badRequest("Invalid cursor", { cursor: ["Invalid cursor"] });
+      }
+    },
+  };
+}
+
+/** A timestamp column as UTC ISO with microseconds, whatever the session's TimeZone and DateStyle. */
+export function cursorTimeOf(column: Column): SQL<string> {
+  return sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+}
