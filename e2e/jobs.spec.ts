@@ -38,4 +38,23 @@ test("a large import runs as a job with a progress bar, and shows on the Jobs pa
   const row = page.getByRole("row", { name: /Template import/ }).first();
   await expect(row).toContainText("completed");
   await expect(row.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "100");
+
+  // Filtered on the server: only template imports, then only failed ones of any type.
+  await page.getByLabel("Type").selectOption({ label: "Template import" });
+  const rows = page.getByRole("table").getByRole("row");
+  await expect(page.getByText("Loading jobs…")).toHaveCount(0);
+  await expect(rows.nth(1)).toContainText("Template import");
+  const titles = await rows.locator("td:first-child .font-medium").allTextContents();
+  expect(titles.length).toBeGreaterThan(0);
+  expect(new Set(titles)).toEqual(new Set(["Template import"]));
+  await page.getByLabel("Status").selectOption({ label: "Failed" });
+  await expect(page.getByText("Loading jobs…")).toHaveCount(0);
+  await expect(
+    page.getByText("No jobs match these filters.").or(rows.nth(1).getByText("failed")),
+  ).toBeVisible();
+  const states = await rows.locator("td:nth-child(2) span").allTextContents();
+  expect(states.every((state) => state === "failed")).toBe(true);
+  await page.getByRole("button", { name: "Clear" }).click();
+  await expect(page.getByLabel("Status")).toHaveValue("any");
+  await expect(row).toContainText("completed");
 });

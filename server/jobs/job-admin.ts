@@ -1,7 +1,10 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
 import { readRows } from "@/db/migrate";
 import { jobRuns } from "@/db/schema";
 import { AppError, notFound } from "@/server/errors";
+import { safeText } from "@/server/validation/text";
+import { cursorTimeOf, timeIdCursor } from "@/server/validation/time-id-cursor";
 import type { TenantScope } from "@/server/workspaces/scope";
 import { appendJobEvent } from "./job-events";
 import { findJobDefinition } from "./registry";
@@ -24,15 +27,56 @@ function withTitle<T extends { name: string }>(row: T) {
   return { ...row, title: findJobDefinition(row.name)?.title ?? row.name };
 }
 
-/** The workspace's recent jobs, newest first (the Jobs page). */
-export async function listJobs(scope: TenantScope, input: { limit: number }) {
+export const JOB_STATES = [
+  "queued",
+  "active",
+  "retrying",
+  "completed",
+  "failed",
+  "cancelled",
+] as const;
+
+export const listJobsInput = z.object({
+  // Nullish: TanStack's infinite queries send `cursor: null` when refetching the first page.
+  cursor: safeText({ max: 200, label: "The cursor" }).nullish(),
+  limit: z.number().int().min(1).max(200).default(50),
+  /** Only jobs in these states ("running" on the page is queued + active + retrying). */
+  states: z.array(z.enum(JOB_STATES)).min(1).max(JOB_STATES.length).optional(),
+  /** Only jobs of this type (a job definition's name). */
+  name: safeText({ max: 100, min: 1, trim: true, label: "The job type" }).optional(),
+});
+
+const jobCursor = timeIdCursor(z.uuid());
+
+/** One page of the workspace's jobs, newest first (keyset on created_at, id): the Jobs page. */
+export async function listJobs(scope: TenantScope, input: z.output<typeof listJobsInput>) {
+  const conditions: SQL[] = [eq(jobRuns.workspaceId, scope.workspace.id)];
+  if (input.states) conditions.push(inArray(jobRuns.state, input.states));
+  if (input.name) conditions.push(eq(jobRuns.name, input.name));
+  if (input.cursor) {
+    const { t, i } = jobCursor.decode(input.cursor);
+    conditions.push(sql`(${jobRuns.createdAt}, ${jobRuns.id}) < (${t}::timestamptz, ${i}::uuid)`);
+  }
   const rows = await scope.tx
-    .select(columns)
+    .select({ ...columns, cursorTime: cursorTimeOf(jobRuns.createdAt) })
     .from(jobRuns)
-    .where(eq(jobRuns.workspaceId, scope.workspace.id))
-    .orderBy(desc(jobRuns.createdAt))
-    .limit(input.limit);
-  return rows.map(withTitle);
+    .where(and(...conditions))
+    .orderBy(desc(jobRuns.createdAt), desc(jobRuns.id))
+    .limit(input.limit + 1);
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > input.limit && last ? jobCursor.encode({ t: last.cursorTime, i: last.id }) : null;
+  return { items: page.map(({ cursorTime: _, ...row }) => withTitle(row)), nextCursor };
+}
+
+/** The job types this workspace has run, by title, for the Jobs page's filter. */
+export async function listJobTypes(scope: TenantScope): Promise<{ name: string; title: string }[]> {
+  const rows = await scope.tx
+    .selectDistinct({ name: jobRuns.name })
+    .from(jobRuns)
+    .where(eq(jobRuns.workspaceId, scope.workspace.id));
+  return rows.map(withTitle).sort((a, b) => a.title.localeCompare(b.title));
 }
 
 export async function getJob(scope: TenantScope, input: { id: string }) {

@@ -74,7 +74,7 @@ describe("jobs isolation", () => {
       expect((await catchError(caller.jobs.get({ id: a.jobId }))).code).toBe("NOT_FOUND");
       expect((await catchError(caller.jobs.cancel({ id: a.jobId }))).code).toBe("NOT_FOUND");
       expect((await catchError(caller.jobs.retry({ id: a.jobId }))).code).toBe("NOT_FOUND");
-      expect((await caller.jobs.list({})).map((j) => j.id)).toEqual([b.jobId]);
+      expect((await caller.jobs.list({})).items.map((j) => j.id)).toEqual([b.jobId]);
     }
     expect(await bossState(a.jobId)).toBe("created");
   });

@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { cancelJob, getJob, listJobs, retryJob } from "@/server/jobs/job-admin";
+import {
+  cancelJob,
+  getJob,
+  listJobs,
+  listJobsInput,
+  listJobTypes,
+  retryJob,
+} from "@/server/jobs/job-admin";
 import { adminProcedure, createTRPCRouter, workspaceProcedure } from "../trpc";
 
 const idInput = z.object({ id: z.uuid() });
@@ -7,8 +14,10 @@ const idInput = z.object({ id: z.uuid() });
 /** Background jobs of the workspace: admins see and steer all; anyone may read one job. */
 export const jobsRouter = createTRPCRouter({
   list: adminProcedure
-    .input(z.object({ limit: z.number().int().min(1).max(200).default(50) }).default({ limit: 50 }))
+    .input(listJobsInput.default({ limit: 50 }))
     .query(({ ctx, input }) => listJobs(ctx, input)),
+
+  types: adminProcedure.query(({ ctx }) => listJobTypes(ctx)),
 
   get: workspaceProcedure.input(idInput).query(({ ctx, input }) => getJob(ctx, input)),
 

@@ -16,7 +16,7 @@ import type { RouterOutputs } from "@/lib/router-types";
 import { fieldErrorsOf, formErrorMessage } from "@/lib/trpc-errors";
 
 type Settings = RouterOutputs["inbox"]["settings"]["get"];
-type Job = RouterOutputs["jobs"]["list"][number];
+type Job = RouterOutputs["jobs"]["list"]["items"][number];
 
 const STATE_TONE: Record<string, "success" | "warning" | "danger" | "neutral"> = {
   completed: "success",

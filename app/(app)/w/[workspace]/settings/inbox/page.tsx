@@ -25,7 +25,7 @@ export default async function InboxSettingsPage({ params }: InboxSettingsPagePro
   const caller = await getServerCaller(slug);
   const [settings, jobs] = await Promise.all([
     caller.inbox.settings.get(),
-    caller.jobs.list({ limit: 200 }),
+    caller.jobs.list({ name: OUTBOUND_JOB, limit: 10 }),
   ]);
   const h = await headers();
   const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
@@ -35,7 +35,7 @@ export default async function InboxSettingsPage({ params }: InboxSettingsPagePro
       initial={settings}
       webhookUrl={`${proto}://${host}/api/inbox/webhook`}
       workspaceId={workspace.id}
-      deliveries={jobs.filter((j) => j.name === OUTBOUND_JOB).slice(0, 10)}
+      deliveries={jobs.items}
     />
   );
 }

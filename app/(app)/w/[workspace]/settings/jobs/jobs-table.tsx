@@ -1,12 +1,15 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-react-provider";
 import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { Card, CardHeader } from "@/components/ui/card";
+import { Button, Spinner } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { FormField } from "@/components/ui/form-field";
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { Select } from "@/components/ui/select";
 import {
   Table,
   TableBody,
@@ -20,7 +23,9 @@ import { formatDateTime } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/router-types";
 import { formErrorMessage } from "@/lib/trpc-errors";
 
-type Job = RouterOutputs["jobs"]["list"][number];
+type JobsPage = RouterOutputs["jobs"]["list"];
+type Job = JobsPage["items"][number];
+type JobType = RouterOutputs["jobs"]["types"][number];
 
 const stateTone: Record<string, BadgeTone> = {
   queued: "neutral",
@@ -30,18 +35,59 @@ const stateTone: Record<string, BadgeTone> = {
   failed: "danger",
   cancelled: "neutral",
 };
-const RUNNING = new Set(["queued", "active", "retrying"]);
+const RUNNING_STATES = ["queued", "active", "retrying"] as const;
+const RUNNING = new Set<string>(RUNNING_STATES);
 
-/** Recent background jobs; refreshes every 2 s while any is queued or running. */
-export function JobsTable({ initial }: { initial: Job[] }) {
+/** The status filter's choices: "running" stands for the three states a job is not done in. */
+const STATUS_FILTERS = {
+  any: undefined,
+  running: [...RUNNING_STATES],
+  failed: ["failed"],
+  completed: ["completed"],
+  cancelled: ["cancelled"],
+} as const;
+type StatusFilter = keyof typeof STATUS_FILTERS;
+
+/**
+ * The workspace's background jobs, newest first, filtered by status and type on the server and
+ * paged with its cursor; refreshes every 2 s while a loaded job is queued or running.
+ */
+export function JobsTable({
+  firstPage,
+  pageSize,
+  types,
+}: {
+  firstPage: JobsPage;
+  pageSize: number;
+  types: JobType[];
+}) {
   const trpc = useTRPC();
-  const jobs = useQuery({
-    ...trpc.jobs.list.queryOptions({ limit: 50 }),
-    initialData: initial,
-    refetchInterval: (query) =>
-      (query.state.data ?? []).some((job) => RUNNING.has(job.state)) ? 2_000 : false,
-  });
-  const list = jobs.data ?? [];
+  const [status, setStatus] = useState<StatusFilter>("any");
+  const [name, setName] = useState("");
+  const unfiltered = status === "any" && name === "";
+  const states = STATUS_FILTERS[status];
+  const query = useInfiniteQuery(
+    trpc.jobs.list.infiniteQueryOptions(
+      {
+        limit: pageSize,
+        ...(states ? { states: [...states] } : {}),
+        ...(name ? { name } : {}),
+      },
+      {
+        getNextPageParam: (page) => page.nextCursor,
+        // The server already rendered the first unfiltered page.
+        initialData: unfiltered ? { pages: [firstPage], pageParams: [null] } : undefined,
+        refetchInterval: (q) =>
+          (q.state.data?.pages ?? []).some((page) =>
+            page.items.some((job) => RUNNING.has(job.state)),
+          )
+            ? 2_000
+            : false,
+      },
+    ),
+  );
+  const list = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const error = formErrorMessage(query.error);
   return (
     <Card aria-labelledby="jobs-title">
       <CardHeader
@@ -49,8 +95,63 @@ export function JobsTable({ initial }: { initial: Job[] }) {
         title="Jobs"
         description="Work that runs in the background: model training, conversation analyses, large imports, replies to your help desk and invitation e-mails. Failed jobs can be retried; queued or running ones cancelled."
       />
-      {list.length === 0 ? (
-        <p className="px-5 py-8 text-center text-sm text-zinc-500">No jobs yet.</p>
+      <CardBody className="grid gap-3 border-b border-zinc-200 sm:grid-cols-2 lg:grid-cols-[14rem_18rem_auto] lg:items-end">
+        <FormField label="Status">
+          {(control) => (
+            <Select
+              {...control}
+              value={status}
+              onChange={(event) => setStatus(event.target.value as StatusFilter)}
+            >
+              <option value="any">Any status</option>
+              <option value="running">Queued or running</option>
+              <option value="failed">Failed</option>
+              <option value="completed">Completed</option>
+              <option value="cancelled">Cancelled</option>
+            </Select>
+          )}
+        </FormField>
+        <FormField label="Type">
+          {(control) => (
+            <Select {...control} value={name} onChange={(event) => setName(event.target.value)}>
+              <option value="">Any type</option>
+              {types.map((type) => (
+                <option key={type.name} value={type.name}>
+                  {type.title}
+                </option>
+              ))}
+            </Select>
+          )}
+        </FormField>
+        {!unfiltered ? (
+          <div>
+            <Button
+              variant="ghost"
+              onClick={() => {
+                setStatus("any");
+                setName("");
+              }}
+            >
+              Clear
+            </Button>
+          </div>
+        ) : null}
+      </CardBody>
+      {error ? (
+        <div className="p-5">
+          <Alert tone="error">{error}</Alert>
+        </div>
+      ) : query.isPending ? (
+        <p
+          className="flex items-center justify-center gap-2 px-5 py-8 text-sm text-zinc-500"
+          role="status"
+        >
+          <Spinner /> Loading jobs…
+        </p>
+      ) : list.length === 0 ? (
+        <p className="px-5 py-8 text-center text-sm text-zinc-500">
+          {unfiltered ? "No jobs yet." : "No jobs match these filters."}
+        </p>
       ) : (
         <Table>
           <TableHead>
@@ -67,11 +168,23 @@ export function JobsTable({ initial }: { initial: Job[] }) {
           </TableHead>
           <TableBody>
             {list.map((job) => (
-              <JobRow key={job.id} job={job} onChange={() => void jobs.refetch()} />
+              <JobRow key={job.id} job={job} onChange={() => void query.refetch()} />
             ))}
           </TableBody>
         </Table>
       )}
+      {query.hasNextPage ? (
+        <div className="flex justify-center border-t border-zinc-200 px-5 py-3">
+          <Button
+            variant="secondary"
+            onClick={() => query.fetchNextPage()}
+            pending={query.isFetchingNextPage}
+            pendingLabel="Loading…"
+          >
+            Load more
+          </Button>
+        </div>
+      ) : null}
     </Card>
   );
 }

@@ -8,6 +8,8 @@ import { JobsTable } from "./jobs-table";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Jobs" };
 
+const PAGE_SIZE = 50;
+
 type JobsPageProps = { params: Promise<{ workspace: string }> };
 
 export default async function JobsPage({ params }: JobsPageProps) {
@@ -15,6 +17,9 @@ export default async function JobsPage({ params }: JobsPageProps) {
   const { role } = await requireWorkspaceAccess(slug, `/w/${slug}/settings/jobs`);
   if (!isAtLeast(role, "admin")) return <AdminsOnly what="Background jobs" />;
   const caller = await getServerCaller(slug);
-  const jobs = await caller.jobs.list({ limit: 50 });
-  return <JobsTable initial={jobs} />;
+  const [firstPage, types] = await Promise.all([
+    caller.jobs.list({ limit: PAGE_SIZE }),
+    caller.jobs.types(),
+  ]);
+  return <JobsTable firstPage={firstPage} pageSize={PAGE_SIZE} types={types} />;
 }
