@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { jobRuns } from "@/db/schema";
+import { formatCount } from "@/lib/format";
 import type { JobHandler } from "@/server/jobs/define-job";
 import { PermanentJobError } from "@/server/jobs/define-job";
 import type { TemplateImportPayload } from "@/server/jobs/definitions/template-import";
@@ -58,10 +59,14 @@ export const runTemplateImportJob: JobHandler<TemplateImportPayload> = async (co
       });
     });
     const done = Math.min(drafts.length, (index + 1) * IMPORT_CHUNK);
-    await context.progress(5 + ((index + 1) / chunks) * 95, `${done} of ${drafts.length}`, {
-      done,
-      total: drafts.length,
-    });
+    await context.progress(
+      5 + ((index + 1) / chunks) * 95,
+      `${formatCount(done)} of ${formatCount(drafts.length)} templates`,
+      {
+        done,
+        total: drafts.length,
+      },
+    );
   }
   await context.run(({ tx }) => clearInput(tx, context.jobId));
   return { committed: true, imported: drafts.length, rejected: [], rejectedCount: 0 };
