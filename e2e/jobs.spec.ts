@@ -54,7 +54,16 @@ test("a large import runs as a job with a progress bar, and shows on the Jobs pa
   ).toBeVisible();
   const states = await rows.locator("td:nth-child(2) span").allTextContents();
   expect(states.every((state) => state === "failed")).toBe(true);
+  // The filters live in the address: a reload (or a link) opens the same view.
+  await expect(page).toHaveURL(/\/settings\/jobs\?status=failed&type=template-import$/);
+  await page.getByLabel("Status").selectOption({ label: "Completed" });
+  await expect(page).toHaveURL(/\?status=completed&type=template-import$/);
+  await page.reload();
+  await expect(page.getByLabel("Status")).toHaveValue("completed");
+  await expect(page.getByLabel("Type")).toHaveValue("template-import");
+  await expect(row).toContainText("completed");
   await page.getByRole("button", { name: "Clear" }).click();
   await expect(page.getByLabel("Status")).toHaveValue("any");
+  await expect(page).toHaveURL(/\/settings\/jobs$/);
   await expect(row).toContainText("completed");
 });

@@ -74,4 +74,14 @@ test("start training on the demo workspace, watch it finish, deploy, roll back",
   await page.goto("/w/acme/training/compare");
   await expect(page).toHaveURL(/\/training\/compare\?a=[0-9a-f-]{36}&b=[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { name: /^Version \d+ and version \d+$/ })).toBeVisible();
+
+  // Every run, past the page's last ten: Settings → Jobs filtered to training.
+  await page.goto("/w/acme/training");
+  await page.getByRole("link", { name: "All training runs" }).click();
+  await expect(page).toHaveURL(/\/settings\/jobs\?type=model-training$/);
+  await expect(page.getByLabel("Type")).toHaveValue("model-training");
+  const runs = page.getByRole("table").getByRole("row");
+  await expect(runs.nth(1)).toContainText("Model training");
+  const titles = await runs.locator("td:first-child .font-medium").allTextContents();
+  expect(new Set(titles)).toEqual(new Set(["Model training"]));
 });

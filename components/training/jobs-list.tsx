@@ -7,6 +7,9 @@ import type { RouterOutputs } from "@/lib/router-types";
 
 type Job = RouterOutputs["training"]["jobs"][number];
 
+/** The training job's name (server/jobs/definitions/model-training.ts). */
+const TRAINING_JOB = "model-training";
+
 export const stateTone: Record<string, BadgeTone> = {
   queued: "neutral",
   active: "accent",
@@ -16,19 +19,37 @@ export const stateTone: Record<string, BadgeTone> = {
   cancelled: "neutral",
 };
 
-/** Recent training runs; each opens its job page. */
+/**
+ * Recent training runs; each opens its job page. Admins get a link to every run: Settings → Jobs
+ * filtered to training.
+ */
 export function TrainingJobsList({
   jobs,
   slug,
   formatting,
+  linkToAll,
 }: {
   jobs: Job[];
   slug: string;
   formatting: DateFormatting;
+  linkToAll: boolean;
 }) {
   return (
     <Card aria-labelledby="training-jobs-title">
-      <CardHeader id="training-jobs-title" title="Training runs" />
+      <CardHeader
+        id="training-jobs-title"
+        title="Training runs"
+        actions={
+          linkToAll && jobs.length > 0 ? (
+            <Link
+              href={`/w/${slug}/settings/jobs?type=${TRAINING_JOB}`}
+              className="text-sm font-medium text-accent-700"
+            >
+              All training runs
+            </Link>
+          ) : null
+        }
+      />
       {jobs.length === 0 ? (
         <p className="px-5 py-8 text-center text-sm text-zinc-500">No training runs yet.</p>
       ) : (

@@ -44,6 +44,7 @@ export default async function TrainingPage({ params }: TrainingPageProps) {
       <VersionsPanel initial={versions} slug={slug} canManage={canManage} />
       <TrainingJobsList
         jobs={jobs}
+        linkToAll={canManage}
         slug={slug}
         formatting={{ locale: workspace.locale, timeZone: workspace.timezone }}
       />

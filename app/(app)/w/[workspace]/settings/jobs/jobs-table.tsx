@@ -1,7 +1,7 @@
 "use client";
 
 import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-react-provider";
 import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
@@ -22,6 +22,13 @@ import { useDateFormatting } from "@/components/workspace/workspace-context";
 import { formatDateTime } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/router-types";
 import { formErrorMessage } from "@/lib/trpc-errors";
+import {
+  filtersToSearch,
+  isStatusFilter,
+  type JobFilters,
+  jobsListInput,
+  RUNNING_STATES,
+} from "./job-filters";
 
 type JobsPage = RouterOutputs["jobs"]["list"];
 type Job = JobsPage["items"][number];
@@ -35,18 +42,7 @@ const stateTone: Record<string, BadgeTone> = {
   failed: "danger",
   cancelled: "neutral",
 };
-const RUNNING_STATES = ["queued", "active", "retrying"] as const;
 const RUNNING = new Set<string>(RUNNING_STATES);
-
-/** The status filter's choices: "running" stands for the three states a job is not done in. */
-const STATUS_FILTERS = {
-  any: undefined,
-  running: [...RUNNING_STATES],
-  failed: ["failed"],
-  completed: ["completed"],
-  cancelled: ["cancelled"],
-} as const;
-type StatusFilter = keyof typeof STATUS_FILTERS;
 
 /**
  * The workspace's background jobs, newest first, filtered by status and type on the server and
@@ -54,37 +50,37 @@ type StatusFilter = keyof typeof STATUS_FILTERS;
  */
 export function JobsTable({
   firstPage,
+  initialFilters,
   pageSize,
   types,
 }: {
+  /** The first page for `initialFilters`, rendered on the server. */
   firstPage: JobsPage;
+  initialFilters: JobFilters;
   pageSize: number;
   types: JobType[];
 }) {
   const trpc = useTRPC();
-  const [status, setStatus] = useState<StatusFilter>("any");
-  const [name, setName] = useState("");
-  const unfiltered = status === "any" && name === "";
-  const states = STATUS_FILTERS[status];
+  const [filters, setFilters] = useState<JobFilters>(initialFilters);
+  const unfiltered = filters.status === "any" && filters.type === "";
+  const atInitial =
+    filters.status === initialFilters.status && filters.type === initialFilters.type;
+  useEffect(() => {
+    window.history.replaceState(
+      window.history.state,
+      "",
+      `${window.location.pathname}${filtersToSearch(filters)}`,
+    );
+  }, [filters]);
   const query = useInfiniteQuery(
-    trpc.jobs.list.infiniteQueryOptions(
-      {
-        limit: pageSize,
-        ...(states ? { states: [...states] } : {}),
-        ...(name ? { name } : {}),
-      },
-      {
-        getNextPageParam: (page) => page.nextCursor,
-        // The server already rendered the first unfiltered page.
-        initialData: unfiltered ? { pages: [firstPage], pageParams: [null] } : undefined,
-        refetchInterval: (q) =>
-          (q.state.data?.pages ?? []).some((page) =>
-            page.items.some((job) => RUNNING.has(job.state)),
-          )
-            ? 2_000
-            : false,
-      },
-    ),
+    trpc.jobs.list.infiniteQueryOptions(jobsListInput(filters, pageSize), {
+      getNextPageParam: (page) => page.nextCursor,
+      initialData: atInitial ? { pages: [firstPage], pageParams: [null] } : undefined,
+      refetchInterval: (q) =>
+        (q.state.data?.pages ?? []).some((page) => page.items.some((job) => RUNNING.has(job.state)))
+          ? 2_000
+          : false,
+    }),
   );
   const list = query.data?.pages.flatMap((page) => page.items) ?? [];
   const error = formErrorMessage(query.error);
@@ -100,8 +96,11 @@ export function JobsTable({
           {(control) => (
             <Select
               {...control}
-              value={status}
-              onChange={(event) => setStatus(event.target.value as StatusFilter)}
+              value={filters.status}
+              onChange={(event) => {
+                const status = event.target.value;
+                if (isStatusFilter(status)) setFilters((f) => ({ ...f, status }));
+              }}
             >
               <option value="any">Any status</option>
               <option value="running">Queued or running</option>
@@ -113,8 +112,16 @@ export function JobsTable({
         </FormField>
         <FormField label="Type">
           {(control) => (
-            <Select {...control} value={name} onChange={(event) => setName(event.target.value)}>
+            <Select
+              {...control}
+              value={filters.type}
+              onChange={(event) => setFilters((f) => ({ ...f, type: event.target.value }))}
+            >
               <option value="">Any type</option>
+              {/* A type from a link that this workspace never ran still shows as chosen. */}
+              {filters.type && !types.some((type) => type.name === filters.type) ? (
+                <option value={filters.type}>{filters.type}</option>
+              ) : null}
               {types.map((type) => (
                 <option key={type.name} value={type.name}>
                   {type.title}
@@ -125,13 +132,7 @@ export function JobsTable({
         </FormField>
         {!unfiltered ? (
           <div>
-            <Button
-              variant="ghost"
-              onClick={() => {
-                setStatus("any");
-                setName("");
-              }}
-            >
+            <Button variant="ghost" onClick={() => setFilters({ status: "any", type: "" })}>
               Clear
             </Button>
           </div>
