@@ -162,6 +162,12 @@ test("a pushed conversation appears live, is answered from a suggestion and reso
     if (!version) throw new Error("the run wrote no model version");
     const trained = await parley.training.version.query({ id: version.id });
     expect(trained.exampleCount).toBe(counts.nextRunExamples);
+
+    // Settings → Inbox lists the delivery, though the training run is the newer job.
+    await page.goto("/w/acme/settings/inbox");
+    const deliveries = page.getByRole("list", { name: "Recent deliveries" }).getByRole("listitem");
+    await expect(deliveries.first()).toContainText("completed");
+    await expect(deliveries.first()).toContainText("1 attempt");
   } finally {
     await mutate(page, "inbox.settings.update", { outboundUrl: null }).catch(() => undefined);
     await new Promise((resolve) => helpdesk.close(resolve));
