@@ -133,7 +133,7 @@ test("analytics dashboard: charts, filters, a template's tab and a neutralised C
   // Agent: only the agent's three replies.
   await filters.getByRole("combobox", { name: /^Agent/ }).selectOption({ label: "Sam Agent" });
   await expect(kpi(page, "Template uses")).toHaveText("3");
-  await expect(kpi(page, "CSAT (1 ratings)")).toHaveText("2.00");
+  await expect(kpi(page, "CSAT (1 rating)")).toHaveText("2.00");
   await expect(table.getByRole("row")).toHaveCount(2);
   await expect(table).toContainText(formulaName);
   await expect(table).not.toContainText(plainName);

@@ -1,4 +1,4 @@
-import { formatCount } from "@/lib/format";
+import { formatCount, pluralize } from "@/lib/format";
 import { csat, duration, pct } from "./format";
 
 type Totals = {
@@ -19,7 +19,7 @@ export function KpiCards({ totals }: { totals: Totals }) {
     { label: "Suggestion acceptance", value: pct(totals.acceptanceRate) },
     { label: "Edit rate", value: pct(totals.editRate) },
     { label: "Resolution rate", value: pct(totals.resolutionRate) },
-    { label: `CSAT (${formatCount(totals.csatCount)} ratings)`, value: csat(totals.avgCsat) },
+    { label: `CSAT (${pluralize(totals.csatCount, "rating")})`, value: csat(totals.avgCsat) },
     { label: "Avg first response", value: duration(totals.avgResponseMs) },
   ];
   return (

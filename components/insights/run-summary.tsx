@@ -9,7 +9,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@/components/ui/table";
-import { formatCount } from "@/lib/format";
+import { formatCount, pluralize } from "@/lib/format";
 import { EXPLAIN, num, pct } from "./format";
 import type { RunView } from "./types";
 
@@ -41,7 +41,7 @@ export function RunSummary({ run, slug }: { run: RunView; slug: string }) {
       title: EXPLAIN.unconfident,
     },
     {
-      label: `CSAT (${summary?.satisfaction.csatResponses ?? 0} ratings)`,
+      label: `CSAT (${pluralize(summary?.satisfaction.csatResponses ?? 0, "rating")})`,
       value: num(summary?.satisfaction.csat),
       title: "Mean customer satisfaction rating (1–5) of the analysed conversations.",
       detail: null,
