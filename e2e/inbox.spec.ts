@@ -168,6 +168,11 @@ test("a pushed conversation appears live, is answered from a suggestion and reso
     const deliveries = page.getByRole("list", { name: "Recent deliveries" }).getByRole("listitem");
     await expect(deliveries.first()).toContainText("completed");
     await expect(deliveries.first()).toContainText("1 attempt");
+    await page.getByRole("link", { name: "All deliveries" }).click();
+    await expect(page).toHaveURL(/\/settings\/jobs\?type=inbox-outbound-reply$/);
+    await expect(page.getByRole("table").getByRole("row").nth(1)).toContainText(
+      "Reply to help desk",
+    );
   } finally {
     await mutate(page, "inbox.settings.update", { outboundUrl: null }).catch(() => undefined);
     await new Promise((resolve) => helpdesk.close(resolve));

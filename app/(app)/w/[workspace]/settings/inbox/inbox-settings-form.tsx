@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
 import { type FormEvent, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-react-provider";
 import { Alert } from "@/components/ui/alert";
@@ -10,7 +11,7 @@ import { Card, CardBody, CardFooter, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { useDateFormatting } from "@/components/workspace/workspace-context";
+import { useCurrentWorkspace, useDateFormatting } from "@/components/workspace/workspace-context";
 import { formatDateTime } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/router-types";
 import { fieldErrorsOf, formErrorMessage } from "@/lib/trpc-errors";
@@ -32,6 +33,7 @@ export function InboxSettingsForm(props: {
 }) {
   const trpc = useTRPC();
   const formatting = useDateFormatting();
+  const { slug } = useCurrentWorkspace();
   const [settings, setSettings] = useState(props.initial);
   const [outbound, setOutbound] = useState(props.initial.outboundUrl ?? "");
   const [secret, setSecret] = useState<string | null>(null);
@@ -160,7 +162,15 @@ export function InboxSettingsForm(props: {
         <CardHeader
           id="deliveries-title"
           title="Recent deliveries"
-          description="The last outbound reply jobs (Settings → Jobs has every job)."
+          description="The last ten outbound reply jobs."
+          actions={
+            <Link
+              href={`/w/${slug}/settings/jobs?type=inbox-outbound-reply`}
+              className="text-sm font-medium text-accent-700"
+            >
+              All deliveries
+            </Link>
+          }
         />
         <CardBody>
           {props.deliveries.length === 0 ? (
