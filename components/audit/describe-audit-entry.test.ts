@@ -29,6 +29,14 @@ describe("audit entries read as sentences", () => {
         },
       }),
     ).toBe("Imported a JSON file: 1 created, 2 overwritten, 4 skipped");
+    // A large import's rows, one per chunk, say which part they are.
+    expect(
+      describeAuditEntry({
+        action: "template.import",
+        entityType: "template",
+        summary: { format: "csv", mode: "skip", chunk: 2, chunks: 5, created: 1250, skipped: 0 },
+      }),
+    ).toBe("Imported a CSV file (part 2 of 5): 1,250 created");
     expect(
       auditEntryHref(
         { action: "template.purge", entityType: "template", entityId: id, summary: {} },

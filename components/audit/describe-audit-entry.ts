@@ -35,6 +35,8 @@ type Describer = (s: Record<string, unknown>) => string;
 /** "1 example", "4,471 examples"; a value that is not a number is shown as stored. */
 const plural = (n: unknown, one: string, many = `${one}s`) =>
   typeof n === "number" ? pluralize(n, one, many) : `${text(n)} ${many}`;
+/** "4,471"; a value that is not a number is shown as stored. */
+const count = (n: unknown) => (typeof n === "number" ? formatCount(n) : text(n));
 const percent = (value: unknown) =>
   typeof value === "number" ? `${Math.round(value * 100)}%` : text(value);
 
@@ -157,15 +159,20 @@ const describers: Record<string, Describer> = {
     `Exported ${text(s.count)} templates as ${text(s.format).toUpperCase()}`,
   "template.import": (s) => {
     const parts = [
-      s.created ? `${text(s.created)} created` : "",
-      s.copied ? `${text(s.copied)} copied` : "",
-      s.overwritten ? `${text(s.overwritten)} overwritten` : "",
-      s.skipped ? `${text(s.skipped)} skipped` : "",
+      s.created ? `${count(s.created)} created` : "",
+      s.copied ? `${count(s.copied)} copied` : "",
+      s.overwritten ? `${count(s.overwritten)} overwritten` : "",
+      s.skipped ? `${count(s.skipped)} skipped` : "",
     ].filter(Boolean);
     const format = text(s.format).toUpperCase();
+    // A large import writes one row per chunk of 250 (each in its chunk's transaction).
+    const part =
+      typeof s.chunks === "number" && s.chunks > 1
+        ? ` (part ${text(s.chunk)} of ${text(s.chunks)})`
+        : "";
     return parts.length > 0
-      ? `Imported a ${format} file: ${parts.join(", ")}`
-      : `Imported ${text(s.count)} templates from a ${format} file`;
+      ? `Imported a ${format} file${part}: ${parts.join(", ")}`
+      : `Imported ${plural(s.count, "template")} from a ${format} file${part}`;
   },
   "template_category.rename": (s) =>
     `Renamed the template category “${text(s.from)}” to “${text(s.to)}”`,

@@ -33,7 +33,7 @@ export const runTemplateImportJob: JobHandler<TemplateImportPayload> = async (co
   }
   const drafts = report.templates.map(storedDraft);
   const chunks = Math.max(1, Math.ceil(drafts.length / IMPORT_CHUNK));
-  await context.progress(5, `Importing ${drafts.length} templates`);
+  await context.progress(5, `Importing ${formatCount(drafts.length)} templates`);
   for (let index = 0; index < chunks; index++) {
     const chunk = drafts.slice(index * IMPORT_CHUNK, (index + 1) * IMPORT_CHUNK);
     await context.step(index + 1, async (scope) => {
