@@ -1,6 +1,8 @@
-import { and, asc, desc, eq, gt, isNull, ne, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, ne, type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
 import { conversationMessages, conversations, memberships, users } from "@/db/schema";
 import { notFound } from "@/server/errors";
+import { cursorTimeOf, timeIdCursor } from "@/server/validation/time-id-cursor";
 import type { TenantScope } from "@/server/workspaces/scope";
 import type { ListFilter } from "./schemas";
 
@@ -27,10 +29,16 @@ const summaryColumns = {
   createdAt: conversations.createdAt,
 };
 
-/** The conversation list: open (default), mine, unassigned, pending, resolved or all, newest activity first. */
+const listCursor = timeIdCursor(z.uuid());
+
+/**
+ * The conversation list: open (default), mine, unassigned, pending, resolved or all, newest
+ * activity first, `limit` at a time. Each item carries the `cursor` that asks for the ones after
+ * it (keyset on last_message_at, id), so the list pages without changing its shape.
+ */
 export async function listConversations(
   scope: TenantScope,
-  input: { filter: ListFilter; limit: number },
+  input: { filter: ListFilter; limit: number; cursor?: string | null },
 ) {
   const me = callerUserId(scope);
   const where: Record<ListFilter, SQL | undefined> = {
@@ -44,13 +52,51 @@ export async function listConversations(
       : eq(conversations.id, "00000000-0000-0000-0000-000000000000"),
     all: undefined,
   };
+  const after = input.cursor ? listCursor.decode(input.cursor) : null;
   const rows = await scope.tx
-    .select(summaryColumns)
+    .select({ ...summaryColumns, cursorTime: cursorTimeOf(conversations.lastMessageAt) })
     .from(conversations)
-    .where(where[input.filter])
+    .where(
+      and(
+        where[input.filter],
+        after
+          ? sql`(${conversations.lastMessageAt}, ${conversations.id}) < (${after.t}::timestamptz, ${after.i}::uuid)`
+          : undefined,
+      ),
+    )
     .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
     .limit(input.limit);
-  return rows;
+  return rows.map(({ cursorTime, ...row }) => ({
+    ...row,
+    cursor: listCursor.encode({ t: cursorTime, i: row.id }),
+  }));
+}
+
+/**
+ * How many conversations each list filter holds (the inbox's tabs): one pass over the
+ * workspace's conversations.
+ */
+export async function countConversations(scope: TenantScope) {
+  const me = callerUserId(scope);
+  const notResolved = sql`${conversations.status} <> 'resolved'`;
+  const [row] = await scope.tx
+    .select({
+      open: sql<number>`count(*) filter (where ${conversations.status} = 'open')::int`,
+      pending: sql<number>`count(*) filter (where ${conversations.status} = 'pending')::int`,
+      resolved: sql<number>`count(*) filter (where ${conversations.status} = 'resolved')::int`,
+      unassigned: sql<number>`count(*) filter (where ${conversations.assigneeId} is null and ${notResolved})::int`,
+      mine: me
+        ? sql<number>`count(*) filter (where ${conversations.assigneeId} = ${me} and ${notResolved})::int`
+        : sql<number>`0`,
+    })
+    .from(conversations);
+  return {
+    open: Number(row?.open ?? 0),
+    mine: Number(row?.mine ?? 0),
+    unassigned: Number(row?.unassigned ?? 0),
+    pending: Number(row?.pending ?? 0),
+    resolved: Number(row?.resolved ?? 0),
+  };
 }
 
 export type ConversationSummary = Awaited<ReturnType<typeof listConversations>>[number];

@@ -75,6 +75,11 @@ export type ListFilter = (typeof LIST_FILTERS)[number];
 export const listInput = z.object({
   filter: z.enum(LIST_FILTERS).default("open"),
   limit: z.number().int().min(1).max(200).default(50),
+  /**
+   * The `cursor` of the last conversation already shown: the next ones after it. Nullish:
+   * TanStack's infinite queries send `cursor: null` for the first page.
+   */
+  cursor: safeText({ max: 200, label: "The cursor" }).nullish(),
 });
 
 export const idInput = z.object({ id: z.uuid() });

@@ -1,5 +1,10 @@
 import { addNote, assign, sendReply, setStatus } from "@/server/inbox/actions";
-import { getConversation, listAssignees, listConversations } from "@/server/inbox/conversations";
+import {
+  countConversations,
+  getConversation,
+  listAssignees,
+  listConversations,
+} from "@/server/inbox/conversations";
 import { draftInput, draftOutput, draftReply } from "@/server/inbox/draft";
 import { ingestBatch } from "@/server/inbox/ingest";
 import {
@@ -48,6 +53,8 @@ export const inboxRouter = createTRPCRouter({
   list: workspaceProcedure
     .input(listInput.default({ filter: "open", limit: 50 }))
     .query(({ ctx, input }) => listConversations(ctx, input)),
+
+  counts: workspaceProcedure.query(({ ctx }) => countConversations(ctx)),
 
   get: workspaceProcedure.input(idInput).query(({ ctx, input }) => getConversation(ctx, input.id)),
 

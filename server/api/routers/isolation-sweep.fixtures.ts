@@ -189,6 +189,7 @@ export const FIXTURES: Record<string, Fixture> = {
     { filter: "all", limit: 200 },
     { filter: "open", limit: 50 },
   ]),
+  "inbox.counts": ws(),
   "inbox.get": ws((a) => [{ id: a.conversationId }]),
   "inbox.assignees": ws(),
   "inbox.usageEvents": ws((a) => [{ id: a.conversationId }]),

@@ -1,7 +1,9 @@
 "use client";
 
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { classNames } from "@/lib/class-names";
+import { formatCount } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/router-types";
 import { INBOX_FILTERS, type InboxFilter } from "./inbox-filters";
 import type { CustomerAttributes } from "./reply-text";
@@ -18,6 +20,11 @@ export function ConversationList(props: {
   filter: InboxFilter;
   onFilter: (filter: InboxFilter) => void;
   conversations: Summary[];
+  /** Conversations per tab (null while loading). */
+  counts: Record<InboxFilter, number> | null;
+  /** Loads the next conversations of the tab, when there are more. */
+  onLoadMore: (() => void) | null;
+  loadingMore: boolean;
   selectedId: string | null;
   onSelect: (id: string) => void;
   live: string;
@@ -45,6 +52,16 @@ export function ConversationList(props: {
             )}
           >
             {f.label}
+            {props.counts ? (
+              <span
+                className={classNames(
+                  "ml-1 tabular-nums",
+                  props.filter === f.value ? "text-accent-100" : "text-zinc-400",
+                )}
+              >
+                {formatCount(props.counts[f.value])}
+              </span>
+            ) : null}
           </button>
         ))}
       </div>
@@ -83,6 +100,20 @@ export function ConversationList(props: {
             </button>
           </li>
         ))}
+        {props.onLoadMore ? (
+          <li className="p-2">
+            <Button
+              variant="secondary"
+              size="sm"
+              className="w-full"
+              onClick={props.onLoadMore}
+              pending={props.loadingMore}
+              pendingLabel="Loading…"
+            >
+              Load older conversations
+            </Button>
+          </li>
+        ) : null}
       </ul>
     </nav>
   );

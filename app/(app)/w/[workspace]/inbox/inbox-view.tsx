@@ -1,14 +1,14 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-react-provider";
 import { classNames } from "@/lib/class-names";
 import { formErrorMessage } from "@/lib/trpc-errors";
 import { Composer, type ComposerMode, type Inserted } from "./composer";
 import { ConversationList } from "./conversation-list";
-import { DEFAULT_FILTER, type InboxFilter, LIST_LIMIT } from "./inbox-filters";
+import { DEFAULT_FILTER, type InboxFilter, LIST_LIMIT, nextListCursor } from "./inbox-filters";
 import { ReplySidebar } from "./reply-sidebar";
 import { type CustomerAttributes, valuesFromCustomer } from "./reply-text";
 import { ShortcutsDialog } from "./shortcuts-dialog";
@@ -45,8 +45,14 @@ export function InboxView(props: {
   const searchRef = useRef<HTMLInputElement>(null);
   const live = useInboxEvents(props.slug);
 
-  const list = useQuery(trpc.inbox.list.queryOptions({ filter, limit: LIST_LIMIT }));
-  const conversations = list.data ?? [];
+  const list = useInfiniteQuery(
+    trpc.inbox.list.infiniteQueryOptions(
+      { filter, limit: LIST_LIMIT },
+      { getNextPageParam: nextListCursor },
+    ),
+  );
+  const conversations = useMemo(() => list.data?.pages.flat() ?? [], [list.data]);
+  const counts = useQuery(trpc.inbox.counts.queryOptions());
   // The first conversation is selected when nothing is (a new one arriving in an empty inbox).
   useEffect(() => {
     if (!selectedId && conversations[0]) setSelectedId(conversations[0].id);
@@ -134,6 +140,7 @@ export function InboxView(props: {
   const refresh = (id: string) => {
     void queryClient.invalidateQueries({ queryKey: trpc.inbox.get.queryKey({ id }) });
     void queryClient.invalidateQueries({ queryKey: trpc.inbox.list.pathKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.inbox.counts.queryKey() });
   };
   const feedback = useMutation(trpc.suggestions.feedback.mutationOptions());
   const send = useMutation(
@@ -202,6 +209,9 @@ export function InboxView(props: {
           setSelectedId(null);
         }}
         conversations={conversations}
+        counts={counts.data ?? null}
+        onLoadMore={list.hasNextPage ? () => void list.fetchNextPage() : null}
+        loadingMore={list.isFetchingNextPage}
         selectedId={selectedId}
         onSelect={select}
         live={live}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { isAtLeast } from "@/lib/roles";
 import { requireWorkspaceAccess } from "@/lib/server/require-workspace";
 import { getServerQueryClient, HydrateClient, serverTRPC } from "@/lib/server/trpc-prefetch";
-import { DEFAULT_FILTER, LIST_LIMIT } from "./inbox-filters";
+import { DEFAULT_FILTER, LIST_LIMIT, nextListCursor } from "./inbox-filters";
 import { InboxView } from "./inbox-view";
 
 export const dynamic = "force-dynamic";
@@ -21,12 +21,16 @@ export default async function InboxPage({ params }: InboxPageProps) {
   const trpc = serverTRPC(slug);
   const queryClient = getServerQueryClient();
   const [conversations] = await Promise.all([
-    queryClient.fetchQuery(
-      trpc.inbox.list.queryOptions({ filter: DEFAULT_FILTER, limit: LIST_LIMIT }),
+    queryClient.fetchInfiniteQuery(
+      trpc.inbox.list.infiniteQueryOptions(
+        { filter: DEFAULT_FILTER, limit: LIST_LIMIT },
+        { getNextPageParam: nextListCursor },
+      ),
     ),
     queryClient.prefetchQuery(trpc.inbox.assignees.queryOptions()),
+    queryClient.prefetchQuery(trpc.inbox.counts.queryOptions()),
   ]);
-  const first = conversations[0]?.id ?? null;
+  const first = conversations.pages[0]?.[0]?.id ?? null;
   if (first) await queryClient.prefetchQuery(trpc.inbox.get.queryOptions({ id: first }));
   return (
     <HydrateClient>

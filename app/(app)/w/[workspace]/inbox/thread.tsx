@@ -33,6 +33,7 @@ export function ThreadView({ thread }: { thread: Thread }) {
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: trpc.inbox.get.queryKey({ id: thread.id }) });
     void queryClient.invalidateQueries({ queryKey: trpc.inbox.list.pathKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.inbox.counts.queryKey() });
   };
   const status = useMutation(
     trpc.inbox.setStatus.mutationOptions({

@@ -6,7 +6,7 @@ import { useTRPC } from "@/components/providers/trpc-react-provider";
 
 /**
  * Follows `GET /api/inbox/events` (server-sent events fed by NOTIFY): each event names a changed
- * conversation, and the list and that conversation's thread are refetched. EventSource
+ * conversation, and the list, the tabs' counts and that conversation's thread are refetched. EventSource
  * reconnects by itself with Last-Event-ID, so a dropped connection misses nothing.
  */
 export function useInboxEvents(slug: string): "connecting" | "live" | "offline" {
@@ -21,6 +21,7 @@ export function useInboxEvents(slug: string): "connecting" | "live" | "offline" 
     source.addEventListener("conversation", (event) => {
       const { id } = JSON.parse((event as MessageEvent<string>).data) as { id: string };
       void queryClient.invalidateQueries({ queryKey: trpc.inbox.list.pathKey() });
+      void queryClient.invalidateQueries({ queryKey: trpc.inbox.counts.queryKey() });
       void queryClient.invalidateQueries({ queryKey: trpc.inbox.get.queryKey({ id }) });
     });
     return () => source.close();

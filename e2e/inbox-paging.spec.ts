@@ -1,0 +1,49 @@
+import { expect, test } from "@playwright/test";
+import { uniqueEmail } from "./fixtures/accounts";
+import { SignUpPage } from "./pages/sign-up-page";
+
+/**
+ * An inbox with more open conversations than one page (100): the Open tab says how many there
+ * are, and "Load older conversations" brings the rest.
+ */
+test("an inbox past one page counts its tabs and loads older conversations", async ({ page }) => {
+  test.setTimeout(120_000);
+  const run = Date.now().toString(36);
+  const signUp = new SignUpPage(page);
+  await signUp.goto();
+  await signUp.submit({
+    name: "Paula Pager",
+    email: uniqueEmail("pager"),
+    password: "pager-password-1",
+    workspaceName: `Pages ${run}`,
+  });
+  await expect(page).toHaveURL(/\/w\/pages-[a-z0-9-]+$/);
+  const slug = new URL(page.url()).pathname.split("/")[2] ?? "";
+
+  const response = await page.request.post("/api/trpc/inbox.ingest", {
+    headers: { "content-type": "application/json", "x-parley-workspace": slug },
+    data: {
+      json: {
+        source: "e2e",
+        conversations: Array.from({ length: 101 }, (_, i) => ({
+          externalId: `page-${i}`,
+          customer: { name: `Pager ${String(i).padStart(3, "0")}` },
+          messages: [{ externalId: "1", role: "customer", text: `Question number ${i}` }],
+        })),
+      },
+    },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+
+  await page.goto(`/w/${slug}/inbox`);
+  await expect(page.getByRole("tab", { name: /^Open/ })).toHaveText("Open101");
+  await expect(page.getByRole("tab", { name: /^Resolved/ })).toHaveText("Resolved0");
+  const items = page.getByTestId("conversation-item");
+  await expect(items).toHaveCount(100);
+  await page.getByRole("button", { name: "Load older conversations" }).click();
+  await expect(items).toHaveCount(101);
+  await expect(page.getByRole("button", { name: "Load older conversations" })).toHaveCount(0);
+  // Every pushed conversation is listed once.
+  const names = await items.locator("span.font-medium").allTextContents();
+  expect(new Set(names).size).toBe(101);
+});
