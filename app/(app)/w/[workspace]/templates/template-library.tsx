@@ -12,6 +12,7 @@ import { Button, ButtonLink, Spinner } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { LoadMoreFooter } from "@/components/ui/paged-list";
 import { useDateFormatting } from "@/components/workspace/workspace-context";
 import { BulkBar } from "./bulk-bar";
 import { ExportDialog } from "./export-dialog";
@@ -272,18 +273,11 @@ export function TemplateLibrary({
               ))}
             </ul>
           )}
-          {results.hasMore && items.length > 0 ? (
-            <div className="flex justify-center border-t border-zinc-200 px-5 py-3">
-              <Button
-                variant="secondary"
-                onClick={results.loadMore}
-                pending={results.loadingMore}
-                pendingLabel="Loading…"
-              >
-                Load more
-              </Button>
-            </div>
-          ) : null}
+          <LoadMoreFooter
+            hasMore={results.hasMore && items.length > 0}
+            loading={results.loadingMore}
+            onLoadMore={results.loadMore}
+          />
         </Card>
       )}
 

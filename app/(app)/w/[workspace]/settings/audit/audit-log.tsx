@@ -12,10 +12,11 @@ import {
 import { useTRPC } from "@/components/providers/trpc-react-provider";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Button, Spinner } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { LoadMoreFooter, PagedListBody } from "@/components/ui/paged-list";
 import { Select } from "@/components/ui/select";
 import {
   Table,
@@ -175,22 +176,13 @@ export function AuditLog({ firstPage, pageSize }: { firstPage: AuditPage; pageSi
         ) : null}
       </CardBody>
 
-      {error ? (
-        <div className="p-5">
-          <Alert tone="error">{error}</Alert>
-        </div>
-      ) : query.isPending ? (
-        <p
-          className="flex items-center justify-center gap-2 px-5 py-10 text-sm text-zinc-500"
-          role="status"
-        >
-          <Spinner /> Loading entries…
-        </p>
-      ) : entries.length === 0 ? (
-        <p className="px-5 py-10 text-center text-sm text-zinc-500">
-          {unfiltered ? "No activity recorded yet." : "No entries match these filters."}
-        </p>
-      ) : (
+      <PagedListBody
+        error={error}
+        pending={query.isPending}
+        loadingLabel="Loading entries…"
+        empty={entries.length === 0}
+        emptyLabel={unfiltered ? "No activity recorded yet." : "No entries match these filters."}
+      >
         <Table>
           <TableHead>
             <TableRow>
@@ -232,20 +224,12 @@ export function AuditLog({ firstPage, pageSize }: { firstPage: AuditPage; pageSi
             ))}
           </TableBody>
         </Table>
-      )}
-
-      {query.hasNextPage ? (
-        <div className="flex justify-center border-t border-zinc-200 px-5 py-3">
-          <Button
-            variant="secondary"
-            onClick={() => query.fetchNextPage()}
-            pending={query.isFetchingNextPage}
-            pendingLabel="Loading…"
-          >
-            Load more
-          </Button>
-        </div>
-      ) : null}
+      </PagedListBody>
+      <LoadMoreFooter
+        hasMore={query.hasNextPage}
+        loading={query.isFetchingNextPage}
+        onLoadMore={() => void query.fetchNextPage()}
+      />
     </Card>
   );
 }

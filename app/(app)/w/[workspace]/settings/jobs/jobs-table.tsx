@@ -5,9 +5,10 @@ import { useEffect, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-react-provider";
 import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { Button, Spinner } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
+import { LoadMoreFooter, PagedListBody } from "@/components/ui/paged-list";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { Select } from "@/components/ui/select";
 import {
@@ -138,22 +139,13 @@ export function JobsTable({
           </div>
         ) : null}
       </CardBody>
-      {error ? (
-        <div className="p-5">
-          <Alert tone="error">{error}</Alert>
-        </div>
-      ) : query.isPending ? (
-        <p
-          className="flex items-center justify-center gap-2 px-5 py-8 text-sm text-zinc-500"
-          role="status"
-        >
-          <Spinner /> Loading jobs…
-        </p>
-      ) : list.length === 0 ? (
-        <p className="px-5 py-8 text-center text-sm text-zinc-500">
-          {unfiltered ? "No jobs yet." : "No jobs match these filters."}
-        </p>
-      ) : (
+      <PagedListBody
+        error={error}
+        pending={query.isPending}
+        loadingLabel="Loading jobs…"
+        empty={list.length === 0}
+        emptyLabel={unfiltered ? "No jobs yet." : "No jobs match these filters."}
+      >
         <Table>
           <TableHead>
             <TableRow>
@@ -173,19 +165,12 @@ export function JobsTable({
             ))}
           </TableBody>
         </Table>
-      )}
-      {query.hasNextPage ? (
-        <div className="flex justify-center border-t border-zinc-200 px-5 py-3">
-          <Button
-            variant="secondary"
-            onClick={() => query.fetchNextPage()}
-            pending={query.isFetchingNextPage}
-            pendingLabel="Loading…"
-          >
-            Load more
-          </Button>
-        </div>
-      ) : null}
+      </PagedListBody>
+      <LoadMoreFooter
+        hasMore={query.hasNextPage}
+        loading={query.isFetchingNextPage}
+        onLoadMore={() => void query.fetchNextPage()}
+      />
     </Card>
   );
 }
