@@ -102,40 +102,58 @@ export function GettingStarted({
   ];
   const shown = steps.filter((step): step is Step => step !== null);
   const done = shown.filter((step) => step.state === "done").length;
+  const allDone = done === shown.length;
+  const stepList = (
+    <ol className="divide-y divide-zinc-100">
+      {shown.map((step) => {
+        const actionable = canManage && step.state === "todo" && step.href;
+        return (
+          <li key={step.title} className="flex gap-3 px-5 py-3.5">
+            <StepMarker state={step.state} />
+            <div className="min-w-0 flex-1 space-y-0.5">
+              <div className="flex flex-wrap items-center gap-2">
+                {actionable && step.href ? (
+                  <Link
+                    href={step.href}
+                    className="text-sm font-medium text-accent-700 hover:underline"
+                  >
+                    {step.title}
+                  </Link>
+                ) : (
+                  <span className="text-sm font-medium text-zinc-900">{step.title}</span>
+                )}
+                <span className="sr-only">({stateText[step.state]})</span>
+              </div>
+              <p className="text-sm text-zinc-500">{step.description}</p>
+            </div>
+          </li>
+        );
+      })}
+    </ol>
+  );
 
   return (
     <Card aria-labelledby="getting-started-title">
       <CardHeader
         id="getting-started-title"
         title="Getting started"
-        description={`${done} of ${shown.length} steps done`}
+        description={
+          allDone
+            ? `All ${shown.length} steps done: the workspace is set up.`
+            : `${done} of ${shown.length} steps done`
+        }
       />
-      <ol className="divide-y divide-zinc-100">
-        {shown.map((step) => {
-          const actionable = canManage && step.state === "todo" && step.href;
-          return (
-            <li key={step.title} className="flex gap-3 px-5 py-3.5">
-              <StepMarker state={step.state} />
-              <div className="min-w-0 flex-1 space-y-0.5">
-                <div className="flex flex-wrap items-center gap-2">
-                  {actionable && step.href ? (
-                    <Link
-                      href={step.href}
-                      className="text-sm font-medium text-accent-700 hover:underline"
-                    >
-                      {step.title}
-                    </Link>
-                  ) : (
-                    <span className="text-sm font-medium text-zinc-900">{step.title}</span>
-                  )}
-                  <span className="sr-only">({stateText[step.state]})</span>
-                </div>
-                <p className="text-sm text-zinc-500">{step.description}</p>
-              </div>
-            </li>
-          );
-        })}
-      </ol>
+      {allDone ? (
+        // Done steps are history: folded away, one click to see them again.
+        <details>
+          <summary className="cursor-pointer px-5 py-3 text-sm font-medium text-accent-700">
+            Show the steps
+          </summary>
+          {stepList}
+        </details>
+      ) : (
+        stepList
+      )}
       {!canManage ? (
         <p className="border-t border-zinc-100 px-5 py-3 text-xs text-zinc-500">
           Workspace admins complete these steps.
