@@ -36,8 +36,8 @@ test("an inbox past one page counts its tabs and loads older conversations", asy
   expect(response.status(), await response.text()).toBe(200);
 
   await page.goto(`/w/${slug}/inbox`);
-  await expect(page.getByRole("tab", { name: /^Open/ })).toHaveText("Open101");
-  await expect(page.getByRole("tab", { name: /^Resolved/ })).toHaveText("Resolved0");
+  await expect(page.getByRole("tab", { name: /^Open/ })).toHaveText("Open 101");
+  await expect(page.getByRole("tab", { name: /^Resolved/ })).toHaveText("Resolved 0");
   const items = page.getByTestId("conversation-item");
   await expect(items).toHaveCount(100);
   await page.getByRole("button", { name: "Load older conversations" }).click();

@@ -52,10 +52,12 @@ export function ConversationList(props: {
             )}
           >
             {f.label}
+            {/* A space between, so the tab reads "Open 37", not "Open37". */}
+            {props.counts ? " " : null}
             {props.counts ? (
               <span
                 className={classNames(
-                  "ml-1 tabular-nums",
+                  "tabular-nums",
                   props.filter === f.value ? "text-accent-100" : "text-zinc-400",
                 )}
               >

@@ -6,8 +6,8 @@ import { useTRPC } from "@/components/providers/trpc-react-provider";
 
 /**
  * Follows `GET /api/inbox/events` (server-sent events fed by NOTIFY): each event names a changed
- * conversation, and the list, the tabs' counts and that conversation's thread are refetched. EventSource
- * reconnects by itself with Last-Event-ID, so a dropped connection misses nothing.
+ * conversation, and the list, the tabs' counts and that conversation's thread are refetched.
+ * EventSource reconnects by itself with Last-Event-ID, so a dropped connection misses nothing.
  */
 export function useInboxEvents(slug: string): "connecting" | "live" | "offline" {
   const trpc = useTRPC();
