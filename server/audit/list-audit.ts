@@ -55,11 +55,5 @@ export async function listAudit(
     .where(and(...conditions))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  const nextCursor =
-    rows.length > input.limit && last
-      ? auditCursor.encode({ t: last.cursorTime, i: last.id })
-      : null;
-  return { items: page.map(({ cursorTime: _, ...item }) => item), nextCursor };
+  return auditCursor.page(rows, input.limit);
 }

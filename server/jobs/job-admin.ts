@@ -63,11 +63,8 @@ export async function listJobs(scope: TenantScope, input: z.output<typeof listJo
     .where(and(...conditions))
     .orderBy(desc(jobRuns.createdAt), desc(jobRuns.id))
     .limit(input.limit + 1);
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  const nextCursor =
-    rows.length > input.limit && last ? jobCursor.encode({ t: last.cursorTime, i: last.id }) : null;
-  return { items: page.map(({ cursorTime: _, ...row }) => withTitle(row)), nextCursor };
+  const { items, nextCursor } = jobCursor.page(rows, input.limit);
+  return { items: items.map(withTitle), nextCursor };
 }
 
 /** The job types this workspace has run, by title, for the Jobs page's filter. */

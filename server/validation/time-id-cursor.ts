@@ -11,9 +11,23 @@ import { cursorTimestamp } from "./cursor";
 export function timeIdCursor<I extends z.ZodType<string | number>>(id: I) {
   const schema = z.object({ t: cursorTimestamp, i: id });
   type Cursor = { t: string; i: z.output<I> };
+  const encode = (cursor: Cursor): string =>
+    Buffer.from(JSON.stringify(cursor)).toString("base64url");
   return {
-    encode(cursor: Cursor): string {
-      return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+    encode,
+    /**
+     * A page from rows read with `limit + 1` (each with its `cursorTime`, see cursorTimeOf):
+     * the first `limit` rows without it, and the cursor after the last when there are more.
+     */
+    page<R extends { cursorTime: string; id: z.output<I> }>(rows: R[], limit: number) {
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      const nextCursor =
+        rows.length > limit && last ? encode({ t: last.cursorTime, i: last.id }) : null;
+      return {
+        items: page.map(({ cursorTime: _, ...row }) => row as Omit<R, "cursorTime">),
+        nextCursor,
+      };
     },
     decode(value: string): Cursor {
       try {
