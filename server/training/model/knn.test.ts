@@ -88,6 +88,57 @@ describe("neighbour vote", () => {
     expect(pruned.postRows.length).toBe(1);
   });
 
+  it("finds the same neighbours as a brute-force cosine over long posting lists", () => {
+    // 41 rows, 9 features with 0–40 postings each (every length mod 4, so the search's
+    // four-at-a-time loop and its tail both run), seeded.
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const rows = Array.from({ length: 41 }, () =>
+      row(
+        Array.from({ length: 9 }, (_, f): [number, number] => [f, random()]).filter(
+          ([f]) => random() < (f + 1) / 10,
+        ),
+      ),
+    );
+    const labels = Int32Array.from(rows.map((_, r) => r % 5));
+    const wide = buildKnnIndex(fromRows(rows, 9), labels, 5, 9);
+    const lengths = Array.from(
+      { length: 9 },
+      (_, f) => (wide.postPtr[f + 1] ?? 0) - (wide.postPtr[f] ?? 0),
+    );
+    expect(new Set(lengths.map((n) => n % 4)).size).toBe(4);
+    const cosine = (a: ReturnType<typeof row>, b: ReturnType<typeof row>) => {
+      const dense = (x: ReturnType<typeof row>) => {
+        const out = new Float64Array(9);
+        x.indices.forEach((f, j) => {
+          out[f] = x.values[j] ?? 0;
+        });
+        return out;
+      };
+      const [u, v] = [dense(a), dense(b)];
+      const dot = u.reduce((sum, x, f) => sum + x * (v[f] ?? 0), 0);
+      const norm = (w: Float64Array) => Math.sqrt(w.reduce((sum, x) => sum + x * x, 0));
+      return dot / (norm(u) * norm(v) || 1);
+    };
+    for (let q = 0; q < 20; q++) {
+      const query = row(Array.from({ length: 9 }, (_, f): [number, number] => [f, random()]));
+      const k = 6;
+      const tau = 0.05;
+      const sims = rows.map((x) => cosine(query, x)).map((sim, r) => ({ sim, r }));
+      const nearest = sims.sort((a, b) => b.sim - a.sim).slice(0, k);
+      const expected = new Float64Array(5);
+      const best = nearest[0]?.sim ?? 0;
+      for (const { sim, r } of nearest)
+        expected[r % 5] = (expected[r % 5] ?? 0) + Math.exp((sim - best) / tau);
+      const sum = expected.reduce((a, b) => a + b, 0);
+      const vote = knnVote(wide, query, { k, tau });
+      for (const [c, w] of expected.entries()) expect(vote?.[c]).toBeCloseTo(w / sum, 4);
+    }
+  });
+
   it("mixes (1 − β)·p + β·vote, returned as log-probabilities", () => {
     const p = Float64Array.from([0.7, 0.2, 0.1]);
     const z = mixLogits(p, Float64Array.from([0, 1, 0]), 0.25);
