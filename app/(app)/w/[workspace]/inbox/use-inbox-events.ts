@@ -3,10 +3,15 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-react-provider";
+import { createEventCoalescer } from "./event-coalescer";
+
+/** How long change events gather before the inbox refetches (event-coalescer.ts). */
+const REFETCH_WINDOW_MS = 250;
 
 /**
  * Follows `GET /api/inbox/events` (server-sent events fed by NOTIFY): each event names a changed
- * conversation, and the list, the tabs' counts and that conversation's thread are refetched.
+ * conversation, and the list, the tabs' counts and that conversation's thread are refetched —
+ * at most once per REFETCH_WINDOW_MS for a burst of events.
  * EventSource reconnects by itself with Last-Event-ID, so a dropped connection misses nothing.
  */
 export function useInboxEvents(slug: string): "connecting" | "live" | "offline" {
@@ -18,13 +23,21 @@ export function useInboxEvents(slug: string): "connecting" | "live" | "offline" 
     source.onopen = () => setState("live");
     source.onerror = () =>
       setState(source.readyState === EventSource.CLOSED ? "offline" : "connecting");
-    source.addEventListener("conversation", (event) => {
-      const { id } = JSON.parse((event as MessageEvent<string>).data) as { id: string };
+    const changes = createEventCoalescer(REFETCH_WINDOW_MS, (ids) => {
       void queryClient.invalidateQueries({ queryKey: trpc.inbox.list.pathKey() });
       void queryClient.invalidateQueries({ queryKey: trpc.inbox.counts.queryKey() });
-      void queryClient.invalidateQueries({ queryKey: trpc.inbox.get.queryKey({ id }) });
+      for (const id of ids) {
+        void queryClient.invalidateQueries({ queryKey: trpc.inbox.get.queryKey({ id }) });
+      }
     });
-    return () => source.close();
+    source.addEventListener("conversation", (event) => {
+      const { id } = JSON.parse((event as MessageEvent<string>).data) as { id: string };
+      changes.add(id);
+    });
+    return () => {
+      source.close();
+      changes.cancel();
+    };
   }, [slug, trpc, queryClient]);
   return state;
 }
