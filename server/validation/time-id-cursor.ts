@@ -4,9 +4,10 @@ import { badRequest } from "@/server/errors";
 import { cursorTimestamp } from "./cursor";
 
 /**
- * A keyset cursor over (created_at, id), newest first, as base64url-encoded JSON. The time is the
- * row's exact `created_at` as PostgreSQL prints it (microseconds: a JS Date would round them away
- * and repeat or skip rows). Cursors come back from clients, so a forged one is a BAD_REQUEST.
+ * A keyset cursor over (time, id), newest first, as base64url-encoded JSON: the time is the
+ * list's ordering column (created_at for the audit log and jobs, last_message_at for the inbox),
+ * exactly as PostgreSQL prints it (microseconds: a JS Date would round them away and repeat or
+ * skip rows). Cursors come back from clients, so a forged one is a BAD_REQUEST.
  */
 export function timeIdCursor<I extends z.ZodType<string | number>>(id: I) {
   const schema = z.object({ t: cursorTimestamp, i: id });
