@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -28,7 +28,14 @@ import { pct } from "./format";
 type Versions = RouterOutputs["training"]["versions"];
 type Pending = { kind: "deploy"; id: string; version: number } | { kind: "rollback" } | null;
 
-/** Versions with their headline metrics, the accuracy chart, deploy / rollback, compare. */
+/** A page of the table; "Load older versions" asks for the next one. */
+const PAGE_SIZE = 50;
+
+/**
+ * Versions with their headline metrics, the accuracy chart, deploy / rollback, compare. The
+ * newest PAGE_SIZE come with the page; older ones load on request (keyset on the version
+ * number), and the chart follows what is loaded.
+ */
 export function VersionsPanel({
   initial,
   slug,
@@ -41,7 +48,15 @@ export function VersionsPanel({
   const trpc = useTRPC();
   const router = useRouter();
   const formatting = useDateFormatting();
-  const versions = useQuery({ ...trpc.training.versions.queryOptions({}), initialData: initial });
+  const versions = useInfiniteQuery(
+    trpc.training.versions.infiniteQueryOptions(
+      { limit: PAGE_SIZE },
+      {
+        getNextPageParam: (page) => page.nextCursor ?? undefined,
+        initialData: { pages: [initial], pageParams: [null] },
+      },
+    ),
+  );
   const [pending, setPending] = useState<Pending>(null);
   const [picked, setPicked] = useState<string[]>([]);
   const done = () => {
@@ -52,9 +67,13 @@ export function VersionsPanel({
   const deploy = useMutation(trpc.training.deploy.mutationOptions({ onSuccess: done }));
   const rollback = useMutation(trpc.training.rollback.mutationOptions({ onSuccess: done }));
   const error = formErrorMessage(deploy.error ?? rollback.error);
-  const list = versions.data?.versions ?? [];
-  const live = list.find((v) => v.deployed);
-  const rollbackTo = versions.data?.rollbackTo ?? null;
+  const pages = versions.data?.pages ?? [initial];
+  const list = pages.flatMap((page) => page.versions);
+  // The whole workspace's answers come with the first page (the live version may be older
+  // than every loaded row).
+  const first = pages[0] ?? initial;
+  const live = first.deployed;
+  const rollbackTo = first.rollbackTo;
   const toggle = (id: string) =>
     setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id].slice(-2)));
   const [a, b] = picked;
@@ -171,11 +190,34 @@ export function VersionsPanel({
           </TableBody>
         </Table>
       )}
-      {(versions.data?.deployments ?? []).length > 0 ? (
+      {versions.hasNextPage || list.length < first.total ? (
+        <div className="flex items-center justify-between gap-3 border-t border-zinc-200 px-5 py-3 text-sm text-zinc-600">
+          <span data-testid="versions-shown">
+            Showing the newest {formatCount(list.length)} of {formatCount(first.total)} versions
+          </span>
+          {versions.hasNextPage ? (
+            <Button
+              variant="secondary"
+              size="sm"
+              pending={versions.isFetchingNextPage}
+              pendingLabel="Loading…"
+              onClick={() => void versions.fetchNextPage()}
+            >
+              Load older versions
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+      {versions.isFetchNextPageError ? (
+        <Alert tone="error" className="mx-5 my-3">
+          Older versions could not be loaded. {formErrorMessage(versions.error)}
+        </Alert>
+      ) : null}
+      {first.deployments.length > 0 ? (
         <details className="border-t border-zinc-200 px-5 py-3 text-sm">
           <summary className="cursor-pointer text-zinc-600">Deployment history</summary>
           <ol className="mt-2 space-y-1 text-zinc-600">
-            {(versions.data?.deployments ?? []).map((d) => (
+            {first.deployments.map((d) => (
               <li key={d.id}>
                 {formatDateTime(d.createdAt, formatting)}:{" "}
                 {d.action === "rollback" ? "rolled back to" : "deployed"} v{d.version} by{" "}

@@ -48,8 +48,8 @@ export const progress = (ctx: Ctx, input: { jobId: string }) => getTrainingProgr
 
 export const jobs = (ctx: Ctx, input: { limit: number }) => listTrainingJobs(ctx, input);
 
-export const versions = async (ctx: Ctx, input: { limit: number }) => ({
-  versions: await listModelVersions(ctx.tx, input.limit),
+export const versions = async (ctx: Ctx, input: { limit: number; cursor?: number | null }) => ({
+  ...(await listModelVersions(ctx.tx, { limit: input.limit, before: input.cursor })),
   deployments: await listDeploymentHistory(ctx.tx, 20),
   /** What "Roll back" would deploy; null: nothing earlier, so the page offers no rollback. */
   rollbackTo: await rollbackTarget(ctx.tx),

@@ -8,6 +8,14 @@ export const limitInput = z
   .object({ limit: z.number().int().min(1).max(200).default(50) })
   .default({ limit: 50 });
 
+/** `cursor`: a version number; the page holds the versions older than it (`nextCursor`). */
+export const versionsInput = z
+  .object({
+    limit: z.number().int().min(1).max(200).default(50),
+    cursor: z.number().int().min(1).max(2_147_483_647).nullish(),
+  })
+  .default({ limit: 50 });
+
 export const startInput = z
   .object({
     datasetIds: z.array(z.uuid()).max(100).default([]),

@@ -21,6 +21,7 @@ import {
   startInput,
   trainOnScenariosInput,
   versionIdInput,
+  versionsInput,
 } from "./training.schema";
 
 /**
@@ -39,7 +40,9 @@ export const trainingRouter = createTRPCRouter({
     .input(progressInput)
     .query(({ ctx, input }) => h.progress(ctx, input)),
   jobs: workspaceProcedure.input(limitInput).query(({ ctx, input }) => h.jobs(ctx, input)),
-  versions: workspaceProcedure.input(limitInput).query(({ ctx, input }) => h.versions(ctx, input)),
+  versions: workspaceProcedure
+    .input(versionsInput)
+    .query(({ ctx, input }) => h.versions(ctx, input)),
   version: workspaceProcedure.input(idInput).query(({ ctx, input }) => h.version(ctx, input)),
   compare: workspaceProcedure.input(compareInput).query(({ ctx, input }) => h.compare(ctx, input)),
   deploy: adminProcedure.input(versionIdInput).mutation(({ ctx, input }) => h.deploy(ctx, input)),

@@ -3,7 +3,7 @@
  * the UI, the CLI and the scenario runner. The artefact bytes are only read where a model must
  * be loaded (deployed.ts `loadModelArtifact`); lists never select them.
  */
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, lt, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { modelDeploymentEvents, modelDeployments, modelVersions } from "@/db/schema";
 import { notFound } from "@/server/errors";
@@ -82,23 +82,39 @@ const summaryColumns = {
   metrics: modelVersions.metrics,
 };
 
-/** Versions newest first with their headline metrics (the per-label tables stay out). */
-export async function listModelVersions(tx: Tx, limit = 100) {
-  const deployed = await tx.select({ id: modelDeployments.versionId }).from(modelDeployments);
-  const deployedId = deployed[0]?.id ?? null;
+/**
+ * One page of versions, newest first, with their headline metrics (the per-label tables stay
+ * out). Keyset on the version number, which is unique per workspace and never reused: `before`
+ * asks for the versions older than that number, and `nextCursor` (null on the last page) is
+ * what the next page passes. `total` and `deployed` describe the whole workspace, so a page
+ * that does not hold the deployed version still says which one is live.
+ */
+export async function listModelVersions(
+  tx: Tx,
+  { limit = 100, before }: { limit?: number; before?: number | null } = {},
+) {
+  const [deployed] = await tx
+    .select({ id: modelVersions.id, version: modelVersions.version })
+    .from(modelDeployments)
+    .innerJoin(modelVersions, eq(modelVersions.id, modelDeployments.versionId));
+  const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(modelVersions);
   const rows = await tx
     .select(summaryColumns)
     .from(modelVersions)
+    .where(before == null ? undefined : lt(modelVersions.version, before))
     .orderBy(desc(modelVersions.version))
-    .limit(limit);
-  return rows.map(({ metrics, ...row }) => {
-    const m = metrics as VersionMetrics;
-    return {
-      ...row,
-      deployed: row.id === deployedId,
-      headline: m.headline ?? null,
-    };
-  });
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    versions: page.map(({ metrics, ...row }) => {
+      const m = metrics as VersionMetrics;
+      return { ...row, deployed: row.id === deployed?.id, headline: m.headline ?? null };
+    }),
+    nextCursor: rows.length > limit && last ? last.version : null,
+    total: count?.n ?? 0,
+    deployed: deployed ?? null,
+  };
 }
 
 /** One version with its full metrics and config. */

@@ -23,8 +23,9 @@ export default async function CompareVersionsPage({ params, searchParams }: Prop
   if (!a || !b) {
     // Opened without a pair (a bookmark, a typed address): the deployed version against the
     // newest other one, the comparison an admin most often wants; fewer than two: say so.
-    const { versions } = await caller.training.versions({ limit: 50 });
-    const base = versions.find((v) => v.deployed) ?? versions[1];
+    // Two newest are enough: the deployed version comes with the page even when it is older.
+    const { versions, deployed } = await caller.training.versions({ limit: 2 });
+    const base = deployed ?? versions[1];
     const other = versions.find((v) => v.id !== base?.id);
     if (base && other) {
       const [older, newer] = base.version < other.version ? [base, other] : [other, base];

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ScenariosEditor } from "@/components/training/scenarios-editor";
 import { PageHeader } from "@/components/ui/page-header";
 import { isAtLeast } from "@/lib/roles";
+import type { RouterOutputs } from "@/lib/router-types";
 import { requireWorkspaceAccess } from "@/lib/server/require-workspace";
 import { getServerCaller } from "@/server/api/server-caller";
 
@@ -45,7 +46,7 @@ export default async function ScenariosPage({ params, searchParams }: Props) {
   ]);
   // A run asked for by id (after "Run scenarios"); otherwise the deployed version's latest, so
   // the page opens on how the live model does on these scenarios.
-  const deployed = versions.versions.find((v) => v.deployed);
+  const deployed = versions.deployed;
   const latestId =
     runId && /^[0-9a-f-]{36}$/i.test(runId)
       ? runId
@@ -64,14 +65,23 @@ export default async function ScenariosPage({ params, searchParams }: Props) {
       <ScenariosEditor
         initial={scenarios}
         templates={templates.items.map((t) => ({ value: t.id, label: t.name }))}
-        versions={versions.versions.map((v) => ({
-          value: v.id,
-          label: `v${v.version}${v.deployed ? " (deployed)" : ""}`,
-        }))}
+        versions={versionOptions(versions)}
         run={run}
         slug={slug}
         canManage={isAtLeast(role, "admin")}
       />
     </div>
   );
+}
+
+/** The newest 50 versions to run scenarios on, and the deployed one when it is older. */
+function versionOptions({ versions, deployed }: RouterOutputs["training"]["versions"]) {
+  const options = versions.map((v) => ({
+    value: v.id,
+    label: `v${v.version}${v.deployed ? " (deployed)" : ""}`,
+  }));
+  if (deployed && !versions.some((v) => v.id === deployed.id)) {
+    options.push({ value: deployed.id, label: `v${deployed.version} (deployed)` });
+  }
+  return options;
 }
