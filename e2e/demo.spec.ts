@@ -25,6 +25,18 @@ test.describe("the demo workspace", () => {
         "(Done)",
       );
     }
+    // The support figures are the inbox's and the training page's own: the open count is the
+    // Open tab's, the live model the deployed version.
+    const support = page.getByRole("region", { name: "Support" });
+    const openStat = support.locator("div", { has: page.getByText("Open conversations") });
+    const open = (await openStat.locator("dd").first().textContent()) ?? "";
+    expect(open).toMatch(/^\d[\d,]*$/);
+    await expect(support.locator("div", { has: page.getByText("Live model") })).toContainText(
+      /Version \d+/,
+    );
+    await expect(support.getByText("Acceptance rate (30 days)")).toBeVisible();
+    await support.getByRole("link", { name: /unassigned/ }).click();
+    await expect(page.getByRole("tab", { name: /^Open/ })).toHaveText(`Open ${open}`);
     await page.goto("/w/acme/settings/members");
     await expect(page.getByRole("cell", { name: DEMO_AGENT.email })).toBeVisible();
   });

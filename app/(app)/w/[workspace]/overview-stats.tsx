@@ -11,7 +11,15 @@ type OverviewStatsProps = {
   activeKeyCount: number | null;
 };
 
-function Stat({ label, value, detail }: { label: string; value: ReactNode; detail: ReactNode }) {
+export function Stat({
+  label,
+  value,
+  detail,
+}: {
+  label: string;
+  value: ReactNode;
+  detail: ReactNode;
+}) {
   return (
     <div className="rounded-lg border border-zinc-200 bg-white px-4 py-4 shadow-xs">
       <dt className="text-sm text-zinc-500">{label}</dt>
@@ -21,7 +29,7 @@ function Stat({ label, value, detail }: { label: string; value: ReactNode; detai
   );
 }
 
-const linkClass = "font-medium text-accent-700 hover:underline";
+export const statLinkClass = "font-medium text-accent-700 hover:underline";
 
 export function OverviewStats({
   slug,
@@ -32,39 +40,44 @@ export function OverviewStats({
 }: OverviewStatsProps) {
   const settings = `/w/${slug}/settings`;
   return (
-    <dl className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
-      <Stat label="Your role" value={roleLabels[role]} detail={roleDescriptions[role]} />
-      <Stat
-        label="Members"
-        value={memberCount}
-        detail={
-          openInvitationCount === null ? (
-            "People in this workspace"
-          ) : (
-            <Link href={`${settings}/members`} className={linkClass}>
-              Manage members
-            </Link>
-          )
-        }
-      />
-      {openInvitationCount !== null ? (
+    <section aria-labelledby="workspace-stats-title" className="space-y-3">
+      <h2 id="workspace-stats-title" className="text-sm font-semibold text-zinc-900">
+        Workspace
+      </h2>
+      <dl className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
+        <Stat label="Your role" value={roleLabels[role]} detail={roleDescriptions[role]} />
         <Stat
-          label="Open invitations"
-          value={openInvitationCount}
-          detail="Sent, not yet accepted"
-        />
-      ) : null}
-      {activeKeyCount !== null ? (
-        <Stat
-          label="Active API keys"
-          value={activeKeyCount}
+          label="Members"
+          value={memberCount}
           detail={
-            <Link href={`${settings}/api-keys`} className={linkClass}>
-              Manage API keys
-            </Link>
+            openInvitationCount === null ? (
+              "People in this workspace"
+            ) : (
+              <Link href={`${settings}/members`} className={statLinkClass}>
+                Manage members
+              </Link>
+            )
           }
         />
-      ) : null}
-    </dl>
+        {openInvitationCount !== null ? (
+          <Stat
+            label="Open invitations"
+            value={openInvitationCount}
+            detail="Sent, not yet accepted"
+          />
+        ) : null}
+        {activeKeyCount !== null ? (
+          <Stat
+            label="Active API keys"
+            value={activeKeyCount}
+            detail={
+              <Link href={`${settings}/api-keys`} className={statLinkClass}>
+                Manage API keys
+              </Link>
+            }
+          />
+        ) : null}
+      </dl>
+    </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { lastDays } from "@/components/analytics/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { isAtLeast } from "@/lib/roles";
 import { requireWorkspaceAccess } from "@/lib/server/require-workspace";
@@ -6,6 +7,7 @@ import { getServerCaller } from "@/server/api/server-caller";
 import { GettingStarted } from "./getting-started";
 import { OverviewStats } from "./overview-stats";
 import { RecentActivity } from "./recent-activity";
+import { SupportStats } from "./support-stats";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Overview" };
@@ -22,14 +24,17 @@ export default async function OverviewPage({ params }: OverviewPageProps) {
   const isAdmin = isAtLeast(role, "admin");
   const caller = await getServerCaller(slug);
 
-  const [members, templates, training, invitations, apiKeys, audit] = await Promise.all([
-    caller.workspace.members.list(),
-    caller.templates.list({ limit: 1 }),
-    caller.training.overview(),
-    isAdmin ? caller.workspace.invitations.list() : null,
-    isAdmin ? caller.apiKeys.list() : null,
-    isAdmin ? caller.audit.list({ limit: 10 }) : null,
-  ]);
+  const [members, templates, training, counts, month, invitations, apiKeys, audit] =
+    await Promise.all([
+      caller.workspace.members.list(),
+      caller.templates.list({ limit: 1 }),
+      caller.training.overview(),
+      caller.inbox.counts(),
+      caller.analytics.overview(lastDays(30)),
+      isAdmin ? caller.workspace.invitations.list() : null,
+      isAdmin ? caller.apiKeys.list() : null,
+      isAdmin ? caller.audit.list({ limit: 10 }) : null,
+    ]);
 
   const activeKeyCount = apiKeys?.filter((key) => !key.revokedAt).length ?? null;
   const formatting = { locale: workspace.locale, timeZone: workspace.timezone };
@@ -37,6 +42,12 @@ export default async function OverviewPage({ params }: OverviewPageProps) {
   return (
     <div className="space-y-8">
       <PageHeader title={workspace.name} description="Workspace overview" />
+      <SupportStats
+        slug={slug}
+        counts={counts}
+        month={month.totals}
+        deployedVersion={training.deployed?.version ?? null}
+      />
       <OverviewStats
         slug={slug}
         role={role}
