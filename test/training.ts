@@ -9,6 +9,31 @@ import { createModelVersion } from "@/server/training/versions/store";
 import type { Caller } from "./factories";
 import { orderStatusDraft, refundPolicyDraft } from "./template-drafts";
 
+/**
+ * Stores a model trained in the test as the workspace's next version (not deployed), as the
+ * training job would, without per-label metrics or text hashes.
+ */
+export function saveTrainedModel(
+  db: Database,
+  workspaceId: string,
+  model: ReturnType<typeof trainModel>,
+  exampleCount: number,
+) {
+  return withTenant(db, workspaceId, (tx) =>
+    createModelVersion(tx, workspaceId, {
+      jobId: null,
+      config: model.config,
+      labels: model.labels,
+      metrics: versionMetrics(model.metrics, model.labels, model.threshold, null, {}),
+      threshold: model.threshold,
+      artifact: serializeModel(model),
+      exampleCount,
+      createdBy: null,
+      createdByLabel: "system",
+    }),
+  );
+}
+
 /** Customer messages for two templates: enough for a tiny model that tells them apart. */
 export const ORDER_TEXTS = [
   "where is my order",
@@ -77,20 +102,7 @@ export async function trainedWorkspace(
     ),
     (name) => idOf.get(name) ?? name,
   );
-  const { labels } = model;
-  const version = await withTenant(db, ws.id, (tx) =>
-    createModelVersion(tx, ws.id, {
-      jobId: null,
-      config: model.config,
-      labels,
-      metrics: versionMetrics(model.metrics, labels, model.threshold, null, {}),
-      threshold: model.threshold,
-      artifact: serializeModel(model),
-      exampleCount: examples.length,
-      createdBy: null,
-      createdByLabel: "system",
-    }),
-  );
+  const version = await saveTrainedModel(db, ws.id, model, examples.length);
   await owner.caller.training.deploy({ versionId: version.id });
   const scenario = await owner.caller.training.scenarios.create({
     text: "Zanzibar: where is my parcel",

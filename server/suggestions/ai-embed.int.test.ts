@@ -6,14 +6,11 @@ import { aiCalls } from "@/db/schema";
 import { withTenant } from "@/db/tenant";
 import type { AiSettingsInput } from "@/server/ai/settings";
 import { loadTrainingExamples } from "@/server/training/examples/store";
-import { serializeModel } from "@/server/training/model/serialize";
 import { DEFAULT_TRAINING, trainModel } from "@/server/training/model/train";
-import { versionMetrics } from "@/server/training/versions/metrics";
-import { createModelVersion } from "@/server/training/versions/store";
 import { mockRegistry } from "@/test/ai";
 import { testDatabase } from "@/test/db";
 import { callerFor, signUpOwner } from "@/test/factories";
-import { REFUND_TEXTS, seedTwoTemplateExamples } from "@/test/training";
+import { REFUND_TEXTS, saveTrainedModel, seedTwoTemplateExamples } from "@/test/training";
 
 /**
  * Issue #12 §6, serving: a deployed model trained with provider embeddings as extra features
@@ -64,19 +61,7 @@ async function deployed(name: string, withBlock: boolean, ai = registry) {
       ? { extraDense: { model: "mock/mock-embed", vectors: examples.map((e) => vectorOf(e.text)) } }
       : {},
   );
-  const version = await withTenant(db, ws.id, (tx) =>
-    createModelVersion(tx, ws.id, {
-      jobId: null,
-      config: model.config,
-      labels: model.labels,
-      metrics: versionMetrics(model.metrics, model.labels, model.threshold, null, {}),
-      threshold: model.threshold,
-      artifact: serializeModel(model),
-      exampleCount: examples.length,
-      createdBy: null,
-      createdByLabel: "system",
-    }),
-  );
+  const version = await saveTrainedModel(db, ws.id, model, examples.length);
   await caller.training.deploy({ versionId: version.id });
   return { caller, ws, ids };
 }

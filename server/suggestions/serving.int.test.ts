@@ -1,13 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
-import { withTenant } from "@/db/tenant";
-import { serializeModel } from "@/server/training/model/serialize";
 import { DEFAULT_TRAINING, trainModel } from "@/server/training/model/train";
-import { versionMetrics } from "@/server/training/versions/metrics";
-import { createModelVersion } from "@/server/training/versions/store";
 import { testDatabase } from "@/test/db";
 import { signUpOwner } from "@/test/factories";
-import { ORDER_TEXTS, REFUND_TEXTS, trainedWorkspace } from "@/test/training";
+import { ORDER_TEXTS, REFUND_TEXTS, saveTrainedModel, trainedWorkspace } from "@/test/training";
 import { serving } from "./serving";
 import { INPUTS_TTL_MS } from "./workspace-inputs";
 
@@ -52,20 +48,7 @@ describe("serving the deployed model", () => {
       ],
       { ...DEFAULT_TRAINING, refit: false, seed: 9 },
     );
-    const ws = owner.workspace.id;
-    const next = await withTenant(db, ws, (tx) =>
-      createModelVersion(tx, ws, {
-        jobId: null,
-        config: model.config,
-        labels: model.labels,
-        metrics: versionMetrics(model.metrics, model.labels, model.threshold, null, {}),
-        threshold: model.threshold,
-        artifact: serializeModel(model),
-        exampleCount: 20,
-        createdBy: null,
-        createdByLabel: "system",
-      }),
-    );
+    const next = await saveTrainedModel(db, owner.workspace.id, model, 20);
     await owner.caller.training.deploy({ versionId: next.id });
     // The NOTIFY clears the remembered stamp well before its time-to-live would.
     const started = performance.now();

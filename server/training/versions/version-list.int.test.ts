@@ -1,13 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
-import { withTenant } from "@/db/tenant";
-import { serializeModel } from "@/server/training/model/serialize";
 import { DEFAULT_TRAINING, trainModel } from "@/server/training/model/train";
 import { testDatabase } from "@/test/db";
 import { catchError, signUpOwner } from "@/test/factories";
-import { ORDER_TEXTS, REFUND_TEXTS, trainedWorkspace } from "@/test/training";
-import { versionMetrics } from "./metrics";
-import { createModelVersion } from "./store";
+import { ORDER_TEXTS, REFUND_TEXTS, saveTrainedModel, trainedWorkspace } from "@/test/training";
 
 /**
  * `training.versions` past its first page: keyset on the version number, the workspace's
@@ -30,22 +26,7 @@ beforeAll(async () => {
     ],
     { ...DEFAULT_TRAINING, refit: false, seed: 3 },
   );
-  const ws = a.workspace.id;
-  for (let i = 0; i < 4; i++) {
-    await withTenant(db, ws, (tx) =>
-      createModelVersion(tx, ws, {
-        jobId: null,
-        config: model.config,
-        labels: model.labels,
-        metrics: versionMetrics(model.metrics, model.labels, model.threshold, null, {}),
-        threshold: model.threshold,
-        artifact: serializeModel(model),
-        exampleCount: 20 + i,
-        createdBy: null,
-        createdByLabel: "system",
-      }),
-    );
-  }
+  for (let i = 0; i < 4; i++) await saveTrainedModel(db, a.workspace.id, model, 20 + i);
 }, 120_000);
 
 describe("training.versions pages", () => {
