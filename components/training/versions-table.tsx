@@ -10,6 +10,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
+import { LoadMoreFooter } from "@/components/ui/paged-list";
 import {
   Table,
   TableBody,
@@ -190,24 +191,17 @@ export function VersionsPanel({
           </TableBody>
         </Table>
       )}
-      {versions.hasNextPage || list.length < first.total ? (
-        <div className="flex items-center justify-between gap-3 border-t border-zinc-200 px-5 py-3 text-sm text-zinc-600">
+      <LoadMoreFooter
+        hasMore={versions.hasNextPage}
+        loading={versions.isFetchingNextPage}
+        onLoadMore={() => void versions.fetchNextPage()}
+        label="Load older versions"
+        summary={
           <span data-testid="versions-shown">
             Showing the newest {formatCount(list.length)} of {formatCount(first.total)} versions
           </span>
-          {versions.hasNextPage ? (
-            <Button
-              variant="secondary"
-              size="sm"
-              pending={versions.isFetchingNextPage}
-              pendingLabel="Loading…"
-              onClick={() => void versions.fetchNextPage()}
-            >
-              Load older versions
-            </Button>
-          ) : null}
-        </div>
-      ) : null}
+        }
+      />
       {versions.isFetchNextPageError ? (
         <Alert tone="error" className="mx-5 my-3">
           Older versions could not be loaded. {formErrorMessage(versions.error)}

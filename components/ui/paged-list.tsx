@@ -38,22 +38,31 @@ export function PagedListBody(props: {
   return <>{props.children}</>;
 }
 
-/** The "Load more" footer of a paged list in a card; nothing when there is no next page. */
+/**
+ * The "Load more" footer of a paged list in a card; nothing when there is no next page.
+ * `summary` (how many are shown) sits beside the button.
+ */
 export function LoadMoreFooter(props: {
   hasMore: boolean;
   loading: boolean;
   onLoadMore: () => void;
+  /** "Load more" unless given. */
+  label?: string;
+  summary?: ReactNode;
 }) {
   if (!props.hasMore) return null;
   return (
-    <div className="flex justify-center border-t border-zinc-200 px-5 py-3">
+    <div
+      className={`flex items-center gap-3 border-t border-zinc-200 px-5 py-3 text-sm text-zinc-600 ${props.summary ? "justify-between" : "justify-center"}`}
+    >
+      {props.summary}
       <Button
         variant="secondary"
         onClick={props.onLoadMore}
         pending={props.loading}
         pendingLabel="Loading…"
       >
-        Load more
+        {props.label ?? "Load more"}
       </Button>
     </div>
   );
