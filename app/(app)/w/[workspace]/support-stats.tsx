@@ -2,7 +2,7 @@ import Link from "next/link";
 import { pct } from "@/components/analytics/format";
 import { formatCount } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/router-types";
-import { Stat, statLinkClass } from "./overview-stats";
+import { Stat, StatSection, statLinkClass } from "./stat-card";
 
 type SupportStatsProps = {
   slug: string;
@@ -20,50 +20,45 @@ type SupportStatsProps = {
 export function SupportStats({ slug, counts, month, deployedVersion }: SupportStatsProps) {
   const base = `/w/${slug}`;
   return (
-    <section aria-labelledby="support-stats-title" className="space-y-3">
-      <h2 id="support-stats-title" className="text-sm font-semibold text-zinc-900">
-        Support
-      </h2>
-      <dl className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
-        <Stat
-          label="Open conversations"
-          value={formatCount(counts.open)}
-          detail={
-            <Link href={`${base}/inbox`} className={statLinkClass}>
-              {formatCount(counts.unassigned)} unassigned · {formatCount(counts.pending)} pending
-            </Link>
-          }
-        />
-        <Stat
-          label="Acceptance rate (30 days)"
-          value={pct(month.acceptanceRate)}
-          detail={
-            <Link href={`${base}/analytics`} className={statLinkClass}>
-              {month.shown > 0
-                ? `${formatCount(month.inserted)} of ${formatCount(month.shown)} suggestions used`
-                : "No suggestion shown yet"}
-            </Link>
-          }
-        />
-        <Stat
-          label="Resolution rate (30 days)"
-          value={pct(month.resolutionRate)}
-          detail={
-            month.conversations > 0
-              ? `Of ${formatCount(month.conversations)} ${month.conversations === 1 ? "conversation" : "conversations"} a template was used in`
-              : "No template used in a conversation yet"
-          }
-        />
-        <Stat
-          label="Live model"
-          value={deployedVersion === null ? "None" : `Version ${deployedVersion}`}
-          detail={
-            <Link href={`${base}/training`} className={statLinkClass}>
-              {deployedVersion === null ? "Train and deploy one" : "Versions and accuracy"}
-            </Link>
-          }
-        />
-      </dl>
-    </section>
+    <StatSection id="support-stats-title" title="Support">
+      <Stat
+        label="Open conversations"
+        value={formatCount(counts.open)}
+        detail={
+          <Link href={`${base}/inbox`} className={statLinkClass}>
+            {formatCount(counts.unassigned)} unassigned · {formatCount(counts.pending)} pending
+          </Link>
+        }
+      />
+      <Stat
+        label="Acceptance rate (30 days)"
+        value={pct(month.acceptanceRate)}
+        detail={
+          <Link href={`${base}/analytics`} className={statLinkClass}>
+            {month.shown > 0
+              ? `${formatCount(month.inserted)} of ${formatCount(month.shown)} suggestions used`
+              : "No suggestion shown yet"}
+          </Link>
+        }
+      />
+      <Stat
+        label="Resolution rate (30 days)"
+        value={pct(month.resolutionRate)}
+        detail={
+          month.conversations > 0
+            ? `Of ${formatCount(month.conversations)} ${month.conversations === 1 ? "conversation" : "conversations"} a template was used in`
+            : "No template used in a conversation yet"
+        }
+      />
+      <Stat
+        label="Live model"
+        value={deployedVersion === null ? "None" : `Version ${deployedVersion}`}
+        detail={
+          <Link href={`${base}/training`} className={statLinkClass}>
+            {deployedVersion === null ? "Train and deploy one" : "Versions and accuracy"}
+          </Link>
+        }
+      />
+    </StatSection>
   );
 }
