@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildKnnIndex, knnVote, mixLogits } from "./knn";
+import { applyKnn, buildKnnIndex, decidedClass, knnVote, makeKnnPart, mixLogits } from "./knn";
 import { predict, probabilities } from "./model";
 import { predictBatch } from "./predict-batch";
 import { deserializeModel, serializeModel } from "./serialize";
@@ -139,6 +139,63 @@ describe("neighbour vote", () => {
     }
   });
 
+  it("calls a class decided only when no vote could take the top-1 from it", () => {
+    // β 0.2: decided when 0.8·(p₁ − p₂) > 0.2, i.e. a lead of more than 0.25.
+    expect(decidedClass(Float64Array.from([0.1, 0.6, 0.3]), 0.2)).toBe(1); // lead 0.3
+    expect(decidedClass(Float64Array.from([0.35, 0.6, 0.05]), 0.2)).toBe(-1); // lead 0.25
+    expect(decidedClass(Float64Array.from([0.5, 0.5]), 0.01)).toBe(-1); // a tie searches
+    expect(decidedClass(Float64Array.from([0.9, 0.1]), 1)).toBe(-1); // the vote alone
+  });
+
+  it("skips the search for decided rows without changing any top-1 (seeded, against the full vote)", () => {
+    // 60 rows in 3 classes over 12 features; queries whose softmax ranges from flat to peaked.
+    let seed = 11;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const sparse = () =>
+      row(
+        Array.from({ length: 12 }, (_, f): [number, number] => [f, random()]).filter(
+          () => random() < 0.4,
+        ),
+      );
+    const rows = Array.from({ length: 60 }, sparse);
+    const labels = Int32Array.from(rows.map((_, r) => r % 3));
+    const part = (skipDecided: boolean) =>
+      makeKnnPart(
+        { k: 5, tau: 0.05, beta: 0.2, skipDecided },
+        rows.map(() => ""),
+        labels,
+        fromRows(rows, 12),
+        3,
+        12,
+      );
+    const [full, skipping] = [part(false), part(true)];
+    const argmax = (z: Float64Array) => z.indexOf(Math.max(...z));
+    let decided = 0;
+    for (let q = 0; q < 200; q++) {
+      const query = sparse();
+      const logits = Float64Array.from({ length: 3 }, () => (random() - 0.5) * 8);
+      const a = Float64Array.from(logits);
+      const b = Float64Array.from(logits);
+      applyKnn(full, query, a);
+      applyKnn(skipping, query, b);
+      expect(argmax(b)).toBe(argmax(a));
+      const p = Float64Array.from(logits);
+      softmaxInPlace(p, 1);
+      const top = decidedClass(p, 0.2);
+      if (top >= 0) {
+        decided++;
+        // The vote taken as all for the decided class: (1 − β)·p + β at the top, (1 − β)·p elsewhere.
+        expect(Math.exp(b[top] ?? 0)).toBeCloseTo(0.8 * (p[top] ?? 0) + 0.2, 12);
+      } else for (const [c, v] of a.entries()) expect(b[c]).toBe(v); // searched: the same numbers
+    }
+    // Both kinds of row occur.
+    expect(decided).toBeGreaterThan(20);
+    expect(decided).toBeLessThan(180);
+  });
+
   it("mixes (1 − β)·p + β·vote, returned as log-probabilities", () => {
     const p = Float64Array.from([0.7, 0.2, 0.1]);
     const z = mixLogits(p, Float64Array.from([0, 1, 0]), 0.25);
@@ -210,6 +267,17 @@ describe("a model with the neighbour part", () => {
     const bytes = serializeModel(model, "f32");
     const loaded = deserializeModel(bytes);
     expect(loaded.knn?.options).toEqual({ k: 3, tau: 0.05, beta: 0.5 });
+    // Settings written by a newer training (skipDecided) come back too.
+    const skipping = trainModel(examples, {
+      ...knnConfig,
+      knn: { ...knnConfig.knn, skipDecided: true },
+    });
+    expect(deserializeModel(serializeModel(skipping)).knn?.options).toEqual({
+      k: 3,
+      tau: 0.05,
+      beta: 0.5,
+      skipDecided: true,
+    });
     for (const text of ["lost card", "refund please", "forgot password", "qwzx"]) {
       const a = probabilities(model, text);
       const b = probabilities(loaded, text);

@@ -28,6 +28,15 @@ export interface KnnOptions {
    * norms still count them. Absent: all features.
    */
   maxDfFraction?: number;
+  /**
+   * Skip the search when the classifier has decided the top template on its own: its top
+   * probability leads the next one by more than β / (1 − β), so no vote could change the
+   * top-1, and the vote is taken as all for that template (what its neighbours nearly always
+   * say). Measured on held-out training rows (README, "Skipping decided messages"): 89 % of
+   * BANKING77's messages and 99 % of Bitext's skip the search; top-1 identical by construction,
+   * top-3 and NLL level. Absent (models trained before it): every message is searched.
+   */
+  skipDecided?: boolean;
 }
 
 export interface KnnIndex {
@@ -234,10 +243,18 @@ export function* makeKnnPartSteps(
   classes: number,
   sparseCount: number,
 ): Steps<KnnPart> {
-  const { k, tau, beta, maxDfFraction } = options; // only these (a config may carry more)
+  // Only these (a config may carry more); absent ones stay absent, so older artefacts' headers
+  // are written back byte for byte.
+  const { k, tau, beta, maxDfFraction, skipDecided } = options;
   const index = yield* buildKnnIndexSteps(matrix, labels, classes, sparseCount, maxDfFraction);
   return {
-    options: { k, tau, beta, ...(maxDfFraction === undefined ? {} : { maxDfFraction }) },
+    options: {
+      k,
+      tau,
+      beta,
+      ...(maxDfFraction === undefined ? {} : { maxDfFraction }),
+      ...(skipDecided ? { skipDecided } : {}),
+    },
     texts,
     labels,
     index,
@@ -252,8 +269,32 @@ export function* makeKnnPartSteps(
 export function applyKnn(knn: KnnPart | undefined, row: SparseRow, z: Float64Array): void {
   if (!knn || knn.options.beta <= 0) return;
   softmaxInPlace(z, 1);
-  const vote = knnVote(knn.index, row, knn.options, knn.scratch);
+  const decided = knn.options.skipDecided ? decidedClass(z, knn.options.beta) : -1;
+  const vote =
+    decided >= 0 ? oneHot(z.length, decided) : knnVote(knn.index, row, knn.options, knn.scratch);
   z.set(mixLogits(z, vote, knn.options.beta));
+}
+
+/**
+ * The class whose top-1 no vote can change, or −1. With p₁ ≥ p₂ ≥ … the mixture's class 1 scores
+ * at least (1 − β)·p₁ and any other class j at most (1 − β)·p_j + β, so (1 − β)·(p₁ − p₂) > β
+ * keeps class 1 on top whatever the neighbours say. Strict, so a tie always searches.
+ */
+export function decidedClass(p: Float64Array, beta: number): number {
+  if (p.length === 0 || beta >= 1) return -1;
+  let top = 0;
+  for (let c = 1; c < p.length; c++) if ((p[c] as number) > (p[top] as number)) top = c;
+  let second = 0;
+  for (let c = 0; c < p.length; c++) {
+    if (c !== top && (p[c] as number) > second) second = p[c] as number;
+  }
+  return (1 - beta) * ((p[top] as number) - second) > beta ? top : -1;
+}
+
+function oneHot(length: number, at: number): Float64Array {
+  const vote = new Float64Array(length);
+  vote[at] = 1;
+  return vote;
 }
 
 /** Bytes the part holds in memory (typed arrays; texts as V8 strings ≈ 2 bytes/char + header). */

@@ -93,7 +93,7 @@ export const DEFAULT_TRAINING: TrainingConfig = {
   outOfScopeLabel: null,
   wordVectorsBelowPerLabel: 40,
   softmaxBelowPerLabel: 40,
-  knn: { k: 10, tau: 0.05, beta: 0.2, maxDfFraction: 0.3, minPerLabel: 40 },
+  knn: { k: 10, tau: 0.05, beta: 0.2, maxDfFraction: 0.3, skipDecided: true, minPerLabel: 40 },
 };
 
 export type TrainingStage = "featurize" | "train" | "evaluate" | "refit";
