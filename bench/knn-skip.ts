@@ -7,14 +7,13 @@
  * variant; not a test.
  *   SPLIT_SEED=11 npx tsx bench/knn-skip.ts full|bitext
  */
-import { fitTemperature, heldOutNll } from "@/server/training/evaluation/calibration";
 import { DEFAULT_FEATURIZER, fitFeaturizer, transformAll } from "@/server/training/model/featurize";
 import { buildKnnIndex, knnVote, mixLogits } from "@/server/training/model/knn";
 import { trainSgd } from "@/server/training/model/sgd";
 import { logitsAll, softmaxInPlace } from "@/server/training/model/softmax";
 import { getRow } from "@/server/training/model/sparse";
 import { DEFAULT_TRAINING } from "@/server/training/model/train";
-import { labelIndices, sweepData } from "./sweep-data";
+import { heldOutScores, labelIndices, sweepData } from "./sweep-data";
 
 const task = process.argv[2] ?? "full";
 const seed = task === "full" ? Number(process.env.SPLIT_SEED ?? 7) : 0;
@@ -47,21 +46,7 @@ const started = performance.now();
 const votes = probs.map((_, r) => knnVote(index, getRow(test, r), { k, tau }, scratch));
 const msPerSearch = (performance.now() - started) / probs.length;
 
-function score(rows: Float64Array[]) {
-  let top1 = 0;
-  let top3 = 0;
-  rows.forEach((row, i) => {
-    const ranked = [...row.keys()].sort((a, b) => (row[b] ?? 0) - (row[a] ?? 0));
-    if (ranked[0] === truth[i]) top1++;
-    if (ranked.slice(0, 3).includes(truth[i] ?? -1)) top3++;
-  });
-  const t = fitTemperature(rows, truth);
-  return {
-    top1: +(top1 / rows.length).toFixed(4),
-    top3: +(top3 / rows.length).toFixed(4),
-    nll: +heldOutNll(rows, truth, t).toFixed(4),
-  };
-}
+const score = (rows: Float64Array[]) => heldOutScores(rows, truth);
 
 /** The top class and its lead over the next one. */
 function lead(p: Float64Array): { top: number; by: number } {

@@ -6,14 +6,13 @@
  * EMB=0|1 overrides the word-vector block (default: on for 10shot only), EPOCHS the softmax's
  * epochs (default 12), SEEDS the SGD seeds whose fits are averaged (default [1]).
  */
-import { fitTemperature, heldOutNll } from "@/server/training/evaluation/calibration";
 import { loadWordVectors } from "@/server/training/model/embeddings";
 import { DEFAULT_FEATURIZER, fitFeaturizer, transformAll } from "@/server/training/model/featurize";
 import { buildKnnIndex, knnVote, mixLogits } from "@/server/training/model/knn";
 import { trainSgd } from "@/server/training/model/sgd";
 import { logitsAll, softmaxInPlace } from "@/server/training/model/softmax";
 import { getRow } from "@/server/training/model/sparse";
-import { labelIndices, sweepData } from "./sweep-data";
+import { heldOutScores, labelIndices, sweepData } from "./sweep-data";
 
 const task = process.argv[2] ?? "full";
 const data = sweepData(task);
@@ -50,21 +49,7 @@ const probs = z.map((row) => {
   softmaxInPlace(p, 1);
   return p;
 });
-function score(rows: Float64Array[]) {
-  let top1 = 0;
-  let top3 = 0;
-  rows.forEach((row, i) => {
-    const ranked = [...row.keys()].sort((a, b) => (row[b] ?? 0) - (row[a] ?? 0));
-    if (ranked[0] === truth[i]) top1++;
-    if (ranked.slice(0, 3).includes(truth[i] ?? -1)) top3++;
-  });
-  const t = fitTemperature(rows, truth);
-  return {
-    top1: +(top1 / rows.length).toFixed(4),
-    top3: +(top3 / rows.length).toFixed(4),
-    nll: +heldOutNll(rows, truth, t).toFixed(4),
-  };
-}
+const score = (rows: Float64Array[]) => heldOutScores(rows, truth);
 const seed = task === "full" ? Number(process.env.SPLIT_SEED ?? 7) : 0;
 console.log(JSON.stringify({ task, seed, emb, epochs, seeds, variant: "softmax", ...score(z) }));
 const block = process.env.KNN_BLOCK ?? "all";

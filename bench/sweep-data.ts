@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseCsv } from "@/server/templates/interchange/csv-parse";
+import { fitTemperature, heldOutNll } from "@/server/training/evaluation/calibration";
 import { stratifiedSplit } from "@/server/training/evaluation/split";
 
 export interface Row {
@@ -59,4 +60,24 @@ export function labelIndices(data: { train: Row[]; test: Row[] }) {
   const y = Int32Array.from(data.train.map((r) => index.get(r.label) ?? 0));
   const truth = data.test.map((r) => index.get(r.label) ?? 0);
   return { labels, y, truth };
+}
+
+/**
+ * Top-1, top-3 (fractions) and the NLL after fitting a temperature on the same rows, for logit
+ * (or log-probability) rows scored against `truth`.
+ */
+export function heldOutScores(rows: Float64Array[], truth: number[]) {
+  let top1 = 0;
+  let top3 = 0;
+  rows.forEach((row, i) => {
+    const ranked = [...row.keys()].sort((a, b) => (row[b] ?? 0) - (row[a] ?? 0));
+    if (ranked[0] === truth[i]) top1++;
+    if (ranked.slice(0, 3).includes(truth[i] ?? -1)) top3++;
+  });
+  const t = fitTemperature(rows, truth);
+  return {
+    top1: +(top1 / rows.length).toFixed(4),
+    top3: +(top3 / rows.length).toFixed(4),
+    nll: +heldOutNll(rows, truth, t).toFixed(4),
+  };
 }
