@@ -37,6 +37,16 @@ describe("extractFromText", () => {
     });
     expect(extractFromText("I'm Tom. Where is my parcel?").firstName).toBe("Tom");
     expect(extractFromText("Where is my parcel?\nThanks,\nPriya").firstName).toBe("Priya");
+    // A one-line chat message signed at its end.
+    expect(
+      extractFromText("Where is my order #A12345? I ordered last week. Thanks, Maria Lopez"),
+    ).toMatchObject({ orderNumber: "A12345", firstName: "Maria", lastName: "Lopez" });
+    expect(extractFromText("Card still blocked! Cheers, Sam.").firstName).toBe("Sam");
+    // Not a sign-off: "Thanks" inside the message, or a sign-off to no one in particular.
+    expect(
+      extractFromText("Thanks Maria for the help, but it is still broken").name,
+    ).toBeUndefined();
+    expect(extractFromText("It works now. Thanks, Team").name).toBeUndefined();
     expect(extractFromText("I'm Unable to log in").firstName).toBeUndefined();
     expect(extractFromText("this is urgent").firstName).toBeUndefined();
   });

@@ -50,20 +50,23 @@ const CODE_WORDS: Record<string, string> = {
   pound: "GBP",
   pounds: "GBP",
 };
-// A name is one or two capitalised words after "my name is", "I'm", "this is", or alone on a
-// sign-off line ("Thanks,\nMaria Lopez" / "- Maria"). Case matters here, so no `i` flag on the word.
+// A name is one or two capitalised words after "my name is", "I'm", "this is", or in a sign-off
+// that ends the message: on its own line ("Thanks,\nMaria Lopez" / "- Maria") or after the last
+// sentence of a one-line chat message ("Where is it? Thanks, Maria"). Case matters here, so no
+// `i` flag on the word.
 const NAME_WORD = String.raw`\p{Lu}[\p{Ll}'’-]+`;
 const NAME_INTRO = new RegExp(
   String.raw`(?:\b[Mm]y name is|\b[Nn]ame's|\b[Tt]his is|\bI am|\bI'm|\bI’m)\s+(${NAME_WORD}(?:\s+${NAME_WORD})?)`,
   "u",
 );
 const SIGN_OFF = new RegExp(
-  String.raw`(?:^|\n)\s*(?:(?:[Tt]hanks|[Tt]hank you|[Rr]egards|[Bb]est|[Cc]heers|[Ss]incerely|[Bb]est regards|[Kk]ind regards)[,.!]?\s*(?:\n\s*|\s+)|[-–—]\s*)(${NAME_WORD}(?:\s+${NAME_WORD})?)\s*[.!]?\s*$`,
+  String.raw`(?:^|\n|[.!?]\s)\s*(?:(?:[Tt]hanks|[Tt]hank you|[Rr]egards|[Bb]est|[Cc]heers|[Ss]incerely|[Bb]est regards|[Kk]ind regards)[,.!]?\s*(?:\n\s*|\s+)|[-–—]\s*)(${NAME_WORD}(?:\s+${NAME_WORD})?)\s*[.!]?\s*$`,
   "u",
 );
-// Words that follow "I'm"/"This is" without being a name ("I'm Unable", "This is Urgent").
+// Words that follow "I'm"/"This is" or a sign-off without being a name ("I'm Unable", "This is
+// Urgent", "Thanks, Team").
 const NOT_NAMES = new Set(
-  "Unable Not Still Trying Looking Having Getting Writing Sorry Very Really So Just Urgent Happy Unhappy Angry Frustrated Confused Waiting Going Here Back Done Sure The A An It My Your".split(
+  "Unable Not Still Trying Looking Having Getting Writing Sorry Very Really So Just Urgent Happy Unhappy Angry Frustrated Confused Waiting Going Here Back Done Sure The A An It My Your Team Support Everyone All Again Guys Folks".split(
     " ",
   ),
 );

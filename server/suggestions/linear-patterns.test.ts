@@ -51,7 +51,7 @@ describe("collapseWhitespace", () => {
   it("keeps the name a sign-off or introduction gives", () => {
     const NAME_WORD = String.raw`\p{Lu}[\p{Ll}'’-]+`;
     const SIGN_OFF = new RegExp(
-      String.raw`(?:^|\n)\s*(?:(?:[Tt]hanks|[Rr]egards|[Bb]est)[,.!]?\s*(?:\n\s*|\s+)|[-–—]\s*)(${NAME_WORD}(?:\s+${NAME_WORD})?)\s*[.!]?\s*$`,
+      String.raw`(?:^|\n|[.!?]\s)\s*(?:(?:[Tt]hanks|[Rr]egards|[Bb]est)[,.!]?\s*(?:\n\s*|\s+)|[-–—]\s*)(${NAME_WORD}(?:\s+${NAME_WORD})?)\s*[.!]?\s*$`,
       "u",
     );
     const words = (s: string | undefined) => s?.split(/\s+/).join(" ");
