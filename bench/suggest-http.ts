@@ -27,11 +27,10 @@ import { runInWorkspace } from "@/server/access/run-in-workspace";
 import { systemAccess } from "@/server/access/workspace-access";
 import { storedDraft } from "@/server/templates/store/rows";
 import { insertTemplates } from "@/server/templates/store/write-template";
-import { serializeModel } from "@/server/training/model/serialize";
 import { DEFAULT_TRAINING, trainModel } from "@/server/training/model/train";
 import { readLabelledCsv } from "@/server/training/service/labelled-csv";
 import { deployVersion } from "@/server/training/versions/deployed";
-import { versionMetrics } from "@/server/training/versions/metrics";
+import { versionFromModel } from "@/server/training/versions/from-model";
 import { createModelVersion } from "@/server/training/versions/store";
 import { measureLoad } from "./http-load";
 import { percentile, signIn, startServer, stopServer } from "./http-session";
@@ -110,18 +109,9 @@ try {
     train.map((r) => ({ text: r.text, label: templateOf.get(r.label) ?? "" })),
     DEFAULT_TRAINING,
   );
+  const row = versionFromModel(model, { exampleCount: train.length });
   await runInWorkspace(db, await systemAccess(db, ws.id), async (scope) => {
-    const version = await createModelVersion(scope.tx, ws.id, {
-      jobId: null,
-      config: model.config,
-      labels: model.labels,
-      metrics: versionMetrics(model.metrics, model.labels, model.threshold, null, {}),
-      threshold: model.threshold,
-      artifact: serializeModel(model),
-      exampleCount: train.length,
-      createdBy: null,
-      createdByLabel: "system",
-    });
+    const version = await createModelVersion(scope.tx, ws.id, row);
     await deployVersion(scope, version.id);
   });
   await closeDatabase();

@@ -7,9 +7,8 @@ import { insightStep } from "@/server/analysis/service/insights-step";
 import { executeAnalysis } from "@/server/analysis/service/run";
 import type { Row } from "@/server/training/datasets/types";
 import { relabelModel } from "@/server/training/model/relabel";
-import { serializeModel } from "@/server/training/model/serialize";
 import { DEFAULT_TRAINING, trainModel } from "@/server/training/model/train";
-import { versionMetrics } from "@/server/training/versions/metrics";
+import { versionFromModel } from "@/server/training/versions/from-model";
 import { createModelVersion } from "@/server/training/versions/store";
 import { NO_AI } from "@/test/ai";
 import { insertReadyDataset } from "@/test/datasets";
@@ -121,19 +120,9 @@ export async function deployIntentModel(
     { ...trained, threshold: FIXTURE_THRESHOLD },
     (intent) => templateIdOf[intent] ?? intent,
   );
-  const { labels } = model;
+  const row = versionFromModel(model, { exampleCount: examples.length });
   const version = await withTenant(db, owner.workspace.id, (tx) =>
-    createModelVersion(tx, owner.workspace.id, {
-      jobId: null,
-      config: model.config,
-      labels,
-      metrics: versionMetrics(model.metrics, labels, model.threshold, null, {}),
-      threshold: model.threshold,
-      artifact: serializeModel(model),
-      exampleCount: examples.length,
-      createdBy: null,
-      createdByLabel: "system",
-    }),
+    createModelVersion(tx, owner.workspace.id, row),
   );
   await owner.caller.training.deploy({ versionId: version.id });
   return { templateIdOf, versionId: version.id };

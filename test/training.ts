@@ -2,9 +2,8 @@ import type { Database } from "@/db";
 import { withTenant } from "@/db/tenant";
 import { insertTrainingExamples, loadTrainingExamples } from "@/server/training/examples/store";
 import { relabelModel } from "@/server/training/model/relabel";
-import { serializeModel } from "@/server/training/model/serialize";
 import { DEFAULT_TRAINING, trainModel } from "@/server/training/model/train";
-import { versionMetrics } from "@/server/training/versions/metrics";
+import { versionFromModel } from "@/server/training/versions/from-model";
 import { createModelVersion } from "@/server/training/versions/store";
 import type { Caller } from "./factories";
 import { orderStatusDraft, refundPolicyDraft } from "./template-drafts";
@@ -19,19 +18,8 @@ export function saveTrainedModel(
   model: ReturnType<typeof trainModel>,
   exampleCount: number,
 ) {
-  return withTenant(db, workspaceId, (tx) =>
-    createModelVersion(tx, workspaceId, {
-      jobId: null,
-      config: model.config,
-      labels: model.labels,
-      metrics: versionMetrics(model.metrics, model.labels, model.threshold, null, {}),
-      threshold: model.threshold,
-      artifact: serializeModel(model),
-      exampleCount,
-      createdBy: null,
-      createdByLabel: "system",
-    }),
-  );
+  const row = versionFromModel(model, { exampleCount });
+  return withTenant(db, workspaceId, (tx) => createModelVersion(tx, workspaceId, row));
 }
 
 /** Customer messages for two templates: enough for a tiny model that tells them apart. */

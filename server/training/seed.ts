@@ -21,7 +21,7 @@ import { serializeModel } from "./model/serialize";
 import { DEFAULT_TRAINING, trainModel } from "./model/train";
 import { createScenario, recordScenarioRun, scenariosForModel } from "./scenarios/store";
 import { deployVersion } from "./versions/deployed";
-import { versionMetrics } from "./versions/metrics";
+import { versionFromModel } from "./versions/from-model";
 import { createModelVersion } from "./versions/store";
 import { packTextHashes } from "./versions/training-hashes";
 
@@ -181,24 +181,18 @@ export async function seedDemoModel(
     const names = readRows<{ id: string; name: string }>(
       await tx.execute(sql`select id, name from templates`),
     );
-    const created = await createModelVersion(tx, workspace.id, {
-      jobId: null,
-      config: model.config,
-      labels: model.labels,
-      metrics: versionMetrics(
-        model.metrics,
-        model.labels,
-        model.threshold,
-        run,
-        Object.fromEntries(names.map((n) => [n.id, n.name])),
-      ),
-      threshold: model.threshold,
-      artifact: bytes,
-      exampleCount: rows.length,
-      trainingTextHashes: packTextHashes(rows.map((row) => row.text)),
-      createdBy: null,
-      createdByLabel: "seed",
-    });
+    const created = await createModelVersion(
+      tx,
+      workspace.id,
+      versionFromModel(model, {
+        exampleCount: rows.length,
+        scenarioRun: run,
+        templateNames: Object.fromEntries(names.map((n) => [n.id, n.name])),
+        trainingTextHashes: packTextHashes(rows.map((row) => row.text)),
+        createdByLabel: "seed",
+        artifact: bytes,
+      }),
+    );
     if (run) await recordScenarioRun(tx, workspace.id, created.id, run, "seed");
     await deployVersion(systemScopeIn(tx, workspace), created.id, "deploy");
     return created.version;

@@ -19,7 +19,7 @@ import {
   rollbackDeployment,
   rollbackTarget,
 } from "./deployed";
-import { versionMetrics } from "./metrics";
+import { versionFromModel } from "./from-model";
 import { createModelVersion } from "./store";
 
 let db: Database;
@@ -41,17 +41,11 @@ describe("model versions and deployment", () => {
     const jobId = crypto.randomUUID();
     const write = (job: string | null) =>
       withTenant(db, ws.id, (tx) =>
-        createModelVersion(tx, ws.id, {
-          jobId: job,
-          config: model.config,
-          labels: model.labels,
-          metrics: versionMetrics(model.metrics, model.labels, model.threshold, null, {}),
-          threshold: model.threshold,
-          artifact: bytes,
-          exampleCount: examples.length,
-          createdBy: null,
-          createdByLabel: "system",
-        }),
+        createModelVersion(
+          tx,
+          ws.id,
+          versionFromModel(model, { exampleCount: examples.length, jobId: job, artifact: bytes }),
+        ),
       );
     const first = await write(jobId);
     const again = await write(jobId);
