@@ -27,11 +27,13 @@ type Outcome = {
 };
 
 /**
- * Runs one fetched batch. Each job runs and records its own outcome; pg-boss is then settled
- * together: failures first (fail → retry with backoff, or final), then pg-boss completes the
- * rest of the batch when this returns. Failing only after the whole batch keeps a retried job
- * from being fetched again before pg-boss's batch completion runs. Never throws: pg-boss would
- * fail every job of the batch together.
+ * Runs one fetched batch; each job runs and records its own outcome, then pg-boss is settled.
+ * pg-boss completes a batch only after this returns and without awaiting it, and its worker may
+ * fetch again first. A job handed back for retry here (boss.fail) could then be fetched again
+ * and be marked completed by that late completion, in the middle of its next attempt. So:
+ * permanent failures are failed here; when some jobs are to be retried, the rest of the batch is
+ * completed here (awaited) and this throws, so pg-boss's own fail moves the retried jobs — still
+ * active, so nobody can fetch them meanwhile — to retry. A batch without retries just returns.
  */
 export async function runBatch(
   boss: PgBoss,
@@ -54,15 +56,35 @@ export async function runBatch(
   );
   outcomes.push(...runs);
   await recordDone(db, runs);
+  const retried = new Map<string, string>();
   for (const { job, error, permanent } of outcomes) {
     if (error === undefined) continue;
     const message = error instanceof Error ? error.message : String(error);
+    if (!permanent) {
+      retried.set(job.id, message);
+      continue;
+    }
     try {
-      if (permanent) await failPermanently(boss, job, error);
-      else await boss.fail(definition.name, job.id, { message });
+      await failPermanently(boss, job, error);
     } catch (failure) {
       log.warn("could not settle a failed job", { id: job.id, error: failure });
     }
+  }
+  if (retried.size === 0) return;
+  const rest = jobs.map((job) => job.id).filter((id) => !retried.has(id));
+  if (rest.length > 0) await boss.complete(definition.name, rest);
+  throw new RetryBatchError([...retried.values()]);
+}
+
+/** Thrown by runBatch to have pg-boss fail (and so retry) the batch's still-active jobs. */
+export class RetryBatchError extends Error {
+  constructor(messages: string[]) {
+    super(
+      messages.length === 1
+        ? (messages[0] ?? "")
+        : `${messages.length} jobs of the batch failed: ${messages.join("; ")}`,
+    );
+    this.name = "RetryBatchError";
   }
 }
 

@@ -76,10 +76,14 @@ export async function startWorker(
           pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5,
         },
         async (jobs) => {
-          await runBatch(boss, handle.db, definition, jobs);
-          // A full batch means more are probably waiting: fetch again now instead of sleeping
-          // out the polling interval (pg-boss waits after every batch otherwise).
-          if (jobs.length >= definition.batchSize) boss.notifyWorker(workerId);
+          try {
+            // Throws when some jobs are to be retried: pg-boss's fail then retries them.
+            await runBatch(boss, handle.db, definition, jobs);
+          } finally {
+            // A full batch means more are probably waiting: fetch again now instead of sleeping
+            // out the polling interval (pg-boss waits after every batch otherwise).
+            if (jobs.length >= definition.batchSize) boss.notifyWorker(workerId);
+          }
         },
       );
       ids.push(workerId);
