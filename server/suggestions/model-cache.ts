@@ -130,6 +130,17 @@ export class ModelCache {
     return loaded;
   }
 
+  /** Whether this version of the workspace's model is loaded here. */
+  has(workspaceId: string, versionId: string): boolean {
+    return this.models.has(modelKey(workspaceId, versionId));
+  }
+
+  /** Whether this process serves the workspace: it holds one of its versions. */
+  servesWorkspace(workspaceId: string): boolean {
+    for (const model of this.models.values()) if (model.workspaceId === workspaceId) return true;
+    return false;
+  }
+
   private drop(key: string): void {
     const model = this.models.get(key);
     if (!model) return;

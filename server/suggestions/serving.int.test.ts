@@ -60,4 +60,40 @@ describe("serving the deployed model", () => {
     }
     expect(version).toBe(next.version);
   });
+
+  it("loads a newly deployed version as soon as the deploy is announced, before any request asks", async () => {
+    const served = await signUpOwner(db, { workspaceName: "Preload served" });
+    const idle = await signUpOwner(db, { workspaceName: "Preload idle" });
+    const servedModel = await trainedWorkspace(db, served);
+    const idleModel = await trainedWorkspace(db, idle);
+    // This process serves the first workspace (it asked once); the second never asked.
+    const first = await served.caller.suggestions.forMessage({ message: "where is my parcel" });
+    expect(first.model?.version).toBe(1);
+    const retrain = (t: { orderId: string; refundId: string }) =>
+      trainModel(
+        [
+          ...ORDER_TEXTS.map((text) => ({ text, label: t.orderId })),
+          ...REFUND_TEXTS.map((text) => ({ text, label: t.refundId })),
+        ],
+        { ...DEFAULT_TRAINING, refit: false, seed: 9 },
+      );
+    const idleNext = await saveTrainedModel(db, idle.workspace.id, retrain(idleModel), 20);
+    const servedNext = await saveTrainedModel(db, served.workspace.id, retrain(servedModel), 20);
+    await idle.caller.training.deploy({ versionId: idleNext.id });
+    await served.caller.training.deploy({ versionId: servedNext.id });
+    const models = serving().models;
+    expect(models.has(served.workspace.id, servedNext.id)).toBe(false);
+    const deadline = Date.now() + 10_000;
+    while (!models.has(served.workspace.id, servedNext.id) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    // Loaded with no suggestion asked since the deploy; its old version is let go.
+    expect(models.has(served.workspace.id, servedNext.id)).toBe(true);
+    expect(models.servesWorkspace(served.workspace.id)).toBe(true);
+    expect(models.has(served.workspace.id, servedModel.versionId)).toBe(false);
+    // The idle workspace's deploy was announced first, yet nothing was loaded for it.
+    expect(models.servesWorkspace(idle.workspace.id)).toBe(false);
+    const next = await served.caller.suggestions.forMessage({ message: "where is my parcel" });
+    expect(next.model?.version).toBe(servedNext.version);
+  });
 });

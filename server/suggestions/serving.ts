@@ -1,6 +1,7 @@
 import type { Listen } from "@/db/listen";
 import { getEnv } from "@/server/env";
 import { log } from "@/server/logger";
+import { preloadDeployed } from "./deployed-model";
 import { ModelCache } from "./model-cache";
 import { deployedModels, type ModelSource } from "./model-source";
 import { ScoringThread } from "./scoring-thread";
@@ -53,16 +54,28 @@ function servingState(source: ModelSource): Serving {
 /**
  * LISTEN once per process for deploys (a NOTIFY carrying a workspace id makes that workspace's
  * next request read its deployed row again) and for changes to what suggestions read
- * (workspace-inputs.ts): both drop the workspace's kept inputs. Failing to listen is logged, not
- * fatal: the kept copies' time-to-live still picks up a change within seconds.
+ * (workspace-inputs.ts): both drop the workspace's kept inputs. A deploy of a workspace this
+ * process serves also starts loading the new version (deployed-model.ts). Failing to listen is
+ * logged, not fatal: the kept copies' time-to-live still picks up a change within seconds.
  */
 export function ensureListening(state: Serving, listen: () => Promise<Listen>): Promise<void> {
-  const channels = [SUGGESTION_INPUTS_CHANNEL, state.source.channel].filter((c) => c !== null);
+  const deployChannel = state.source.channel;
+  const onDeployed = (workspaceId: string) => {
+    state.inputs.invalidate(workspaceId);
+    if (!state.models.servesWorkspace(workspaceId)) return;
+    preloadDeployed(state, workspaceId).catch((error: unknown) =>
+      log.warn("suggestions: could not preload a deployed model; the next request loads it", {
+        workspaceId,
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
+  };
   state.listening ??= listen()
     .then(async (fn) => {
-      for (const channel of channels) {
-        await fn(channel, (workspaceId) => state.inputs.invalidate(workspaceId.trim()));
-      }
+      await fn(SUGGESTION_INPUTS_CHANNEL, (workspaceId) =>
+        state.inputs.invalidate(workspaceId.trim()),
+      );
+      if (deployChannel) await fn(deployChannel, (workspaceId) => onDeployed(workspaceId.trim()));
     })
     .catch((error: unknown) => {
       log.warn("suggestions: LISTEN failed; relying on the kept copies' TTL", {

@@ -15,9 +15,10 @@ import { AI_SWITCHES_OFF, predictWithEmbedding } from "./ai-embed-step";
 import { aiRerankStep } from "./ai-rerank-step";
 import { similarChoices } from "./choice-index";
 import { mergeContext, readConversationFacts } from "./conversation-context";
+import { deployedModel, workspaceInputs } from "./deployed-model";
 import { queueSuggestionEvent } from "./event-buffer";
 import { type ExtractedValues, extractFromConversation } from "./extract-values";
-import { intentLabels, intentNamesOf } from "./intent-names";
+import { intentNamesOf } from "./intent-names";
 import { type LoadedModel, modelKey } from "./model-cache";
 import { modelSignals, NO_MODEL_SIGNALS } from "./model-signals";
 import type { SuggestionContext } from "./prefill";
@@ -36,7 +37,6 @@ import { ensureListening, serving } from "./serving";
 import { matchText } from "./text-match";
 import { contentTokens } from "./text-tokens";
 import { type FiredTrigger, matchAllTriggers } from "./trigger-signals";
-import { readWorkspaceInputs } from "./workspace-inputs";
 
 export interface SuggestScope {
   workspace: { id: string; locale: string; currency: string; timezone: string };
@@ -117,9 +117,7 @@ export async function suggestForMessage(
   const read = scope.readInTenant ?? scope.inTenant;
   // Kept per process (workspace-inputs.ts): a request that names no conversation usually opens
   // no transaction at all.
-  const inputs = await state.inputs.get(workspaceId, (previous) =>
-    read((tx) => readWorkspaceInputs(tx, state.source, previous)),
-  );
+  const inputs = await workspaceInputs(state, workspaceId, read);
   const { catalog, deployed } = inputs;
   // An inbox conversation's customer attributes and earlier messages pre-fill too, and a
   // template under A/B test renders the conversation's assigned variant.
@@ -136,12 +134,7 @@ export async function suggestForMessage(
   // The AI steps need providers: without them (the bench, the CLI) the switches do not apply.
   const aiSwitches = scope.ai ? inputs.aiSwitches : AI_SWITCHES_OFF;
   const loaded: LoadedModel | null = deployed
-    ? await state.models.get(workspaceId, deployed, () =>
-        read(async (tx) => {
-          const artifact = await state.source.load(tx, deployed.versionId);
-          return artifact ? { ...artifact, intentLabels: await intentLabels(tx) } : null;
-        }),
-      )
+    ? await deployedModel(state, workspaceId, deployed, read)
     : null;
 
   const sentiment = analyseSentiment(input.message);
