@@ -4,7 +4,13 @@ import { OWNER_STATE } from "./fixtures/accounts";
 test.use({ storageState: OWNER_STATE });
 
 /** Pushes one conversation with one customer message into the demo inbox, as a help desk would. */
-async function pushConversation(page: Page, source: string, customer: string, text: string) {
+async function pushConversation(
+  page: Page,
+  source: string,
+  customer: string,
+  text: string,
+  options: { withName: boolean } = { withName: true },
+) {
   const response = await page.request.post("/api/trpc/inbox.ingest", {
     headers: { "content-type": "application/json", "x-parley-workspace": "acme" },
     data: {
@@ -13,7 +19,7 @@ async function pushConversation(page: Page, source: string, customer: string, te
         conversations: [
           {
             externalId: `${source}-${customer}`,
-            customer: { name: customer },
+            customer: options.withName ? { name: customer } : {},
             messages: [{ externalId: "1", role: "customer", text }],
           },
         ],
@@ -90,6 +96,40 @@ test("for a message in unfamiliar words, the sidebar says the words never appear
     { timeout: 20_000 },
   );
   await expect(page.getByTestId("suggestion").first()).toBeVisible();
+});
+
+/**
+ * A help desk that sends no customer attributes: the panel shows the name and order number the
+ * customer wrote (the values the suggestions greet and fill with), marked as read from the
+ * messages, instead of dashes beside a greeting that names them.
+ */
+test("without stored attributes, the customer panel shows the name and order the customer wrote", async ({
+  page,
+}) => {
+  const run = Date.now().toString(36);
+  await pushConversation(
+    page,
+    "e2e-anon",
+    run,
+    "Hi, where is my order #A12345? I ordered last week. Thanks, Maria",
+    { withName: false },
+  );
+
+  await page.goto("/w/acme/inbox");
+  await page
+    .getByTestId("conversation-item")
+    .filter({ hasText: `e2e-anon-${run}` })
+    .click();
+  await expect(page.getByTestId("thread-title")).toHaveText(`e2e-anon-${run}`);
+  const panel = page.getByTestId("customer-panel");
+  const written = panel.locator("[data-from-messages]");
+  await expect(written).toHaveText(
+    [/^Maria\s*\(from messages\)$/, /^A12345\s*\(from messages\)$/],
+    {
+      timeout: 20_000,
+    },
+  );
+  await expect(page.getByTestId("suggestion").first()).toContainText("Maria");
 });
 
 test("Settings → Inbox shows the webhook URL and rotates the secret, shown once", async ({

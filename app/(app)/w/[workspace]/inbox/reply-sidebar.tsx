@@ -1,13 +1,18 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { type KeyboardEvent, type RefObject, useState } from "react";
+import { Fragment, type KeyboardEvent, type RefObject, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-react-provider";
 import { Badge } from "@/components/ui/badge";
 import { classNames } from "@/lib/class-names";
 import type { RouterOutputs } from "@/lib/router-types";
 import { DraftPanel } from "./draft-panel";
-import { type CustomerAttributes, confidenceLabel, noConfidentNote } from "./reply-text";
+import {
+  type CustomerAttributes,
+  confidenceLabel,
+  customerFacts,
+  noConfidentNote,
+} from "./reply-text";
 import type { Suggestions } from "./use-suggestions";
 
 type Thread = RouterOutputs["inbox"]["get"];
@@ -80,12 +85,22 @@ function ThreadFacts(props: {
           Customer
         </h3>
         <dl className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5 text-xs">
-          <dt className="text-zinc-500">Name</dt>
-          <dd>{customer.name ?? "—"}</dd>
-          <dt className="text-zinc-500">E-mail</dt>
-          <dd className="break-all">{customer.email ?? "—"}</dd>
-          <dt className="text-zinc-500">Orders</dt>
-          <dd>{customer.orderNumbers?.join(", ") || "—"}</dd>
+          {customerFacts(customer, props.suggestions.fromMessages).map((fact) => (
+            <Fragment key={fact.label}>
+              <dt className="text-zinc-500">{fact.label}</dt>
+              <dd className="break-all" data-from-messages={fact.fromMessages || undefined}>
+                {fact.value ?? "—"}
+                {fact.fromMessages && (
+                  <span
+                    className="ml-1 text-[10px] text-zinc-500"
+                    title="Not sent by the help desk: read from the customer's messages"
+                  >
+                    (from messages)
+                  </span>
+                )}
+              </dd>
+            </Fragment>
+          ))}
           {Object.entries(customer.attributes ?? {}).map(([name, value]) => (
             <Attribute key={name} name={name} value={value} />
           ))}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   confidenceLabel,
+  customerFacts,
   nextPlaceholder,
   noConfidentNote,
   suggestionContext,
@@ -60,5 +61,29 @@ describe("confidenceLabel", () => {
     expect(confidenceLabel(0.42)).toBe("42%");
     expect(confidenceLabel(0.004)).toBe("<1%");
     expect(confidenceLabel(0)).toBe("0%");
+  });
+});
+
+describe("customerFacts", () => {
+  it("shows what the help desk stored, and what the customer wrote only where it stored nothing", () => {
+    const written = { name: "Maria", email: "maria@example.test", orderNumber: "A12345" };
+    expect(customerFacts({}, written)).toEqual([
+      { label: "Name", value: "Maria", fromMessages: true },
+      { label: "E-mail", value: "maria@example.test", fromMessages: true },
+      { label: "Orders", value: "A12345", fromMessages: true },
+    ]);
+    expect(customerFacts({ name: "Maria Lopez", orderNumbers: ["B-1", "B-2"] }, written)).toEqual([
+      { label: "Name", value: "Maria Lopez", fromMessages: false },
+      { label: "E-mail", value: "maria@example.test", fromMessages: true },
+      { label: "Orders", value: "B-1, B-2", fromMessages: false },
+    ]);
+    // Before the suggestions answer, or when the customer wrote none of them: dashes.
+    for (const values of [null, {}]) {
+      expect(customerFacts({}, values).map((f) => [f.value, f.fromMessages])).toEqual([
+        [null, false],
+        [null, false],
+        [null, false],
+      ]);
+    }
   });
 });

@@ -49,6 +49,38 @@ export function valuesFromCustomer(customer: CustomerAttributes): Record<string,
   return values;
 }
 
+/** What the suggestions API read from the customer's own messages (its `extracted`). */
+export type ValuesFromMessages = { name?: string; email?: string; orderNumber?: string };
+
+export type CustomerFact = {
+  label: string;
+  /** Null: neither stored nor written by the customer. */
+  value: string | null;
+  /** The help desk sent no value; this one was read from the customer's messages. */
+  fromMessages: boolean;
+};
+
+/**
+ * The customer panel's rows. What the help desk stored wins; where it sent nothing, the panel
+ * shows what the customer wrote (the values the suggestions were pre-filled with, e.g. the name
+ * of a "Thanks, Maria" sign-off), marked as such, so the agent sees where a greeting came from.
+ */
+export function customerFacts(
+  customer: CustomerAttributes,
+  fromMessages: ValuesFromMessages | null,
+): CustomerFact[] {
+  const fact = (label: string, stored: string | undefined, read: string | undefined) =>
+    stored
+      ? { label, value: stored, fromMessages: false }
+      : { label, value: read ?? null, fromMessages: Boolean(read) };
+  const orders = customer.orderNumbers?.join(", ") || undefined;
+  return [
+    fact("Name", customer.name, fromMessages?.name),
+    fact("E-mail", customer.email, fromMessages?.email),
+    fact("Orders", orders, fromMessages?.orderNumber),
+  ];
+}
+
 /** The same facts as the suggestions API's context (customer, order). */
 export function suggestionContext(customer: CustomerAttributes) {
   const values = valuesFromCustomer(customer);

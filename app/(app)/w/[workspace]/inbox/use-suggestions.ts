@@ -3,7 +3,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/providers/trpc-react-provider";
 import type { RouterOutputs } from "@/lib/router-types";
-import { type CustomerAttributes, type NoConfidentReason, suggestionContext } from "./reply-text";
+import {
+  type CustomerAttributes,
+  type NoConfidentReason,
+  suggestionContext,
+  type ValuesFromMessages,
+} from "./reply-text";
 
 type Thread = RouterOutputs["inbox"]["get"];
 
@@ -24,6 +29,8 @@ export type Suggestions = {
   items: SidebarSuggestion[];
   noConfidentSuggestion: boolean;
   noConfidentReason: NoConfidentReason;
+  /** Name, e-mail and order number as the customer wrote them (null until answered). */
+  fromMessages: ValuesFromMessages | null;
   loading: boolean;
   error: string | null;
 };
@@ -64,6 +71,13 @@ export function useSuggestions(thread: Thread | undefined): Suggestions {
     })),
     noConfidentSuggestion: data?.noConfidentSuggestion ?? false,
     noConfidentReason: data?.noConfidentReason ?? null,
+    fromMessages: data
+      ? {
+          name: data.extracted.name,
+          email: data.extracted.email,
+          orderNumber: data.extracted.orderNumber,
+        }
+      : null,
     loading: query.isLoading && Boolean(latest),
     error: query.error ? query.error.message : null,
   };
