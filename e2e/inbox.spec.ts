@@ -179,6 +179,39 @@ test("a pushed conversation appears live, is answered from a suggestion and reso
   }
 });
 
+test("a conversation pushed while the live stream is still connecting appears once it connects", async ({
+  page,
+}) => {
+  // Hold the event stream's request until the conversation is stored: the stream then starts
+  // after the change, and only the refetch on opening can show it.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route("**/api/inbox/events**", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/w/acme/inbox");
+  await expect(page.getByTestId("conversation-item").first()).toBeVisible();
+  await expect(page.getByTestId("inbox-live")).not.toHaveText("Live");
+  const customer = `Early ${Date.now().toString(36)}`;
+  const pushed = await mutate(page, "inbox.ingest", {
+    source: "e2e-early",
+    conversations: [
+      {
+        externalId: customer,
+        customer: { name: customer },
+        messages: [{ externalId: "1", role: "customer", text: "Do you ship to Norway?" }],
+      },
+    ],
+  });
+  expect(pushed.stored).toBe(1);
+  release();
+  await expect(page.getByTestId("inbox-live")).toHaveText("Live");
+  await expect(page.getByTestId("conversation-item").filter({ hasText: customer })).toBeVisible();
+});
+
 test("? lists the shortcuts and / searches templates by name", async ({ page }) => {
   await page.goto("/w/acme/inbox");
   // A demo conversation that names an order (other tests push conversations without one, and

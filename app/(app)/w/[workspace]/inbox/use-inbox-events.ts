@@ -12,7 +12,8 @@ const REFETCH_WINDOW_MS = 250;
  * Follows `GET /api/inbox/events` (server-sent events fed by NOTIFY): each event names a changed
  * conversation, and the list, the tabs' counts and that conversation's thread are refetched —
  * at most once per REFETCH_WINDOW_MS for a burst of events.
- * EventSource reconnects by itself with Last-Event-ID, so a dropped connection misses nothing.
+ * EventSource reconnects by itself with Last-Event-ID; every (re)opening also refetches, so
+ * nothing changed before the stream started is missed either.
  */
 export function useInboxEvents(slug: string): "connecting" | "live" | "offline" {
   const trpc = useTRPC();
@@ -20,7 +21,6 @@ export function useInboxEvents(slug: string): "connecting" | "live" | "offline" 
   const [state, setState] = useState<"connecting" | "live" | "offline">("connecting");
   useEffect(() => {
     const source = new EventSource(`/api/inbox/events?workspace=${encodeURIComponent(slug)}`);
-    source.onopen = () => setState("live");
     source.onerror = () =>
       setState(source.readyState === EventSource.CLOSED ? "offline" : "connecting");
     const changes = createEventCoalescer(REFETCH_WINDOW_MS, (ids) => {
@@ -30,6 +30,14 @@ export function useInboxEvents(slug: string): "connecting" | "live" | "offline" 
         void queryClient.invalidateQueries({ queryKey: trpc.inbox.get.queryKey({ id }) });
       }
     });
+    // A stream that opens without a Last-Event-ID starts from the changes made after it opened:
+    // what changed between the list's fetch and now (or while disconnected) is refetched here.
+    source.onopen = () => {
+      setState("live");
+      void queryClient.invalidateQueries({ queryKey: trpc.inbox.list.pathKey() });
+      void queryClient.invalidateQueries({ queryKey: trpc.inbox.counts.queryKey() });
+      void queryClient.invalidateQueries({ queryKey: trpc.inbox.get.pathKey() });
+    };
     source.addEventListener("conversation", (event) => {
       const { id } = JSON.parse((event as MessageEvent<string>).data) as { id: string };
       changes.add(id);
