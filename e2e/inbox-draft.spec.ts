@@ -103,31 +103,31 @@ test("for a message in unfamiliar words, the sidebar says the words never appear
  * customer wrote (the values the suggestions greet and fill with), marked as read from the
  * messages, instead of dashes beside a greeting that names them.
  */
-test("without stored attributes, the customer panel shows the name and order the customer wrote", async ({
+test("without stored attributes, the inbox names the customer and shows the order they wrote", async ({
   page,
 }) => {
   const run = Date.now().toString(36);
+  const order = `A${String(Date.now()).slice(-6)}`;
   await pushConversation(
     page,
     "e2e-anon",
     run,
-    "Hi, where is my order #A12345? I ordered last week. Thanks, Maria",
+    `Hi, where is my order #${order}? I ordered last week. Thanks, Maria`,
     { withName: false },
   );
 
   await page.goto("/w/acme/inbox");
-  await page
-    .getByTestId("conversation-item")
-    .filter({ hasText: `e2e-anon-${run}` })
-    .click();
-  await expect(page.getByTestId("thread-title")).toHaveText(`e2e-anon-${run}`);
+  const item = page.getByTestId("conversation-item").filter({ hasText: order });
+  // Named by the sign-off, in the list and the thread, which also gives the help desk's id.
+  await expect(item.getByTestId("conversation-name")).toHaveText("Maria");
+  await item.click();
+  await expect(page.getByTestId("thread-title")).toHaveText("Maria");
+  await expect(page.getByText(`from the messages · e2e-anon-${run}`)).toBeVisible();
   const panel = page.getByTestId("customer-panel");
   const written = panel.locator("[data-from-messages]");
   await expect(written).toHaveText(
-    [/^Maria\s*\(from messages\)$/, /^A12345\s*\(from messages\)$/],
-    {
-      timeout: 20_000,
-    },
+    [/^Maria\s*\(from messages\)$/, new RegExp(`^${order}\\s*\\(from messages\\)$`)],
+    { timeout: 20_000 },
   );
   await expect(page.getByTestId("suggestion").first()).toContainText("Maria");
 });

@@ -6,14 +6,9 @@ import { classNames } from "@/lib/class-names";
 import { formatCount } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/router-types";
 import { INBOX_FILTERS, type InboxFilter } from "./inbox-filters";
-import type { CustomerAttributes } from "./reply-text";
+import { conversationLabel } from "./reply-text";
 
 type Summary = RouterOutputs["inbox"]["list"][number];
-
-export function customerLabel(customer: unknown, fallback: string): string {
-  const c = (customer ?? {}) as CustomerAttributes;
-  return c.name || c.email || fallback;
-}
 
 /** The filters and the conversations, newest activity first; j/k move the selection. */
 export function ConversationList(props: {
@@ -91,9 +86,10 @@ export function ConversationList(props: {
               )}
             >
               <span className="flex items-center justify-between gap-2">
-                <span className="truncate text-sm font-medium text-zinc-900">
-                  {customerLabel(c.customer, c.externalId)}
-                </span>
+                <ConversationName
+                  label={conversationLabel(c.customer, c.preview ? [c.preview] : [], c.externalId)}
+                  externalId={c.externalId}
+                />
                 {c.status !== "open" && (
                   <Badge tone={c.status === "resolved" ? "success" : "warning"}>{c.status}</Badge>
                 )}
@@ -122,3 +118,23 @@ export function ConversationList(props: {
 }
 
 export type { Summary };
+
+/** The list's name for a conversation; one read from the messages names the help desk's id on hover. */
+function ConversationName(props: {
+  label: { label: string; fromMessages: boolean };
+  externalId: string;
+}) {
+  return (
+    <span
+      data-testid="conversation-name"
+      className="truncate text-sm font-medium text-zinc-900"
+      title={
+        props.label.fromMessages
+          ? `Name from the customer's messages (help desk id ${props.externalId})`
+          : undefined
+      }
+    >
+      {props.label.label}
+    </span>
+  );
+}

@@ -4,6 +4,7 @@
  * attributes give templates.
  */
 import type { RouterOutputs } from "@/lib/router-types";
+import { extractFromConversation } from "@/server/suggestions/extract-values";
 
 export type CustomerAttributes = {
   name?: string;
@@ -47,6 +48,26 @@ export function valuesFromCustomer(customer: CustomerAttributes): Record<string,
   }
   for (const [name, value] of Object.entries(customer.attributes ?? {})) values[name] = value;
   return values;
+}
+
+/**
+ * What a conversation is called in the list and the thread: the stored name or e-mail; else the
+ * name the customer gave in their messages ("… Thanks, Maria", the one previews greet), marked
+ * as read from them; else the help desk's id for the conversation.
+ */
+export function conversationLabel(
+  customer: unknown,
+  customerTexts: readonly string[],
+  externalId: string,
+): { label: string; fromMessages: boolean } {
+  const stored = (customer ?? {}) as CustomerAttributes;
+  const given = stored.name || stored.email;
+  if (given) return { label: given, fromMessages: false };
+  const written =
+    customerTexts.length > 0 ? extractFromConversation(customerTexts).name : undefined;
+  return written
+    ? { label: written, fromMessages: true }
+    : { label: externalId, fromMessages: false };
 }
 
 /** What the suggestions API read from the customer's own messages (its `extracted`). */

@@ -11,7 +11,7 @@ import { classNames } from "@/lib/class-names";
 import { formatDateTime } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/router-types";
 import { formErrorMessage } from "@/lib/trpc-errors";
-import { customerLabel } from "./conversation-list";
+import { conversationLabel } from "./reply-text";
 
 type Thread = RouterOutputs["inbox"]["get"];
 
@@ -49,12 +49,20 @@ export function ThreadView({ thread }: { thread: Thread }) {
   );
   const assign = useMutation(trpc.inbox.assign.mutationOptions({ onSuccess: refresh }));
   const error = status.error ?? assign.error;
+  const title = conversationLabel(
+    thread.customer,
+    thread.messages.filter((m) => m.role === "customer").map((m) => m.text),
+    thread.externalId,
+  );
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       <header className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-4 py-2">
-        <h2 className="mr-auto text-base font-semibold text-zinc-900" data-testid="thread-title">
-          {customerLabel(thread.customer, thread.externalId)}
+        <h2 className="text-base font-semibold text-zinc-900" data-testid="thread-title">
+          {title.label}
         </h2>
+        <span className="mr-auto text-xs text-zinc-500">
+          {title.fromMessages ? `from the messages · ${thread.externalId}` : ""}
+        </span>
         <Badge
           tone={
             thread.status === "resolved"
