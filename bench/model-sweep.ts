@@ -15,7 +15,7 @@ import { DEFAULT_FEATURIZER, fitFeaturizer, transformAll } from "@/server/traini
 import { type SgdOptions, trainSgd } from "@/server/training/model/sgd";
 import { logitsAll, softmaxInPlace } from "@/server/training/model/softmax";
 import { DEFAULT_SVM, type SvmOptions, trainSvm } from "@/server/training/model/svm";
-import { labelIndices, sweepData } from "./sweep-data";
+import { labelIndices, sweepData, topHits } from "./sweep-data";
 
 const task = process.argv[3] ?? "full";
 const variants = JSON.parse(process.argv[2] ?? "[{}]") as Array<
@@ -89,13 +89,7 @@ for (const v of variants) {
   for (let i = 0; i < model.bias.length; i++) model.bias[i] = (model.bias[i] ?? 0) / seeds.length;
   const cpu = process.cpuUsage(cpu0);
   const z = logitsAll(model, m.test);
-  let top1 = 0;
-  let top3 = 0;
-  z.forEach((row, i) => {
-    const ranked = [...row.keys()].sort((a, b) => (row[b] ?? 0) - (row[a] ?? 0));
-    if (ranked[0] === truth[i]) top1++;
-    if (ranked.slice(0, 3).includes(truth[i] ?? -1)) top3++;
-  });
+  const { top1, top3 } = topHits(z, truth);
   const t = fitTemperature(z, truth);
   const ece = expectedCalibrationError(
     z.map((row, i) => {
@@ -110,8 +104,8 @@ for (const v of variants) {
     JSON.stringify({
       task,
       ...v,
-      top1: +(top1 / z.length).toFixed(4),
-      top3: +(top3 / z.length).toFixed(4),
+      top1,
+      top3,
       T: +t.toFixed(4),
       nll: +heldOutNll(z, truth, t).toFixed(4),
       ece: +ece.toFixed(4),

@@ -67,6 +67,12 @@ export function labelIndices(data: { train: Row[]; test: Row[] }) {
  * (or log-probability) rows scored against `truth`.
  */
 export function heldOutScores(rows: Float64Array[], truth: number[]) {
+  const t = fitTemperature(rows, truth);
+  return { ...topHits(rows, truth), nll: +heldOutNll(rows, truth, t).toFixed(4) };
+}
+
+/** Top-1 and top-3 accuracy (fractions, 4 decimals) of score rows against `truth`. */
+export function topHits(rows: Float64Array[], truth: number[]): { top1: number; top3: number } {
   let top1 = 0;
   let top3 = 0;
   rows.forEach((row, i) => {
@@ -74,10 +80,5 @@ export function heldOutScores(rows: Float64Array[], truth: number[]) {
     if (ranked[0] === truth[i]) top1++;
     if (ranked.slice(0, 3).includes(truth[i] ?? -1)) top3++;
   });
-  const t = fitTemperature(rows, truth);
-  return {
-    top1: +(top1 / rows.length).toFixed(4),
-    top3: +(top3 / rows.length).toFixed(4),
-    nll: +heldOutNll(rows, truth, t).toFixed(4),
-  };
+  return { top1: +(top1 / rows.length).toFixed(4), top3: +(top3 / rows.length).toFixed(4) };
 }
