@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractFromConversation, extractFromText } from "./extract-values";
+import { customerNameFrom, extractFromConversation, extractFromText } from "./extract-values";
 
 describe("extractFromText", () => {
   it("takes order numbers in the ways customers write them", () => {
@@ -60,5 +60,20 @@ describe("extractFromConversation", () => {
       "Any news?",
     ]);
     expect(found).toMatchObject({ firstName: "Jonas", orderNumber: "55502" });
+  });
+});
+
+describe("customerNameFrom", () => {
+  it("gives the name extractFromConversation gives: the newest one a message states", () => {
+    const threads = [
+      ["Hello, I'm Jonas. My order 55501 has not arrived.", "Any news?"],
+      ["I'm Jonas.", "Where is it? Thanks, Maria"],
+      ["Where is my order?", "Still nothing."],
+      [],
+    ];
+    for (const messages of threads) {
+      expect(customerNameFrom(messages)).toBe(extractFromConversation(messages).name);
+    }
+    expect(threads.map(customerNameFrom)).toEqual(["Jonas", "Maria", undefined, undefined]);
   });
 });

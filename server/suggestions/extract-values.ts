@@ -87,6 +87,19 @@ function nameFrom(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The name the customer gave in their messages, oldest first: the newest one wins, as in
+ * extractFromConversation, without reading the other kinds of value (the inbox names
+ * conversations with it on every render).
+ */
+export function customerNameFrom(messages: readonly string[]): string | undefined {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const name = nameFrom(messages[i] ?? "");
+    if (name) return name;
+  }
+  return undefined;
+}
+
 /** One text (a message). */
 export function extractFromText(text: string): ExtractedValues {
   const out: ExtractedValues = {};

@@ -1,5 +1,6 @@
 "use client";
 
+import { useMemo } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { classNames } from "@/lib/class-names";
@@ -26,6 +27,18 @@ export function ConversationList(props: {
   /** Display classes from the inbox (hidden on phones while a conversation is open). */
   className: string;
 }) {
+  // The inbox re-renders the list on every keystroke in the composer; the names change only
+  // with the conversations.
+  const labels = useMemo(
+    () =>
+      new Map(
+        props.conversations.map((c) => [
+          c.id,
+          conversationLabel(c.customer, c.preview ? [c.preview] : [], c.externalId),
+        ]),
+      ),
+    [props.conversations],
+  );
   return (
     <nav
       aria-label="Conversations"
@@ -87,7 +100,7 @@ export function ConversationList(props: {
             >
               <span className="flex items-center justify-between gap-2">
                 <ConversationName
-                  label={conversationLabel(c.customer, c.preview ? [c.preview] : [], c.externalId)}
+                  label={labels.get(c.id) ?? { label: c.externalId, fromMessages: false }}
                   externalId={c.externalId}
                 />
                 {c.status !== "open" && (

@@ -4,7 +4,7 @@
  * attributes give templates.
  */
 import type { RouterOutputs } from "@/lib/router-types";
-import { extractFromConversation } from "@/server/suggestions/extract-values";
+import { customerNameFrom } from "@/server/suggestions/extract-values";
 
 export type CustomerAttributes = {
   name?: string;
@@ -63,8 +63,7 @@ export function conversationLabel(
   const stored = (customer ?? {}) as CustomerAttributes;
   const given = stored.name || stored.email;
   if (given) return { label: given, fromMessages: false };
-  const written =
-    customerTexts.length > 0 ? extractFromConversation(customerTexts).name : undefined;
+  const written = customerNameFrom(customerTexts);
   return written
     ? { label: written, fromMessages: true }
     : { label: externalId, fromMessages: false };

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-react-provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -49,10 +49,15 @@ export function ThreadView({ thread }: { thread: Thread }) {
   );
   const assign = useMutation(trpc.inbox.assign.mutationOptions({ onSuccess: refresh }));
   const error = status.error ?? assign.error;
-  const title = conversationLabel(
-    thread.customer,
-    thread.messages.filter((m) => m.role === "customer").map((m) => m.text),
-    thread.externalId,
+  // The parent re-renders on every keystroke in the composer; the messages change far less.
+  const title = useMemo(
+    () =>
+      conversationLabel(
+        thread.customer,
+        thread.messages.filter((m) => m.role === "customer").map((m) => m.text),
+        thread.externalId,
+      ),
+    [thread.customer, thread.messages, thread.externalId],
   );
   return (
     <div className="flex min-h-0 flex-1 flex-col">
