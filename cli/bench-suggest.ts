@@ -56,7 +56,7 @@ function labelTemplate(label: string, oos: boolean): TemplateDraft {
   });
 }
 
-async function scratchWorkspace(db: Database) {
+export async function scratchWorkspace(db: Database) {
   const tag = crypto.randomUUID().slice(0, 8);
   const user = { id: crypto.randomUUID(), email: `bench-${tag}@example.test`, name: "Bench Owner" };
   await db.insert(users).values(user);

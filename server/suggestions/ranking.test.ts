@@ -2,12 +2,19 @@ import { describe, expect, it } from "vitest";
 import {
   combineSignals,
   confidenceWithoutModel,
+  meetsThreshold,
   noConfidentReason,
   pastChoiceShares,
+  type RankingBasis,
   rankTemplates,
   type TemplateSignals,
+  TRIGGER_RELIABILITY,
+  UNTRAINED_BASIS,
   UNTRAINED_THRESHOLD,
 } from "./ranking";
+
+/** A deployed model whose threshold is below TRIGGER_RELIABILITY (a trigger is then worth 0.75). */
+const TRAINED: RankingBasis = { modelDeployed: true, threshold: 0.6 };
 
 const signals = (templateId: string, s: Partial<TemplateSignals> = {}): TemplateSignals => ({
   templateId,
@@ -20,7 +27,7 @@ const signals = (templateId: string, s: Partial<TemplateSignals> = {}): Template
 
 describe("rankTemplates", () => {
   it("with the model alone, the confidence is the model's calibrated probability", () => {
-    const [top] = rankTemplates([signals("a", { modelProbability: 0.63 })], true);
+    const [top] = rankTemplates([signals("a", { modelProbability: 0.63 })], TRAINED);
     expect(top?.confidence).toBeCloseTo(0.63, 10);
   });
 
@@ -31,9 +38,7 @@ describe("rankTemplates", () => {
         signals("b", { modelProbability: 0.08 }),
         signals("c", { triggerWeight: 1 }),
       ],
-      true,
-      Number.POSITIVE_INFINITY,
-      0.5,
+      { ...TRAINED, modelWeight: 0.5 },
     );
     // The trigger (0.75) now leads the model's 0.9 × 0.5; the model's own order stays a, b.
     expect(ranked.map((r) => r.templateId)).toEqual(["c", "a", "b"]);
@@ -48,23 +53,61 @@ describe("rankTemplates", () => {
   it("a trigger match outranks a weak model guess, a strong prediction outranks one trigger", () => {
     const weak = rankTemplates(
       [signals("guess", { modelProbability: 0.4 }), signals("trigger", { triggerWeight: 1 })],
-      true,
+      TRAINED,
     );
     expect(weak.map((r) => r.templateId)).toEqual(["trigger", "guess"]);
     const strong = rankTemplates(
       [signals("model", { modelProbability: 0.9 }), signals("trigger", { triggerWeight: 1 })],
-      true,
+      TRAINED,
     );
     expect(strong.map((r) => r.templateId)).toEqual(["model", "trigger"]);
   });
 
+  it("with a threshold above 0.75, a full-weight trigger is worth the threshold", () => {
+    // The demo's case: a guess the answer marks as low confidence must not beat the trigger.
+    const basis: RankingBasis = { modelDeployed: true, threshold: 0.852 };
+    const ranked = rankTemplates(
+      [
+        signals("guess", { modelProbability: 0.847 }),
+        signals("trigger", { modelProbability: 0.05, triggerWeight: 1 }),
+      ],
+      basis,
+    );
+    expect(ranked.map((r) => r.templateId)).toEqual(["trigger", "guess"]);
+    // On its own the trigger clears the threshold: a suggestion without the model is confident.
+    const alone = combineSignals(signals("t", { triggerWeight: 1 }), basis);
+    expect(alone.parts.triggers).toBeCloseTo(0.852, 12);
+    expect(meetsThreshold(alone.confidence, basis.threshold)).toBe(true);
+    expect(meetsThreshold(confidenceWithoutModel(alone.parts), basis.threshold)).toBe(true);
+    // A confident prediction above the threshold still beats one trigger.
+    const strong = rankTemplates(
+      [signals("model", { modelProbability: 0.9 }), signals("trigger", { triggerWeight: 1 })],
+      basis,
+    );
+    expect(strong.map((r) => r.templateId)).toEqual(["model", "trigger"]);
+    // Weights scale as before: half a trigger is 1 − (1 − 0.852)^0.5.
+    const half = combineSignals(signals("t", { triggerWeight: 0.5 }), basis);
+    expect(half.confidence).toBeCloseTo(1 - Math.sqrt(0.148), 10);
+    // A threshold at or below 0.75 leaves a trigger at 0.75.
+    const low = combineSignals(signals("t", { triggerWeight: 1 }), TRAINED);
+    expect(low.parts.triggers).toBeCloseTo(TRIGGER_RELIABILITY, 12);
+  });
+
+  it("meetsThreshold forgives one rounding step, nothing more", () => {
+    for (const t of [0.852, 0.9, 0.61, 0.7777]) {
+      expect(meetsThreshold(1 - (1 - t), t)).toBe(true);
+    }
+    expect(meetsThreshold(0.851, 0.852)).toBe(false);
+    expect(meetsThreshold(0.852 - 1e-6, 0.852)).toBe(false);
+  });
+
   it("before training one trigger is confident, text overlap alone never is", () => {
-    expect(combineSignals(signals("t", { triggerWeight: 1 }), false).confidence).toBeGreaterThan(
-      UNTRAINED_THRESHOLD,
-    );
-    expect(combineSignals(signals("t", { textMatch: 0.99 }), false).confidence).toBeLessThan(
-      UNTRAINED_THRESHOLD,
-    );
+    expect(
+      combineSignals(signals("t", { triggerWeight: 1 }), UNTRAINED_BASIS).confidence,
+    ).toBeGreaterThan(UNTRAINED_THRESHOLD);
+    expect(
+      combineSignals(signals("t", { textMatch: 0.99 }), UNTRAINED_BASIS).confidence,
+    ).toBeLessThan(UNTRAINED_THRESHOLD);
   });
 
   it("text overlap is a tie-breaker once a model is deployed", () => {
@@ -73,7 +116,7 @@ describe("rankTemplates", () => {
         signals("model", { modelProbability: 0.6 }),
         signals("words", { modelProbability: 0.5, textMatch: 1 }),
       ],
-      true,
+      TRAINED,
     );
     expect(ranked[0]?.templateId).toBe("model");
     const tie = rankTemplates(
@@ -81,7 +124,7 @@ describe("rankTemplates", () => {
         signals("plain", { modelProbability: 0.5 }),
         signals("words", { modelProbability: 0.5, textMatch: 0.5 }),
       ],
-      true,
+      TRAINED,
     );
     expect(tie[0]?.templateId).toBe("words");
   });
@@ -89,11 +132,14 @@ describe("rankTemplates", () => {
   it("agreeing signals reinforce each other and the confidence stays in [0, 1]", () => {
     const both = combineSignals(
       signals("t", { modelProbability: 0.6, triggerWeight: 2, textMatch: 1, pastChoices: 1 }),
-      true,
+      TRAINED,
     );
     expect(both.confidence).toBeGreaterThan(0.6);
     expect(both.confidence).toBeLessThanOrEqual(1);
-    const odd = combineSignals(signals("t", { modelProbability: Number.NaN, textMatch: 7 }), true);
+    const odd = combineSignals(
+      signals("t", { modelProbability: Number.NaN, textMatch: 7 }),
+      TRAINED,
+    );
     expect(odd.confidence).toBeGreaterThanOrEqual(0);
     expect(odd.confidence).toBeLessThanOrEqual(1);
   });
@@ -106,7 +152,7 @@ describe("rankTemplates", () => {
         signals("a", { modelProbability: 0.35 }),
         signals("b", { modelProbability: 0.3, pastChoices: shares.get("b") ?? 0 }),
       ],
-      true,
+      TRAINED,
     );
     expect(ranked[0]?.templateId).toBe("b");
   });
@@ -121,12 +167,14 @@ describe("rankTemplates", () => {
         pastChoices: i % 23 === 0 ? 0.4 : 0,
       }),
     );
-    const full = rankTemplates(list, true);
+    const full = rankTemplates(list, TRAINED);
     for (const limit of [1, 3, 10, 399]) {
-      expect(rankTemplates(list, true, limit)).toEqual(full.slice(0, limit));
-      expect(rankTemplates(list, false, limit)).toEqual(rankTemplates(list, false).slice(0, limit));
+      expect(rankTemplates(list, TRAINED, limit)).toEqual(full.slice(0, limit));
+      expect(rankTemplates(list, UNTRAINED_BASIS, limit)).toEqual(
+        rankTemplates(list, UNTRAINED_BASIS).slice(0, limit),
+      );
     }
-    expect(rankTemplates([signals("zero")], true, 1)).toEqual([]);
+    expect(rankTemplates([signals("zero")], TRAINED, 1)).toEqual([]);
   });
 });
 

@@ -24,6 +24,7 @@ import { modelSignals, NO_MODEL_SIGNALS } from "./model-signals";
 import type { SuggestionContext } from "./prefill";
 import {
   confidenceWithoutModel,
+  meetsThreshold,
   type NoConfidentReason,
   noConfidentReason,
   pastChoiceShares,
@@ -188,15 +189,18 @@ export async function suggestForMessage(
   const unfamiliar = knownWordShare < MIN_KNOWN_WORD_SHARE;
   const ranked = rankTemplates(
     [...signals.values()],
-    loaded !== null,
+    {
+      modelDeployed: loaded !== null,
+      threshold,
+      modelWeight: unfamiliar ? knownWordShare / MIN_KNOWN_WORD_SHARE : 1,
+    },
     input.limit,
-    unfamiliar ? knownWordShare / MIN_KNOWN_WORD_SHARE : 1,
   );
   const top = ranked[0];
   const confident =
     top !== undefined &&
-    top.confidence >= threshold &&
-    (!unfamiliar || confidenceWithoutModel(top.parts) >= threshold);
+    meetsThreshold(top.confidence, threshold) &&
+    (!unfamiliar || meetsThreshold(confidenceWithoutModel(top.parts), threshold));
   const history = input.history ?? thread?.history ?? [];
   const extracted = extractFromConversation([...history, input.message]);
   // A/B tests: a template under test renders this conversation's variant body.
@@ -232,7 +236,7 @@ export async function suggestForMessage(
       templateId: r.templateId,
       name: template?.name ?? "",
       confidence: r.confidence,
-      lowConfidence: r.confidence < threshold,
+      lowConfidence: !meetsThreshold(r.confidence, threshold),
       reasons: {
         triggers: triggers.byTemplate.get(r.templateId) ?? [],
         modelProbability: r.modelProbability,
