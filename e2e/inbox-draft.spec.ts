@@ -101,7 +101,8 @@ test("for a message in unfamiliar words, the sidebar says the words never appear
 /**
  * A help desk that sends no customer attributes: the panel shows the name and order number the
  * customer wrote (the values the suggestions greet and fill with), marked as read from the
- * messages, instead of dashes beside a greeting that names them.
+ * messages, instead of dashes beside a greeting that names them. The message is longer than the
+ * list's preview, so the list's name comes from the whole message (read at ingest).
  */
 test("without stored attributes, the inbox names the customer and shows the order they wrote", async ({
   page,
@@ -112,7 +113,7 @@ test("without stored attributes, the inbox names the customer and shows the orde
     page,
     "e2e-anon",
     run,
-    `Hi, where is my order #${order}? I ordered last week. Thanks, Maria`,
+    `Hi, where is my order #${order}? I ordered last week. ${"The tracking page has shown the same status for four days now. ".repeat(4)}Thanks, Maria`,
     { withName: false },
   );
 

@@ -56,6 +56,12 @@ export const conversations = pgTable(
     csat: integer(),
     /** The last customer message, for the list without reading the thread. */
     preview: text().notNull().default(""),
+    /**
+     * The name the customer last signed a message with ("… Thanks, Maria"), read from the whole
+     * message at ingest (server/inbox/ingest.ts), for the list of a conversation whose help desk
+     * sent no name: the preview holds only a long message's start, and the sign-off ends it.
+     */
+    customerSignedName: text(),
     messageCount: integer().notNull().default(0),
     lastMessageAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp({ withTimezone: true }),

@@ -23,6 +23,7 @@ const summaryColumns = {
   outcome: conversations.outcome,
   csat: conversations.csat,
   preview: conversations.preview,
+  customerSignedName: conversations.customerSignedName,
   messageCount: conversations.messageCount,
   lastMessageAt: conversations.lastMessageAt,
   changeSeq: conversations.changeSeq,

@@ -201,6 +201,56 @@ describe("replies, resolving and what they leave behind", () => {
     ]);
   });
 
+  it("lists a nameless conversation with the name its customer last signed, read from whole messages", async () => {
+    // A long message: its sign-off lies past the preview's 280 characters.
+    const long = `My parcel for order A77123 has not arrived. ${"I have checked with my neighbours and the post office twice. ".repeat(6)}Thanks, Maria`;
+    expect(long.length).toBeGreaterThan(400);
+    await writer.inbox.ingest({
+      conversations: [
+        {
+          externalId: "signed",
+          messages: [
+            { externalId: "1", role: "customer", text: "Hello? Regards, Sam" },
+            { externalId: "2", role: "agent", text: "Hi, we are on it. Thanks, Team" },
+            { externalId: "3", role: "customer", text: long },
+          ],
+        },
+      ],
+    });
+    const listed = async () =>
+      (await owner.caller.inbox.list({ filter: "all", limit: 200 })).find(
+        (c) => c.externalId === "signed",
+      );
+    const first = await listed();
+    expect(first?.preview).not.toContain("Maria");
+    expect(first?.customerSignedName).toBe("Maria");
+    // A later unsigned message keeps the name; a later signed one replaces it.
+    await writer.inbox.ingest({
+      conversations: [
+        {
+          externalId: "signed",
+          messages: [{ externalId: "4", role: "customer", text: "Any news?" }],
+        },
+      ],
+    });
+    expect((await listed())?.customerSignedName).toBe("Maria");
+    await writer.inbox.ingest({
+      conversations: [
+        {
+          externalId: "signed",
+          messages: [
+            { externalId: "5", role: "customer", text: "Still waiting. Cheers, Maria Lopez" },
+          ],
+        },
+      ],
+    });
+    expect((await listed())?.customerSignedName).toBe("Maria Lopez");
+    // Another workspace's list does not hold it.
+    const other = await signUpOwner(db, { workspaceName: "Inbox Signed Other" });
+    const theirs = await other.caller.inbox.list({ filter: "all", limit: 200 });
+    expect(theirs.some((c) => c.customerSignedName === "Maria Lopez")).toBe(false);
+  });
+
   it("assigns to members only and filters mine and unassigned", async () => {
     await writer.inbox.ingest({
       conversations: [

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { readRows } from "@/db/migrate";
 import { conversationMessages, conversations } from "@/db/schema";
+import { customerNameFrom } from "@/server/suggestions/extract-values";
 import type { TenantScope } from "@/server/workspaces/scope";
 import { announceInboxChange, nextChangeSeq } from "./changes";
 import type { IngestInput, IngestResult } from "./schemas";
@@ -105,31 +106,48 @@ function mergeDuplicates(list: Conversation[]): Conversation[] {
 
 type StoredMessage = { conversationId: string; role: string; text: string; createdAt: Date };
 
+type ConversationTouch = {
+  count: number;
+  lastAt: Date;
+  preview: string | null;
+  previewAt: number;
+  /** The newest sign-off name among the customer messages received (customerNameFrom). */
+  signedName: string | null;
+  signedAt: number;
+  customer: boolean;
+};
+
 /**
  * One UPDATE for every conversation that received messages: counts, last activity, the preview
- * (last customer message) and a new change_seq; a resolved conversation that hears from its
- * customer again is reopened, its outcome "reopened".
+ * (last customer message), the name the customer last signed with (read from whole messages:
+ * the preview keeps a long message's start, the sign-off ends it) and a new change_seq; a
+ * resolved conversation that hears from its customer again is reopened, its outcome "reopened".
  */
 async function touchConversations(scope: TenantScope, stored: StoredMessage[]): Promise<void> {
-  const summary = new Map<
-    string,
-    { count: number; lastAt: Date; preview: string | null; previewAt: number; customer: boolean }
-  >();
+  const summary = new Map<string, ConversationTouch>();
   for (const m of stored) {
     const entry = summary.get(m.conversationId) ?? {
       count: 0,
       lastAt: m.createdAt,
       preview: null,
       previewAt: -Infinity,
+      signedName: null,
+      signedAt: -Infinity,
       customer: false,
     };
     entry.count++;
     if (m.createdAt > entry.lastAt) entry.lastAt = m.createdAt;
     if (m.role === "customer") {
       entry.customer = true;
-      if (m.createdAt.getTime() >= entry.previewAt) {
+      const at = m.createdAt.getTime();
+      if (at >= entry.previewAt) {
         entry.preview = m.text.slice(0, PREVIEW_CHARS);
-        entry.previewAt = m.createdAt.getTime();
+        entry.previewAt = at;
+      }
+      const name = at >= entry.signedAt ? customerNameFrom([m.text]) : undefined;
+      if (name) {
+        entry.signedName = name;
+        entry.signedAt = at;
       }
     }
     summary.set(m.conversationId, entry);
@@ -138,7 +156,7 @@ async function touchConversations(scope: TenantScope, stored: StoredMessage[]): 
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(
       ([id, s]) =>
-        sql`(${id}::uuid, ${s.count}::int, ${s.lastAt.toISOString()}::timestamptz, ${s.preview}::text, ${s.customer}::boolean)`,
+        sql`(${id}::uuid, ${s.count}::int, ${s.lastAt.toISOString()}::timestamptz, ${s.preview}::text, ${s.signedName}::text, ${s.customer}::boolean)`,
     );
   const updated = readRows<{ id: string; reopened: boolean }>(
     await scope.tx.execute(sql`
@@ -146,11 +164,12 @@ async function touchConversations(scope: TenantScope, stored: StoredMessage[]): 
       message_count = c.message_count + v.n,
       last_message_at = greatest(c.last_message_at, v.last_at),
       preview = coalesce(v.preview, c.preview),
+      customer_signed_name = coalesce(v.signed_name, c.customer_signed_name),
       outcome = case when v.customer and c.status = 'resolved' then 'reopened' else c.outcome end,
       status = case when v.customer and c.status = 'resolved' then 'open' else c.status end,
       change_seq = ${nextChangeSeq},
       updated_at = now()
-    from (values ${sql.join(values, sql`, `)}) as v(id, n, last_at, preview, customer),
+    from (values ${sql.join(values, sql`, `)}) as v(id, n, last_at, preview, signed_name, customer),
       conversations before
     where c.id = v.id and before.id = c.id and c.workspace_id = ${scope.workspace.id}
     returning c.id, (v.customer and before.status = 'resolved') as reopened`),

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { classNames } from "@/lib/class-names";
 import { formatCount } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/router-types";
+import { customerNameFrom } from "@/server/suggestions/extract-values";
 import { INBOX_FILTERS, type InboxFilter } from "./inbox-filters";
 import { conversationLabel } from "./reply-text";
 
@@ -34,7 +35,12 @@ export function ConversationList(props: {
       new Map(
         props.conversations.map((c) => [
           c.id,
-          conversationLabel(c.customer, c.preview ? [c.preview] : [], c.externalId),
+          conversationLabel(
+            c.customer,
+            // Conversations stored before the column was added have only their preview.
+            c.customerSignedName ?? customerNameFrom([c.preview]),
+            c.externalId,
+          ),
         ]),
       ),
     [props.conversations],

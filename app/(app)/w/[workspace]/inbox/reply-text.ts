@@ -4,7 +4,6 @@
  * attributes give templates.
  */
 import type { RouterOutputs } from "@/lib/router-types";
-import { customerNameFrom } from "@/server/suggestions/extract-values";
 
 export type CustomerAttributes = {
   name?: string;
@@ -52,18 +51,18 @@ export function valuesFromCustomer(customer: CustomerAttributes): Record<string,
 
 /**
  * What a conversation is called in the list and the thread: the stored name or e-mail; else the
- * name the customer gave in their messages ("… Thanks, Maria", the one previews greet), marked
- * as read from them; else the help desk's id for the conversation.
+ * name the customer gave in their messages ("… Thanks, Maria", the one previews greet; the
+ * thread reads it from every customer message, the list from `customerSignedName`, which ingest
+ * read from whole messages), marked as read from them; else the help desk's id.
  */
 export function conversationLabel(
   customer: unknown,
-  customerTexts: readonly string[],
+  written: string | null | undefined,
   externalId: string,
 ): { label: string; fromMessages: boolean } {
   const stored = (customer ?? {}) as CustomerAttributes;
   const given = stored.name || stored.email;
   if (given) return { label: given, fromMessages: false };
-  const written = customerNameFrom(customerTexts);
   return written
     ? { label: written, fromMessages: true }
     : { label: externalId, fromMessages: false };

@@ -11,6 +11,7 @@ import { classNames } from "@/lib/class-names";
 import { formatDateTime } from "@/lib/format";
 import type { RouterOutputs } from "@/lib/router-types";
 import { formErrorMessage } from "@/lib/trpc-errors";
+import { customerNameFrom } from "@/server/suggestions/extract-values";
 import { conversationLabel } from "./reply-text";
 
 type Thread = RouterOutputs["inbox"]["get"];
@@ -54,7 +55,7 @@ export function ThreadView({ thread }: { thread: Thread }) {
     () =>
       conversationLabel(
         thread.customer,
-        thread.messages.filter((m) => m.role === "customer").map((m) => m.text),
+        customerNameFrom(thread.messages.filter((m) => m.role === "customer").map((m) => m.text)),
         thread.externalId,
       ),
     [thread.customer, thread.messages, thread.externalId],
