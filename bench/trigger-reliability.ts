@@ -6,8 +6,9 @@
  * deploys through the normal job in a scratch workspace, asks `suggestions.forMessage` for every
  * held-out row with every template ranked, and re-ranks the answer's own signals (its reasons,
  * threshold and known-word share) under each rule with ranking.ts's `combineSignals`:
- *   fixed:     a trigger worth TRIGGER_RELIABILITY (0.75) whatever the threshold (before)
- *   threshold: worth max(0.75, the deployed threshold) (`triggerReliability`, now)
+ *   fixed:  a trigger worth TRIGGER_RELIABILITY (0.75) whatever the threshold (before)
+ *   served: ranking.ts's rule (`triggerReliability`: the threshold when higher, for templates
+ *           the model does not know), which must reproduce the served order
  * With --unseen N, N labels (drawn per seed) lose their training rows, as templates written after
  * the last training: their rows are scored apart ("unseen"). Prints one JSON line per split,
  * group and rule; not a test.
@@ -98,7 +99,7 @@ type Tally = {
   confidentRight: number;
   differ: number;
 };
-const RULES = ["fixed", "threshold"] as const;
+const RULES = ["fixed", "served"] as const;
 const GROUPS = ["seen", "unseen"] as const;
 
 /**
@@ -171,7 +172,7 @@ async function measure(split: string, all: { train: Row[]; test: Row[] }, unseen
       tallies.set(key, t);
       return t;
     };
-    let served = 0; // rows whose served order the "threshold" re-ranking reproduces
+    let served = 0; // rows whose served top-1 the "served" re-ranking reproduces
     let triggerRows = 0;
     let threshold = 0;
     for (const row of data.test) {
@@ -199,7 +200,7 @@ async function measure(split: string, all: { train: Row[]; test: Row[] }, unseen
         const top = ranked[0];
         if (!top) continue;
         tops.push(top.templateId);
-        if (rule === "threshold" && top.templateId === answer.suggestions[0]?.templateId) served++;
+        if (rule === "served" && top.templateId === answer.suggestions[0]?.templateId) served++;
         const t = tallyOf(rule, group);
         t.rows++;
         if (top.templateId === expected) t.top1++;

@@ -63,18 +63,19 @@ describe("rankTemplates", () => {
     expect(strong.map((r) => r.templateId)).toEqual(["model", "trigger"]);
   });
 
-  it("with a threshold above 0.75, a full-weight trigger is worth the threshold", () => {
-    // The demo's case: a guess the answer marks as low confidence must not beat the trigger.
+  it("with a threshold above 0.75, a trigger of a template the model does not know is worth the threshold", () => {
+    // The demo's case: a guess the answer marks as low confidence must not beat the trigger of a
+    // template written after the last training (no model probability).
     const basis: RankingBasis = { modelDeployed: true, threshold: 0.852 };
     const ranked = rankTemplates(
       [
         signals("guess", { modelProbability: 0.847 }),
-        signals("trigger", { modelProbability: 0.05, triggerWeight: 1 }),
+        signals("untrained", { modelProbability: null, triggerWeight: 1 }),
       ],
       basis,
     );
-    expect(ranked.map((r) => r.templateId)).toEqual(["trigger", "guess"]);
-    // On its own the trigger clears the threshold: a suggestion without the model is confident.
+    expect(ranked.map((r) => r.templateId)).toEqual(["untrained", "guess"]);
+    // On its own the trigger clears the threshold: the suggestion is confident, also without the model.
     const alone = combineSignals(signals("t", { triggerWeight: 1 }), basis);
     expect(alone.parts.triggers).toBeCloseTo(0.852, 12);
     expect(meetsThreshold(alone.confidence, basis.threshold)).toBe(true);
@@ -91,6 +92,26 @@ describe("rankTemplates", () => {
     // A threshold at or below 0.75 leaves a trigger at 0.75.
     const low = combineSignals(signals("t", { triggerWeight: 1 }), TRAINED);
     expect(low.parts.triggers).toBeCloseTo(TRIGGER_RELIABILITY, 12);
+  });
+
+  it("a trigger of a template the model knows stays 0.75 beside the model's own probability", () => {
+    const basis: RankingBasis = { modelDeployed: true, threshold: 0.852 };
+    const known = combineSignals(signals("t", { modelProbability: 0, triggerWeight: 1 }), basis);
+    expect(known.parts.triggers).toBeCloseTo(TRIGGER_RELIABILITY, 12);
+    expect(meetsThreshold(known.confidence, basis.threshold)).toBe(false);
+    // The model's 0.847 guess outranks a trigger on a template it gives 0.05.
+    const ranked = rankTemplates(
+      [
+        signals("guess", { modelProbability: 0.847 }),
+        signals("trigger", { modelProbability: 0.05, triggerWeight: 1 }),
+      ],
+      basis,
+    );
+    expect(ranked.map((r) => r.templateId)).toEqual(["guess", "trigger"]);
+    // Two matches on it are confident: 1 − 0.25² · 0.95.
+    const two = combineSignals(signals("t", { modelProbability: 0.05, triggerWeight: 2 }), basis);
+    expect(two.confidence).toBeCloseTo(1 - 0.0625 * 0.95, 10);
+    expect(meetsThreshold(two.confidence, basis.threshold)).toBe(true);
   });
 
   it("meetsThreshold forgives one rounding step, nothing more", () => {
