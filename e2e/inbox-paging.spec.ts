@@ -4,7 +4,9 @@ import { SignUpPage } from "./pages/sign-up-page";
 
 /**
  * An inbox with more open conversations than one page (100): the Open tab says how many there
- * are, and "Load older conversations" brings the rest.
+ * are, and "Load older conversations" brings the rest — also when the live stream opens while
+ * that page is on its way (its opening refetches the list, which used to cancel the page and
+ * drop the click).
  */
 test("an inbox past one page counts its tabs and loads older conversations", async ({ page }) => {
   test.setTimeout(120_000);
@@ -35,12 +37,38 @@ test("an inbox past one page counts its tabs and loads older conversations", asy
   });
   expect(response.status(), await response.text()).toBe(200);
 
+  // The event stream is held until the second page has been asked for; that page's answer is
+  // held a moment longer, so the stream opens (and refetches the list) while it is on its way.
+  let releaseStream: () => void = () => {};
+  const streamHeld = new Promise<void>((resolve) => {
+    releaseStream = resolve;
+  });
+  await page.route("**/api/inbox/events**", async (route) => {
+    await streamHeld;
+    await route.continue();
+  });
+  let secondPageAsked = false;
+  await page.route("**/api/trpc/inbox.list**", async (route) => {
+    if (!/"cursor":"[^"]/.test(decodeURIComponent(route.request().url()))) {
+      await route.continue();
+      return;
+    }
+    secondPageAsked = true;
+    releaseStream();
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // A cancelled request can no longer be continued.
+    await route.continue().catch(() => undefined);
+  });
+
   await page.goto(`/w/${slug}/inbox`);
   await expect(page.getByRole("tab", { name: /^Open/ })).toHaveText("Open 101");
   await expect(page.getByRole("tab", { name: /^Resolved/ })).toHaveText("Resolved 0");
   const items = page.getByTestId("conversation-item");
   await expect(items).toHaveCount(100);
+  await expect(page.getByTestId("inbox-live")).not.toHaveText("Live");
   await page.getByRole("button", { name: "Load older conversations" }).click();
+  await expect(page.getByTestId("inbox-live")).toHaveText("Live");
+  expect(secondPageAsked).toBe(true);
   await expect(items).toHaveCount(101);
   await expect(page.getByRole("button", { name: "Load older conversations" })).toHaveCount(0);
   // Every pushed conversation is listed once.

@@ -52,6 +52,16 @@ export function InboxView(props: {
     ),
   );
   const conversations = useMemo(() => list.data?.pages.flat() ?? [], [list.data]);
+  // "Load older conversations". A refetch of the list under way (after a change) would be
+  // cancelled by the page's fetch, and the change lost: that refetch finishes first (with
+  // cancelRefetch false the call hands it back), then the page is fetched. A second click while
+  // the page is on its way gets that same fetch, not another page.
+  const loadOlder = async () => {
+    if (list.isFetching && !list.isFetchingNextPage) {
+      await list.fetchNextPage({ cancelRefetch: false });
+    }
+    await list.fetchNextPage({ cancelRefetch: false });
+  };
   const counts = useQuery(trpc.inbox.counts.queryOptions());
   // The first conversation is selected when nothing is (a new one arriving in an empty inbox).
   useEffect(() => {
@@ -210,7 +220,7 @@ export function InboxView(props: {
         }}
         conversations={conversations}
         counts={counts.data ?? null}
-        onLoadMore={list.hasNextPage ? () => void list.fetchNextPage() : null}
+        onLoadMore={list.hasNextPage ? () => void loadOlder() : null}
         loadingMore={list.isFetchingNextPage}
         selectedId={selectedId}
         onSelect={select}

@@ -1,12 +1,28 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
+import { type QueryClient, type QueryKey, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc-react-provider";
 import { createEventCoalescer } from "./event-coalescer";
 
 /** How long change events gather before the inbox refetches (event-coalescer.ts). */
 const REFETCH_WINDOW_MS = 250;
+
+/**
+ * Refetches the conversation list without cancelling a fetch of it under way. Invalidating
+ * cancels one by default: a "Load older conversations" page in flight was dropped and the list
+ * refetched only the pages it had, so the agent's click was lost (the stream opening right after
+ * the click did it). The fetch under way now finishes, and the list is refetched after it.
+ */
+export async function refetchListAfterFetches(
+  queryClient: QueryClient,
+  queryKey: QueryKey,
+): Promise<void> {
+  const busy = queryClient.isFetching({ queryKey }) > 0;
+  // With cancelRefetch false a query that is fetching hands back that fetch instead of a new one.
+  await queryClient.invalidateQueries({ queryKey }, { cancelRefetch: false });
+  if (busy) await queryClient.invalidateQueries({ queryKey }, { cancelRefetch: false });
+}
 
 /**
  * Follows `GET /api/inbox/events` (server-sent events fed by NOTIFY): each event names a changed
@@ -24,7 +40,7 @@ export function useInboxEvents(slug: string): "connecting" | "live" | "offline" 
     source.onerror = () =>
       setState(source.readyState === EventSource.CLOSED ? "offline" : "connecting");
     const changes = createEventCoalescer(REFETCH_WINDOW_MS, (ids) => {
-      void queryClient.invalidateQueries({ queryKey: trpc.inbox.list.pathKey() });
+      void refetchListAfterFetches(queryClient, trpc.inbox.list.pathKey());
       void queryClient.invalidateQueries({ queryKey: trpc.inbox.counts.queryKey() });
       for (const id of ids) {
         void queryClient.invalidateQueries({ queryKey: trpc.inbox.get.queryKey({ id }) });
@@ -34,7 +50,7 @@ export function useInboxEvents(slug: string): "connecting" | "live" | "offline" 
     // what changed between the list's fetch and now (or while disconnected) is refetched here.
     source.onopen = () => {
       setState("live");
-      void queryClient.invalidateQueries({ queryKey: trpc.inbox.list.pathKey() });
+      void refetchListAfterFetches(queryClient, trpc.inbox.list.pathKey());
       void queryClient.invalidateQueries({ queryKey: trpc.inbox.counts.queryKey() });
       void queryClient.invalidateQueries({ queryKey: trpc.inbox.get.pathKey() });
     };
