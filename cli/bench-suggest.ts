@@ -228,7 +228,7 @@ export async function benchSuggest(options: BenchSuggestOptions) {
       model_load_ms: Math.round(modelLoadMs),
       floor_workspace_get_p95_ms:
         Math.round((floor[Math.floor(0.95 * floor.length)] ?? 0) * 100) / 100,
-      model_memory_bytes: serving().models.stats().bytes,
+      model_memory_bytes: serving().models.stats().modelBytes,
       trained_through: "model-training job (in-process worker), deployed",
       ...(aiRerank ? { ai_rerank: aiRerank } : {}),
       ...(aiEmbed ? { ai_embed: aiEmbed } : {}),

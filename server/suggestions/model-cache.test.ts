@@ -54,4 +54,29 @@ describe("ModelCache", () => {
     expect(second?.version).toBe(2);
     expect(cache.stats().models).toBe(1);
   });
+
+  it("counts a listener's own copies against the bound", async () => {
+    const a = artifact(1);
+    const one = new ModelCache().add("probe", { versionId: "p", version: 1 }, a).bytes;
+    const added: string[] = [];
+    const dropped: string[] = [];
+    // Room for two models held once, or one held twice (and a half).
+    const bound = Math.floor(one * 2.5);
+    const single = new ModelCache(bound);
+    const copied = new ModelCache(bound, {
+      added: (key) => added.push(key),
+      dropped: (key) => dropped.push(key),
+      keepsCopy: true,
+    });
+    for (const cache of [single, copied]) {
+      await cache.get("w1", { versionId: "v1", version: 1 }, async () => a);
+      await cache.get("w2", { versionId: "v2", version: 1 }, async () => a);
+    }
+    expect(single.stats()).toMatchObject({ models: 2, bytes: 2 * one, modelBytes: 2 * one });
+    expect(copied.stats()).toMatchObject({ models: 1, bytes: 2 * one, modelBytes: one, copies: 2 });
+    expect(copied.has("w2", "v2")).toBe(true);
+    // The listener was told to drop the first model's copy too.
+    expect(added).toEqual(["w1:v1", "w2:v2"]);
+    expect(dropped).toEqual(["w1:v1"]);
+  });
 });

@@ -30,12 +30,21 @@ export interface ModelCacheEvents {
   /** A model was loaded from these bytes (the listener must copy what it keeps). */
   added?: (key: string, bytes: Uint8Array) => void;
   dropped?: (key: string) => void;
+  /**
+   * The listener holds its own loaded copy of every model the cache holds (the scoring
+   * thread): the process then holds each model twice, and the bound counts both.
+   */
+  keepsCopy?: boolean;
 }
 
 export const modelKey = (workspaceId: string, versionId: string) => `${workspaceId}:${versionId}`;
 
-/** A little under ten BANKING77-sized models (≈ 13.8 MB each) per process. */
-export const DEFAULT_MODEL_CACHE_BYTES = 128 * 1024 * 1024;
+/**
+ * What the process may hold of deployed models, every copy counted: with the scoring thread
+ * (two copies each) four full-BANKING77-sized models (≈ 26.7 MB each with the neighbour vote),
+ * nine without the vote (≈ 13.8 MB).
+ */
+export const DEFAULT_MODEL_CACHE_BYTES = 256 * 1024 * 1024;
 
 let sharedVectors: EmbeddingTable | undefined;
 // The word-vector table (≈ 10 MB) is one per process, shared by every model that uses it.
@@ -52,12 +61,16 @@ const vectors = () => {
 export class ModelCache {
   private readonly models = new Map<string, LoadedModel>();
   private readonly loading = new Map<string, Promise<LoadedModel | null>>();
+  /** What the process holds of the cached models, every copy counted. */
   private held = 0;
+  private readonly copies: number;
 
   constructor(
     private readonly maxBytes = DEFAULT_MODEL_CACHE_BYTES,
     private readonly events: ModelCacheEvents = {},
-  ) {}
+  ) {
+    this.copies = events.keepsCopy ? 2 : 1;
+  }
 
   /** The loaded model for this stamp, loading it through `fetch` (bytes from the database). */
   async get(
@@ -121,7 +134,7 @@ export class ModelCache {
     }
     const key = modelKey(workspaceId, stamp.versionId);
     this.models.set(key, loaded);
-    this.held += loaded.bytes;
+    this.held += loaded.bytes * this.copies;
     this.events.added?.(key, artifact.bytes);
     for (const key of this.models.keys()) {
       if (this.held <= this.maxBytes || this.models.size <= 1) break;
@@ -145,11 +158,21 @@ export class ModelCache {
     const model = this.models.get(key);
     if (!model) return;
     this.models.delete(key);
-    this.held -= model.bytes;
+    this.held -= model.bytes * this.copies;
     this.events.dropped?.(key);
   }
 
-  stats(): { models: number; bytes: number; maxBytes: number } {
-    return { models: this.models.size, bytes: this.held, maxBytes: this.maxBytes };
+  /**
+   * `bytes`: what the process holds of the cached models, every copy counted (what the bound
+   * limits); `modelBytes`: one copy of each (what the models themselves take).
+   */
+  stats(): { models: number; bytes: number; modelBytes: number; copies: number; maxBytes: number } {
+    return {
+      models: this.models.size,
+      bytes: this.held,
+      modelBytes: this.held / this.copies,
+      copies: this.copies,
+      maxBytes: this.maxBytes,
+    };
   }
 }

@@ -15,7 +15,7 @@ import type { ScoreItem, ScoringReply, ScoringRequest } from "./scoring-protocol
  *
  * How: the model cache hands the thread a copy of each model it loads and tells it which it
  * drops (ModelCacheEvents), so the thread holds what the process holds (the memory of the
- * deployed models twice). `score` answers null whenever the thread cannot: the model is not
+ * deployed models twice, and the cache's bound counts both). `score` answers null whenever the thread cannot: the model is not
  * loaded there yet, the thread is starting, or it died. The caller then scores on the event
  * loop with its own copy: same code, same model bytes, the same numbers. A thread that fails
  * is started again with the next model load, at most MAX_STARTS times per process.
@@ -42,6 +42,7 @@ export class ScoringThread {
     return {
       added: (key, bytes) => this.load(key, bytes),
       dropped: (key) => this.drop(key),
+      keepsCopy: true,
     };
   }
 
