@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { uniqueEmail } from "./fixtures/accounts";
+import { holdEventStream } from "./fixtures/event-stream";
 import { SignUpPage } from "./pages/sign-up-page";
 
 /**
@@ -39,14 +40,7 @@ test("an inbox past one page counts its tabs and loads older conversations", asy
 
   // The event stream is held until the second page has been asked for; that page's answer is
   // held a moment longer, so the stream opens (and refetches the list) while it is on its way.
-  let releaseStream: () => void = () => {};
-  const streamHeld = new Promise<void>((resolve) => {
-    releaseStream = resolve;
-  });
-  await page.route("**/api/inbox/events**", async (route) => {
-    await streamHeld;
-    await route.continue();
-  });
+  const releaseStream = await holdEventStream(page);
   let secondPageAsked = false;
   await page.route("**/api/trpc/inbox.list**", async (route) => {
     if (!/"cursor":"[^"]/.test(decodeURIComponent(route.request().url()))) {

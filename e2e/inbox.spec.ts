@@ -4,6 +4,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { createParleyClient } from "@/sdk/parley-client";
 import { verifySignature } from "@/server/inbox/signature";
 import { OWNER_STATE } from "./fixtures/accounts";
+import { holdEventStream } from "./fixtures/event-stream";
 import { ApiKeysSettings } from "./pages/settings-pages";
 
 test.use({ storageState: OWNER_STATE });
@@ -184,14 +185,7 @@ test("a conversation pushed while the live stream is still connecting appears on
 }) => {
   // Hold the event stream's request until the conversation is stored: the stream then starts
   // after the change, and only the refetch on opening can show it.
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route("**/api/inbox/events**", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdEventStream(page);
   await page.goto("/w/acme/inbox");
   await expect(page.getByTestId("conversation-item").first()).toBeVisible();
   await expect(page.getByTestId("inbox-live")).not.toHaveText("Live");
