@@ -180,6 +180,10 @@ async function measure(split: string, all: { train: Row[]; test: Row[] }, unseen
       threshold = answer.threshold;
       const expected = idOf.get(BITEXT_INTENT_TEMPLATES[row.label] ?? "");
       const unfamiliar = answer.knownWordShare < MIN_KNOWN_WORD_SHARE;
+      // An intent trigger is worth the model's probability of its intent (ranking.ts), which the
+      // answer does not carry; the demo's templates have none.
+      if (answer.suggestions.some((s) => s.reasons.triggers.some((t) => t.kind === "intent")))
+        throw new Error("an intent trigger fired: this bench cannot re-rank intent triggers");
       const signals = answer.suggestions.map((s) => ({
         templateId: s.templateId,
         modelProbability: s.reasons.modelProbability,

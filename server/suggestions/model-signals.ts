@@ -14,6 +14,8 @@ export interface ModelSignals {
   probabilities: ReadonlyMap<string, number>;
   /** The model's first template, when an intent trigger may restate it; else null. */
   topIntent: string | null;
+  /** The model's probability of `topIntent` (0 when null): what an intent trigger is worth. */
+  topIntentProbability: number;
   /** 1 without a model: nothing is unfamiliar when triggers and text are all there is. */
   knownWordShare: number;
   predictedOutOfScope: boolean;
@@ -22,6 +24,7 @@ export interface ModelSignals {
 export const NO_MODEL_SIGNALS: ModelSignals = {
   probabilities: new Map(),
   topIntent: null,
+  topIntentProbability: 0,
   knownWordShare: 1,
   predictedOutOfScope: false,
 };
@@ -43,9 +46,11 @@ export function modelSignals(
     !prediction.predictedOutOfScope &&
     prediction.knownWordShare >= MIN_KNOWN_WORD_SHARE &&
     top.probability >= INTENT_TRIGGER_MIN_PROBABILITY;
+  const topIntent = intentMayFire ? (loaded.templateOf.get(top.label) ?? null) : null;
   return {
     probabilities,
-    topIntent: intentMayFire ? (loaded.templateOf.get(top.label) ?? null) : null,
+    topIntent,
+    topIntentProbability: topIntent && top ? top.probability : 0,
     knownWordShare: prediction.knownWordShare,
     predictedOutOfScope: prediction.predictedOutOfScope,
   };

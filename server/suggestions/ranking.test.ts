@@ -114,6 +114,32 @@ describe("rankTemplates", () => {
     expect(meetsThreshold(two.confidence, basis.threshold)).toBe(true);
   });
 
+  it("an intent trigger is worth the model's probability of the intent it restates, never more", () => {
+    const basis: RankingBasis = { modelDeployed: true, threshold: 0.852 };
+    // Routed to a template the model was not trained on, a weak guess (intent triggers fire
+    // from 0.4) stays a weak suggestion: it used to be worth the threshold, so confident.
+    const weak = combineSignals(signals("routed", { intentProbability: 0.45 }), basis);
+    expect(weak.confidence).toBeCloseTo(0.45, 12);
+    expect(meetsThreshold(weak.confidence, basis.threshold)).toBe(false);
+    // A confident guess routes a confident suggestion.
+    const sure = combineSignals(signals("routed", { intentProbability: 0.93 }), basis);
+    expect(meetsThreshold(sure.confidence, basis.threshold)).toBe(true);
+    // On the template the model guessed, the model is not counted twice (not 1 − 0.1²).
+    const same = combineSignals(
+      signals("guessed", { modelProbability: 0.9, intentProbability: 0.9 }),
+      basis,
+    );
+    expect(same.confidence).toBeCloseTo(0.9, 12);
+    // It is the model's evidence: a message of unfamiliar words drops it with the model's part.
+    expect(confidenceWithoutModel(sure.parts)).toBe(0);
+    // An author's trigger beside it still adds by noisy-OR: 1 − 0.55 · 0.148.
+    const both = combineSignals(
+      signals("routed", { intentProbability: 0.45, triggerWeight: 1 }),
+      basis,
+    );
+    expect(both.confidence).toBeCloseTo(1 - 0.55 * 0.148, 10);
+  });
+
   it("meetsThreshold forgives one rounding step, nothing more", () => {
     for (const t of [0.852, 0.9, 0.61, 0.7777]) {
       expect(meetsThreshold(1 - (1 - t), t)).toBe(true);

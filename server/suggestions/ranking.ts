@@ -34,6 +34,14 @@
  *   realistic demo messages made a one-word trigger confident against the model ("… hasn't
  *   arrived … where my package is": Delivery times on "arrive"). So only the untrained
  *   templates get it; the bench's figures for this rule are in README.md.
+ *   An intent trigger is different: it restates the model's first guess (intent-names.ts), so
+ *   its evidence is that guess's calibrated probability, not an author's word
+ *   (`TemplateSignals.intentProbability`, 1 − (1 − p)^weight), and it joins the model's part
+ *   as the larger of the two rather than by noisy-OR: a trigger on the very template the model
+ *   guessed would otherwise count the model twice, and one on a template the model was not
+ *   trained on would turn a guess the answer marks as low confidence (it fires from 0.4) into
+ *   a confident suggestion. Routed by an intent trigger, a template is as confident as the
+ *   model is of the intent.
  * - TEXT_RELIABILITY: words of the message that appear in a template's name, triggers and text
  *   (TF-IDF cosine, 0–1). Worth 0.5 before training (the only signal besides triggers, and it
  *   never makes a suggestion confident on its own: 0.5 needs a cosine of 1), 0.1 once a model is
@@ -65,8 +73,13 @@ export interface TemplateSignals {
   templateId: string;
   /** Calibrated model probability; null when no model is deployed or it does not know the template. */
   modelProbability: number | null;
-  /** Sum of the weights of the triggers that fired. */
+  /** Sum of the weights of the keyword, phrase, regex and sentiment triggers that fired. */
   triggerWeight: number;
+  /**
+   * Evidence of the intent triggers that fired: the model's probability of the intent they
+   * restate, 1 − (1 − p)^(their weight); 0 or absent when none fired.
+   */
+  intentProbability?: number;
   /** TF-IDF cosine of message and template, 0–1. */
   textMatch: number;
   /** Share of similar past choices that picked this template, already shrunk, 0–1. */
@@ -124,7 +137,9 @@ export function combineSignals(signals: TemplateSignals, basis: RankingBasis): R
 
 function partsOf(signals: TemplateSignals, basis: RankingBasis): Ranked["parts"] {
   return {
-    model: clamp01(signals.modelProbability ?? 0) * clamp01(basis.modelWeight ?? 1),
+    model:
+      clamp01(Math.max(signals.modelProbability ?? 0, signals.intentProbability ?? 0)) *
+      clamp01(basis.modelWeight ?? 1),
     triggers: 1 - (1 - triggerReliability(signals, basis)) ** Math.max(0, signals.triggerWeight),
     text:
       (basis.modelDeployed ? TEXT_RELIABILITY_WITH_MODEL : TEXT_RELIABILITY_UNTRAINED) *

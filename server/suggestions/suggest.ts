@@ -173,7 +173,15 @@ export async function suggestForMessage(
     topIntent: topIntent ? intentNamesOf(catalog, loaded, topIntent) : null,
   });
   for (const [templateId, fired] of triggers.byTemplate) {
-    signalFor(templateId).triggerWeight = fired.reduce((sum, t) => sum + t.weight, 0);
+    const signal = signalFor(templateId);
+    let intentWeight = 0;
+    for (const t of fired) {
+      if (t.kind === "intent") intentWeight += t.weight;
+      else signal.triggerWeight += t.weight;
+    }
+    // An intent trigger restates the model's guess: worth that guess's probability (ranking.ts).
+    if (intentWeight > 0)
+      signal.intentProbability = 1 - (1 - fromModel.topIntentProbability) ** intentWeight;
   }
   for (const [doc, score] of matchText(catalog.text, input.message)) {
     const template = catalog.templates[doc];

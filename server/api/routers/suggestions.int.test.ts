@@ -143,6 +143,12 @@ describe("suggestions.forMessage", () => {
     expect(found?.reasons.triggers).toEqual([
       { kind: "intent", value: "Card delivery times", weight: 1 },
     ]);
+    // It restates the model's guess: exactly as confident as the model is of that intent.
+    const guessed = answer.suggestions.find((s) => s.name === "Card delivery times");
+    expect(guessed?.rank).toBe(1);
+    expect(found?.reasons.modelProbability).toBeNull();
+    expect(found?.confidence).toBeCloseTo(guessed?.reasons.modelProbability ?? -1, 9);
+    expect(found?.lowConfidence).toBe(guessed?.lowConfidence);
     const refund = await c.suggestions.forMessage({
       message: "please refund the payment",
       limit: 5,
