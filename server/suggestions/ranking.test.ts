@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   combineSignals,
   confidenceWithoutModel,
+  isConfident,
   meetsThreshold,
   noConfidentReason,
   pastChoiceShares,
@@ -138,6 +139,22 @@ describe("rankTemplates", () => {
       basis,
     );
     expect(both.confidence).toBeCloseTo(1 - 0.55 * 0.148, 10);
+  });
+
+  it("on a message of unfamiliar words, only what the other signals give clears the threshold", () => {
+    const basis: RankingBasis = { modelDeployed: true, threshold: 0.85, modelWeight: 0.39 / 0.4 };
+    // The model's 0.99, discounted to 0.965 for a known share of 0.39: above the threshold, yet
+    // the answer is "no confident suggestion", so the suggestion must be marked weak too.
+    const guess = combineSignals(signals("guess", { modelProbability: 0.99 }), basis);
+    expect(guess.confidence).toBeGreaterThan(basis.threshold);
+    expect(isConfident(guess, basis.threshold, true)).toBe(false);
+    expect(isConfident(guess, basis.threshold, false)).toBe(true);
+    // A trigger on a template the model does not know still makes it confident.
+    const trigger = combineSignals(signals("trigger", { triggerWeight: 1 }), basis);
+    expect(isConfident(trigger, basis.threshold, true)).toBe(true);
+    // Below the threshold nothing is confident, familiar or not.
+    const weak = combineSignals(signals("weak", { modelProbability: 0.5 }), basis);
+    expect(isConfident(weak, basis.threshold, false)).toBe(false);
   });
 
   it("meetsThreshold forgives one rounding step, nothing more", () => {

@@ -148,6 +148,24 @@ function partsOf(signals: TemplateSignals, basis: RankingBasis): Ranked["parts"]
   };
 }
 
+/**
+ * Whether a ranked template may be offered as a confident suggestion: its confidence clears the
+ * threshold and, for a message made mostly of words the model never saw (`unfamiliar`), so does
+ * what the other signals give it without the model's part. The answer's `confident` (its first
+ * template) and each suggestion's `lowConfidence` are both this, so an answer that says "no
+ * confident suggestion" never lists a suggestion that is not marked as weak.
+ */
+export function isConfident(
+  ranked: Pick<Ranked, "confidence" | "parts">,
+  threshold: number,
+  unfamiliar: boolean,
+): boolean {
+  return (
+    meetsThreshold(ranked.confidence, threshold) &&
+    (!unfamiliar || meetsThreshold(confidenceWithoutModel(ranked.parts), threshold))
+  );
+}
+
 /** The confidence the signals other than the model give on their own. */
 export function confidenceWithoutModel(parts: Ranked["parts"]): number {
   return confidenceOf({ ...parts, model: 0 });

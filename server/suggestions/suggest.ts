@@ -23,8 +23,7 @@ import { type LoadedModel, modelKey } from "./model-cache";
 import { modelSignals, NO_MODEL_SIGNALS } from "./model-signals";
 import type { SuggestionContext } from "./prefill";
 import {
-  confidenceWithoutModel,
-  meetsThreshold,
+  isConfident,
   type NoConfidentReason,
   noConfidentReason,
   pastChoiceShares,
@@ -205,10 +204,7 @@ export async function suggestForMessage(
     input.limit,
   );
   const top = ranked[0];
-  const confident =
-    top !== undefined &&
-    meetsThreshold(top.confidence, threshold) &&
-    (!unfamiliar || meetsThreshold(confidenceWithoutModel(top.parts), threshold));
+  const confident = top !== undefined && isConfident(top, threshold, unfamiliar);
   const history = input.history ?? thread?.history ?? [];
   const extracted = extractFromConversation([...history, input.message]);
   // A/B tests: a template under test renders this conversation's variant body.
@@ -244,7 +240,7 @@ export async function suggestForMessage(
       templateId: r.templateId,
       name: template?.name ?? "",
       confidence: r.confidence,
-      lowConfidence: !meetsThreshold(r.confidence, threshold),
+      lowConfidence: !isConfident(r, threshold, unfamiliar),
       reasons: {
         triggers: triggers.byTemplate.get(r.templateId) ?? [],
         modelProbability: r.modelProbability,
