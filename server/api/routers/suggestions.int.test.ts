@@ -110,6 +110,22 @@ describe("suggestions.forMessage", () => {
     expect(answer.knownWordShare).toBeLessThan(0.4);
     expect(top?.lowConfidence).toBe(true);
     expect(top?.confidence).toBeLessThan(top?.reasons.modelProbability ?? 0);
+    // Every suggestion of a declined answer is marked weak, also one whose discounted
+    // confidence still clears the threshold: a message just short of 40% known words whose
+    // model probability is high enough (found by adding unknown words to a clear message).
+    let discounted = false;
+    for (let extra = 1; extra <= 12; extra++) {
+      const words = ["xqzv", "blorf", "wuggle", "pnakt", "frimble", "zorp"];
+      const noise = Array.from({ length: extra }, (_, i) => words[i % words.length]).join(" ");
+      const mixed = await bank.c.suggestions.forMessage({
+        message: `my card still has not arrived ${noise}`,
+      });
+      if (mixed.knownWordShare >= 0.4) continue;
+      expect(mixed.confident).toBe(false);
+      for (const s of mixed.suggestions) expect(s.lowConfidence).toBe(true);
+      if ((mixed.suggestions[0]?.confidence ?? 0) >= mixed.threshold) discounted = true;
+    }
+    expect(discounted).toBe(true);
     // A familiar message is unaffected: its confidence is at least the model's probability.
     const familiar = await bank.c.suggestions.forMessage({ message: "i lost my card" });
     expect(familiar.confident).toBe(true);
