@@ -86,6 +86,14 @@ test("a pushed conversation appears live, is answered from a suggestion and reso
 
     // `1` inserts the top suggestion, its order number already filled in.
     await expect(page.getByTestId("suggestion").first()).toBeVisible({ timeout: 20_000 });
+    // The trigger carries the top suggestion past the threshold; the model's other candidates
+    // for this message are weak, and look it.
+    await expect(page.getByTestId("suggestion").first()).not.toHaveAttribute("data-low-confidence");
+    await expect(page.getByTestId("suggestion").last()).toHaveAttribute(
+      "data-low-confidence",
+      "true",
+    );
+    await expect(page.getByTestId("suggestion").last()).toContainText("· weak");
     await page.locator("body").click({ position: { x: 5, y: 5 } });
     await page.keyboard.press("1");
     const composer = page.getByLabel("Reply", { exact: true });

@@ -132,17 +132,28 @@ function ThreadFacts(props: {
         <ol className="space-y-2">
           {props.suggestions.items.map((s) => (
             <li key={s.templateId}>
+              {/* A weak candidate (below the deployed model's threshold) is still one key
+                  away, but looks it: dashed, and says so beside its percentage. */}
               <button
                 type="button"
                 data-testid="suggestion"
+                data-low-confidence={s.lowConfidence || undefined}
+                title={
+                  s.lowConfidence
+                    ? "A weak match: below the confidence the model needs to suggest it. Check it fits."
+                    : undefined
+                }
                 onClick={() => props.onInsertSuggestion(s.rank)}
-                className="block w-full rounded border border-zinc-200 p-2 text-left hover:border-accent-500"
+                className={`block w-full rounded border p-2 text-left hover:border-accent-500 ${
+                  s.lowConfidence ? "border-dashed border-zinc-300" : "border-zinc-200"
+                }`}
               >
                 <span className="flex items-center gap-2">
                   <kbd className="rounded bg-zinc-100 px-1 text-[11px]">{s.rank}</kbd>
                   <span className="truncate font-medium">{s.name}</span>
-                  <span className="ml-auto text-[11px] text-zinc-500">
+                  <span className="ml-auto shrink-0 text-[11px] text-zinc-500">
                     {confidenceLabel(s.confidence)}
+                    {s.lowConfidence && " · weak"}
                   </span>
                 </span>
                 <span className="mt-1 line-clamp-3 block text-xs text-zinc-600">{s.preview}</span>
