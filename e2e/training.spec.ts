@@ -68,6 +68,17 @@ test("start training on the demo workspace, watch it finish, deploy, roll back",
   await expect(page.getByTestId("version-provenance")).toHaveText(
     /^Trained .+ by admin@acme\.test · its training run$/,
   );
+  // Its "Scenarios" link opens the scenarios page ready to run on this version, though the
+  // deployed one is another (the page otherwise opens on the deployed version's run).
+  await page
+    .getByRole("region", { name: "Scenario runs" })
+    .getByRole("link", { name: "Scenarios" })
+    .click();
+  await expect(page).toHaveURL(/\/training\/scenarios\?version=[0-9a-f-]{36}$/);
+  await expect(page.getByLabel("Version to run against").locator("option:checked")).toHaveText(
+    `v${trained}`,
+  );
+  await page.goBack();
   await page.getByRole("link", { name: "its training run" }).click();
   await expect(page.getByTestId("job-state")).toHaveText("completed");
   // The bare address (a bookmark) opens the deployed version against the newest other one.

@@ -28,6 +28,8 @@ export function ScenariosEditor(props: {
   initial: Scenarios;
   templates: Option[];
   versions: Option[];
+  /** The version to run on first (a version page's link); else the shown run's, else the newest. */
+  initialVersionId?: string;
   run: Run | null;
   slug: string;
   canManage: boolean;
@@ -41,10 +43,11 @@ export function ScenariosEditor(props: {
   const [text, setText] = useState("");
   const [templateId, setTemplateId] = useState(props.templates[0]?.value ?? "");
   const [difficulty, setDifficulty] = useState<(typeof DIFFICULTIES)[number]>("medium");
-  // The version whose run is shown below (the deployed one's latest, or the run just made), so
-  // "Run scenarios" re-runs what the page shows; else the newest.
+  // The version asked for, else the one whose run is shown below (the deployed one's latest, or
+  // the run just made), so "Run scenarios" re-runs what the page shows; else the newest.
   const [versionId, setVersionId] = useState(
-    props.versions.find((v) => v.value === props.run?.versionId)?.value ??
+    props.versions.find((v) => v.value === props.initialVersionId)?.value ??
+      props.versions.find((v) => v.value === props.run?.versionId)?.value ??
       props.versions[0]?.value ??
       "",
   );

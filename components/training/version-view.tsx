@@ -104,7 +104,10 @@ export function VersionView({
           id="runs-title"
           title="Scenario runs"
           actions={
-            <Link className="text-sm text-accent-700" href={`/w/${slug}/training/scenarios`}>
+            <Link
+              className="text-sm text-accent-700"
+              href={`/w/${slug}/training/scenarios?version=${version.id}`}
+            >
               Scenarios
             </Link>
           }
