@@ -36,6 +36,8 @@ export function TrendChart({ points, label }: { points: TrendPoint[]; label: str
     <figure className="h-64 w-full px-2 py-4" aria-label={label}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 5, right: 10, bottom: 5, left: 0 }}>
+          {/* Lines drawn at once, as the insights charts are: redrawn on every load and refetch, an
+              animation reads as data changing. */}
           <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />
           <XAxis dataKey="name" fontSize={12} minTickGap={16} />
           <YAxis yAxisId="uses" allowDecimals={false} fontSize={12} width={40} />
@@ -50,6 +52,7 @@ export function TrendChart({ points, label }: { points: TrendPoint[]; label: str
           <Tooltip />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Line
+            isAnimationActive={false}
             yAxisId="uses"
             type="linear"
             dataKey="Uses"
@@ -58,6 +61,7 @@ export function TrendChart({ points, label }: { points: TrendPoint[]; label: str
             dot={false}
           />
           <Line
+            isAnimationActive={false}
             yAxisId="pct"
             type="linear"
             dataKey="Acceptance %"
@@ -66,6 +70,7 @@ export function TrendChart({ points, label }: { points: TrendPoint[]; label: str
             connectNulls
           />
           <Line
+            isAnimationActive={false}
             yAxisId="pct"
             type="linear"
             dataKey="Resolution %"

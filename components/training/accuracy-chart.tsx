@@ -37,6 +37,8 @@ export function AccuracyChart({ points }: { points: ChartPoint[] }) {
       <ResponsiveContainer width="100%" height="100%">
         {/* Straight segments: versions are discrete, there is nothing between two of them. */}
         <LineChart data={data} margin={{ top: 5, right: 20, bottom: 5, left: 0 }}>
+          {/* Lines drawn at once, as the insights charts are: redrawn on every load and refetch, an
+              animation reads as data changing. */}
           <CartesianGrid stroke="#e4e4e7" strokeDasharray="3 3" />
           <XAxis dataKey="name" fontSize={12} />
           <YAxis
@@ -50,10 +52,30 @@ export function AccuracyChart({ points }: { points: ChartPoint[] }) {
           />
           <Tooltip formatter={(value) => `${value}%`} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Line type="linear" dataKey="Top-1" stroke="#4f46e5" strokeWidth={2} connectNulls />
-          <Line type="linear" dataKey="Top-3" stroke="#0891b2" connectNulls />
-          <Line type="linear" dataKey="Macro-F1" stroke="#a16207" connectNulls />
           <Line
+            isAnimationActive={false}
+            type="linear"
+            dataKey="Top-1"
+            stroke="#4f46e5"
+            strokeWidth={2}
+            connectNulls
+          />
+          <Line
+            isAnimationActive={false}
+            type="linear"
+            dataKey="Top-3"
+            stroke="#0891b2"
+            connectNulls
+          />
+          <Line
+            isAnimationActive={false}
+            type="linear"
+            dataKey="Macro-F1"
+            stroke="#a16207"
+            connectNulls
+          />
+          <Line
+            isAnimationActive={false}
             type="linear"
             dataKey="Scenarios"
             stroke="#16a34a"
