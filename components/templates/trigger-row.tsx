@@ -20,7 +20,8 @@ const kindHints: Record<TriggerKind, string> = {
   keyword: "A word the customer's message contains.",
   phrase: "Words that appear together, in this order.",
   regex: "Matched case-insensitively against the message.",
-  intent: "An intent label from the workspace's training data.",
+  intent:
+    "An intent the model predicts: a label from the training data, or a template's name. Fires when it is the model's first guess, as confident as the model is.",
   sentiment: "positive, neutral or negative.",
 };
 
