@@ -95,6 +95,8 @@ test("for a message in unfamiliar words, the sidebar says the words never appear
     /never appeared in the training data/,
     { timeout: 20_000 },
   );
+  // It names them: what the training data lacks (Bitext's support messages know no lasagne).
+  await expect(page.getByTestId("no-confident-note")).toContainText("lasagne");
   await expect(page.getByTestId("suggestion").first()).toBeVisible();
 });
 

@@ -4,14 +4,17 @@
  * the clustering vectors of gap detection leave them out.
  */
 
+import { PLACEHOLDER_TOKENS } from "@/server/training/model/normalize";
+
 const STOPWORDS = new Set(
   (
     "a an and are as at be been but by can could did do does for from had has have how i i'm if in into is it its " +
     "me my no not of on or our so that the their them then there this to too was we were what when where which who " +
     "why will with would you your am any some still just get got been being should please help hi hello thanks thank " +
-    "there here yes also very need want know way one all out up about after before again than only more most much " +
-    "urltoken emailtoken idtoken numtoken"
-  ).split(" "),
+    "there here yes also very need want know way one all out up about after before again than only more most much"
+  )
+    .split(" ")
+    .concat([...PLACEHOLDER_TOKENS]),
 );
 
 /**

@@ -38,6 +38,9 @@ import { matchText } from "./text-match";
 import { contentTokens } from "./text-tokens";
 import { type FiredTrigger, matchAllTriggers } from "./trigger-signals";
 
+/** How many of a declined message's unfamiliar words the answer names. */
+export const MAX_UNFAMILIAR_WORDS = 10;
+
 export interface SuggestScope {
   workspace: { id: string; locale: string; currency: string; timezone: string };
   /** The person asking (null for API keys): recorded with the suggestion. */
@@ -87,6 +90,8 @@ export interface SuggestResult {
   noConfidentReason: NoConfidentReason | null;
   /** Share of the message's word weight (idf) the deployed model was trained on; 1 without one. */
   knownWordShare: number;
+  /** When too few were (`unfamiliar_words`): the first of the words it never saw; else empty. */
+  unfamiliarWords: string[];
   threshold: number;
   model: { version: number } | null;
   sentiment: Sentiment;
@@ -306,6 +311,11 @@ export async function suggestForMessage(
       predictedOutOfScope: fromModel.predictedOutOfScope,
     }),
     knownWordShare,
+    // Only for a declined message (rare): what to add to the training data is the point.
+    unfamiliarWords:
+      unfamiliar && loaded
+        ? loaded.model.featurizer.unknownWords(input.message).slice(0, MAX_UNFAMILIAR_WORDS)
+        : [],
     threshold,
     model: loaded ? { version: loaded.version } : null,
     sentiment,

@@ -108,6 +108,11 @@ describe("suggestions.forMessage", () => {
     expect(answer.noConfidentSuggestion).toBe(true);
     expect(answer.noConfidentReason).toBe("unfamiliar_words");
     expect(answer.knownWordShare).toBeLessThan(0.4);
+    // The answer names the words the model never saw, each once, in order.
+    expect(answer.unfamiliarWords).toEqual(expect.arrayContaining(["pizza", "recipe"]));
+    expect(answer.unfamiliarWords.indexOf("pizza")).toBeLessThan(
+      answer.unfamiliarWords.indexOf("recipe"),
+    );
     expect(top?.lowConfidence).toBe(true);
     expect(top?.confidence).toBeLessThan(top?.reasons.modelProbability ?? 0);
     // Every suggestion of a declined answer is marked weak, also one whose discounted
@@ -131,6 +136,7 @@ describe("suggestions.forMessage", () => {
     expect(familiar.confident).toBe(true);
     expect(familiar.noConfidentReason).toBeNull();
     expect(familiar.knownWordShare).toBeGreaterThanOrEqual(0.4);
+    expect(familiar.unfamiliarWords).toEqual([]);
 
     const { c } = await workspaceWithModel();
     const pizza = await c.templates.create(

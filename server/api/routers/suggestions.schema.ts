@@ -99,6 +99,11 @@ export const forMessageOutput = z.object({
     .nullable(),
   /** Share of the message's word weight (idf) the deployed model was trained on; 1 without one. */
   knownWordShare: probability,
+  /**
+   * With `unfamiliar_words`: up to 10 of the message's words no training example used
+   * (normalised: lower case, contractions expanded), in the order they come; else empty.
+   */
+  unfamiliarWords: z.array(z.string()).max(10), // MAX_UNFAMILIAR_WORDS (suggest.ts)
   threshold: probability,
   model: z.object({ version: z.number().int() }).nullable(),
   sentiment: z.object({

@@ -69,6 +69,8 @@ export interface Featurizer {
   transform(text: string): SparseRow;
   /** The row and the share of the text's word idf mass the vocabulary knows (known-words.ts). */
   transformText(text: string): { row: SparseRow; knownWordShare: number };
+  /** The text's words the vocabulary does not know, each once (known-words.ts). */
+  unknownWords(text: string): string[];
 }
 
 /**
@@ -215,6 +217,7 @@ export function makeFeaturizer(state: FeaturizerState, embeddings?: EmbeddingTab
       return rowOf(tokens, counts);
     },
     transformText,
+    unknownWords: (text) => known.unknown(termsOf(text, config).tokens),
   };
 }
 

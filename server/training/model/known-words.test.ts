@@ -22,6 +22,14 @@ describe("knownWords", () => {
     expect(known.share(["refund", "bitcoin"])).toBeCloseTo(0.5, 12);
   });
 
+  it("lists the unknown words once each, in order, without placeholder words", () => {
+    expect(
+      known.unknown(["my", "bitcoin", "card", "crypto", "bitcoin", "idtoken", "numtoken"]),
+    ).toEqual(["bitcoin", "crypto"]);
+    expect(known.unknown(["my", "card"])).toEqual([]);
+    expect(knownWords({ idf, wordCount: 3 }, null).unknown(["anything"])).toEqual([]);
+  });
+
   it("knows nothing of a text without words, and everything in hashing mode", () => {
     expect(known.share([])).toBe(0);
     expect(knownWords({ idf, wordCount: 3 }, null).share(["anything", "at", "all"])).toBe(1);
@@ -38,6 +46,13 @@ describe("knownWords", () => {
     expect(mixed).toBeGreaterThan(0);
     expect(mixed).toBeLessThan(1);
     expect(f.transformText("My card arrived").row).toEqual(f.transform("My card arrived"));
+    // Normalised words: lower case, the order number a placeholder (not listed).
+    expect(f.unknownWords("Buy BITCOIN for order 12345678, my card")).toEqual([
+      "buy",
+      "bitcoin",
+      "for",
+      "order",
+    ]);
   });
 });
 

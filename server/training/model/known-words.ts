@@ -19,11 +19,19 @@
  */
 export const MIN_KNOWN_WORD_SHARE = 0.4;
 
+import { PLACEHOLDER_TOKENS } from "./normalize";
+
 /** Column of a word unigram in the vocabulary, or -1. */
 export type WordColumn = (token: string) => number;
 
 export interface KnownWords {
   share(tokens: readonly string[]): number;
+  /**
+   * The words no training example used, each once, in the order they come (placeholder words
+   * for ids, numbers, e-mails and URLs left out: they stand for values, not words); none in
+   * hashing mode.
+   */
+  unknown(tokens: readonly string[]): string[];
 }
 
 export interface Vocabulary {
@@ -34,7 +42,7 @@ export interface Vocabulary {
 
 export function knownWords(vocabulary: Vocabulary, column: WordColumn | null): KnownWords {
   // Hashing mode has no vocabulary: every word lands in some bucket, so nothing is unknown.
-  if (!column) return { share: () => 1 };
+  if (!column) return { share: () => 1, unknown: () => [] };
   const { wordCount, idf } = vocabulary;
   let unknownIdf = 0;
   for (let i = 0; i < wordCount; i++) unknownIdf = Math.max(unknownIdf, idf[i] ?? 0);
@@ -50,6 +58,13 @@ export function knownWords(vocabulary: Vocabulary, column: WordColumn | null): K
       }
       // No words at all (empty or punctuation only): nothing is known.
       return total > 0 ? known / total : 0;
+    },
+    unknown(tokens) {
+      const words = new Set<string>();
+      for (const token of tokens) {
+        if (column(token) < 0 && !PLACEHOLDER_TOKENS.has(token)) words.add(token);
+      }
+      return [...words];
     },
   };
 }

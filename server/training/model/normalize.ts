@@ -60,6 +60,14 @@ const SUFFIXES: [string, string][] = [
   ["'m", " am"],
 ];
 
+/** The words normalizeText puts in place of URLs, e-mails, ids and numbers. */
+export const PLACEHOLDER_TOKENS: ReadonlySet<string> = new Set([
+  "urltoken",
+  "emailtoken",
+  "idtoken",
+  "numtoken",
+]);
+
 const APOSTROPHES = /[\u2018\u2019\u201b\u2032\u0060\u00b4]/g;
 const URL = /\b(?:https?:\/\/|www\.)[^\s]+/g;
 const EMAIL = /\b[^\s@]+@[^\s@]+\.[a-z]{2,}\b/g;

@@ -126,7 +126,10 @@ function ThreadFacts(props: {
         )}
         {props.suggestions.noConfidentSuggestion && props.suggestions.items.length > 0 && (
           <p className="mb-1 text-xs text-amber-700" data-testid="no-confident-note">
-            {noConfidentNote(props.suggestions.noConfidentReason)}
+            {noConfidentNote(
+              props.suggestions.noConfidentReason,
+              props.suggestions.unfamiliarWords,
+            )}
           </p>
         )}
         <ol className="space-y-2">

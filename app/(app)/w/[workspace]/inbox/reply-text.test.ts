@@ -52,6 +52,13 @@ describe("noConfidentNote", () => {
     expect(noConfidentNote("out_of_scope")).toMatch(/no template answers/);
     expect(noConfidentNote("below_threshold")).toBe("No confident suggestion — weak candidates:");
   });
+
+  it("names the unfamiliar words when the answer gives them", () => {
+    expect(noConfidentNote("unfamiliar_words", ["lasagne", "mozzarella"])).toBe(
+      "No confident suggestion: most words of this message (lasagne, mozzarella) never appeared in the training data. Weak candidates:",
+    );
+    expect(noConfidentNote("unfamiliar_words", [])).not.toContain("(");
+  });
 });
 
 describe("confidenceLabel", () => {

@@ -123,10 +123,13 @@ export type NoConfidentReason = RouterOutputs["suggestions"]["forMessage"]["noCo
  * knows whether to teach the assistant (unfamiliar words), write a new template (out of scope)
  * or just pick (a weak match).
  */
-export function noConfidentNote(reason: NoConfidentReason): string {
+export function noConfidentNote(reason: NoConfidentReason, unfamiliarWords: string[] = []): string {
   switch (reason) {
-    case "unfamiliar_words":
-      return "No confident suggestion: most words of this message never appeared in the training data. Weak candidates:";
+    case "unfamiliar_words": {
+      // The words themselves say what the training data lacks.
+      const words = unfamiliarWords.length > 0 ? ` (${unfamiliarWords.join(", ")})` : "";
+      return `No confident suggestion: most words of this message${words} never appeared in the training data. Weak candidates:`;
+    }
     case "out_of_scope":
       return "No confident suggestion: the assistant recognises this as a question no template answers. Closest templates:";
     default:

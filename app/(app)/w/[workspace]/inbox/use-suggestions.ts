@@ -29,6 +29,8 @@ export type Suggestions = {
   items: SidebarSuggestion[];
   noConfidentSuggestion: boolean;
   noConfidentReason: NoConfidentReason;
+  /** With "unfamiliar_words": the words the model never saw. */
+  unfamiliarWords: string[];
   /** Name, e-mail and order number as the customer wrote them (null until answered). */
   fromMessages: ValuesFromMessages | null;
   loading: boolean;
@@ -71,6 +73,7 @@ export function useSuggestions(thread: Thread | undefined): Suggestions {
     })),
     noConfidentSuggestion: data?.noConfidentSuggestion ?? false,
     noConfidentReason: data?.noConfidentReason ?? null,
+    unfamiliarWords: data?.unfamiliarWords ?? [],
     fromMessages: data
       ? {
           name: data.extracted.name,
