@@ -7,6 +7,7 @@ import {
   runningVariants,
 } from "@/server/abtests/exposure";
 import type { AiRegistry } from "@/server/ai/registry";
+import { isTopicWord } from "@/server/analysis/stopwords";
 import { log } from "@/server/logger";
 import type { RegexBudget } from "@/server/templates/regex/regex-budget";
 import { exampleTextHash } from "@/server/training/examples/store";
@@ -314,7 +315,10 @@ export async function suggestForMessage(
     // Only for a declined message (rare): what to add to the training data is the point.
     unfamiliarWords:
       unfamiliar && loaded
-        ? loaded.model.featurizer.unknownWords(input.message).slice(0, MAX_UNFAMILIAR_WORDS)
+        ? topicWordsFirst(loaded.model.featurizer.unknownWords(input.message)).slice(
+            0,
+            MAX_UNFAMILIAR_WORDS,
+          )
         : [],
     threshold,
     model: loaded ? { version: loaded.version } : null,
@@ -323,4 +327,12 @@ export async function suggestForMessage(
     suggestions,
     warnings,
   };
+}
+
+/**
+ * Words that say what a message is about before greetings and function words ("lasagne" before
+ * "and"): both count against the known share, but the first are what the training data lacks.
+ */
+function topicWordsFirst(words: string[]): string[] {
+  return [...words.filter(isTopicWord), ...words.filter((w) => !isTopicWord(w))];
 }

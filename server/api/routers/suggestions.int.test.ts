@@ -108,11 +108,17 @@ describe("suggestions.forMessage", () => {
     expect(answer.noConfidentSuggestion).toBe(true);
     expect(answer.noConfidentReason).toBe("unfamiliar_words");
     expect(answer.knownWordShare).toBeLessThan(0.4);
-    // The answer names the words the model never saw, each once, in order.
+    // The answer names the words the model never saw, each once, in order, topic words
+    // before function words and greetings.
     expect(answer.unfamiliarWords).toEqual(expect.arrayContaining(["pizza", "recipe"]));
     expect(answer.unfamiliarWords.indexOf("pizza")).toBeLessThan(
       answer.unfamiliarWords.indexOf("recipe"),
     );
+    const greeted = await bank.c.suggestions.forMessage({
+      message: "hello and thanks, please recommend a pizza recipe",
+    });
+    expect(greeted.unfamiliarWords.slice(0, 2)).toEqual(["recommend", "pizza"]);
+    expect(greeted.unfamiliarWords).toEqual(expect.arrayContaining(["hello", "thanks"]));
     expect(top?.lowConfidence).toBe(true);
     expect(top?.confidence).toBeLessThan(top?.reasons.modelProbability ?? 0);
     // Every suggestion of a declined answer is marked weak, also one whose discounted

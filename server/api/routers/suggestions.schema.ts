@@ -101,7 +101,8 @@ export const forMessageOutput = z.object({
   knownWordShare: probability,
   /**
    * With `unfamiliar_words`: up to 10 of the message's words no training example used
-   * (normalised: lower case, contractions expanded), in the order they come; else empty.
+   * (normalised: lower case, contractions expanded), topic words first, each group in the order
+   * they come; else empty.
    */
   unfamiliarWords: z.array(z.string()).max(10), // MAX_UNFAMILIAR_WORDS (suggest.ts)
   threshold: probability,
