@@ -4,6 +4,7 @@
  * to explain itself (how familiar the words were, whether the model said "out of scope").
  */
 
+import { isTopicWord } from "@/server/analysis/stopwords";
 import { MIN_KNOWN_WORD_SHARE } from "@/server/training/model/known-words";
 import type { Prediction } from "@/server/training/model/model";
 import { INTENT_TRIGGER_MIN_PROBABILITY } from "./intent-names";
@@ -54,4 +55,21 @@ export function modelSignals(
     knownWordShare: prediction.knownWordShare,
     predictedOutOfScope: prediction.predictedOutOfScope,
   };
+}
+
+/** How many of a declined message's unfamiliar words the answer names. */
+export const MAX_UNFAMILIAR_WORDS = 10;
+
+/**
+ * The message's words the model never saw (known-words.ts), for an answer declined as
+ * `unfamiliar_words`: words that say what it is about before greetings and function words
+ * ("lasagne" before "and"). Both count against the known share, but the first are what the
+ * training data lacks.
+ */
+export function unfamiliarWordsOf(loaded: Pick<LoadedModel, "model">, message: string): string[] {
+  const words = loaded.model.featurizer.unknownWords(message);
+  return [...words.filter(isTopicWord), ...words.filter((w) => !isTopicWord(w))].slice(
+    0,
+    MAX_UNFAMILIAR_WORDS,
+  );
 }

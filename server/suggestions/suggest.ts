@@ -7,7 +7,6 @@ import {
   runningVariants,
 } from "@/server/abtests/exposure";
 import type { AiRegistry } from "@/server/ai/registry";
-import { isTopicWord } from "@/server/analysis/stopwords";
 import { log } from "@/server/logger";
 import type { RegexBudget } from "@/server/templates/regex/regex-budget";
 import { exampleTextHash } from "@/server/training/examples/store";
@@ -21,7 +20,7 @@ import { queueSuggestionEvent } from "./event-buffer";
 import { type ExtractedValues, extractFromConversation } from "./extract-values";
 import { intentNamesOf } from "./intent-names";
 import { type LoadedModel, modelKey } from "./model-cache";
-import { modelSignals, NO_MODEL_SIGNALS } from "./model-signals";
+import { modelSignals, NO_MODEL_SIGNALS, unfamiliarWordsOf } from "./model-signals";
 import type { SuggestionContext } from "./prefill";
 import {
   isConfident,
@@ -38,9 +37,6 @@ import { ensureListening, serving } from "./serving";
 import { matchText } from "./text-match";
 import { contentTokens } from "./text-tokens";
 import { type FiredTrigger, matchAllTriggers } from "./trigger-signals";
-
-/** How many of a declined message's unfamiliar words the answer names. */
-export const MAX_UNFAMILIAR_WORDS = 10;
 
 export interface SuggestScope {
   workspace: { id: string; locale: string; currency: string; timezone: string };
@@ -313,13 +309,7 @@ export async function suggestForMessage(
     }),
     knownWordShare,
     // Only for a declined message (rare): what to add to the training data is the point.
-    unfamiliarWords:
-      unfamiliar && loaded
-        ? topicWordsFirst(loaded.model.featurizer.unknownWords(input.message)).slice(
-            0,
-            MAX_UNFAMILIAR_WORDS,
-          )
-        : [],
+    unfamiliarWords: unfamiliar && loaded ? unfamiliarWordsOf(loaded, input.message) : [],
     threshold,
     model: loaded ? { version: loaded.version } : null,
     sentiment,
@@ -327,12 +317,4 @@ export async function suggestForMessage(
     suggestions,
     warnings,
   };
-}
-
-/**
- * Words that say what a message is about before greetings and function words ("lasagne" before
- * "and"): both count against the known share, but the first are what the training data lacks.
- */
-function topicWordsFirst(words: string[]): string[] {
-  return [...words.filter(isTopicWord), ...words.filter((w) => !isTopicWord(w))];
 }

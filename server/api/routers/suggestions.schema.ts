@@ -104,7 +104,7 @@ export const forMessageOutput = z.object({
    * (normalised: lower case, contractions expanded), topic words first, each group in the order
    * they come; else empty.
    */
-  unfamiliarWords: z.array(z.string()).max(10), // MAX_UNFAMILIAR_WORDS (suggest.ts)
+  unfamiliarWords: z.array(z.string()).max(10), // MAX_UNFAMILIAR_WORDS (model-signals.ts)
   threshold: probability,
   model: z.object({ version: z.number().int() }).nullable(),
   sentiment: z.object({
