@@ -36,10 +36,10 @@ import { startWorker } from "@/server/jobs/worker";
 import {
   combineSignals,
   compareRanked,
-  confidenceWithoutModel,
-  meetsThreshold,
   type RankingBasis,
-  UNTRAINED_THRESHOLD,
+  type TemplateSignals,
+  TRIGGER_RELIABILITY,
+  triggerReliability,
 } from "@/server/suggestions/ranking";
 import { parseImport } from "@/server/templates/store/import-export";
 import { insertTemplates } from "@/server/templates/store/write-template";
@@ -197,10 +197,13 @@ async function measure(split: string, all: { train: Row[]; test: Row[] }, unseen
       for (const rule of RULES) {
         const basis: RankingBasis = {
           modelDeployed: true,
-          threshold: rule === "fixed" ? UNTRAINED_THRESHOLD : answer.threshold,
+          threshold: answer.threshold,
           modelWeight: unfamiliar ? answer.knownWordShare / MIN_KNOWN_WORD_SHARE : 1,
+          unfamiliar,
         };
-        const ranked = signals.map((s) => combineSignals(s, basis)).sort(compareRanked);
+        const ranked = (rule === "fixed" ? signals.map((s) => asFixedRule(s, basis)) : signals)
+          .map((s) => combineSignals(s, basis))
+          .sort(compareRanked);
         const top = ranked[0];
         if (!top) continue;
         tops.push(top.templateId);
@@ -209,10 +212,7 @@ async function measure(split: string, all: { train: Row[]; test: Row[] }, unseen
         t.rows++;
         if (top.templateId === expected) t.top1++;
         if (ranked.slice(0, 3).some((r) => r.templateId === expected)) t.top3++;
-        const confident =
-          meetsThreshold(top.confidence, answer.threshold) &&
-          (!unfamiliar || meetsThreshold(confidenceWithoutModel(top.parts), answer.threshold));
-        if (confident) {
+        if (top.confident) {
           t.confident++;
           if (top.templateId === expected) t.confidentRight++;
         }
@@ -275,3 +275,17 @@ for (const seed of list(arg("seeds", "7,11"))) {
   if (fraction > 0) await measure(`holdout-${fraction}/${seed}`, holdout(fraction, seed), unseen);
 }
 process.exit(0);
+
+/**
+ * The "fixed" rule in the served ranking: a trigger on a template the model does not know worth
+ * TRIGGER_RELIABILITY rather than `triggerReliability`'s threshold. The basis's threshold also
+ * decides which templates are confident (and those rank first), so rather than lowering it the
+ * trigger weight is rescaled: 1 − (1 − r)^w′ = 1 − (1 − 0.75)^w.
+ */
+function asFixedRule(signals: TemplateSignals, basis: RankingBasis): TemplateSignals {
+  const served = triggerReliability(signals, basis);
+  if (signals.triggerWeight === 0 || served === TRIGGER_RELIABILITY) return signals;
+  if (served >= 1) throw new Error("a threshold of 1 cannot be rescaled to the fixed rule");
+  const scale = Math.log(1 - TRIGGER_RELIABILITY) / Math.log(1 - served);
+  return { ...signals, triggerWeight: signals.triggerWeight * scale };
+}

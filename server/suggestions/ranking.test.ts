@@ -142,19 +142,47 @@ describe("rankTemplates", () => {
   });
 
   it("on a message of unfamiliar words, only what the other signals give clears the threshold", () => {
-    const basis: RankingBasis = { modelDeployed: true, threshold: 0.85, modelWeight: 0.39 / 0.4 };
+    const basis: RankingBasis = {
+      modelDeployed: true,
+      threshold: 0.85,
+      modelWeight: 0.39 / 0.4,
+      unfamiliar: true,
+    };
+    const familiar: RankingBasis = { ...basis, modelWeight: 1, unfamiliar: false };
     // The model's 0.99, discounted to 0.965 for a known share of 0.39: above the threshold, yet
     // the answer is "no confident suggestion", so the suggestion must be marked weak too.
     const guess = combineSignals(signals("guess", { modelProbability: 0.99 }), basis);
     expect(guess.confidence).toBeGreaterThan(basis.threshold);
-    expect(isConfident(guess, basis.threshold, true)).toBe(false);
-    expect(isConfident(guess, basis.threshold, false)).toBe(true);
-    // A trigger on a template the model does not know still makes it confident.
+    expect(isConfident(guess, basis)).toBe(false);
+    expect(guess.confident).toBe(false);
+    expect(combineSignals(signals("guess", { modelProbability: 0.99 }), familiar).confident).toBe(
+      true,
+    );
+    // A trigger on a template the model does not know still makes it confident…
     const trigger = combineSignals(signals("trigger", { triggerWeight: 1 }), basis);
-    expect(isConfident(trigger, basis.threshold, true)).toBe(true);
+    expect(trigger.confident).toBe(true);
+    // …and it ranks above the discounted guesses, which keep their order behind it, also when
+    // the answer keeps fewer than there are.
+    const list = [
+      signals("guess", { modelProbability: 0.99 }),
+      signals("second", { modelProbability: 0.95 }),
+      signals("trigger", { triggerWeight: 1 }),
+    ];
+    expect(rankTemplates(list, basis).map((r) => r.templateId)).toEqual([
+      "trigger",
+      "guess",
+      "second",
+    ]);
+    expect(rankTemplates(list, basis, 1).map((r) => r.templateId)).toEqual(["trigger"]);
+    // On a familiar message the order is the confidence order, as before.
+    expect(rankTemplates(list, familiar).map((r) => r.templateId)).toEqual([
+      "guess",
+      "second",
+      "trigger",
+    ]);
     // Below the threshold nothing is confident, familiar or not.
-    const weak = combineSignals(signals("weak", { modelProbability: 0.5 }), basis);
-    expect(isConfident(weak, basis.threshold, false)).toBe(false);
+    const weak = combineSignals(signals("weak", { modelProbability: 0.5 }), familiar);
+    expect(isConfident(weak, familiar)).toBe(false);
   });
 
   it("meetsThreshold forgives one rounding step, nothing more", () => {

@@ -94,6 +94,11 @@ export interface RankingBasis {
   threshold: number;
   /** Scales the model's part (an unfamiliar message: known share ÷ MIN_KNOWN_WORD_SHARE); 1 by default. */
   modelWeight?: number;
+  /**
+   * The message is mostly words the model never saw (known-words.ts): only the other signals
+   * (a trigger, past choices) may make a template confident (`isConfident`).
+   */
+  unfamiliar?: boolean;
 }
 
 export const UNTRAINED_BASIS: RankingBasis = {
@@ -124,6 +129,8 @@ export function meetsThreshold(confidence: number, threshold: number): boolean {
 
 export interface Ranked extends TemplateSignals {
   confidence: number;
+  /** It may be offered as a confident suggestion (`isConfident`); else it is a weak candidate. */
+  confident: boolean;
   /** Each signal's own confidence, for the reasons shown to agents. */
   parts: { model: number; triggers: number; text: number; pastChoices: number };
 }
@@ -132,7 +139,8 @@ const clamp01 = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x))
 
 export function combineSignals(signals: TemplateSignals, basis: RankingBasis): Ranked {
   const parts = partsOf(signals, basis);
-  return { ...signals, confidence: confidenceOf(parts), parts };
+  const confidence = confidenceOf(parts);
+  return { ...signals, confidence, confident: isConfident({ confidence, parts }, basis), parts };
 }
 
 function partsOf(signals: TemplateSignals, basis: RankingBasis): Ranked["parts"] {
@@ -152,17 +160,19 @@ function partsOf(signals: TemplateSignals, basis: RankingBasis): Ranked["parts"]
  * Whether a ranked template may be offered as a confident suggestion: its confidence clears the
  * threshold and, for a message made mostly of words the model never saw (`unfamiliar`), so does
  * what the other signals give it without the model's part. The answer's `confident` (its first
- * template) and each suggestion's `lowConfidence` are both this, so an answer that says "no
- * confident suggestion" never lists a suggestion that is not marked as weak.
+ * template) and each suggestion's `lowConfidence` are both this, and a confident template ranks
+ * above every weak one (compareRanked), so an answer that says "no confident suggestion" never
+ * lists a suggestion that is not marked as weak. On a familiar message this is the confidence
+ * order itself; on an unfamiliar one a template a trigger carries goes before the model's
+ * discounted guesses, which keep their order behind it.
  */
 export function isConfident(
   ranked: Pick<Ranked, "confidence" | "parts">,
-  threshold: number,
-  unfamiliar: boolean,
+  basis: Pick<RankingBasis, "threshold" | "unfamiliar">,
 ): boolean {
   return (
-    meetsThreshold(ranked.confidence, threshold) &&
-    (!unfamiliar || meetsThreshold(confidenceWithoutModel(ranked.parts), threshold))
+    meetsThreshold(ranked.confidence, basis.threshold) &&
+    (!basis.unfamiliar || meetsThreshold(confidenceWithoutModel(ranked.parts), basis.threshold))
   );
 }
 
@@ -177,14 +187,19 @@ function confidenceOf(parts: Ranked["parts"]): number {
   );
 }
 
-type Rankable = Pick<Ranked, "confidence" | "modelProbability" | "textMatch" | "templateId">;
+type Rankable = Pick<
+  Ranked,
+  "confident" | "confidence" | "modelProbability" | "textMatch" | "templateId"
+>;
 
 /**
- * Best first; ties (equal confidence) go to the higher model probability, then the stronger
- * text match, then the id, so the order is stable between identical requests.
+ * Best first: confident before weak (`isConfident`), then by confidence; ties go to the higher
+ * model probability, then the stronger text match, then the id, so the order is stable between
+ * identical requests.
  */
 export function compareRanked(a: Rankable, b: Rankable): number {
   return (
+    Number(b.confident) - Number(a.confident) ||
     b.confidence - a.confidence ||
     (b.modelProbability ?? 0) - (a.modelProbability ?? 0) ||
     b.textMatch - a.textMatch ||
@@ -219,6 +234,7 @@ export function rankTemplates(
   const best: Ranked[] = [];
   // One scratch record for the candidate: a signal is copied only once it is among the best.
   const candidate: Rankable = {
+    confident: false,
     confidence: 0,
     modelProbability: null,
     textMatch: 0,
@@ -228,6 +244,8 @@ export function rankTemplates(
     const parts = partsOf(s, basis);
     const confidence = confidenceOf(parts);
     if (!hasEvidence({ confidence, modelProbability: s.modelProbability })) continue;
+    const confident = isConfident({ confidence, parts }, basis);
+    candidate.confident = confident;
     candidate.confidence = confidence;
     candidate.modelProbability = s.modelProbability;
     candidate.textMatch = s.textMatch;
@@ -236,7 +254,7 @@ export function rankTemplates(
     if (best.length >= limit && last && compareRanked(candidate, last) >= 0) continue;
     let i = best.length;
     while (i > 0 && compareRanked(candidate, best[i - 1] as Ranked) < 0) i--;
-    best.splice(i, 0, { ...s, confidence, parts });
+    best.splice(i, 0, { ...s, confidence, confident, parts });
     if (best.length > limit) best.pop();
   }
   return best;

@@ -23,7 +23,6 @@ import { type LoadedModel, modelKey } from "./model-cache";
 import { modelSignals, NO_MODEL_SIGNALS, unfamiliarWordsOf } from "./model-signals";
 import type { SuggestionContext } from "./prefill";
 import {
-  isConfident,
   type NoConfidentReason,
   noConfidentReason,
   pastChoiceShares,
@@ -202,11 +201,12 @@ export async function suggestForMessage(
       modelDeployed: loaded !== null,
       threshold,
       modelWeight: unfamiliar ? knownWordShare / MIN_KNOWN_WORD_SHARE : 1,
+      unfamiliar,
     },
     input.limit,
   );
   const top = ranked[0];
-  const confident = top !== undefined && isConfident(top, threshold, unfamiliar);
+  const confident = top?.confident ?? false;
   const history = input.history ?? thread?.history ?? [];
   const extracted = extractFromConversation([...history, input.message]);
   // A/B tests: a template under test renders this conversation's variant body.
@@ -242,7 +242,7 @@ export async function suggestForMessage(
       templateId: r.templateId,
       name: template?.name ?? "",
       confidence: r.confidence,
-      lowConfidence: !isConfident(r, threshold, unfamiliar),
+      lowConfidence: !r.confident,
       reasons: {
         triggers: triggers.byTemplate.get(r.templateId) ?? [],
         modelProbability: r.modelProbability,
