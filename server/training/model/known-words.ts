@@ -7,6 +7,8 @@
  * predict() and predictBatch() decline below MIN_KNOWN_WORD_SHARE.
  */
 
+import { PLACEHOLDER_TOKENS } from "./normalize";
+
 /**
  * Below this share of known words a prediction is never confident, whatever its probability.
  * The largest of 0.3 / 0.4 / 0.5 / 0.6 that costs at most 1 point of in-scope coverage on the
@@ -18,8 +20,6 @@
  * never saw".
  */
 export const MIN_KNOWN_WORD_SHARE = 0.4;
-
-import { PLACEHOLDER_TOKENS } from "./normalize";
 
 /** Column of a word unigram in the vocabulary, or -1. */
 export type WordColumn = (token: string) => number;
