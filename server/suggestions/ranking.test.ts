@@ -117,26 +117,28 @@ describe("rankTemplates", () => {
 
   it("an intent trigger is worth the model's probability of the intent it restates, never more", () => {
     const basis: RankingBasis = { modelDeployed: true, threshold: 0.852 };
+    // The model's first guess, at p, restated by one full-weight intent trigger.
+    const guess = (p: number): RankingBasis => ({ ...basis, intentProbability: p });
     // Routed to a template the model was not trained on, a weak guess (intent triggers fire
     // from 0.4) stays a weak suggestion: it used to be worth the threshold, so confident.
-    const weak = combineSignals(signals("routed", { intentProbability: 0.45 }), basis);
+    const weak = combineSignals(signals("routed", { intentWeight: 1 }), guess(0.45));
     expect(weak.confidence).toBeCloseTo(0.45, 12);
     expect(meetsThreshold(weak.confidence, basis.threshold)).toBe(false);
     // A confident guess routes a confident suggestion.
-    const sure = combineSignals(signals("routed", { intentProbability: 0.93 }), basis);
+    const sure = combineSignals(signals("routed", { intentWeight: 1 }), guess(0.93));
     expect(meetsThreshold(sure.confidence, basis.threshold)).toBe(true);
     // On the template the model guessed, the model is not counted twice (not 1 − 0.1²).
     const same = combineSignals(
-      signals("guessed", { modelProbability: 0.9, intentProbability: 0.9 }),
-      basis,
+      signals("guessed", { modelProbability: 0.9, intentWeight: 1 }),
+      guess(0.9),
     );
     expect(same.confidence).toBeCloseTo(0.9, 12);
     // It is the model's evidence: a message of unfamiliar words drops it with the model's part.
     expect(confidenceWithoutModel(sure.parts)).toBe(0);
     // An author's trigger beside it still adds by noisy-OR: 1 − 0.55 · 0.148.
     const both = combineSignals(
-      signals("routed", { intentProbability: 0.45, triggerWeight: 1 }),
-      basis,
+      signals("routed", { intentWeight: 1, triggerWeight: 1 }),
+      guess(0.45),
     );
     expect(both.confidence).toBeCloseTo(1 - 0.55 * 0.148, 10);
   });

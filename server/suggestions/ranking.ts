@@ -36,7 +36,8 @@
  *   templates get it; the bench's figures for this rule are in README.md.
  *   An intent trigger is different: it restates the model's first guess (intent-names.ts), so
  *   its evidence is that guess's calibrated probability, not an author's word
- *   (`TemplateSignals.intentProbability`, 1 − (1 − p)^weight), and it joins the model's part
+ *   (`RankingBasis.intentProbability`, 1 − (1 − p)^weight for `TemplateSignals.intentWeight`),
+ *   and it joins the model's part
  *   as the larger of the two rather than by noisy-OR: a trigger on the very template the model
  *   guessed would otherwise count the model twice, and one on a template the model was not
  *   trained on would turn a guess the answer marks as low confidence (it fires from 0.4) into
@@ -75,11 +76,8 @@ export interface TemplateSignals {
   modelProbability: number | null;
   /** Sum of the weights of the keyword, phrase, regex and sentiment triggers that fired. */
   triggerWeight: number;
-  /**
-   * Evidence of the intent triggers that fired: the model's probability of the intent they
-   * restate, 1 − (1 − p)^(their weight); 0 or absent when none fired.
-   */
-  intentProbability?: number;
+  /** Sum of the weights of the intent triggers that fired; 0 or absent when none did. */
+  intentWeight?: number;
   /** TF-IDF cosine of message and template, 0–1. */
   textMatch: number;
   /** Share of similar past choices that picked this template, already shrunk, 0–1. */
@@ -99,6 +97,8 @@ export interface RankingBasis {
    * (a trigger, past choices) may make a template confident (`isConfident`).
    */
   unfamiliar?: boolean;
+  /** The model's probability of its first guess, what an intent trigger restates; 0 by default. */
+  intentProbability?: number;
 }
 
 export const UNTRAINED_BASIS: RankingBasis = {
@@ -146,7 +146,7 @@ export function combineSignals(signals: TemplateSignals, basis: RankingBasis): R
 function partsOf(signals: TemplateSignals, basis: RankingBasis): Ranked["parts"] {
   return {
     model:
-      clamp01(Math.max(signals.modelProbability ?? 0, signals.intentProbability ?? 0)) *
+      clamp01(Math.max(signals.modelProbability ?? 0, intentEvidence(signals, basis))) *
       clamp01(basis.modelWeight ?? 1),
     triggers: 1 - (1 - triggerReliability(signals, basis)) ** Math.max(0, signals.triggerWeight),
     text:
@@ -154,6 +154,12 @@ function partsOf(signals: TemplateSignals, basis: RankingBasis): Ranked["parts"]
       clamp01(signals.textMatch),
     pastChoices: PAST_CHOICE_RELIABILITY * clamp01(signals.pastChoices),
   };
+}
+
+/** What the intent triggers that fired on a template are worth: 1 − (1 − p)^weight. */
+function intentEvidence(signals: TemplateSignals, basis: RankingBasis): number {
+  const weight = Math.max(0, signals.intentWeight ?? 0);
+  return weight > 0 ? 1 - (1 - clamp01(basis.intentProbability ?? 0)) ** weight : 0;
 }
 
 /**

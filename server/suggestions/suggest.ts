@@ -174,14 +174,11 @@ export async function suggestForMessage(
   });
   for (const [templateId, fired] of triggers.byTemplate) {
     const signal = signalFor(templateId);
-    let intentWeight = 0;
+    // An intent trigger restates the model's guess: worth that guess's probability (ranking.ts).
     for (const t of fired) {
-      if (t.kind === "intent") intentWeight += t.weight;
+      if (t.kind === "intent") signal.intentWeight = (signal.intentWeight ?? 0) + t.weight;
       else signal.triggerWeight += t.weight;
     }
-    // An intent trigger restates the model's guess: worth that guess's probability (ranking.ts).
-    if (intentWeight > 0)
-      signal.intentProbability = 1 - (1 - fromModel.topIntentProbability) ** intentWeight;
   }
   for (const [doc, score] of matchText(catalog.text, input.message)) {
     const template = catalog.templates[doc];
@@ -202,6 +199,7 @@ export async function suggestForMessage(
       threshold,
       modelWeight: unfamiliar ? knownWordShare / MIN_KNOWN_WORD_SHARE : 1,
       unfamiliar,
+      intentProbability: fromModel.topIntentProbability,
     },
     input.limit,
   );
