@@ -83,9 +83,14 @@ export interface Featurizer {
  */
 export const MODEL_TEXT_LIMIT = 2_000;
 
-function termsOf(text: string, config: FeaturizerConfig) {
+/** The words the model reads of a text (its first MODEL_TEXT_LIMIT characters, normalised). */
+function tokensOf(text: string, config: FeaturizerConfig): string[] {
   const read = text.length > MODEL_TEXT_LIMIT ? text.slice(0, MODEL_TEXT_LIMIT) : text;
-  const tokens = tokenize(normalizeText(read, config.normalize));
+  return tokenize(normalizeText(read, config.normalize));
+}
+
+function termsOf(text: string, config: FeaturizerConfig) {
+  const tokens = tokensOf(text, config);
   return { tokens, counts: countTerms(tokens, config) };
 }
 
@@ -217,7 +222,7 @@ export function makeFeaturizer(state: FeaturizerState, embeddings?: EmbeddingTab
       return rowOf(tokens, counts);
     },
     transformText,
-    unknownWords: (text) => known.unknown(termsOf(text, config).tokens),
+    unknownWords: (text) => known.unknown(tokensOf(text, config)),
   };
 }
 
