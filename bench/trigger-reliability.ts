@@ -45,7 +45,6 @@ import { parseImport } from "@/server/templates/store/import-export";
 import { insertTemplates } from "@/server/templates/store/write-template";
 import { stratifiedSplit } from "@/server/training/evaluation/split";
 import { insertTrainingExamples } from "@/server/training/examples/store";
-import { MIN_KNOWN_WORD_SHARE } from "@/server/training/model/known-words";
 import { readLabelledCsv } from "@/server/training/service/labelled-csv";
 import { startTraining } from "@/server/training/service/start";
 
@@ -179,7 +178,6 @@ async function measure(split: string, all: { train: Row[]; test: Row[] }, unseen
       const answer = await ask(row.text);
       threshold = answer.threshold;
       const expected = idOf.get(BITEXT_INTENT_TEMPLATES[row.label] ?? "");
-      const unfamiliar = answer.knownWordShare < MIN_KNOWN_WORD_SHARE;
       // An intent trigger is worth the model's probability of its intent (ranking.ts), which the
       // answer does not carry; the demo's templates have none.
       if (answer.suggestions.some((s) => s.reasons.triggers.some((t) => t.kind === "intent")))
@@ -198,8 +196,7 @@ async function measure(split: string, all: { train: Row[]; test: Row[] }, unseen
         const basis: RankingBasis = {
           modelDeployed: true,
           threshold: answer.threshold,
-          modelWeight: unfamiliar ? answer.knownWordShare / MIN_KNOWN_WORD_SHARE : 1,
-          unfamiliar,
+          knownWordShare: answer.knownWordShare,
         };
         const ranked = (rule === "fixed" ? signals.map((s) => asFixedRule(s, basis)) : signals)
           .map((s) => combineSignals(s, basis))

@@ -39,7 +39,7 @@ describe("rankTemplates", () => {
         signals("b", { modelProbability: 0.08 }),
         signals("c", { triggerWeight: 1 }),
       ],
-      { ...TRAINED, modelWeight: 0.5 },
+      { ...TRAINED, knownWordShare: 0.2 }, // weight 0.2 ÷ 0.4
     );
     // The trigger (0.75) now leads the model's 0.9 × 0.5; the model's own order stays a, b.
     expect(ranked.map((r) => r.templateId)).toEqual(["c", "a", "b"]);
@@ -147,10 +147,9 @@ describe("rankTemplates", () => {
     const basis: RankingBasis = {
       modelDeployed: true,
       threshold: 0.85,
-      modelWeight: 0.39 / 0.4,
-      unfamiliar: true,
+      knownWordShare: 0.39,
     };
-    const familiar: RankingBasis = { ...basis, modelWeight: 1, unfamiliar: false };
+    const familiar: RankingBasis = { ...basis, knownWordShare: 1 };
     // The model's 0.99, discounted to 0.965 for a known share of 0.39: above the threshold, yet
     // the answer is "no confident suggestion", so the suggestion must be marked weak too.
     const guess = combineSignals(signals("guess", { modelProbability: 0.99 }), basis);

@@ -37,12 +37,11 @@
  *   An intent trigger is different: it restates the model's first guess (intent-names.ts), so
  *   its evidence is that guess's calibrated probability, not an author's word
  *   (`RankingBasis.intentProbability`, 1 − (1 − p)^weight for `TemplateSignals.intentWeight`),
- *   and it joins the model's part
- *   as the larger of the two rather than by noisy-OR: a trigger on the very template the model
- *   guessed would otherwise count the model twice, and one on a template the model was not
- *   trained on would turn a guess the answer marks as low confidence (it fires from 0.4) into
- *   a confident suggestion. Routed by an intent trigger, a template is as confident as the
- *   model is of the intent.
+ *   and it joins the model's part as the larger of the two rather than by noisy-OR: a trigger
+ *   on the very template the model guessed would otherwise count the model twice, and one on a
+ *   template the model was not trained on would turn a guess the answer marks as low
+ *   confidence (it fires from 0.4) into a confident suggestion. Routed by an intent trigger, a
+ *   template is as confident as the model is of the intent.
  * - TEXT_RELIABILITY: words of the message that appear in a template's name, triggers and text
  *   (TF-IDF cosine, 0–1). Worth 0.5 before training (the only signal besides triggers, and it
  *   never makes a suggestion confident on its own: 0.5 needs a cosine of 1), 0.1 once a model is
@@ -58,11 +57,14 @@
  *   one identical past choice gives 0.8 · 1/2 = 0.4, three give 0.6. Agents' picks are the
  *   ground truth the model is retrained on; until then they count directly.
  *
- * A message made mostly of words the model never saw (server/training/model/known-words.ts)
- * discounts the model's part by known share ÷ MIN_KNOWN_WORD_SHARE (`RankingBasis.modelWeight`): its order
- * among the model's candidates stays, its confidence shrinks with how little of the message the
- * model knows, and suggest.ts then lets only the other signals make it confident.
+ * A message made mostly of words the model never saw (server/training/model/known-words.ts:
+ * `RankingBasis.knownWordShare` under MIN_KNOWN_WORD_SHARE) discounts the model's part by known
+ * share ÷ MIN_KNOWN_WORD_SHARE: its order among the model's candidates stays, its confidence
+ * shrinks with how little of the message the model knows, and only the other signals can make a
+ * template confident (`isConfident`).
  */
+import { MIN_KNOWN_WORD_SHARE } from "@/server/training/model/known-words";
+
 export const TRIGGER_RELIABILITY = 0.75;
 export const TEXT_RELIABILITY_UNTRAINED = 0.5;
 export const TEXT_RELIABILITY_WITH_MODEL = 0.1;
@@ -90,15 +92,23 @@ export interface RankingBasis {
   modelDeployed: boolean;
   /** The deployed model's threshold, UNTRAINED_THRESHOLD without one. */
   threshold: number;
-  /** Scales the model's part (an unfamiliar message: known share ÷ MIN_KNOWN_WORD_SHARE); 1 by default. */
-  modelWeight?: number;
   /**
-   * The message is mostly words the model never saw (known-words.ts): only the other signals
-   * (a trigger, past choices) may make a template confident (`isConfident`).
+   * Share of the message's word idf mass the model knows (known-words.ts); 1 by default. Below
+   * MIN_KNOWN_WORD_SHARE the message is unfamiliar (`isUnfamiliar`).
    */
-  unfamiliar?: boolean;
+  knownWordShare?: number;
   /** The model's probability of its first guess, what an intent trigger restates; 0 by default. */
   intentProbability?: number;
+}
+
+/** Mostly words the model never saw: only the other signals may make a template confident. */
+export function isUnfamiliar(basis: Pick<RankingBasis, "knownWordShare">): boolean {
+  return (basis.knownWordShare ?? 1) < MIN_KNOWN_WORD_SHARE;
+}
+
+/** What the model's part is scaled by: known share ÷ MIN_KNOWN_WORD_SHARE when unfamiliar. */
+function modelWeight(basis: RankingBasis): number {
+  return isUnfamiliar(basis) ? (basis.knownWordShare ?? 1) / MIN_KNOWN_WORD_SHARE : 1;
 }
 
 export const UNTRAINED_BASIS: RankingBasis = {
@@ -147,7 +157,7 @@ function partsOf(signals: TemplateSignals, basis: RankingBasis): Ranked["parts"]
   return {
     model:
       clamp01(Math.max(signals.modelProbability ?? 0, intentEvidence(signals, basis))) *
-      clamp01(basis.modelWeight ?? 1),
+      clamp01(modelWeight(basis)),
     triggers: 1 - (1 - triggerReliability(signals, basis)) ** Math.max(0, signals.triggerWeight),
     text:
       (basis.modelDeployed ? TEXT_RELIABILITY_WITH_MODEL : TEXT_RELIABILITY_UNTRAINED) *
@@ -164,7 +174,7 @@ function intentEvidence(signals: TemplateSignals, basis: RankingBasis): number {
 
 /**
  * Whether a ranked template may be offered as a confident suggestion: its confidence clears the
- * threshold and, for a message made mostly of words the model never saw (`unfamiliar`), so does
+ * threshold and, for a message made mostly of words the model never saw (`isUnfamiliar`), so does
  * what the other signals give it without the model's part. The answer's `confident` (its first
  * template) and each suggestion's `lowConfidence` are both this, and a confident template ranks
  * above every weak one (compareRanked), so an answer that says "no confident suggestion" never
@@ -174,11 +184,11 @@ function intentEvidence(signals: TemplateSignals, basis: RankingBasis): number {
  */
 export function isConfident(
   ranked: Pick<Ranked, "confidence" | "parts">,
-  basis: Pick<RankingBasis, "threshold" | "unfamiliar">,
+  basis: Pick<RankingBasis, "threshold" | "knownWordShare">,
 ): boolean {
   return (
     meetsThreshold(ranked.confidence, basis.threshold) &&
-    (!basis.unfamiliar || meetsThreshold(confidenceWithoutModel(ranked.parts), basis.threshold))
+    (!isUnfamiliar(basis) || meetsThreshold(confidenceWithoutModel(ranked.parts), basis.threshold))
   );
 }
 

@@ -10,7 +10,6 @@ import type { AiRegistry } from "@/server/ai/registry";
 import { log } from "@/server/logger";
 import type { RegexBudget } from "@/server/templates/regex/regex-budget";
 import { exampleTextHash } from "@/server/training/examples/store";
-import { MIN_KNOWN_WORD_SHARE } from "@/server/training/model/known-words";
 import { AI_SWITCHES_OFF, predictWithEmbedding } from "./ai-embed-step";
 import { aiRerankStep } from "./ai-rerank-step";
 import { similarChoices } from "./choice-index";
@@ -23,9 +22,11 @@ import { type LoadedModel, modelKey } from "./model-cache";
 import { modelSignals, NO_MODEL_SIGNALS, unfamiliarWordsOf } from "./model-signals";
 import type { SuggestionContext } from "./prefill";
 import {
+  isUnfamiliar,
   type NoConfidentReason,
   noConfidentReason,
   pastChoiceShares,
+  type RankingBasis,
   rankTemplates,
   type TemplateSignals,
   UNTRAINED_THRESHOLD,
@@ -191,18 +192,14 @@ export async function suggestForMessage(
   const threshold = loaded?.threshold ?? UNTRAINED_THRESHOLD;
   // Words the model never saw: its part is discounted, and only the other signals (a trigger, a
   // past choice) can make the answer confident (ranking.ts, known-words.ts).
-  const unfamiliar = knownWordShare < MIN_KNOWN_WORD_SHARE;
-  const ranked = rankTemplates(
-    [...signals.values()],
-    {
-      modelDeployed: loaded !== null,
-      threshold,
-      modelWeight: unfamiliar ? knownWordShare / MIN_KNOWN_WORD_SHARE : 1,
-      unfamiliar,
-      intentProbability: fromModel.topIntentProbability,
-    },
-    input.limit,
-  );
+  const basis: RankingBasis = {
+    modelDeployed: loaded !== null,
+    threshold,
+    knownWordShare,
+    intentProbability: fromModel.topIntentProbability,
+  };
+  const unfamiliar = isUnfamiliar(basis);
+  const ranked = rankTemplates([...signals.values()], basis, input.limit);
   const top = ranked[0];
   const confident = top?.confident ?? false;
   const history = input.history ?? thread?.history ?? [];
