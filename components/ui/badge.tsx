@@ -11,11 +11,23 @@ const tones: Record<BadgeTone, string> = {
   danger: "bg-red-50 text-red-700 ring-red-200",
 };
 
-export function Badge({ tone = "neutral", children }: { tone?: BadgeTone; children: ReactNode }) {
+/** One line by default; `wraps` lets a long one (a list of names) break inside its container. */
+export function Badge({
+  tone = "neutral",
+  wraps = false,
+  children,
+}: {
+  tone?: BadgeTone;
+  wraps?: boolean;
+  children: ReactNode;
+}) {
   return (
     <span
       className={classNames(
-        "inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset whitespace-nowrap",
+        "inline-flex items-center px-2 py-0.5 text-xs font-medium ring-1 ring-inset",
+        wraps
+          ? "max-w-full rounded-lg break-words whitespace-normal"
+          : "rounded-full whitespace-nowrap",
         tones[tone],
       )}
     >

@@ -160,7 +160,11 @@ function ThreadFacts(props: {
                   </span>
                 </span>
                 <span className="mt-1 line-clamp-3 block text-xs text-zinc-600">{s.preview}</span>
-                {s.missing.length > 0 && <Badge tone="warning">needs {s.missing.join(", ")}</Badge>}
+                {s.missing.length > 0 && (
+                  <Badge tone="warning" wraps>
+                    needs {s.missing.join(", ")}
+                  </Badge>
+                )}
               </button>
             </li>
           ))}
