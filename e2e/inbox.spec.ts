@@ -94,6 +94,14 @@ test("a pushed conversation appears live, is answered from a suggestion and reso
       "true",
     );
     await expect(page.getByTestId("suggestion").last()).toContainText("· weak");
+    // Each card keeps its preview to three lines (the whole text is one key away).
+    for (const card of await page.getByTestId("suggestion").all()) {
+      const preview = await card.getByTestId("suggestion-preview").evaluate((el) => ({
+        height: el.getBoundingClientRect().height,
+        lineHeight: Number.parseFloat(getComputedStyle(el).lineHeight),
+      }));
+      expect(preview.height).toBeLessThanOrEqual(3 * preview.lineHeight + 1);
+    }
     await page.locator("body").click({ position: { x: 5, y: 5 } });
     await page.keyboard.press("1");
     const composer = page.getByLabel("Reply", { exact: true });

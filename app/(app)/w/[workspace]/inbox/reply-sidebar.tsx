@@ -159,7 +159,13 @@ function ThreadFacts(props: {
                     {s.lowConfidence && " · weak"}
                   </span>
                 </span>
-                <span className="mt-1 line-clamp-3 block text-xs text-zinc-600">{s.preview}</span>
+                {/* line-clamp is its own display (-webkit-box): `block` beside it undid it. */}
+                <span
+                  data-testid="suggestion-preview"
+                  className="mt-1 line-clamp-3 text-xs text-zinc-600"
+                >
+                  {s.preview}
+                </span>
                 {s.missing.length > 0 && (
                   <Badge tone="warning" wraps>
                     needs {s.missing.join(", ")}
