@@ -28,11 +28,14 @@ export function TrainingJobsList({
   slug,
   formatting,
   linkToAll,
+  hasVersions,
 }: {
   jobs: Job[];
   slug: string;
   formatting: DateFormatting;
   linkToAll: boolean;
+  /** Versions exist while no run does: only the demo's seed trains one outside a run (server/training/seed.ts). */
+  hasVersions: boolean;
 }) {
   return (
     <Card aria-labelledby="training-jobs-title">
@@ -51,7 +54,11 @@ export function TrainingJobsList({
         }
       />
       {jobs.length === 0 ? (
-        <p className="px-5 py-8 text-center text-sm text-zinc-500">No training runs yet.</p>
+        <p className="px-5 py-8 text-center text-sm text-zinc-500">
+          {hasVersions
+            ? "No training runs yet: the demo's seed trained the version above. Start training to follow a run here, live."
+            : "No training runs yet."}
+        </p>
       ) : (
         <ul className="divide-y divide-zinc-100">
           {jobs.map((job) => (

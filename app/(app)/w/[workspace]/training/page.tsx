@@ -45,6 +45,7 @@ export default async function TrainingPage({ params }: TrainingPageProps) {
       <TrainingJobsList
         jobs={jobs}
         linkToAll={canManage}
+        hasVersions={overview.counts.versions > 0}
         slug={slug}
         formatting={{ locale: workspace.locale, timeZone: workspace.timezone }}
       />
