@@ -57,10 +57,17 @@ export function BulkBar({ ids, categories, onDone }: BulkBarProps) {
   }
 
   const error = formErrorMessage(bulk.error);
+  const shownError = error && confirming === null ? error : null;
+  const shownDone = done && ids.length === 0 ? done : null;
+  // With nothing ticked and nothing to report the bar takes no room (it holds the closed
+  // dialogs): an empty grey band sat between the count and the list.
+  const empty = ids.length === 0 && !shownError && !shownDone;
   return (
     <section
       aria-label="Selected templates"
-      className="space-y-2 border-b border-zinc-200 bg-zinc-50 px-4 py-3 sm:px-5"
+      className={
+        empty ? undefined : "space-y-2 border-b border-zinc-200 bg-zinc-50 px-4 py-3 sm:px-5"
+      }
     >
       {ids.length > 0 ? (
         <div className="flex flex-wrap items-center gap-2">
@@ -124,8 +131,8 @@ export function BulkBar({ ids, categories, onDone }: BulkBarProps) {
           </Button>
         </div>
       ) : null}
-      {error && confirming === null ? <Alert tone="error">{error}</Alert> : null}
-      {done && ids.length === 0 ? <Alert tone="success">{done}</Alert> : null}
+      {shownError ? <Alert tone="error">{shownError}</Alert> : null}
+      {shownDone ? <Alert tone="success">{shownDone}</Alert> : null}
       <ConfirmDialog
         open={confirming === "archive"}
         onClose={() => setConfirming(null)}
