@@ -41,8 +41,9 @@ export const modelKey = (workspaceId: string, versionId: string) => `${workspace
 
 /**
  * What the process may hold of deployed models, every copy counted: with the scoring thread
- * (two copies each) four full-BANKING77-sized models (≈ 26.7 MB each with the neighbour vote),
- * nine without the vote (≈ 13.8 MB).
+ * (two copies each) four full-BANKING77-sized models (≈ 30.2 MB each with the neighbour vote and
+ * the scoring path's term index, training/model/scoring-features.ts), seven without the vote
+ * (≈ 17.3 MB).
  */
 export const DEFAULT_MODEL_CACHE_BYTES = 256 * 1024 * 1024;
 

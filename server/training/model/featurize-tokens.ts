@@ -48,6 +48,9 @@ export function tokenFeaturizer(
   return runSteps(tokenFeaturizerSteps(featurizer, embeddings));
 }
 
+/** Distinct words whose char n-gram columns a token featuriser keeps (≈ 220 bytes each). */
+export const MAX_CACHED_WORDS = 5_000;
+
 /** Terms indexed per piece of `tokenFeaturizerSteps` (≈ 1–2 ms). */
 const TERMS_PER_STEP = 4096;
 
@@ -94,6 +97,8 @@ export function* tokenFeaturizerSteps(
   const charsOf = (token: string) => {
     let columns = charCache.get(token);
     if (!columns) {
+      // Bounded: a serving process meets new words (names, typos, ids) for as long as it runs.
+      if (charCache.size >= MAX_CACHED_WORDS) charCache.clear();
       const found: number[] = [];
       for (const gram of wordCharGrams(token, config.charNgrams)) {
         const c = charColumn(gram);

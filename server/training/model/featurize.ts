@@ -64,6 +64,8 @@ export interface FeaturizerState {
 
 export interface Featurizer {
   state: FeaturizerState;
+  /** The word-vector table the embedding block pools from (absent when the block is off). */
+  embeddings?: EmbeddingTable;
   /** Total feature count, embedding block included. */
   dimension: number;
   transform(text: string): SparseRow;
@@ -84,7 +86,7 @@ export interface Featurizer {
 export const MODEL_TEXT_LIMIT = 2_000;
 
 /** The words the model reads of a text (its first MODEL_TEXT_LIMIT characters, normalised). */
-function tokensOf(text: string, config: FeaturizerConfig): string[] {
+export function tokensOf(text: string, config: FeaturizerConfig): string[] {
   const read = text.length > MODEL_TEXT_LIMIT ? text.slice(0, MODEL_TEXT_LIMIT) : text;
   return tokenize(normalizeText(read, config.normalize));
 }
@@ -216,6 +218,7 @@ export function makeFeaturizer(state: FeaturizerState, embeddings?: EmbeddingTab
 
   return {
     state,
+    ...(embeddingDims > 0 && embeddings ? { embeddings } : {}),
     dimension: state.sparseCount + embeddingDims,
     transform: (text) => {
       const { tokens, counts } = termsOf(text, config);

@@ -10,6 +10,7 @@ import { appendDense, denseBlock, type ExtraDenseSpec } from "./extra-dense";
 import type { Featurizer } from "./featurize";
 import { applyKnn, type KnnPart, knnMemoryBytes } from "./knn";
 import { MIN_KNOWN_WORD_SHARE } from "./known-words";
+import { scoringFeatures, scoringFeaturesBytes } from "./scoring-features";
 import { logits, type SoftmaxModel, softmaxInPlace } from "./softmax";
 
 export interface HeldOutSummary {
@@ -85,7 +86,7 @@ export interface TextScores {
 
 /** Normalise → features → logits → softmax(z / T): the CPU part of a prediction. */
 export function scoreText(model: IntentModel, text: string, extra?: ExtraVector): TextScores {
-  const { row: sparse, knownWordShare } = model.featurizer.transformText(text);
+  const { row: sparse, knownWordShare } = scoringFeatures(model.featurizer, text);
   const block = model.extraDense ? denseBlock(extra, model.extraDense) : null;
   const row = block ? appendDense(sparse, model.featurizer.dimension, block) : sparse;
   const z = new Float64Array(model.labels.length);
@@ -163,6 +164,7 @@ export function modelMemoryBytes(model: IntentModel): number {
     model.classifier.bias.byteLength +
     state.idf.byteLength +
     strings +
-    knnMemoryBytes(model.knn)
+    knnMemoryBytes(model.knn) +
+    scoringFeaturesBytes(state.terms.length)
   );
 }

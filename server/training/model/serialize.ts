@@ -22,6 +22,7 @@ import { type FeaturizerConfig, makeFeaturizer } from "./featurize";
 import { type KnnOptions, makeKnnPartSteps } from "./knn";
 import { knnRowsSteps } from "./knn-rows";
 import type { IntentModel, ModelMetrics } from "./model";
+import { prepareScoringFeaturesSteps } from "./scoring-features";
 import { runSteps, runStepsSliced, type Steps } from "./steps";
 
 export const MODEL_MAGIC = "PRLYMDL1";
@@ -211,6 +212,7 @@ export function* deserializeSteps(
     );
   }
   yield;
+  yield* prepareScoringFeaturesSteps(featurizer);
   const stored = header.format === 2 ? header.knn : undefined;
   const knn = stored
     ? yield* makeKnnPartSteps(
