@@ -59,80 +59,85 @@ export function BulkBar({ ids, categories, onDone }: BulkBarProps) {
   const error = formErrorMessage(bulk.error);
   const shownError = error && confirming === null ? error : null;
   const shownDone = done && ids.length === 0 ? done : null;
-  // With nothing ticked and nothing to report the bar takes no room (it holds the closed
-  // dialogs): an empty grey band sat between the count and the list.
+  // With nothing ticked and nothing to report there is no bar: no empty grey band between the
+  // count and the list, and no empty "Selected templates" landmark for screen readers to list.
   const empty = ids.length === 0 && !shownError && !shownDone;
   return (
-    <section
-      aria-label="Selected templates"
-      className={
-        empty ? undefined : "space-y-2 border-b border-zinc-200 bg-zinc-50 px-4 py-3 sm:px-5"
-      }
-    >
-      {ids.length > 0 ? (
-        <div className="flex flex-wrap items-center gap-2">
-          <span className="text-sm font-medium text-zinc-900">{count} selected</span>
-          <Button size="sm" variant="secondary" onClick={() => setConfirming("archive")}>
-            Archive
-          </Button>
-          <Button size="sm" variant="secondary" onClick={() => setConfirming("trash")}>
-            Delete
-          </Button>
-          <span className="flex items-center gap-1">
-            <Select
-              aria-label="Category to move to"
-              value={category}
-              onChange={(event) => setCategory(event.target.value)}
-              className="h-8 w-44 text-sm"
-            >
-              <option value="">Move to category…</option>
-              <option value={NO_CATEGORY}>No category</option>
-              {categories.map((c) => (
-                <option key={c.id} value={c.name}>
-                  {c.name}
-                </option>
-              ))}
-            </Select>
-            <Button
-              size="sm"
-              variant="secondary"
-              disabled={category === ""}
-              onClick={() =>
-                void run(
-                  { action: "move", category: category === NO_CATEGORY ? null : category },
-                  (n) => `${pluralize(n, "template")} moved.`,
-                )
-              }
-            >
-              Move
-            </Button>
-          </span>
-          <span className="flex items-center gap-1">
-            <Input
-              aria-label="Tag to add"
-              placeholder="Add tag…"
-              value={tag}
-              onChange={(event) => setTag(event.target.value)}
-              className="h-8 w-36 text-sm"
-            />
-            <Button
-              size="sm"
-              variant="secondary"
-              disabled={tag.trim() === ""}
-              onClick={() =>
-                void run({ action: "tag", tag }, (n) => `Tag added to ${pluralize(n, "template")}.`)
-              }
-            >
-              Add tag
-            </Button>
-          </span>
-          <Button size="sm" variant="ghost" onClick={onDone}>
-            Clear selection
-          </Button>
-        </div>
-      ) : null}
-      {shownError ? <Alert tone="error">{shownError}</Alert> : null}
-      {shownDone ? <Alert tone="success">{shownDone}</Alert> : null}
+    <>
+      {empty ? null : (
+        <section
+          aria-label="Selected templates"
+          className="space-y-2 border-b border-zinc-200 bg-zinc-50 px-4 py-3 sm:px-5"
+        >
+          {ids.length > 0 ? (
+            <div className="flex flex-wrap items-center gap-2">
+              <span className="text-sm font-medium text-zinc-900">{count} selected</span>
+              <Button size="sm" variant="secondary" onClick={() => setConfirming("archive")}>
+                Archive
+              </Button>
+              <Button size="sm" variant="secondary" onClick={() => setConfirming("trash")}>
+                Delete
+              </Button>
+              <span className="flex items-center gap-1">
+                <Select
+                  aria-label="Category to move to"
+                  value={category}
+                  onChange={(event) => setCategory(event.target.value)}
+                  className="h-8 w-44 text-sm"
+                >
+                  <option value="">Move to category…</option>
+                  <option value={NO_CATEGORY}>No category</option>
+                  {categories.map((c) => (
+                    <option key={c.id} value={c.name}>
+                      {c.name}
+                    </option>
+                  ))}
+                </Select>
+                <Button
+                  size="sm"
+                  variant="secondary"
+                  disabled={category === ""}
+                  onClick={() =>
+                    void run(
+                      { action: "move", category: category === NO_CATEGORY ? null : category },
+                      (n) => `${pluralize(n, "template")} moved.`,
+                    )
+                  }
+                >
+                  Move
+                </Button>
+              </span>
+              <span className="flex items-center gap-1">
+                <Input
+                  aria-label="Tag to add"
+                  placeholder="Add tag…"
+                  value={tag}
+                  onChange={(event) => setTag(event.target.value)}
+                  className="h-8 w-36 text-sm"
+                />
+                <Button
+                  size="sm"
+                  variant="secondary"
+                  disabled={tag.trim() === ""}
+                  onClick={() =>
+                    void run(
+                      { action: "tag", tag },
+                      (n) => `Tag added to ${pluralize(n, "template")}.`,
+                    )
+                  }
+                >
+                  Add tag
+                </Button>
+              </span>
+              <Button size="sm" variant="ghost" onClick={onDone}>
+                Clear selection
+              </Button>
+            </div>
+          ) : null}
+          {shownError ? <Alert tone="error">{shownError}</Alert> : null}
+          {shownDone ? <Alert tone="success">{shownDone}</Alert> : null}
+        </section>
+      )}
       <ConfirmDialog
         open={confirming === "archive"}
         onClose={() => setConfirming(null)}
@@ -163,6 +168,6 @@ export function BulkBar({ ids, categories, onDone }: BulkBarProps) {
         pendingLabel="Deleting…"
         error={error}
       />
-    </section>
+    </>
   );
 }
