@@ -165,6 +165,6 @@ export function modelMemoryBytes(model: IntentModel): number {
     state.idf.byteLength +
     strings +
     knnMemoryBytes(model.knn) +
-    scoringFeaturesBytes(state.terms.length)
+    scoringFeaturesBytes(state)
   );
 }
