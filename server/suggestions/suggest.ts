@@ -181,7 +181,7 @@ export async function suggestForMessage(
       else signal.triggerWeight += t.weight;
     }
   }
-  for (const [doc, score] of matchText(catalog.text, input.message)) {
+  for (const [doc, score] of matchText(catalog.text, tokens)) {
     const template = catalog.templates[doc];
     if (template && score > 0) signalFor(template.id).textMatch = score;
   }

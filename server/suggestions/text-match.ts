@@ -54,12 +54,12 @@ export function buildTextIndex(documents: readonly TextDocument[]): TextIndex {
 }
 
 /**
- * Cosine per document index (only documents sharing a word appear, in the order first reached).
+ * Cosine per document index (only documents sharing a word appear, in the order first reached),
+ * for a message's `contentTokens` (the caller has them already: past choices compare them too).
  * Dot products add up in an array, not a map: at 1,000 templates a message reaches ~300 of them
  * through a few thousand postings.
  */
-export function matchText(index: TextIndex, message: string): Map<number, number> {
-  const tokens = contentTokens(message);
+export function matchText(index: TextIndex, tokens: readonly string[]): Map<number, number> {
   let queryNorm = 0;
   const dots = new Float64Array(index.size);
   const reached: number[] = [];

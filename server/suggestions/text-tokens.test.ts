@@ -24,10 +24,10 @@ describe("matchText", () => {
       { name: "Shipping times", triggerText: "", content: "Parcels arrive within a week." },
       { name: "Password reset", triggerText: "forgot password", content: "Reset it here." },
     ]);
-    const scores = matchText(index, "when will my parcel ship?");
+    const scores = matchText(index, contentTokens("when will my parcel ship?"));
     expect(scores.get(0)).toBeGreaterThan(0);
     expect(scores.get(0)).toBeLessThanOrEqual(1);
     expect(scores.has(1)).toBe(false);
-    expect(matchText(index, "I forgot my password").get(1)).toBeGreaterThan(0.3);
+    expect(matchText(index, contentTokens("I forgot my password")).get(1)).toBeGreaterThan(0.3);
   });
 });
