@@ -110,6 +110,20 @@ describe("Markdown formatting: plain text output", () => {
     expect(text("Steps:\n- *one*\n1. two\n\nBye")).toBe("Steps:\n- one\n1. two\n\nBye");
   });
 
+  it("writes a line without markup as it is, in both formats, placeholders filled and values inert", () => {
+    const line = 'Order {order} for {name} ships 5 < 7 days & "soon" (tracking {tracking}).';
+    const values = { order: "A1", name: "**<Ada>**", tracking: "[x](https://e.example)" };
+    expect(text(line, values)).toBe(
+      'Order A1 for **<Ada>** ships 5 < 7 days & "soon" (tracking [x](https://e.example)).',
+    );
+    expect(html(line, values)).toBe(
+      "<p>Order A1 for **&lt;Ada&gt;** ships 5 &lt; 7 days &amp; &quot;soon&quot; (tracking [x](https://e.example)).</p>",
+    );
+    expect(text("Dear {name},\n\nOrder {order}", { name: "Ada" })).toBe(
+      "Dear Ada,\n\nOrder {order}",
+    );
+  });
+
   it("returns values as given, Markdown included", () => {
     expect(text("Hi {name}", { name: "**<b>**" })).toBe("Hi **<b>**");
   });

@@ -68,7 +68,12 @@ function findClose(line: string, start: number, marker: string): number {
   return -1;
 }
 
+/** A character that can start an escape, emphasis or a link: without one a line is all literal. */
+const INLINE_MARKUP = /[\\*_[]/;
+
 function inline(line: string, mode: Mode, resolve: ResolveSlot, inLink = false): string {
+  // Most lines of a reply have no markup: the same text the loop below would collect, at once.
+  if (!INLINE_MARKUP.test(line)) return emit(line, mode, resolve, "text");
   let out = "";
   let literal = "";
   const flush = () => {
