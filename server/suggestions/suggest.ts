@@ -23,6 +23,7 @@ import { modelSignals, NO_MODEL_SIGNALS, unfamiliarWordsOf } from "./model-signa
 import type { SuggestionContext } from "./prefill";
 import {
   isUnfamiliar,
+  modelOnlyContenders,
   type NoConfidentReason,
   noConfidentReason,
   pastChoiceShares,
@@ -164,8 +165,6 @@ export async function suggestForMessage(
     );
     aiWarnings.push(...warnings);
     fromModel = modelSignals(prediction, loaded, (id) => catalog.byId.has(id));
-    for (const [templateId, p] of fromModel.probabilities)
-      signalFor(templateId).modelProbability = p;
   }
   const { topIntent, knownWordShare } = fromModel;
 
@@ -187,6 +186,19 @@ export async function suggestForMessage(
   }
   for (const [templateId, share] of pastChoiceShares(choices)) {
     if (catalog.byId.has(templateId)) signalFor(templateId).pastChoices = share;
+  }
+  // The model's probability joins each template another signal speaks for, and the few whose
+  // only signal it is that can still make the answer's first `limit` (modelOnlyContenders).
+  for (const [templateId, p] of fromModel.probabilities) {
+    const signal = signals.get(templateId);
+    if (signal) signal.modelProbability = p;
+  }
+  for (const [templateId, p] of modelOnlyContenders(
+    fromModel.probabilities,
+    (id) => signals.has(id),
+    input.limit,
+  )) {
+    signalFor(templateId).modelProbability = p;
   }
 
   const threshold = loaded?.threshold ?? UNTRAINED_THRESHOLD;
