@@ -5,7 +5,12 @@ import { parseCsv } from "@/server/templates/interchange/csv-parse";
 import { loadWordVectors } from "./embeddings";
 import { DEFAULT_FEATURIZER, type FeaturizerConfig, fitFeaturizer } from "./featurize";
 import { fitFeaturizerFromTokens } from "./featurize-fit-tokens";
-import { tokenTransform, transformTokenLists, wordCharGrams } from "./featurize-tokens";
+import {
+  tokenFeaturizer,
+  tokenTransform,
+  transformTokenLists,
+  wordCharGrams,
+} from "./featurize-tokens";
 import { normalizeText, tokenize } from "./normalize";
 import { countTerms } from "./terms";
 
@@ -99,4 +104,30 @@ describe("tokenTransform", () => {
       });
     }, 60_000);
   }
+});
+
+describe("TokenFeaturizer.fill with sparseOnly", () => {
+  it("gives the row's n-gram columns without the pooled word vectors, and the next full row is whole", () => {
+    const embeddings = loadWordVectors();
+    const config: FeaturizerConfig = { ...DEFAULT_FEATURIZER, embeddingWeight: 0.5 };
+    const featurizer = fitFeaturizer(texts, config, embeddings);
+    const fast = tokenFeaturizer(featurizer, embeddings);
+    const sparseCount = featurizer.state.sparseCount;
+    let pooledSkipped = 0;
+    texts.forEach((text, i) => {
+      const expected = featurizer.transform(text);
+      const sparse = Array.from(expected.indices).filter((column) => column < sparseCount).length;
+      pooledSkipped += expected.indices.length - sparse;
+      const n = fast.fill(tokens[i] as string[], { sparseOnly: true });
+      expect(Array.from(fast.out.indices.subarray(0, n))).toEqual(
+        Array.from(expected.indices.subarray(0, sparse)),
+      );
+      expect(Array.from(fast.out.values.subarray(0, n))).toEqual(
+        Array.from(expected.values.subarray(0, sparse)),
+      );
+      const whole = fast.fill(tokens[i] as string[]);
+      expect(Array.from(fast.out.values.subarray(0, whole))).toEqual(Array.from(expected.values));
+    });
+    expect(pooledSkipped).toBeGreaterThan(0);
+  }, 60_000);
 });

@@ -33,8 +33,12 @@ export function wordCharGrams(token: string, charNgrams: [number, number]): stri
 
 /** A featuriser's rows written into reusable buffers: no allocation per text. */
 export interface TokenFeaturizer {
-  /** Writes the row of one text into `out` (valid until the next call) and returns its length. */
-  fill(tokens: readonly string[]): number;
+  /**
+   * Writes the row of one text into `out` (valid until the next call) and returns its length.
+   * `sparseOnly`: the n-gram columns without the pooled word vectors (the neighbour rows read
+   * nothing else, and the sparse values do not depend on them).
+   */
+  fill(tokens: readonly string[], options?: { sparseOnly?: boolean }): number;
   readonly out: { indices: Int32Array; values: Float32Array };
   /** As `featurizer.transformText(text).knownWordShare` for these tokens (known-words.ts). */
   knownWordShare(tokens: readonly string[]): number;
@@ -183,7 +187,7 @@ export function* tokenFeaturizerSteps(
   const embeddingDims = table ? table.dims * (withMax ? 2 : 1) : 0;
   const [wordMin, wordMax] = config.wordNgrams;
 
-  function fill(tokens: readonly string[]): number {
+  function fill(tokens: readonly string[], options?: { sparseOnly?: boolean }): number {
     length = 0;
     for (let n = Math.max(1, wordMin); n <= wordMax; n++) {
       for (let i = 0; i + n <= tokens.length; i++) {
@@ -206,7 +210,7 @@ export function* tokenFeaturizerSteps(
       }
     }
     flush(config.charWeight);
-    const pooled = table && embeddingDims > 0 ? table.pool(tokens) : null;
+    const pooled = table && embeddingDims > 0 && !options?.sparseOnly ? table.pool(tokens) : null;
     if (pooled && table) {
       // As featurize.ts: each pooled block L2-normalised to the embedding weight.
       reserve(embeddingDims);

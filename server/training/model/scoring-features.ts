@@ -22,10 +22,17 @@ import type { Steps } from "./steps";
 
 const built = new WeakMap<Featurizer, TokenFeaturizer>();
 
-/** Builds the featuriser's scoring path in pieces (a model load), unless it has one. */
-export function* prepareScoringFeaturesSteps(featurizer: Featurizer): Steps<void> {
-  if (built.has(featurizer)) return;
-  built.set(featurizer, yield* tokenFeaturizerSteps(featurizer, featurizer.embeddings));
+/**
+ * Builds the featuriser's scoring path in pieces (a model load), unless it has one, and returns
+ * its token featuriser: the load's neighbour rows (knn-rows.ts) are written through it too, so a
+ * load indexes the vocabulary once and scoring starts with the training words' columns cached.
+ */
+export function* prepareScoringFeaturesSteps(featurizer: Featurizer): Steps<TokenFeaturizer> {
+  const existing = built.get(featurizer);
+  if (existing) return existing;
+  const fast = yield* tokenFeaturizerSteps(featurizer, featurizer.embeddings);
+  built.set(featurizer, fast);
+  return fast;
 }
 
 /** As `featurizer.transformText(text)`, bit for bit. */

@@ -212,14 +212,14 @@ export function* deserializeSteps(
     );
   }
   yield;
-  yield* prepareScoringFeaturesSteps(featurizer);
+  const tokenFeaturizer = yield* prepareScoringFeaturesSteps(featurizer);
   const stored = header.format === 2 ? header.knn : undefined;
   const knn = stored
     ? yield* makeKnnPartSteps(
         stored.options,
         stored.texts,
         Int32Array.from(stored.labels),
-        yield* knnRowsSteps(featurizer, stored.texts),
+        yield* knnRowsSteps(featurizer.state, tokenFeaturizer, stored.texts),
         classes,
         sparseCount,
       )
