@@ -38,10 +38,14 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   return jar;
 }
 
-/** Starts the production server (server.mjs, as `npm start`) on a port and resolves once /api/health answers 200. */
+/**
+ * Starts the production server (server.mjs, as `npm start`) on a port and resolves once
+ * /api/health answers 200; `cwd`: another checkout's (bench/suggest-http-ab.ts), else this one.
+ */
 export async function startServer(
   port: number,
   env: Record<string, string>,
+  cwd?: string,
 ): Promise<ChildProcess> {
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server;
   // BENCH_SERVER_STDOUT=1 lets its stdout through (e.g. with "--trace-gc"), mixed into the bench's.
@@ -53,6 +57,7 @@ export async function startServer(
       env: { ...process.env, ...env, NODE_ENV: "production", LOG_LEVEL: "warn" },
       stdio: ["ignore", process.env.BENCH_SERVER_STDOUT ? "inherit" : "ignore", "inherit"],
       detached: true,
+      ...(cwd ? { cwd } : {}),
     },
   );
   const deadline = Date.now() + 60_000;

@@ -14,26 +14,12 @@
  * closed loop starts cold). Prints one JSON object; deletes the workspace.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import { eq } from "drizzle-orm";
-import superjson from "superjson";
-import { createWorkspaceCommand } from "@/cli/workspace-commands";
-import { closeDatabase, getDatabase } from "@/db";
-import { users, workspaces } from "@/db/schema";
-import { withTenant } from "@/db/tenant";
-import { runInWorkspace } from "@/server/access/run-in-workspace";
-import { systemAccess } from "@/server/access/workspace-access";
-import { storedDraft } from "@/server/templates/store/rows";
-import { insertTemplates } from "@/server/templates/store/write-template";
-import { DEFAULT_TRAINING, trainModel } from "@/server/training/model/train";
-import { readLabelledCsv } from "@/server/training/service/labelled-csv";
-import { deployVersion } from "@/server/training/versions/deployed";
-import { versionFromModel } from "@/server/training/versions/from-model";
-import { createModelVersion } from "@/server/training/versions/store";
 import { measureLoad } from "./http-load";
 import { percentile, signIn, startServer, stopServer } from "./http-session";
+import { setUpSuggestWorkspace } from "./suggest-workspace";
 
 const { values } = parseArgs({
   options: {
@@ -60,62 +46,14 @@ if (!databaseUrl) {
   process.exit(1);
 }
 
-const train = readLabelledCsv(
-  readFileSync(`${values.data}/${values.train}`, "utf8"),
-  "text",
-  "category",
-);
-const test = readLabelledCsv(readFileSync(`${values.data}/test.csv`, "utf8"), "text", "category");
-const labels = [...new Set(train.map((r) => r.label))].sort();
-const password = "bench suggest password 1";
-const email = `bench-suggest-${crypto.randomUUID().slice(0, 8)}@example.test`;
-
-const { db } = await getDatabase();
-const created = await createWorkspaceCommand({
+const workspace = await setUpSuggestWorkspace({
+  data: values.data,
+  train: values.train,
   name: "Suggest HTTP bench",
-  ownerEmail: email,
-  password,
 });
-const ws = created.workspace;
-const teardown = async () => {
-  const { db: again } = await getDatabase();
-  await again.delete(workspaces).where(eq(workspaces.id, ws.id));
-  await again.delete(users).where(eq(users.id, created.owner.id));
-  await closeDatabase();
-};
+const { email, password, paths } = workspace;
 let server: Awaited<ReturnType<typeof startServer>> | undefined;
 try {
-  const ids = await withTenant(db, ws.id, (tx) =>
-    insertTemplates(tx, {
-      workspaceId: ws.id,
-      userId: created.owner.id,
-      summary: () => "bench",
-      drafts: labels.map((label) =>
-        storedDraft({
-          name: label.replace(/_/g, " "),
-          content: `Hi {customer.first_name|there}, about ${label.replace(/_/g, " ")}: here is what to do.`,
-          status: "active",
-          category: null,
-          tags: [],
-          language: "en",
-          variables: [],
-          triggers: [],
-        }),
-      ),
-    }),
-  );
-  const templateOf = new Map(labels.map((l, i) => [l, ids[i] ?? ""]));
-  const model = trainModel(
-    train.map((r) => ({ text: r.text, label: templateOf.get(r.label) ?? "" })),
-    DEFAULT_TRAINING,
-  );
-  const row = versionFromModel(model, { exampleCount: train.length });
-  await runInWorkspace(db, await systemAccess(db, ws.id), async (scope) => {
-    const version = await createModelVersion(scope.tx, ws.id, row);
-    await deployVersion(scope, version.id);
-  });
-  await closeDatabase();
-
   if (!existsSync(".next/BUILD_ID")) execFileSync("npx", ["next", "build"], { stdio: "inherit" });
   const port = Number(values.port);
   const base = `http://127.0.0.1:${port}`;
@@ -125,13 +63,7 @@ try {
     WEB_PROCESSES: String(processes),
   });
   const jar = await signIn(base, email, password);
-  const headers = { cookie: jar.header(), "x-parley-workspace": ws.slug };
-  const paths = test
-    .slice(0, 500)
-    .map(
-      (r) =>
-        `/api/trpc/suggestions.forMessage?input=${encodeURIComponent(superjson.stringify({ message: r.text, limit: 3 }))}`,
-    );
+  const headers = { cookie: jar.header(), "x-parley-workspace": workspace.slug };
   // Warm-up: loads the deployed model into the server's cache and checks the answer's shape.
   const warm = await fetch(`${base}${paths[0]}`, { headers });
   const body = (await warm.json()) as { result?: { data?: { json?: { model?: unknown } } } };
@@ -174,7 +106,7 @@ try {
       database: "postgres",
       web_processes: processes,
       train_file: values.train,
-      train_rows: train.length,
+      train_rows: workspace.trainRows,
       connections: Number(values.connections),
       duration_s: duration,
       warmup_s: warmupSeconds,
@@ -193,5 +125,5 @@ try {
   );
 } finally {
   if (server) await stopServer(server);
-  await teardown();
+  await workspace.teardown();
 }
