@@ -11,12 +11,14 @@
  * and compete for the same two cores on equal terms: the ratio of their throughputs is the
  * ratio of their costs per call, as seen under load. The absolute figures are not the budget's
  * (two servers share the cores); bench/suggest-http.ts measures that. Prints one JSON object:
- * each round's figures for `this` and `other`, and the throughput ratios.
+ * each round's figures for `this` and `other`, the throughput ratios, their mean and its 95 %
+ * interval (Student's t over the rounds).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { meanInterval, summarize } from "@/server/stats";
 import { type LoadFigures, measureLoad } from "./http-load";
 import { signIn, startServer, stopServer } from "./http-session";
 import { setUpSuggestWorkspace } from "./suggest-workspace";
@@ -104,6 +106,9 @@ try {
     });
   }
   const ratios = rounds.map((r) => r.ratio).sort((x, y) => x - y);
+  // Rounds as independent samples of the ratio: Student's t interval of their mean.
+  const interval = ratios.length > 1 ? meanInterval(summarize(ratios)) : null;
+  const round3 = (x: number) => Math.round(x * 1000) / 1000;
   console.log(
     JSON.stringify({
       benchmark: "suggestions.forMessage over HTTP, two servers under the same load",
@@ -114,8 +119,8 @@ try {
       duration_s: Number(values.duration),
       rounds,
       requests_per_s_ratios: ratios,
-      requests_per_s_ratio_mean:
-        Math.round((ratios.reduce((sum, r) => sum + r, 0) / ratios.length) * 1000) / 1000,
+      requests_per_s_ratio_mean: round3(ratios.reduce((sum, r) => sum + r, 0) / ratios.length),
+      requests_per_s_ratio_ci95: interval ? [round3(interval.low), round3(interval.high)] : null,
     }),
   );
 } finally {
