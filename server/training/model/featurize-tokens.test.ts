@@ -1,7 +1,4 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "@/server/templates/interchange/csv-parse";
 import { loadWordVectors } from "./embeddings";
 import { DEFAULT_FEATURIZER, type FeaturizerConfig, fitFeaturizer } from "./featurize";
 import { fitFeaturizerFromTokens } from "./featurize-fit-tokens";
@@ -11,14 +8,12 @@ import {
   transformTokenLists,
   wordCharGrams,
 } from "./featurize-tokens";
+import { banking77Slice } from "./fixtures/banking77-slice";
 import { normalizeText, tokenize } from "./normalize";
 import { countTerms } from "./terms";
 
-const texts = parseCsv(
-  readFileSync(path.join(import.meta.dirname, "fixtures", "banking77-slice.csv"), "utf8"),
-)
-  .records.slice(1)
-  .map(({ fields }) => fields[0] ?? "")
+const texts = banking77Slice()
+  .map((row) => row.text)
   .concat(["", "?!", "card card card", "I can't use my card's PIN at the ATM, id AB12345"]);
 const tokens = texts.map((t) => tokenize(normalizeText(t)));
 

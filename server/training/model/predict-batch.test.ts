@@ -3,23 +3,17 @@
  * (fixtures/README.md), compared on its test rows plus odd inputs, for the default featuriser,
  * the word-vector block, the hashing mode and an out-of-scope label.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "@/server/templates/interchange/csv-parse";
 import { loadWordVectors } from "./embeddings";
+import { banking77Slice } from "./fixtures/banking77-slice";
 import { predict } from "./model";
 import { normalizeText, tokenize } from "./normalize";
 import { predictBatch } from "./predict-batch";
 import { DEFAULT_TRAINING, type TrainingConfig, type TrainingExample, trainModel } from "./train";
 
-const rows = parseCsv(
-  readFileSync(path.join(import.meta.dirname, "fixtures", "banking77-slice.csv"), "utf8"),
-).records.slice(1);
 const train: TrainingExample[] = [];
 const test: string[] = [];
-for (const { fields } of rows) {
-  const [text = "", label = "", split] = fields;
+for (const { text, label, split } of banking77Slice()) {
   if (split === "train") train.push({ text, label });
   else test.push(text);
 }

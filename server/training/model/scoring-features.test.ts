@@ -1,7 +1,4 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "@/server/templates/interchange/csv-parse";
 import { loadWordVectors } from "./embeddings";
 import {
   DEFAULT_FEATURIZER,
@@ -11,13 +8,10 @@ import {
   MODEL_TEXT_LIMIT,
 } from "./featurize";
 import { MAX_CACHED_WORDS } from "./featurize-tokens";
+import { banking77Slice } from "./fixtures/banking77-slice";
 import { scoringFeatures } from "./scoring-features";
 
-const training = parseCsv(
-  readFileSync(path.join(import.meta.dirname, "fixtures", "banking77-slice.csv"), "utf8"),
-)
-  .records.slice(1)
-  .map(({ fields }) => fields[0] ?? "");
+const training = banking77Slice().map((row) => row.text);
 const messages = [
   ...training.slice(0, 40),
   "",

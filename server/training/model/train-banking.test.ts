@@ -4,10 +4,8 @@
  * comments) so they catch a broken featuriser or optimiser, not noise. Also trains through the
  * worker thread, as the job system will.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "@/server/templates/interchange/csv-parse";
+import { banking77Slice } from "./fixtures/banking77-slice";
 import { predict } from "./model";
 import { deserializeModel } from "./serialize";
 import {
@@ -18,13 +16,9 @@ import {
 } from "./train";
 import { trainInWorker } from "./train-in-worker";
 
-const rows = parseCsv(
-  readFileSync(path.join(import.meta.dirname, "fixtures", "banking77-slice.csv"), "utf8"),
-).records.slice(1);
 const train: TrainingExample[] = [];
 const test: TrainingExample[] = [];
-for (const { fields } of rows) {
-  const [text = "", label = "", split] = fields;
+for (const { text, label, split } of banking77Slice()) {
   (split === "train" ? train : test).push({ text, label });
 }
 
