@@ -19,11 +19,11 @@ import { queueSuggestionEvent } from "./event-buffer";
 import { type ExtractedValues, extractFromConversation } from "./extract-values";
 import { intentNamesOf } from "./intent-names";
 import { type LoadedModel, modelKey } from "./model-cache";
+import { modelOnlyContenders } from "./model-contenders";
 import { modelSignals, NO_MODEL_SIGNALS, unfamiliarWordsOf } from "./model-signals";
 import type { SuggestionContext } from "./prefill";
 import {
   isUnfamiliar,
-  modelOnlyContenders,
   type NoConfidentReason,
   noConfidentReason,
   pastChoiceShares,
