@@ -50,7 +50,10 @@ export async function resolveWorkspaceAccess(
   if (actor.type === "api_key" && request.intent === "write" && actor.scope !== "write") {
     throw new AppError("FORBIDDEN", "This API key is read-only");
   }
-  return { workspace: access.workspace, actor: { ...actor, role: access.role, ip: request.ip } };
+  // Object.assign, not `{ ...actor, role, ip }`: every API call comes through here, and on
+  // Node 20 a spread followed by more properties costs ≈ 1–4 µs (README, "Hot paths").
+  const admitted = Object.assign({}, actor, { role: access.role, ip: request.ip });
+  return { workspace: access.workspace, actor: admitted };
 }
 
 async function accessFor(
