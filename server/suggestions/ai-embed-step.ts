@@ -10,8 +10,6 @@ import type { ExtraDenseSpec } from "@/server/training/model/extra-dense";
 import {
   type ExtraVector,
   type IntentModel,
-  type Prediction,
-  predictionFromScores,
   scoreText,
   type TextScores,
 } from "@/server/training/model/model";
@@ -104,20 +102,17 @@ export async function aiEmbedStep(
 export type ScoreElsewhere = (extra: ExtraVector) => Promise<TextScores | null> | null;
 
 /**
- * The model's prediction over all labels, with the message's embedding when the model has the
+ * The model's scores over all labels, with the message's embedding when the model has the
  * block; scored by `elsewhere` when it can, else on this thread.
  */
-export async function predictWithEmbedding(
+export async function scoreWithEmbedding(
   deps: AiEmbedDeps,
   model: IntentModel,
   message: string,
   elsewhere?: ScoreElsewhere,
-): Promise<{ prediction: Prediction; warnings: string[] }> {
+): Promise<{ scores: TextScores; warnings: string[] }> {
   const embedded = model.extraDense ? await aiEmbedStep(deps, message, model.extraDense) : null;
   const extra = embedded?.vector;
   const scores = (await elsewhere?.(extra)) ?? scoreText(model, message, extra);
-  return {
-    prediction: predictionFromScores(model, scores, model.labels.length),
-    warnings: embedded?.warnings ?? [],
-  };
+  return { scores, warnings: embedded?.warnings ?? [] };
 }

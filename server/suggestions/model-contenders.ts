@@ -15,17 +15,20 @@ export function modelOnlyContenders(
   limit: number,
 ): [templateId: string, probability: number][] {
   const best: [string, number][] = [];
-  const before = (a: [string, number], b: [string, number]) =>
-    a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
   for (const [templateId, probability] of probabilities) {
     if (hasOtherSignal(templateId)) continue;
-    const entry: [string, number] = [templateId, probability];
+    // Most templates miss the cut: compared before an entry is made for them.
     const last = best[best.length - 1];
-    if (best.length >= limit && last && !before(entry, last)) continue;
+    if (best.length >= limit && last && !goesBefore(templateId, probability, last)) continue;
     let i = best.length;
-    while (i > 0 && before(entry, best[i - 1] as [string, number])) i--;
-    best.splice(i, 0, entry);
+    while (i > 0 && goesBefore(templateId, probability, best[i - 1] as [string, number])) i--;
+    best.splice(i, 0, [templateId, probability]);
     if (best.length > limit) best.pop();
   }
   return best;
+}
+
+/** Higher probability first, then the lower id (compareRanked's order for model-only templates). */
+function goesBefore(templateId: string, probability: number, other: [string, number]): boolean {
+  return probability > other[1] || (probability === other[1] && templateId < other[0]);
 }

@@ -1,50 +1,79 @@
 import { describe, expect, it } from "vitest";
-import type { Prediction } from "@/server/training/model/model";
+import { MIN_KNOWN_WORD_SHARE } from "@/server/training/model/known-words";
+import { predictionFromScores } from "@/server/training/model/model";
+import { INTENT_TRIGGER_MIN_PROBABILITY } from "./intent-names";
 import { modelSignals } from "./model-signals";
 
-const loaded = {
-  templateOf: new Map([
-    ["card_lost", "t-lost"],
-    ["refund", "t-refund"],
-    ["retired", "t-retired"],
-  ]),
-};
+const model = { labels: ["card_lost", "retired", "refund"], outOfScopeLabel: null };
+const loaded = { templateIds: ["t-lost", "t-retired", "t-refund"] };
 const active = (id: string) => id !== "t-retired";
-const prediction = (over: Partial<Prediction> = {}): Prediction => ({
-  candidates: [
-    { label: "card_lost", probability: 0.8 },
-    { label: "retired", probability: 0.15 },
-    { label: "refund", probability: 0.05 },
-  ],
-  confident: true,
-  topProbability: 0.8,
-  predictedOutOfScope: false,
-  knownWordShare: 0.9,
-  ...over,
-});
+const scores = (p: number[], knownWordShare = 0.9) => ({ p: Float64Array.from(p), knownWordShare });
 
 describe("modelSignals", () => {
   it("gives active templates their probability and names the first one for intent triggers", () => {
-    const signals = modelSignals(prediction(), loaded, active);
-    expect([...signals.probabilities]).toEqual([
-      ["t-lost", 0.8],
-      ["t-refund", 0.05],
-    ]);
+    const signals = modelSignals(model, scores([0.8, 0.15, 0.05]), loaded, active);
+    expect(new Map(signals.probabilities)).toEqual(
+      new Map([
+        ["t-lost", 0.8],
+        ["t-refund", 0.05],
+      ]),
+    );
     expect(signals.topIntent).toBe("t-lost");
+    expect(signals.topIntentProbability).toBe(0.8);
     expect(signals.knownWordShare).toBe(0.9);
   });
 
   it("no intent trigger for unfamiliar words, an out-of-scope prediction or a weak guess", () => {
-    expect(modelSignals(prediction({ knownWordShare: 0.2 }), loaded, active).topIntent).toBeNull();
-    const oos = modelSignals(prediction({ predictedOutOfScope: true }), loaded, active);
+    const unfamiliar = modelSignals(model, scores([0.8, 0.15, 0.05], 0.2), loaded, active);
+    expect(unfamiliar.topIntent).toBeNull();
+    expect(unfamiliar.topIntentProbability).toBe(0);
+    const withOos = { labels: ["card_lost", "oos", "refund"], outOfScopeLabel: "oos" };
+    const oos = modelSignals(withOos, scores([0.2, 0.7, 0.1]), loaded, active);
     expect(oos.topIntent).toBeNull();
     expect(oos.predictedOutOfScope).toBe(true);
-    const weak = prediction({
-      candidates: [
-        { label: "card_lost", probability: 0.3 },
-        { label: "refund", probability: 0.25 },
-      ],
-    });
-    expect(modelSignals(weak, loaded, active).topIntent).toBeNull();
+    expect(modelSignals(model, scores([0.35, 0.3, 0.35]), loaded, active).topIntent).toBeNull();
+  });
+
+  /** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
+  const random = (seed: number) => () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+
+  it("says what the sorted prediction says (400 random score vectors, ties and out of scope)", () => {
+    const next = random(20261207);
+    for (let round = 0; round < 400; round++) {
+      const n = 1 + Math.floor(next() * 12);
+      const labels = Array.from({ length: n }, (_, k) => `label${k}`);
+      const outOfScopeLabel = round % 3 === 0 ? (labels[Math.floor(next() * n)] ?? null) : null;
+      // Probabilities from a small set, so ties are common; raw, as the test only compares.
+      const p = labels.map(() => Math.floor(next() * 6) / 10);
+      const templateIds = labels.map((label) => `t-${label}`);
+      const inactive = new Set(templateIds.filter(() => next() < 0.2));
+      const isActive = (id: string) => !inactive.has(id);
+      const knownWordShare = next() < 0.2 ? 0.1 : 0.9;
+      const text = { p: Float64Array.from(p), knownWordShare, known: true, missing: false };
+
+      const got = modelSignals({ labels, outOfScopeLabel }, text, { templateIds }, isActive);
+
+      const prediction = predictionFromScores({ labels, outOfScopeLabel, threshold: 0.5 }, text, n);
+      const expected = new Map<string, number>();
+      for (const { label, probability } of prediction.candidates) {
+        const id = `t-${label}`;
+        if (isActive(id)) expected.set(id, probability);
+      }
+      const top = prediction.candidates[0];
+      const fires =
+        top !== undefined &&
+        !prediction.predictedOutOfScope &&
+        knownWordShare >= MIN_KNOWN_WORD_SHARE &&
+        top.probability >= INTENT_TRIGGER_MIN_PROBABILITY;
+      expect(new Map(got.probabilities)).toEqual(expected);
+      expect(got.predictedOutOfScope).toBe(prediction.predictedOutOfScope);
+      expect(got.topIntent).toBe(fires && top ? `t-${top.label}` : null);
+      expect(got.topIntentProbability).toBe(fires && top ? top.probability : 0);
+    }
   });
 });

@@ -6,7 +6,7 @@
 
 import { isTopicWord } from "@/server/analysis/stopwords";
 import { MIN_KNOWN_WORD_SHARE } from "@/server/training/model/known-words";
-import type { Prediction } from "@/server/training/model/model";
+import type { IntentModel, TextScores } from "@/server/training/model/model";
 import { INTENT_TRIGGER_MIN_PROBABILITY } from "./intent-names";
 import type { LoadedModel } from "./model-cache";
 
@@ -30,30 +30,48 @@ export const NO_MODEL_SIGNALS: ModelSignals = {
   predictedOutOfScope: false,
 };
 
+/**
+ * Straight from the scores, in label order: what `predictionFromScores` says through its sorted
+ * candidates (the out-of-scope label is none; the first is the highest probability, the lower
+ * label index on a tie), without building and sorting an object per label on every request
+ * (77–1,000 labels; the answer needs a map and its first entry). model-signals.test.ts checks
+ * it against `predictionFromScores` on random scores with ties and an out-of-scope label.
+ */
 export function modelSignals(
-  prediction: Prediction,
-  loaded: Pick<LoadedModel, "templateOf">,
+  model: Pick<IntentModel, "labels" | "outOfScopeLabel">,
+  scores: Pick<TextScores, "p" | "knownWordShare">,
+  loaded: Pick<LoadedModel, "templateIds">,
   isActive: (templateId: string) => boolean,
 ): ModelSignals {
+  const { p, knownWordShare } = scores;
+  const { labels, outOfScopeLabel } = model;
   const probabilities = new Map<string, number>();
-  for (const { label, probability } of prediction.candidates) {
-    const templateId = loaded.templateOf.get(label);
-    if (templateId && isActive(templateId)) probabilities.set(templateId, probability);
+  let top = -1;
+  let argmax = 0;
+  for (let k = 0; k < labels.length; k++) {
+    const probability = p[k] ?? 0;
+    if (probability > (p[argmax] ?? 0)) argmax = k;
+    const label = labels[k] as string;
+    if (label === outOfScopeLabel) continue;
+    if (top === -1 || probability > (p[top] ?? 0)) top = k;
+    const templateId = loaded.templateIds[k] ?? label;
+    if (isActive(templateId)) probabilities.set(templateId, probability);
   }
-  const top = prediction.candidates[0];
+  const predictedOutOfScope = labels[argmax] === outOfScopeLabel;
+  const topProbability = top === -1 ? 0 : (p[top] ?? 0);
   // An intent trigger is the model's guess restated: not for words the model never saw.
   const intentMayFire =
-    top !== undefined &&
-    !prediction.predictedOutOfScope &&
-    prediction.knownWordShare >= MIN_KNOWN_WORD_SHARE &&
-    top.probability >= INTENT_TRIGGER_MIN_PROBABILITY;
-  const topIntent = intentMayFire ? (loaded.templateOf.get(top.label) ?? null) : null;
+    top !== -1 &&
+    !predictedOutOfScope &&
+    knownWordShare >= MIN_KNOWN_WORD_SHARE &&
+    topProbability >= INTENT_TRIGGER_MIN_PROBABILITY;
+  const topIntent = intentMayFire ? (loaded.templateIds[top] ?? (labels[top] as string)) : null;
   return {
     probabilities,
     topIntent,
-    topIntentProbability: topIntent && top ? top.probability : 0,
-    knownWordShare: prediction.knownWordShare,
-    predictedOutOfScope: prediction.predictedOutOfScope,
+    topIntentProbability: topIntent ? topProbability : 0,
+    knownWordShare,
+    predictedOutOfScope,
   };
 }
 

@@ -10,7 +10,7 @@ import type { AiRegistry } from "@/server/ai/registry";
 import { log } from "@/server/logger";
 import type { RegexBudget } from "@/server/templates/regex/regex-budget";
 import { exampleTextHash } from "@/server/training/examples/store";
-import { AI_SWITCHES_OFF, predictWithEmbedding } from "./ai-embed-step";
+import { AI_SWITCHES_OFF, scoreWithEmbedding } from "./ai-embed-step";
 import { aiRerankStep } from "./ai-rerank-step";
 import { similarChoices } from "./choice-index";
 import { mergeContext, readConversationFacts } from "./conversation-context";
@@ -157,14 +157,14 @@ export async function suggestForMessage(
   if (loaded) {
     // A model trained with provider embeddings (issue #12 §6) gets the message's, if it can.
     const key = modelKey(workspaceId, loaded.versionId);
-    const { prediction, warnings } = await predictWithEmbedding(
+    const { scores, warnings } = await scoreWithEmbedding(
       { registry: scope.ai, workspaceId, inTenant: scope.inTenant, enabled: aiSwitches.embed },
       loaded.model,
       input.message,
       (extra) => state.scoring?.score(key, input.message, extra) ?? null,
     );
     aiWarnings.push(...warnings);
-    fromModel = modelSignals(prediction, loaded, (id) => catalog.byId.has(id));
+    fromModel = modelSignals(loaded.model, scores, loaded, (id) => catalog.byId.has(id));
   }
   const { topIntent, knownWordShare } = fromModel;
 
@@ -189,9 +189,9 @@ export async function suggestForMessage(
   }
   // The model's probability joins each template another signal speaks for, and the few whose
   // only signal it is that can still make the answer's first `limit` (modelOnlyContenders).
-  for (const [templateId, p] of fromModel.probabilities) {
-    const signal = signals.get(templateId);
-    if (signal) signal.modelProbability = p;
+  for (const signal of signals.values()) {
+    const p = fromModel.probabilities.get(signal.templateId);
+    if (p !== undefined) signal.modelProbability = p;
   }
   for (const [templateId, p] of modelOnlyContenders(
     fromModel.probabilities,
