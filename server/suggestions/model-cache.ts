@@ -14,8 +14,6 @@ export interface LoadedModel {
   templateIds: string[];
   /** What the model holds in memory (modelMemoryBytes): what the cache counts. */
   bytes: number;
-  /** Model label → template id. */
-  templateOf: Map<string, string>;
   /** Template id → the intent names an intent trigger may use for it (normalised). */
   intents: Map<string, Set<string>>;
 }
@@ -127,7 +125,6 @@ export class ModelCache {
       threshold: artifact.threshold,
       templateIds: artifact.labels,
       bytes: modelMemoryBytes(model),
-      templateOf: new Map(model.labels.map((label, k) => [label, artifact.labels[k] ?? label])),
       intents,
     };
     for (const [key, other] of this.models) {
