@@ -51,7 +51,8 @@ export async function resolveWorkspaceAccess(
     throw new AppError("FORBIDDEN", "This API key is read-only");
   }
   // Object.assign, not `{ ...actor, role, ip }`: every API call comes through here, and on
-  // Node 20 a spread followed by more properties costs ≈ 1–4 µs (README, "Hot paths").
+  // Node 20 a spread followed by more properties costs 1.7–5.5 µs, Object.assign 0.1–0.2 µs
+  // (README, "Hot paths").
   const admitted = Object.assign({}, actor, { role: access.role, ip: request.ip });
   return { workspace: access.workspace, actor: admitted };
 }
