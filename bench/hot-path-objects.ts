@@ -16,6 +16,7 @@ import {
   rankTemplates,
   type TemplateSignals,
 } from "@/server/suggestions/ranking";
+import { seededRandom } from "@/server/training/evaluation/random";
 
 const { values } = parseArgs({
   options: {
@@ -26,16 +27,7 @@ const { values } = parseArgs({
 const calls = Number(values.calls);
 const rounds = Number(values.rounds);
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const next = random(20261207);
+const next = seededRandom(20261207);
 const id = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
 const signalsOf = (n: number): TemplateSignals[] =>
   Array.from({ length: n }, (_, i) => ({

@@ -1,20 +1,9 @@
 import { assignVariant } from "@/server/abtests/assignment";
 import { plannedSamplePerVariant } from "@/server/abtests/plan";
 import { computeResults } from "@/server/abtests/results";
+import { seededRandom } from "@/server/training/evaluation/random";
 
 export type BenchAbTestOptions = { simulations: number; seed: number };
-
-/** mulberry32: a small seeded PRNG, so a run is reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const BASE = 0.3;
 const LIFT = 0.1;
@@ -39,7 +28,7 @@ export function benchAbTest(options: BenchAbTestOptions) {
     baseRate: BASE,
     variants: 2,
   });
-  const random = prng(options.seed);
+  const random = seededRandom(options.seed);
   const variants = [
     { id: "A", label: "A", weight: 1 },
     { id: "B", label: "B", weight: 1 },

@@ -12,17 +12,8 @@ import {
 // A realistic template library for the search benchmark, generated from support vocabulary
 // (bench-search-vocabulary.ts). Deterministic: the same seed gives the same library.
 
-/** mulberry32: small, fast, seedable. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, seedable: the one in server/training/evaluation/random.ts. */
+export { seededRandom } from "@/server/training/evaluation/random";
 
 export type Pick = <T>(items: readonly T[]) => T;
 export function picker(random: () => number): Pick {

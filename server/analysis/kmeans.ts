@@ -3,6 +3,8 @@
  * large inputs a fit on a seeded sample followed by one assignment pass over every row (the
  * centroids are dense; a row costs nnz × k multiply-adds per pass).
  */
+
+import { seededRandom } from "@/server/training/evaluation/random";
 import type { SparseRow } from "@/server/training/model/sparse";
 
 export interface KMeansOptions {
@@ -23,17 +25,8 @@ export interface KMeansResult {
   similarities: Float32Array;
 }
 
-/** Deterministic PRNG (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG (mulberry32): the one in server/training/evaluation/random.ts. */
+export { seededRandom };
 
 export function dotDense(row: SparseRow, dense: Float32Array): number {
   let sum = 0;

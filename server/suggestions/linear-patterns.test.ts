@@ -1,23 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "@/server/training/evaluation/random";
 import { extractFromText } from "./extract-values";
 import { collapseWhitespace, findEmail, replaceEmails } from "./linear-patterns";
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 
 /** A seeded generator (mulberry32), so a failure can be replayed. */
-function seeded(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Short texts over the characters the patterns care about, most of them near-misses. */
 function texts(count: number, alphabet: string, seed: number): string[] {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   return Array.from({ length: count }, () => {
     const length = Math.floor(random() * 24);
     let s = "";

@@ -1,17 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "@/server/training/evaluation/random";
 import { modelOnlyContenders } from "./model-contenders";
 import { type RankingBasis, rankTemplates, type TemplateSignals } from "./ranking";
 import { signals, TRAINED } from "./ranking-fixtures";
 
 describe("modelOnlyContenders", () => {
-  /** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
-  const random = (seed: number) => () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-
   it("keeps the best `limit` by probability, ties to the lower id, skipping templates with another signal", () => {
     const probabilities = new Map([
       ["d", 0.2],
@@ -30,7 +23,7 @@ describe("modelOnlyContenders", () => {
   });
 
   it("ranks exactly as scoring every template the model knows would (600 random answers)", () => {
-    const next = random(20261207);
+    const next = seededRandom(20261207);
     const bases: RankingBasis[] = [
       TRAINED,
       { modelDeployed: true, threshold: 0.85 },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "@/server/training/evaluation/random";
 import { MIN_KNOWN_WORD_SHARE } from "@/server/training/model/known-words";
 import { predictionFromScores } from "@/server/training/model/model";
 import { INTENT_TRIGGER_MIN_PROBABILITY } from "./intent-names";
@@ -34,16 +35,8 @@ describe("modelSignals", () => {
     expect(modelSignals(model, scores([0.35, 0.3, 0.35]), loaded, active).topIntent).toBeNull();
   });
 
-  /** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
-  const random = (seed: number) => () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-
   it("says what the sorted prediction says (400 random score vectors, ties and out of scope)", () => {
-    const next = random(20261207);
+    const next = seededRandom(20261207);
     for (let round = 0; round < 400; round++) {
       const n = 1 + Math.floor(next() * 12);
       const labels = Array.from({ length: n }, (_, k) => `label${k}`);
