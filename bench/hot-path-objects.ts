@@ -77,14 +77,16 @@ const objectWays = {
 const requests26 = Array.from({ length: 200 }, () => signalsOf(26));
 const requests1000 = Array.from({ length: 20 }, () => signalsOf(1000));
 const labels = Array.from({ length: 77 }, (_, k) => `label_${k}`);
-const loaded = { templateIds: labels.map((_, k) => id(k)) };
+const loaded = {
+  model: { labels, outOfScopeLabel: null },
+  templateIds: labels.map((_, k) => id(k)),
+};
 const active = new Set(loaded.templateIds);
 const scores = Array.from({ length: 200 }, () => {
   const p = Float64Array.from(labels, () => next() ** 6);
   const sum = p.reduce((a, b) => a + b, 0);
   return { p: p.map((x) => x / sum), knownWordShare: 0.9 };
 });
-const model = { labels, outOfScopeLabel: null };
 
 const results: Record<string, number[]> = {};
 const record = (name: string, value: number) => {
@@ -103,7 +105,7 @@ for (let round = 0; round < rounds; round++) {
   );
   record(
     "model_signals_77_labels_us",
-    time(scores, (s) => modelSignals(model, s, loaded, (t) => active.has(t)), 1e3),
+    time(scores, (s) => modelSignals(loaded, s, (t) => active.has(t)), 1e3),
   );
 }
 console.log(

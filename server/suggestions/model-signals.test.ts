@@ -5,14 +5,16 @@ import { predictionFromScores } from "@/server/training/model/model";
 import { INTENT_TRIGGER_MIN_PROBABILITY } from "./intent-names";
 import { modelSignals } from "./model-signals";
 
-const model = { labels: ["card_lost", "retired", "refund"], outOfScopeLabel: null };
-const loaded = { templateIds: ["t-lost", "t-retired", "t-refund"] };
+const loaded = {
+  model: { labels: ["card_lost", "retired", "refund"], outOfScopeLabel: null },
+  templateIds: ["t-lost", "t-retired", "t-refund"],
+};
 const active = (id: string) => id !== "t-retired";
 const scores = (p: number[], knownWordShare = 0.9) => ({ p: Float64Array.from(p), knownWordShare });
 
 describe("modelSignals", () => {
   it("gives active templates their probability and names the first one for intent triggers", () => {
-    const signals = modelSignals(model, scores([0.8, 0.15, 0.05]), loaded, active);
+    const signals = modelSignals(loaded, scores([0.8, 0.15, 0.05]), active);
     expect(new Map(signals.probabilities)).toEqual(
       new Map([
         ["t-lost", 0.8],
@@ -25,14 +27,17 @@ describe("modelSignals", () => {
   });
 
   it("no intent trigger for unfamiliar words, an out-of-scope prediction or a weak guess", () => {
-    const unfamiliar = modelSignals(model, scores([0.8, 0.15, 0.05], 0.2), loaded, active);
+    const unfamiliar = modelSignals(loaded, scores([0.8, 0.15, 0.05], 0.2), active);
     expect(unfamiliar.topIntent).toBeNull();
     expect(unfamiliar.topIntentProbability).toBe(0);
-    const withOos = { labels: ["card_lost", "oos", "refund"], outOfScopeLabel: "oos" };
-    const oos = modelSignals(withOos, scores([0.2, 0.7, 0.1]), loaded, active);
+    const withOos = {
+      model: { labels: ["card_lost", "oos", "refund"], outOfScopeLabel: "oos" },
+      templateIds: loaded.templateIds,
+    };
+    const oos = modelSignals(withOos, scores([0.2, 0.7, 0.1]), active);
     expect(oos.topIntent).toBeNull();
     expect(oos.predictedOutOfScope).toBe(true);
-    expect(modelSignals(model, scores([0.35, 0.3, 0.35]), loaded, active).topIntent).toBeNull();
+    expect(modelSignals(loaded, scores([0.35, 0.3, 0.35]), active).topIntent).toBeNull();
   });
 
   it("says what the sorted prediction says (400 random score vectors, ties and out of scope)", () => {
@@ -49,7 +54,7 @@ describe("modelSignals", () => {
       const knownWordShare = next() < 0.2 ? 0.1 : 0.9;
       const text = { p: Float64Array.from(p), knownWordShare, known: true, missing: false };
 
-      const got = modelSignals({ labels, outOfScopeLabel }, text, { templateIds }, isActive);
+      const got = modelSignals({ model: { labels, outOfScopeLabel }, templateIds }, text, isActive);
 
       const prediction = predictionFromScores({ labels, outOfScopeLabel, threshold: 0.5 }, text, n);
       const expected = new Map<string, number>();

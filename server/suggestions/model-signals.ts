@@ -38,13 +38,15 @@ export const NO_MODEL_SIGNALS: ModelSignals = {
  * it against `predictionFromScores` on random scores with ties and an out-of-scope label.
  */
 export function modelSignals(
-  model: Pick<IntentModel, "labels" | "outOfScopeLabel">,
+  loaded: {
+    model: Pick<IntentModel, "labels" | "outOfScopeLabel">;
+    templateIds: LoadedModel["templateIds"];
+  },
   scores: Pick<TextScores, "p" | "knownWordShare">,
-  loaded: Pick<LoadedModel, "templateIds">,
   isActive: (templateId: string) => boolean,
 ): ModelSignals {
   const { p, knownWordShare } = scores;
-  const { labels, outOfScopeLabel } = model;
+  const { labels, outOfScopeLabel } = loaded.model;
   const probabilities = new Map<string, number>();
   let top = -1;
   let argmax = 0;

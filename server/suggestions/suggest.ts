@@ -164,7 +164,7 @@ export async function suggestForMessage(
       (extra) => state.scoring?.score(key, input.message, extra) ?? null,
     );
     aiWarnings.push(...warnings);
-    fromModel = modelSignals(loaded.model, scores, loaded, (id) => catalog.byId.has(id));
+    fromModel = modelSignals(loaded, scores, (id) => catalog.byId.has(id));
   }
   const { topIntent, knownWordShare } = fromModel;
 
